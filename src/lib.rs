@@ -1,0 +1,20 @@
+//! # corridor
+//!
+//! Typed models of irregular migration along a corridor — **migrant flows,
+//! smuggling networks, joint operations, partner states** — and statistics
+//! helpers validated against R, statsmodels and networkx.
+//!
+//! (The guide grows with the modules; see README.md.)
+
+pub mod count;
+pub mod country;
+pub mod datasets;
+mod error;
+pub mod flow;
+pub mod io;
+pub mod network;
+pub mod period;
+pub mod source;
+pub mod stats;
+
+pub use error::{Error, Result};

@@ -1,0 +1,3 @@
+//! Provenance of a figure.
+//!
+//! (Placeholder: lands with issue 2.)

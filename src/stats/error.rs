@@ -1,0 +1,75 @@
+//! The error of the statistics helpers.
+
+/// Why a statistic could not be computed.
+///
+/// Messages are lowercase and name the offending value and its position.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum StatsError {
+    /// The input has fewer observations than the method needs.
+    #[error("{method} needs at least {needed} observations, got {got}")]
+    TooShort {
+        /// The method that was asked for.
+        method: &'static str,
+        /// The smallest number of observations it accepts.
+        needed: usize,
+        /// The number it was given.
+        got: usize,
+    },
+    /// A value is NaN or infinite.
+    #[error("value at index {index} is not finite: {value}")]
+    NonFinite {
+        /// 0-based position of the value.
+        index: usize,
+        /// The value itself.
+        value: f64,
+    },
+    /// A gap (`None`) where the method was told not to accept gaps.
+    #[error("gap at index {index}: the chosen gap policy does not allow missing values")]
+    Gap {
+        /// 0-based position of the gap.
+        index: usize,
+    },
+    /// Two inputs that must have the same length do not.
+    #[error("length mismatch: {what} has length {got}, expected {expected}")]
+    LengthMismatch {
+        /// Which input is of the wrong length.
+        what: &'static str,
+        /// The length it should have.
+        expected: usize,
+        /// The length it has.
+        got: usize,
+    },
+    /// A parameter is outside its valid range.
+    #[error("invalid {name} = {value}: {reason}")]
+    InvalidParameter {
+        /// The parameter's name.
+        name: &'static str,
+        /// The value that was passed, as text.
+        value: String,
+        /// What the parameter must satisfy.
+        reason: &'static str,
+    },
+    /// The input is degenerate for this method (for example constant, or all zero).
+    #[error("{method}: {reason}")]
+    Degenerate {
+        /// The method that was asked for.
+        method: &'static str,
+        /// What makes the input unusable.
+        reason: &'static str,
+    },
+    /// A design matrix is singular or rank deficient.
+    #[error("design matrix is rank deficient: column {column} is (nearly) a combination of the others")]
+    Singular {
+        /// 0-based column at which the rank deficiency was found.
+        column: usize,
+    },
+    /// An iterative method did not converge.
+    #[error("{method} did not converge in {iterations} iterations")]
+    NoConvergence {
+        /// The method that was asked for.
+        method: &'static str,
+        /// How many iterations were run.
+        iterations: usize,
+    },
+}

@@ -1,0 +1,71 @@
+//! Input checks shared by every statistic: one place, one set of messages.
+
+use super::StatsError;
+
+/// Errors unless `xs` has at least `needed` elements.
+pub(crate) fn check_len(method: &'static str, len: usize, needed: usize) -> Result<(), StatsError> {
+    if len < needed {
+        return Err(StatsError::TooShort {
+            method,
+            needed,
+            got: len,
+        });
+    }
+    Ok(())
+}
+
+/// Errors at the first NaN or infinite value.
+pub(crate) fn check_finite(xs: &[f64]) -> Result<(), StatsError> {
+    match xs.iter().position(|x| !x.is_finite()) {
+        Some(index) => Err(StatsError::NonFinite {
+            index,
+            value: xs[index],
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Errors unless `xs` has at least `needed` elements, all finite.
+pub(crate) fn check_series(method: &'static str, xs: &[f64], needed: usize) -> Result<(), StatsError> {
+    check_len(method, xs.len(), needed)?;
+    check_finite(xs)
+}
+
+/// Errors unless `0 < level < 1` (a confidence level).
+pub(crate) fn check_level(level: f64) -> Result<(), StatsError> {
+    if level.is_finite() && level > 0.0 && level < 1.0 {
+        Ok(())
+    } else {
+        Err(StatsError::InvalidParameter {
+            name: "confidence level",
+            value: level.to_string(),
+            reason: "must lie strictly between 0 and 1",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_short_names_method_and_lengths() {
+        let e = check_len("mann-kendall", 1, 2).unwrap_err();
+        assert_eq!(e.to_string(), "mann-kendall needs at least 2 observations, got 1");
+    }
+
+    #[test]
+    fn non_finite_names_index() {
+        let e = check_finite(&[1.0, f64::NAN]).unwrap_err();
+        assert!(matches!(e, StatsError::NonFinite { index: 1, .. }));
+        assert!(check_series("x", &[1.0, f64::INFINITY], 1).is_err());
+    }
+
+    #[test]
+    fn level_must_be_inside_unit_interval() {
+        assert!(check_level(0.95).is_ok());
+        for bad in [0.0, 1.0, -0.5, f64::NAN] {
+            assert!(matches!(check_level(bad), Err(StatsError::InvalidParameter { .. })));
+        }
+    }
+}
