@@ -2,6 +2,9 @@
 //!
 //! (Placeholder: lands with issue 5.)
 
+#[allow(dead_code)] // used by the model and the measures as they land
+mod csr;
+
 /// Why a network could not be built or measured.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
