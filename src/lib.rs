@@ -17,4 +17,5 @@ pub mod period;
 pub mod source;
 pub mod stats;
 
+pub use country::{Country, CountryError, IntermediateRegion, Region, SubRegion};
 pub use error::{Error, Result};
