@@ -18,3 +18,4 @@ pub mod source;
 pub mod stats;
 
 pub use error::{Error, Result};
+pub use period::{Granularity, Period, PeriodError};
