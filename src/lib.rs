@@ -17,5 +17,6 @@ pub mod period;
 pub mod source;
 pub mod stats;
 
+pub use count::{Count, CountError};
 pub use error::{Error, Result};
 pub use period::{Granularity, Period, PeriodError};
