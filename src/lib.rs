@@ -20,3 +20,4 @@ pub mod stats;
 pub use count::{Count, CountError};
 pub use error::{Error, Result};
 pub use period::{Granularity, Period, PeriodError};
+pub use source::Source;

@@ -1078,6 +1078,12 @@ fn parse_date(b: &[u8]) -> Result<Date, Bad> {
     }
 }
 
+/// Parses a date in the `YYYY-MM-DD` form written by [`write_date`] (used by serde for `Source`).
+#[cfg(feature = "serde")]
+pub(crate) fn parse_iso_date(s: &str) -> Result<Date, PeriodError> {
+    parse_date(s.trim().as_bytes()).map_err(|b| b.into_error(s.to_owned()))
+}
+
 fn parse(b: &[u8]) -> Result<Period, Bad> {
     if let Some(i) = b.windows(2).position(|w| w == b"..") {
         let start = parse_date(b[..i].trim_ascii())?;
