@@ -418,6 +418,26 @@ fn by_name(s: &str) -> Option<Country> {
 /// Lower-cases `s` into `buf` with surrounding whitespace trimmed, inner runs of
 /// whitespace collapsed to one space and `’` replaced by `'`. `None` if it does not fit.
 fn name_key<'a>(s: &str, buf: &'a mut [u8; NAME_KEY_MAX]) -> Option<&'a str> {
+    let t = s.trim();
+    if t.is_ascii() {
+        // Fast path, byte by byte.
+        let mut len = 0;
+        let mut space = false;
+        for &b in t.as_bytes() {
+            if char::from(b).is_whitespace() {
+                space = true;
+                continue;
+            }
+            if space {
+                *buf.get_mut(len)? = b' ';
+                len += 1;
+                space = false;
+            }
+            *buf.get_mut(len)? = b.to_ascii_lowercase();
+            len += 1;
+        }
+        return std::str::from_utf8(&buf[..len]).ok();
+    }
     let mut len = 0;
     let mut push = |c: char, len: &mut usize| -> Option<()> {
         let n = c.len_utf8();
@@ -427,7 +447,7 @@ fn name_key<'a>(s: &str, buf: &'a mut [u8; NAME_KEY_MAX]) -> Option<&'a str> {
         Some(())
     };
     let mut space = false;
-    for c in s.trim().chars() {
+    for c in t.chars() {
         if c.is_whitespace() {
             space = true;
             continue;
