@@ -17,4 +17,8 @@ pub mod period;
 pub mod source;
 pub mod stats;
 
+pub use count::{Count, CountError};
+pub use country::{Country, CountryError, IntermediateRegion, Region, SubRegion};
 pub use error::{Error, Result};
+pub use period::{Granularity, Period, PeriodError};
+pub use source::Source;
