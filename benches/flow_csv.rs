@@ -40,7 +40,14 @@ fn flows_file() -> PathBuf {
         "VEN", "HTI", "ECU", "CUB", "COL", "CHN", "IND", "NPL", "BGD", "AFG", "CMR", "SEN", "GIN", "ANG", "PER", "BRA",
         "CHL", "DOM", "SOM", "UZB", "PAK", "SYR", "VNM", "GHA", "MLI",
     ];
-    let places = ["Bajo Chiquito", "Lajas Blancas", "San Vicente", "Canaan Membrillo", "Paso Canoas", "Necoclí"];
+    let places = [
+        "Bajo Chiquito",
+        "Lajas Blancas",
+        "San Vicente",
+        "Canaan Membrillo",
+        "Paso Canoas",
+        "Necoclí",
+    ];
     let mut rng = SplitMix(20_210_815);
     let mut w = BufWriter::new(File::create(&path).expect("create bench file"));
     writeln!(w, "date,country_code,location,count").expect("write");
@@ -61,17 +68,34 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("flow_csv_1e6");
     g.sample_size(10);
     g.bench_function("read", |b| {
-        b.iter(|| black_box(read_flows_csv(BufReader::new(File::open(&path).expect("open"))).expect("read").len()));
+        b.iter(|| {
+            black_box(
+                read_flows_csv(BufReader::new(File::open(&path).expect("open")))
+                    .expect("read")
+                    .len(),
+            )
+        });
     });
     g.bench_function("read_and_group_month_nationality", |b| {
         b.iter(|| {
             let t = read_flows_csv(BufReader::new(File::open(&path).expect("open"))).expect("read");
-            black_box(t.group_by(Granularity::Month, GroupBy::Nationality).expect("group").len())
+            black_box(
+                t.group_by(Granularity::Month, GroupBy::Nationality)
+                    .expect("group")
+                    .len(),
+            )
         });
     });
     let table = read_flows_csv(BufReader::new(File::open(&path).expect("open"))).expect("read");
     g.bench_function("group_month_nationality", |b| {
-        b.iter(|| black_box(table.group_by(Granularity::Month, GroupBy::Nationality).expect("group").len()));
+        b.iter(|| {
+            black_box(
+                table
+                    .group_by(Granularity::Month, GroupBy::Nationality)
+                    .expect("group")
+                    .len(),
+            )
+        });
     });
     g.finish();
 }

@@ -12,9 +12,9 @@ use std::error::Error;
 use std::fs::File;
 use std::io::{BufReader, Read};
 
+use corridor::Granularity;
 use corridor::flow::GroupBy;
 use corridor::io::{ReadMode, ReadOptions, read_flows_csv_with};
-use corridor::Granularity;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut lenient = false;
@@ -30,7 +30,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         }
     }
     let input: Box<dyn Read> = match &path {
-        Some(p) => Box::new(BufReader::new(File::open(p).map_err(|e| format!("cannot open {p}: {e}"))?)),
+        Some(p) => Box::new(BufReader::new(
+            File::open(p).map_err(|e| format!("cannot open {p}: {e}"))?,
+        )),
         None => Box::new(std::io::stdin().lock()),
     };
     let mode = if lenient { ReadMode::Lenient } else { ReadMode::Strict };
@@ -64,7 +66,12 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("sources: {}", total.sources().len());
     println!("top nationalities:");
     for s in table.top_k(GroupBy::Nationality, 5) {
-        println!("  {:<30} {:>12} {:>6.1} %", s.key().to_string(), s.total().point(), s.share() * 100.0);
+        println!(
+            "  {:<30} {:>12} {:>6.1} %",
+            s.key().to_string(),
+            s.total().point(),
+            s.share() * 100.0
+        );
     }
     match table.group_by(Granularity::Month, GroupBy::Nationality) {
         Ok(groups) => {

@@ -26,8 +26,14 @@ date,nationality,location,location_country,location_kind,direction,sex,age,count
     assert_eq!(r.period().to_string(), "2021-08-15");
     assert_eq!(r.nationality().unwrap().to_string(), "HTI");
     let l = r.location().unwrap();
-    assert_eq!((l.name(), l.country().unwrap().alpha3(), l.location_kind()), ("Bajo Chiquito", "PAN", LocationKind::ReceptionStation));
-    assert_eq!((r.direction(), r.sex(), r.age()), (Some(Direction::Northbound), Some(Sex::Female), Some(AgeGroup::Children)));
+    assert_eq!(
+        (l.name(), l.country().unwrap().alpha3(), l.location_kind()),
+        ("Bajo Chiquito", "PAN", LocationKind::ReceptionStation)
+    );
+    assert_eq!(
+        (r.direction(), r.sex(), r.age()),
+        (Some(Direction::Northbound), Some(Sex::Female), Some(AgeGroup::Children))
+    );
     assert_eq!((r.count().lower(), r.count().upper()), (61, None));
     let s = r.source().unwrap();
     assert_eq!((s.publisher(), s.title()), ("SNM", "Monthly report"));
@@ -45,7 +51,10 @@ Date,Nationality,Place,Women,Men,Girls and boys,Note
 2022-01,VEN,Lajas Blancas,10,20,about 30,untagged columns are not data
 ";
     let err = read_flows_csv(csv.as_bytes()).unwrap_err();
-    assert!(matches!(err, Error::Read(ReadError::UnknownColumn { column: 7, .. })), "{err}");
+    assert!(
+        matches!(err, Error::Read(ReadError::UnknownColumn { column: 7, .. })),
+        "{err}"
+    );
     let report = read_flows_csv_with(csv.as_bytes(), &ReadOptions::new().ignore_unknown_columns(true)).unwrap();
     assert_eq!(report.header(), Header::Hxl);
     assert_eq!(report.ignored_columns(), ["Note"]);
@@ -54,7 +63,11 @@ Date,Nationality,Place,Women,Men,Girls and boys,Note
     let sexes: Vec<_> = t.iter().map(|r| (r.sex(), r.age())).collect();
     assert_eq!(
         sexes,
-        [(Some(Sex::Female), Some(AgeGroup::Adults)), (Some(Sex::Male), Some(AgeGroup::Adults)), (None, Some(AgeGroup::Children))]
+        [
+            (Some(Sex::Female), Some(AgeGroup::Adults)),
+            (Some(Sex::Male), Some(AgeGroup::Adults)),
+            (None, Some(AgeGroup::Children))
+        ]
     );
     assert_eq!(t.total().total().point(), 60);
 }
@@ -69,25 +82,54 @@ fn hashtag_row_alone() {
 fn every_read_error_variant() {
     // BadCell: names line, column and text.
     let e = read_err("date,count\n2021-08,12\n2021-13,5\n");
-    assert!(matches!(&e, ReadError::BadCell { line: 3, column: 1, text, .. } if text == "2021-13"), "{e}");
+    assert!(
+        matches!(&e, ReadError::BadCell { line: 3, column: 1, text, .. } if text == "2021-13"),
+        "{e}"
+    );
     let e = read_err("date,count\n2021-08,\n");
-    assert_eq!(e.to_string(), "line 2, column 2: empty count (a missing value is not zero): \"\"");
+    assert_eq!(
+        e.to_string(),
+        "line 2, column 2: empty count (a missing value is not zero): \"\""
+    );
     let e = read_err("date,country_code,count\n2021-08,XX,1\n");
-    assert!(matches!(&e, ReadError::BadCell { line: 2, column: 2, text, .. } if text == "XX"), "{e}");
+    assert!(
+        matches!(&e, ReadError::BadCell { line: 2, column: 2, text, .. } if text == "XX"),
+        "{e}"
+    );
     // Empty.
     assert_eq!(read_err(""), ReadError::Empty);
     // MissingColumn.
-    assert!(matches!(read_err("date,nationality\n2021,HTI\n"), ReadError::MissingColumn { name: "count", .. }));
-    assert!(matches!(read_err("nationality,count\nHTI,1\n"), ReadError::MissingColumn { name: "date", .. }));
+    assert!(matches!(
+        read_err("date,nationality\n2021,HTI\n"),
+        ReadError::MissingColumn { name: "count", .. }
+    ));
+    assert!(matches!(
+        read_err("nationality,count\nHTI,1\n"),
+        ReadError::MissingColumn { name: "date", .. }
+    ));
     // UnknownColumn.
     assert_eq!(
         read_err("date,count,colour\n2021,1,red\n"),
-        ReadError::UnknownColumn { line: 1, column: 3, name: "colour".into() }
+        ReadError::UnknownColumn {
+            line: 1,
+            column: 3,
+            name: "colour".into()
+        }
     );
     // DuplicateColumn.
-    assert!(matches!(read_err("date,count,crossings\n2021,1,2\n"), ReadError::DuplicateColumn { column: 3, .. }));
+    assert!(matches!(
+        read_err("date,count,crossings\n2021,1,2\n"),
+        ReadError::DuplicateColumn { column: 3, .. }
+    ));
     // RowLength.
-    assert_eq!(read_err("date,count\n2021,1,9\n"), ReadError::RowLength { line: 2, expected: 2, got: 3 });
+    assert_eq!(
+        read_err("date,count\n2021,1,9\n"),
+        ReadError::RowLength {
+            line: 2,
+            expected: 2,
+            got: 3
+        }
+    );
 }
 
 #[test]
@@ -140,20 +182,36 @@ fn arb_record() -> impl Strategy<Value = FlowRecord> {
     ];
     let nat = prop_oneof![
         Just(None),
-        prop::sample::select(vec!["VEN", "HTI", "ECU", "CHN", "IND"]).prop_map(|c| Some(c.parse::<Nationality>().unwrap())),
+        prop::sample::select(vec!["VEN", "HTI", "ECU", "CHN", "IND"])
+            .prop_map(|c| Some(c.parse::<Nationality>().unwrap())),
         Just(Some(Nationality::Other)),
         Just(Some(Nationality::group("Haiti (plus Brazil and Chile)").unwrap())),
     ];
     let loc = prop_oneof![
         Just(None),
-        Just(Some(Location::new("Bajo Chiquito").unwrap().in_country("PAN".parse().unwrap()).kind(LocationKind::ReceptionStation))),
+        Just(Some(
+            Location::new("Bajo Chiquito")
+                .unwrap()
+                .in_country("PAN".parse().unwrap())
+                .kind(LocationKind::ReceptionStation)
+        )),
         Just(Some(Location::new("Necoclí, \"Urabá\"").unwrap())),
     ];
     let src = prop_oneof![
         Just(None),
-        Just(Some(Source::new("SNM", "Irregular transit, by month").address("https://www.migracion.gob.pa"))),
+        Just(Some(
+            Source::new("SNM", "Irregular transit, by month").address("https://www.migracion.gob.pa")
+        )),
     ];
-    (period, count, nat, loc, src, prop::option::of(prop::sample::select(Direction::ALL.to_vec())), prop::option::of(prop::sample::select(Sex::ALL.to_vec())))
+    (
+        period,
+        count,
+        nat,
+        loc,
+        src,
+        prop::option::of(prop::sample::select(Direction::ALL.to_vec())),
+        prop::option::of(prop::sample::select(Sex::ALL.to_vec())),
+    )
         .prop_map(|(p, c, n, l, s, d, sex)| {
             let mut r = FlowRecord::new(p, c);
             if let Some(n) = n {

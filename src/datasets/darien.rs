@@ -168,30 +168,29 @@ fn rows(text: &'static str) -> impl Iterator<Item = csv::StringRecord> {
 /// web host.
 fn source(cell: &str, title: &str, note: &str) -> Source {
     let cell = cell.trim();
-    let (address, publisher) = match (cell.find(" ("), cell.ends_with(')')) {
-        (Some(i), true) => {
-            let inner = &cell[i + 2..cell.len() - 1];
-            (&cell[..i], inner.split(';').next().unwrap_or(inner).trim())
-        }
-        _ => {
-            let host = cell.split("://").nth(1).unwrap_or(cell).split('/').next().unwrap_or(cell);
-            (cell, host.trim_start_matches("www."))
-        }
+    let bracket = cell.find(" (").filter(|_| cell.ends_with(')'));
+    let (address, publisher, detail) = if let Some(i) = bracket {
+        let inner = &cell[i + 2..cell.len() - 1];
+        let (publisher, detail) = inner.split_once(';').unwrap_or((inner, ""));
+        (&cell[..i], publisher.trim(), detail.trim())
+    } else {
+        let host = cell
+            .split("://")
+            .nth(1)
+            .unwrap_or(cell)
+            .split('/')
+            .next()
+            .unwrap_or(cell);
+        (cell, host.trim_start_matches("www."), "")
     };
-    let mut s = Source::new(publisher, title).address(address);
-    let extra = match (cell.find(" ("), cell.ends_with(')')) {
-        (Some(i), true) => cell[i + 2..cell.len() - 1].split_once(';').map(|(_, d)| d.trim()),
-        _ => None,
-    };
-    let note = match (extra, note.trim()) {
-        (Some(d), "") => d.to_owned(),
-        (Some(d), n) => format!("{d}; {n}"),
-        (None, n) => n.to_owned(),
-    };
-    if !note.is_empty() {
-        s = s.note(note);
-    }
-    s
+    let note = [detail, note.trim()]
+        .iter()
+        .filter(|t| !t.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("; ");
+    let s = Source::new(publisher, title).address(address);
+    if note.is_empty() { s } else { s.note(note) }
 }
 
 fn month(year: &str, month: &str) -> Period {
@@ -256,18 +255,27 @@ pub fn annual_totals() -> Vec<AnnualFigure> {
         .map(|r| {
             let end = Date::parse(&r[1], time::macros::format_description!("[year]-[month]-[day]"))
                 .expect("embedded date is valid");
-            let kind = if &r[2] == "annual" { TotalKind::Annual } else { TotalKind::YearToDate };
+            let kind = if &r[2] == "annual" {
+                TotalKind::Annual
+            } else {
+                TotalKind::YearToDate
+            };
             let period = match kind {
                 TotalKind::Annual => Period::year(end.year()),
-                TotalKind::YearToDate => {
-                    Period::range(Date::from_calendar_date(end.year(), Month::January, 1).expect("valid"), end)
-                }
+                TotalKind::YearToDate => Period::range(
+                    Date::from_calendar_date(end.year(), Month::January, 1).expect("valid"),
+                    end,
+                ),
             }
             .expect("embedded period is valid");
             // The compiler marks rounded figures "approx" (in the agency or the note):
             // they are kept as "about", not as exact counts.
             let approximate = r[4].contains("approx") || r[6].starts_with("approx");
-            let total = if approximate { Count::about(count(&r[3]).point()) } else { count(&r[3]) };
+            let total = if approximate {
+                Count::about(count(&r[3]).point())
+            } else {
+                count(&r[3])
+            };
             AnnualFigure {
                 period,
                 kind,
@@ -310,7 +318,11 @@ pub fn by_nationality() -> FlowTable {
     rows(BY_NATIONALITY)
         .map(|r| {
             let year: i32 = r[0].parse().expect("embedded year is a number");
-            let note = if r[6].is_empty() { r[5].to_owned() } else { format!("{}; reliability: {}", &r[5], &r[6]) };
+            let note = if r[6].is_empty() {
+                r[5].to_owned()
+            } else {
+                format!("{}; reliability: {}", &r[5], &r[6])
+            };
             FlowRecord::new(nationality_period(year, &r[1]), count(&r[3]))
                 .nationality(nationality(&r[2]))
                 .source(source(&r[4], TITLE, note.trim_start_matches("; ")))
@@ -381,8 +393,11 @@ pub fn statement_2022() -> Statement2022 {
         arrests_with_costa_rica: count("over 40"),
         smugglers_one_operation: Count::exact(6),
         victims_rescued: Count::exact(26),
-        source: Source::new("Ministry of Foreign Affairs of Panama", "Statement on migration through the Darién")
-            .note("early 2022; figures as listed in the crate's data/darien/README.md"),
+        source: Source::new(
+            "Ministry of Foreign Affairs of Panama",
+            "Statement on migration through the Darién",
+        )
+        .note("early 2022; figures as listed in the crate's data/darien/README.md"),
     }
 }
 

@@ -79,17 +79,26 @@ impl CorridorBuilder {
         }
         for (i, s) in self.stages.iter().enumerate() {
             if self.stages[..i].iter().any(|t| t.location == s.location) {
-                return Err(FlowError::DuplicateStage { name: s.location.name().to_owned() }.into());
+                return Err(FlowError::DuplicateStage {
+                    name: s.location.name().to_owned(),
+                }
+                .into());
             }
         }
-        Ok(Corridor { name: name.to_owned(), stages: self.stages })
+        Ok(Corridor {
+            name: name.to_owned(),
+            stages: self.stages,
+        })
     }
 }
 
 impl Corridor {
     /// Starts a corridor called `name`.
     pub fn builder(name: impl Into<String>) -> CorridorBuilder {
-        CorridorBuilder { name: name.into(), stages: Vec::new() }
+        CorridorBuilder {
+            name: name.into(),
+            stages: Vec::new(),
+        }
     }
 
     /// The corridor's name.
@@ -115,7 +124,9 @@ impl Corridor {
     #[must_use]
     pub fn typical_transit_days(&self) -> Option<u32> {
         let n = self.stages.len();
-        self.stages[..n - 1].iter().try_fold(0u32, |acc, s| s.transit_days.map(|d| acc.saturating_add(d)))
+        self.stages[..n - 1]
+            .iter()
+            .try_fold(0u32, |acc, s| s.transit_days.map(|d| acc.saturating_add(d)))
     }
 }
 
@@ -129,17 +140,29 @@ mod tests {
 
     #[test]
     fn errors() {
-        let e = Corridor::builder(" ").stage(loc("a"), None).stage(loc("b"), None).build().unwrap_err();
+        let e = Corridor::builder(" ")
+            .stage(loc("a"), None)
+            .stage(loc("b"), None)
+            .build()
+            .unwrap_err();
         assert_eq!(e.to_string(), "corridor name is empty");
         let e = Corridor::builder("x").stage(loc("a"), None).build().unwrap_err();
         assert_eq!(e.to_string(), "a corridor needs at least 2 stages, got 1");
-        let e = Corridor::builder("x").stage(loc("a"), None).stage(loc("a"), None).build().unwrap_err();
+        let e = Corridor::builder("x")
+            .stage(loc("a"), None)
+            .stage(loc("a"), None)
+            .build()
+            .unwrap_err();
         assert_eq!(e.to_string(), "stage \"a\" appears twice in the corridor");
     }
 
     #[test]
     fn unknown_transit_is_not_zero() {
-        let c = Corridor::builder("x").stage(loc("a"), None).stage(loc("b"), Some(3)).build().unwrap();
+        let c = Corridor::builder("x")
+            .stage(loc("a"), None)
+            .stage(loc("b"), Some(3))
+            .build()
+            .unwrap();
         assert_eq!(c.typical_transit_days(), None);
         assert_eq!(c.position("b"), Some(1));
         assert_eq!(c.name(), "x");

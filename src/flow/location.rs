@@ -23,7 +23,9 @@ word_enum! {
     }
 }
 
+#[allow(clippy::derivable_impls)] // the enum is declared by a macro that cannot take #[default]
 impl Default for LocationKind {
+    /// [`LocationKind::Unspecified`].
     fn default() -> Self {
         Self::Unspecified
     }
@@ -64,7 +66,11 @@ impl Location {
         if name.is_empty() {
             return Err(FlowError::EmptyName { what: "location" }.into());
         }
-        Ok(Self { name: name.to_owned(), country: None, kind: LocationKind::Unspecified })
+        Ok(Self {
+            name: name.to_owned(),
+            country: None,
+            kind: LocationKind::Unspecified,
+        })
     }
 
     /// The same location, in `country`.

@@ -72,7 +72,10 @@ impl Nationality {
         let label = label.as_ref().trim();
         match Self::from_label(label)? {
             g @ Self::Group(_) => Ok(g),
-            _ => Err(FlowError::GroupIsCountry { label: label.to_owned() }.into()),
+            _ => Err(FlowError::GroupIsCountry {
+                label: label.to_owned(),
+            }
+            .into()),
         }
     }
 
@@ -124,7 +127,7 @@ impl fmt::Display for Nationality {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Country(c) => f.write_str(c.alpha3()),
-            Self::Group(g) => f.write_str(g),
+            Self::Group(g) => f.write_str(g.as_str()),
             Self::Other => f.write_str("other"),
             Self::Unknown => f.write_str("unknown"),
         }
@@ -219,7 +222,16 @@ impl FlowRecord {
     /// A record of `count` people in `period`, with no other attribute.
     #[must_use]
     pub fn new(period: Period, count: Count) -> Self {
-        Self { period, count, nationality: None, location: None, direction: None, sex: None, age: None, source: None }
+        Self {
+            period,
+            count,
+            nationality: None,
+            location: None,
+            direction: None,
+            sex: None,
+            age: None,
+            source: None,
+        }
     }
 
     /// With a nationality.
@@ -262,6 +274,20 @@ impl FlowRecord {
     pub fn source(mut self, source: Source) -> Self {
         self.source = Some(source);
         self
+    }
+
+    /// The record's fields, moved out.
+    pub(crate) fn into_parts(self) -> Parts {
+        Parts {
+            period: self.period,
+            count: self.count,
+            nationality: self.nationality,
+            location: self.location,
+            direction: self.direction,
+            sex: self.sex,
+            age: self.age,
+            source: self.source,
+        }
     }
 
     /// The period the count covers.
@@ -313,6 +339,19 @@ impl FlowRecord {
     }
 }
 
+/// The fields of a [`FlowRecord`], for the table that stores them by column.
+#[derive(Debug)]
+pub(crate) struct Parts {
+    pub(crate) period: Period,
+    pub(crate) count: Count,
+    pub(crate) nationality: Option<Nationality>,
+    pub(crate) location: Option<Location>,
+    pub(crate) direction: Option<Direction>,
+    pub(crate) sex: Option<Sex>,
+    pub(crate) age: Option<AgeGroup>,
+    pub(crate) source: Option<Source>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,14 +360,20 @@ mod tests {
     fn labels() {
         assert_eq!(Nationality::from_label("Other").unwrap(), Nationality::Other);
         assert_eq!(Nationality::from_label(" unknown ").unwrap(), Nationality::Unknown);
-        assert_eq!(Nationality::from_label("Haiti").unwrap().country().unwrap().alpha3(), "HTI");
+        assert_eq!(
+            Nationality::from_label("Haiti").unwrap().country().unwrap().alpha3(),
+            "HTI"
+        );
         assert!(Nationality::from_label("").is_err());
     }
 
     #[test]
     fn group_that_is_a_country_is_an_error() {
         let e = Nationality::group("Cuba").unwrap_err();
-        assert_eq!(e.to_string(), "\"Cuba\" names a country or a fixed category, not a group");
+        assert_eq!(
+            e.to_string(),
+            "\"Cuba\" names a country or a fixed category, not a group"
+        );
         assert!(Nationality::group("Haiti (plus Brazil and Chile)").is_ok());
     }
 

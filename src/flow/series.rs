@@ -100,7 +100,9 @@ impl FlowSeries {
         sources: Vec<Source>,
         value_sources: Vec<Vec<u32>>,
     ) -> crate::Result<Self> {
-        let granularity = start.granularity().ok_or_else(|| FlowError::NotRegular { period: start.to_string() })?;
+        let granularity = start.granularity().ok_or_else(|| FlowError::NotRegular {
+            period: start.to_string(),
+        })?;
         if values.is_empty() {
             return Err(FlowError::EmptySeries.into());
         }
@@ -108,18 +110,24 @@ impl FlowSeries {
         for _ in 1..values.len() {
             p = p.next().ok_or(FlowError::PastCalendar)?;
         }
-        Ok(Self { start, granularity, values, partial, sources, value_sources })
+        Ok(Self {
+            start,
+            granularity,
+            values,
+            partial,
+            sources,
+            value_sources,
+        })
     }
 
     /// Attaches `source` to every value of the series.
     #[must_use]
     pub fn with_source(mut self, source: Source) -> Self {
-        let i = match self.sources.iter().position(|s| *s == source) {
-            Some(i) => i as u32,
-            None => {
-                self.sources.push(source);
-                (self.sources.len() - 1) as u32
-            }
+        let i = if let Some(i) = self.sources.iter().position(|s| *s == source) {
+            i as u32
+        } else {
+            self.sources.push(source);
+            (self.sources.len() - 1) as u32
         };
         for vs in &mut self.value_sources {
             if !vs.contains(&i) {
@@ -151,23 +159,20 @@ impl FlowSeries {
             if period > last {
                 break;
             }
-            match it.next_if(|gr| gr.period() == period) {
-                Some(gr) => {
-                    let mut idx = Vec::new();
-                    for s in gr.aggregate().sources() {
-                        let i = sources.iter().position(|t| t == s).unwrap_or_else(|| {
-                            sources.push(s.clone());
-                            sources.len() - 1
-                        });
-                        idx.push(i as u32);
-                    }
-                    values.push(Some(gr.total().clone()));
-                    value_sources.push(idx);
+            if let Some(gr) = it.next_if(|gr| gr.period() == period) {
+                let mut idx = Vec::new();
+                for s in gr.aggregate().sources() {
+                    let i = sources.iter().position(|t| t == s).unwrap_or_else(|| {
+                        sources.push(s.clone());
+                        sources.len() - 1
+                    });
+                    idx.push(i as u32);
                 }
-                None => {
-                    values.push(None);
-                    value_sources.push(Vec::new());
-                }
+                values.push(Some(*gr.total()));
+                value_sources.push(idx);
+            } else {
+                values.push(None);
+                value_sources.push(Vec::new());
             }
             p = period.next();
         }
@@ -213,7 +218,11 @@ impl FlowSeries {
     /// `(period, point value)` pairs, `None` for gaps. Bounds: [`FlowSeries::counts`].
     #[must_use]
     pub fn iter(&self) -> Iter<'_> {
-        Iter { series: self, period: Some(self.start), next: 0 }
+        Iter {
+            series: self,
+            period: Some(self.start),
+            next: 0,
+        }
     }
 
     /// The values with their bounds, `None` for gaps.
@@ -261,26 +270,35 @@ impl FlowSeries {
 
     /// The sources of the value at `i`.
     pub fn sources_at(&self, i: usize) -> impl Iterator<Item = &Source> + '_ {
-        self.value_sources.get(i).into_iter().flatten().map(|&k| &self.sources[k as usize])
+        self.value_sources
+            .get(i)
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.sources[k as usize])
     }
 
     /// Point values as `f64`, gaps as `None`: the input of the statistics helpers.
     #[must_use]
     pub fn to_f64(&self) -> Vec<Option<f64>> {
-        self.values.iter().map(|v| v.as_ref().map(|c| c.point() as f64)).collect()
+        self.values
+            .iter()
+            .map(|v| v.as_ref().map(|c| c.point() as f64))
+            .collect()
     }
 
     /// People per day in each period (point value over the exact number of days),
     /// `None` for gaps.
     #[must_use]
     pub fn per_day(&self) -> Vec<(Period, Option<f64>)> {
-        self.iter().map(|(p, v)| (p, v.map(|v| v as f64 / f64::from(p.days())))).collect()
+        self.iter()
+            .map(|(p, v)| (p, v.map(|v| v as f64 / f64::from(p.days()))))
+            .collect()
     }
 
     /// The sum of the values, with bounds, or `None` when any value is missing.
     #[must_use]
     pub fn total(&self) -> Option<Count> {
-        self.values.iter().cloned().sum()
+        self.values.iter().copied().sum()
     }
 
     /// The part of the series from `first` to `last` (both included).
@@ -319,7 +337,11 @@ impl FlowSeries {
     pub fn coarsen(&self, g: Granularity, partial: Partial) -> crate::Result<Self> {
         let invalid = g < self.granularity || (self.granularity == Granularity::Week && g != Granularity::Week);
         if invalid {
-            return Err(FlowError::NotCoarser { from: self.granularity, to: g }.into());
+            return Err(FlowError::NotCoarser {
+                from: self.granularity,
+                to: g,
+            }
+            .into());
         }
         let mut values: Vec<Option<Count>> = Vec::new();
         let mut partials = Vec::new();
@@ -341,7 +363,7 @@ impl FlowSeries {
             covered_days[k] += p.days();
             match (&self.values[i], &mut values[k]) {
                 (Some(v), Some(acc)) => {
-                    *acc = acc.clone() + v.clone();
+                    *acc += *v;
                     known[k] += 1;
                 }
                 (None, _) => partials[k] = true,
@@ -393,14 +415,25 @@ mod tests {
     use crate::flow::FlowRecord;
 
     fn monthly(vals: &[Option<u64>]) -> FlowSeries {
-        FlowSeries::new("2023-11".parse().unwrap(), vals.iter().map(|v| v.map(Count::exact)).collect()).unwrap()
+        FlowSeries::new(
+            "2023-11".parse().unwrap(),
+            vals.iter().map(|v| v.map(Count::exact)).collect(),
+        )
+        .unwrap()
     }
 
     #[test]
     fn iter_and_periods() {
         let s = monthly(&[Some(1), None, Some(3)]);
         let v: Vec<(String, Option<u64>)> = s.iter().map(|(p, v)| (p.to_string(), v)).collect();
-        assert_eq!(v, [("2023-11".into(), Some(1)), ("2023-12".into(), None), ("2024-01".into(), Some(3))]);
+        assert_eq!(
+            v,
+            [
+                ("2023-11".into(), Some(1)),
+                ("2023-12".into(), None),
+                ("2024-01".into(), Some(3))
+            ]
+        );
         assert_eq!(s.end().to_string(), "2024-01");
         assert_eq!(s.gap_count(), 1);
         assert_eq!(s.total(), None);
@@ -430,12 +463,22 @@ mod tests {
             s.coarsen(Granularity::Day, Partial::Sum).unwrap_err().to_string(),
             "cannot coarsen a month series to day"
         );
-        assert_eq!(FlowSeries::new("2021".parse().unwrap(), vec![]).unwrap_err().to_string(), "series has no period");
+        assert_eq!(
+            FlowSeries::new("2021".parse().unwrap(), vec![])
+                .unwrap_err()
+                .to_string(),
+            "series has no period"
+        );
         let e = FlowSeries::new("2021-01-01..2021-01-05".parse().unwrap(), vec![None]).unwrap_err();
-        assert_eq!(e.to_string(), "2021-01-01..2021-01-05 is a date range, not a regular period");
+        assert_eq!(
+            e.to_string(),
+            "2021-01-01..2021-01-05 is a date range, not a regular period"
+        );
         let e = FlowSeries::new("9999-12".parse().unwrap(), vec![None, None]).unwrap_err();
         assert_eq!(e.to_string(), "series runs past the end of the calendar");
-        let e = s.slice("2020-01".parse().unwrap(), "2023-11".parse().unwrap()).unwrap_err();
+        let e = s
+            .slice("2020-01".parse().unwrap(), "2023-11".parse().unwrap())
+            .unwrap_err();
         assert_eq!(e.to_string(), "period 2020-01 is not in the series");
         assert!(FlowSeries::from_table(&FlowTable::new(), Granularity::Month).is_err());
     }

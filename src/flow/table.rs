@@ -21,7 +21,10 @@ struct Dict<T> {
 
 impl<T> Default for Dict<T> {
     fn default() -> Self {
-        Self { items: Vec::new(), index: HashMap::new() }
+        Self {
+            items: Vec::new(),
+            index: HashMap::new(),
+        }
     }
 }
 
@@ -196,7 +199,7 @@ impl Group {
 pub struct Share {
     key: GroupKey,
     aggregate: Aggregate,
-    share: f64,
+    fraction: f64,
 }
 
 impl Share {
@@ -221,7 +224,7 @@ impl Share {
     /// Its share of the grand total of point estimates, between 0 and 1.
     #[must_use]
     pub fn share(&self) -> f64 {
-        self.share
+        self.fraction
     }
 }
 
@@ -247,6 +250,7 @@ pub struct FlowFilter {
     direction: Option<Direction>,
     sex: Option<Sex>,
     age: Option<AgeGroup>,
+    sources: Vec<Source>,
 }
 
 impl FlowFilter {
@@ -295,6 +299,15 @@ impl FlowFilter {
     #[must_use]
     pub fn age(mut self, a: AgeGroup) -> Self {
         self.age = Some(a);
+        self
+    }
+
+    /// Keep records from this source (call again to allow several). Tables that
+    /// gather several sources often hold the same people twice: choose one source
+    /// before summing.
+    #[must_use]
+    pub fn source(mut self, s: Source) -> Self {
+        self.sources.push(s);
         self
     }
 }
@@ -358,7 +371,7 @@ impl<'a> RecordRef<'a> {
     /// An owned copy of the record.
     #[must_use]
     pub fn to_record(&self) -> FlowRecord {
-        let mut r = FlowRecord::new(self.period(), self.count().clone());
+        let mut r = FlowRecord::new(self.period(), *self.count());
         if let Some(n) = self.nationality() {
             r = r.nationality(n.clone());
         }
@@ -416,11 +429,15 @@ struct Acc {
 
 impl Acc {
     fn new() -> Self {
-        Self { total: Count::ZERO, records: 0, sources: Vec::new() }
+        Self {
+            total: Count::ZERO,
+            records: 0,
+            sources: Vec::new(),
+        }
     }
 
     fn add(&mut self, count: &Count, source: u32) {
-        self.total = self.total.clone() + count.clone();
+        self.total += *count;
         self.records += 1;
         if source != NONE && !self.sources.contains(&source) {
             self.sources.push(source);
@@ -430,7 +447,11 @@ impl Acc {
     fn finish(self, sources: &Dict<Source>) -> Aggregate {
         let mut s: Vec<Source> = self.sources.iter().filter_map(|&i| sources.get(i).cloned()).collect();
         s.sort();
-        Aggregate { total: self.total, records: self.records, sources: s }
+        Aggregate {
+            total: self.total,
+            records: self.records,
+            sources: s,
+        }
     }
 }
 
@@ -454,19 +475,23 @@ impl FlowTable {
     }
 
     /// Appends a record.
+    ///
+    /// # Panics
+    /// When the table already holds 2³² − 1 distinct nationalities, places or sources.
     pub fn push(&mut self, record: FlowRecord) {
-        let nationality = self.nationalities.intern_opt(record.nationality_ref().cloned());
-        let location = self.locations.intern_opt(record.location_ref().cloned());
-        let source = self.sources.intern_opt(record.source_ref().cloned());
+        let parts = record.into_parts();
+        let nationality = self.nationalities.intern_opt(parts.nationality);
+        let location = self.locations.intern_opt(parts.location);
+        let source = self.sources.intern_opt(parts.source);
         self.push_row(Row {
-            period: record.period(),
-            count: record.count().clone(),
+            period: parts.period,
+            count: parts.count,
             nationality,
             location,
             source,
-            direction: record.direction_value(),
-            sex: record.sex_value(),
-            age: record.age_value(),
+            direction: parts.direction,
+            sex: parts.sex,
+            age: parts.age,
         });
     }
 
@@ -543,8 +568,11 @@ impl FlowTable {
     /// The records that pass `filter`, as a new table.
     #[must_use]
     pub fn filter(&self, filter: &FlowFilter) -> FlowTable {
-        let wanted_nat: Vec<u32> =
-            filter.nationalities.iter().filter_map(|n| self.nationalities.index.get(n).copied()).collect();
+        let wanted_nat: Vec<u32> = filter
+            .nationalities
+            .iter()
+            .filter_map(|n| self.nationalities.index.get(n).copied())
+            .collect();
         let wanted_loc: Vec<u32> = self
             .locations
             .items
@@ -552,6 +580,11 @@ impl FlowTable {
             .enumerate()
             .filter(|(_, l)| filter.locations.iter().any(|name| name == l.name()))
             .map(|(i, _)| i as u32)
+            .collect();
+        let wanted_src: Vec<u32> = filter
+            .sources
+            .iter()
+            .filter_map(|s| self.sources.index.get(s).copied())
             .collect();
         let mut out = FlowTable::new();
         for row in 0..self.len() {
@@ -561,7 +594,8 @@ impl FlowTable {
                 && (filter.locations.is_empty() || wanted_loc.contains(&self.location[row]))
                 && filter.direction.is_none_or(|d| self.direction[row] == Some(d))
                 && filter.sex.is_none_or(|s| self.sex[row] == Some(s))
-                && filter.age.is_none_or(|a| self.age[row] == Some(a));
+                && filter.age.is_none_or(|a| self.age[row] == Some(a))
+                && (filter.sources.is_empty() || wanted_src.contains(&self.source[row]));
             if keep {
                 out.push(RecordRef { table: self, row }.to_record());
             }
@@ -606,9 +640,10 @@ impl FlowTable {
             let coarse = match last {
                 Some((fine, coarse)) if fine == p => coarse,
                 _ => {
-                    let coarse = p
-                        .coarsen(g)
-                        .map_err(|_| FlowError::PeriodNotInside { period: p.to_string(), granularity: g })?;
+                    let coarse = p.coarsen(g).map_err(|_| FlowError::PeriodNotInside {
+                        period: p.to_string(),
+                        granularity: g,
+                    })?;
                     last = Some((p, coarse));
                     coarse
                 }
@@ -622,7 +657,11 @@ impl FlowTable {
         }
         let mut groups: Vec<Group> = accs
             .into_iter()
-            .map(|((period, k), acc)| Group { period, key: self.group_key(by, k), aggregate: acc.finish(&self.sources) })
+            .map(|((period, k), acc)| Group {
+                period,
+                key: self.group_key(by, k),
+                aggregate: acc.finish(&self.sources),
+            })
             .collect();
         groups.sort_by(|a, b| a.period.cmp(&b.period).then_with(|| a.key.cmp(&b.key)));
         Ok(groups)
@@ -649,7 +688,10 @@ impl FlowTable {
         let mut slots: HashMap<u32, Acc> = HashMap::new();
         for row in 0..self.len() {
             let k = keys.map_or(NONE, |k| k[row]);
-            slots.entry(k).or_insert_with(Acc::new).add(&self.counts[row], self.source[row]);
+            slots
+                .entry(k)
+                .or_insert_with(Acc::new)
+                .add(&self.counts[row], self.source[row]);
         }
         let grand: f64 = slots.values().map(|a| a.total.point() as f64).sum();
         let mut out: Vec<Share> = slots
@@ -659,12 +701,16 @@ impl FlowTable {
                 Share {
                     key: self.group_key(by, k),
                     aggregate: acc.finish(&self.sources),
-                    share: if grand > 0.0 { point / grand } else { 0.0 },
+                    fraction: if grand > 0.0 { point / grand } else { 0.0 },
                 }
             })
             .collect();
         out.sort_by(|a, b| {
-            b.aggregate.total.point().cmp(&a.aggregate.total.point()).then_with(|| a.key.cmp(&b.key))
+            b.aggregate
+                .total
+                .point()
+                .cmp(&a.aggregate.total.point())
+                .then_with(|| a.key.cmp(&b.key))
         });
         out
     }
@@ -682,12 +728,16 @@ impl FlowTable {
     /// # Errors
     /// As [`FlowTable::group_by`].
     pub fn rates_per_day(&self, g: Granularity, by: GroupBy) -> crate::Result<Vec<(Period, GroupKey, f64)>> {
-        Ok(self.group_by(g, by)?.into_iter().map(|gr| (gr.period, gr.key.clone(), gr.per_day())).collect())
+        Ok(self
+            .group_by(g, by)?
+            .into_iter()
+            .map(|gr| (gr.period, gr.key.clone(), gr.per_day()))
+            .collect())
     }
 }
 
 /// One record as dictionary indices, for fast readers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Row {
     pub(crate) period: Period,
     pub(crate) count: Count,
@@ -782,9 +832,15 @@ mod tests {
     #[test]
     fn range_across_months_is_an_error() {
         let mut t = table();
-        t.push(FlowRecord::new("2021-08-30..2021-09-02".parse().unwrap(), Count::exact(4)));
+        t.push(FlowRecord::new(
+            "2021-08-30..2021-09-02".parse().unwrap(),
+            Count::exact(4),
+        ));
         let e = t.group_by(Granularity::Month, GroupBy::Total).unwrap_err();
-        assert_eq!(e.to_string(), "period 2021-08-30..2021-09-02 does not lie inside one month");
+        assert_eq!(
+            e.to_string(),
+            "period 2021-08-30..2021-09-02 does not lie inside one month"
+        );
         assert!(t.group_by(Granularity::Year, GroupBy::Total).is_ok());
     }
 
@@ -798,10 +854,9 @@ mod tests {
         assert_eq!(t.top_k(GroupBy::Nationality, 1).len(), 1);
         let hti = t.filter(&FlowFilter::new().nationality("HTI".parse().unwrap()));
         assert_eq!(hti.len(), 3);
-        let aug = t.filter(&FlowFilter::new().within(
-            time::macros::date!(2021 - 08 - 01),
-            time::macros::date!(2021 - 08 - 31),
-        ));
+        let aug = t.filter(
+            &FlowFilter::new().within(time::macros::date!(2021 - 08 - 01), time::macros::date!(2021 - 08 - 31)),
+        );
         assert_eq!(aug.len(), 2);
         assert_eq!(aug.total().total().lower(), 161);
     }

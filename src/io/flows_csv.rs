@@ -154,8 +154,17 @@ enum Role {
 
 /// The role of a plain column name, or `None` when unknown.
 fn plain_role(name: &str) -> Option<Role> {
-    let key: String =
-        name.trim().chars().map(|c| if c == ' ' || c == '-' { '_' } else { c.to_ascii_lowercase() }).collect();
+    let key: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c == ' ' || c == '-' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
     Some(match key.as_str() {
         "date" | "period" => Role::Period,
         "count" | "crossings" | "people" | "value" | "total" | "affected" => Role::Count(None, None),
@@ -187,7 +196,9 @@ fn hxl_role(tag: &str) -> Option<Role> {
     Some(match hashtag {
         "#date" if only(&["reported", "start", "month"]) => Role::Period,
         "#affected" | "#inneed" | "#reached" | "#targeted" | "#population" => {
-            if !only(&["f", "m", "female", "male", "children", "adults", "ind", "num", "total", "all", "abs"]) {
+            if !only(&[
+                "f", "m", "female", "male", "children", "adults", "ind", "num", "total", "all", "abs",
+            ]) {
                 return None;
             }
             let sex = if has("f") || has("female") {
@@ -291,18 +302,37 @@ impl Layout {
                     ignored.push(name);
                     continue;
                 }
-                return Err(ReadError::UnknownColumn { line, column: i + 1, name }.into());
+                return Err(ReadError::UnknownColumn {
+                    line,
+                    column: i + 1,
+                    name,
+                }
+                .into());
             };
             let clash = roles.iter().any(|(_, r)| {
                 *r == role
-                    || matches!((r, role), (Role::NationalityCode | Role::NationalityLabel, Role::NationalityCode | Role::NationalityLabel))
+                    || matches!(
+                        (r, role),
+                        (
+                            Role::NationalityCode | Role::NationalityLabel,
+                            Role::NationalityCode | Role::NationalityLabel
+                        )
+                    )
             });
             if clash {
-                return Err(ReadError::DuplicateColumn { line, column: i + 1, name }.into());
+                return Err(ReadError::DuplicateColumn {
+                    line,
+                    column: i + 1,
+                    name,
+                }
+                .into());
             }
             roles.push((i, role));
         }
-        let mut l = Layout { width: names.len(), ..Layout::default() };
+        let mut l = Layout {
+            width: names.len(),
+            ..Layout::default()
+        };
         let mut period = None;
         for (i, role) in roles {
             match role {
@@ -323,15 +353,27 @@ impl Layout {
                 Role::SourceNote => l.source[4] = Some(i),
             }
         }
-        l.period = period.ok_or(ReadError::MissingColumn { name: "date", expected: "\"date\", \"period\" or #date" })?;
+        l.period = period.ok_or(ReadError::MissingColumn {
+            name: "date",
+            expected: "\"date\", \"period\" or #date",
+        })?;
         if l.counts.is_empty() {
-            return Err(ReadError::MissingColumn { name: "count", expected: "\"count\", \"crossings\" or #affected" }.into());
+            return Err(ReadError::MissingColumn {
+                name: "count",
+                expected: "\"count\", \"crossings\" or #affected",
+            }
+            .into());
         }
         if l.counts.len() > 1 && (l.sex.is_some() || l.age.is_some()) {
             // A sex or age column beside disaggregated count columns would be ambiguous.
             let i = l.sex.or(l.age).unwrap_or(0);
             let name = String::from_utf8_lossy(&names[i]).into_owned();
-            return Err(ReadError::DuplicateColumn { line, column: i + 1, name }.into());
+            return Err(ReadError::DuplicateColumn {
+                line,
+                column: i + 1,
+                name,
+            }
+            .into());
         }
         if l.location.is_none() && (l.location_country.is_some() || l.location_kind.is_some()) {
             return Err(ReadError::MissingColumn {
@@ -355,11 +397,16 @@ struct Caches {
 }
 
 fn bad(line: u64, column: usize, text: &[u8], reason: impl std::fmt::Display) -> crate::Error {
-    ReadError::BadCell { line, column: column + 1, text: String::from_utf8_lossy(text).into_owned(), reason: reason.to_string() }
-        .into()
+    ReadError::BadCell {
+        line,
+        column: column + 1,
+        text: String::from_utf8_lossy(text).into_owned(),
+        reason: reason.to_string(),
+    }
+    .into()
 }
 
-fn text<'r>(rec: &'r csv::ByteRecord, i: usize, line: u64) -> crate::Result<&'r str> {
+fn text(rec: &csv::ByteRecord, i: usize, line: u64) -> crate::Result<&str> {
     let raw = rec.get(i).unwrap_or_default();
     let t = std::str::from_utf8(raw).map_err(|_| bad(line, i, raw, "not valid utf-8"))?;
     Ok(t.trim())
@@ -403,22 +450,26 @@ impl Reader<'_> {
     fn period(&mut self, rec: &csv::ByteRecord, line: u64) -> crate::Result<Period> {
         let i = self.layout.period;
         let raw = rec.get(i).unwrap_or_default();
-        if let Some((last, p)) = &self.caches.last_period {
-            if last.as_slice() == raw {
-                return Ok(*p);
-            }
+        if let Some((last, p)) = &self.caches.last_period
+            && last.as_slice() == raw
+        {
+            return Ok(*p);
         }
         let t = text(rec, i, line)?;
         if t.is_empty() {
             return Err(bad(line, i, raw, "empty date"));
         }
-        let p: Period = t.parse().map_err(|e: crate::period::PeriodError| bad(line, i, raw, e))?;
+        let p: Period = t
+            .parse()
+            .map_err(|e: crate::period::PeriodError| bad(line, i, raw, e))?;
         self.caches.last_period = Some((raw.to_vec(), p));
         Ok(p)
     }
 
     fn nationality(&mut self, rec: &csv::ByteRecord, line: u64, table: &mut FlowTable) -> crate::Result<u32> {
-        let Some((i, code)) = self.layout.nationality else { return Ok(Row::NONE) };
+        let Some((i, code)) = self.layout.nationality else {
+            return Ok(Row::NONE);
+        };
         let raw = rec.get(i).unwrap_or_default().trim_ascii();
         if raw.is_empty() {
             return Ok(Row::NONE);
@@ -438,7 +489,9 @@ impl Reader<'_> {
     }
 
     fn location(&mut self, rec: &csv::ByteRecord, line: u64, table: &mut FlowTable) -> crate::Result<u32> {
-        let Some(i) = self.layout.location else { return Ok(Row::NONE) };
+        let Some(i) = self.layout.location else {
+            return Ok(Row::NONE);
+        };
         let cols = [Some(i), self.layout.location_country, self.layout.location_kind];
         if rec.get(i).unwrap_or_default().trim_ascii().is_empty() {
             // A country or kind without a place name describes nothing: say so.
@@ -473,7 +526,10 @@ impl Reader<'_> {
 
     fn source(&mut self, rec: &csv::ByteRecord, line: u64, table: &mut FlowTable) -> crate::Result<u32> {
         let cols = self.layout.source;
-        if cols.iter().all(|c| c.is_none_or(|i| rec.get(i).unwrap_or_default().trim_ascii().is_empty())) {
+        if cols
+            .iter()
+            .all(|c| c.is_none_or(|i| rec.get(i).unwrap_or_default().trim_ascii().is_empty()))
+        {
             return Ok(self.default_source);
         }
         self.caches.key.clear();
@@ -487,7 +543,12 @@ impl Reader<'_> {
         let cell = |j: usize| -> crate::Result<&str> { cols[j].map_or(Ok(""), |i| text(rec, i, line)) };
         let publisher = cell(0)?;
         if publisher.is_empty() {
-            let i = cols[1..].iter().flatten().copied().find(|&i| !rec[i].trim_ascii().is_empty()).unwrap_or(0);
+            let i = cols[1..]
+                .iter()
+                .flatten()
+                .copied()
+                .find(|&i| !rec[i].trim_ascii().is_empty())
+                .unwrap_or(0);
             return Err(bad(line, i, &rec[i], "source detail without a publisher"));
         }
         let mut s = Source::new(publisher, cell(1)?);
@@ -511,7 +572,12 @@ impl Reader<'_> {
     fn row(&mut self, rec: &csv::ByteRecord, line: u64, table: &mut FlowTable) -> crate::Result<()> {
         self.pending.clear();
         if rec.len() != self.layout.width {
-            return Err(ReadError::RowLength { line, expected: self.layout.width, got: rec.len() }.into());
+            return Err(ReadError::RowLength {
+                line,
+                expected: self.layout.width,
+                got: rec.len(),
+            }
+            .into());
         }
         let period = self.period(rec, line)?;
         let nationality = self.nationality(rec, line, table)?;
@@ -603,7 +669,11 @@ pub fn read_flows_csv_with<R: Read>(reader: R, options: &ReadOptions) -> crate::
     let (names, labels, header_line, pending_data) = if is_hashtag_row(&first) {
         (first, None, 1, None)
     } else if csv.read_byte_record(&mut second).map_err(csv_error)? {
-        if is_hashtag_row(&second) { (second, Some(first), 2, None) } else { (first, None, 1, Some(second)) }
+        if is_hashtag_row(&second) {
+            (second, Some(first), 2, None)
+        } else {
+            (first, None, 1, Some(second))
+        }
     } else {
         (first, None, 1, None)
     };
@@ -613,11 +683,26 @@ pub fn read_flows_csv_with<R: Read>(reader: R, options: &ReadOptions) -> crate::
         Header::Plain
     };
     let mut ignored = Vec::new();
-    let layout =
-        Layout::new(&names, labels.as_ref(), header == Header::Hxl, header_line, options.ignore_unknown, &mut ignored)?;
+    let layout = Layout::new(
+        &names,
+        labels.as_ref(),
+        header == Header::Hxl,
+        header_line,
+        options.ignore_unknown,
+        &mut ignored,
+    )?;
     let mut table = FlowTable::new();
-    let default_source = options.default_source.clone().map_or(Row::NONE, |s| table.intern_source(s));
-    let mut reader = Reader { layout, options, caches: Caches::default(), default_source, pending: Vec::new() };
+    let default_source = options
+        .default_source
+        .clone()
+        .map_or(Row::NONE, |s| table.intern_source(s));
+    let mut reader = Reader {
+        layout,
+        options,
+        caches: Caches::default(),
+        default_source,
+        pending: Vec::new(),
+    };
     let mut errors = Vec::new();
     let mut handle = |rec: &csv::ByteRecord, reader: &mut Reader<'_>, table: &mut FlowTable| -> crate::Result<()> {
         let line = rec.position().map_or(0, csv::Position::line);
@@ -646,7 +731,12 @@ pub fn read_flows_csv_with<R: Read>(reader: R, options: &ReadOptions) -> crate::
             Err(e) => return Err(csv_error(e)),
         }
     }
-    Ok(ReadReport { table, header, errors, ignored })
+    Ok(ReadReport {
+        table,
+        header,
+        errors,
+        ignored,
+    })
 }
 
 /// Writes a flow table as CSV in long form: one record per row, plain column names,
@@ -676,24 +766,43 @@ pub fn write_flows_csv<W: Write>(table: &FlowTable, writer: W, header: Header) -
     type Cell = fn(&crate::flow::RecordRef<'_>) -> Option<String>;
     let columns: [(&str, &str, Cell); 14] = [
         ("date", "#date", |r| Some(r.period().to_string())),
-        ("nationality", "#country+name", |r| r.nationality().map(ToString::to_string)),
+        ("nationality", "#country+name", |r| {
+            r.nationality().map(ToString::to_string)
+        }),
         ("location", "#loc+name", |r| r.location().map(|l| l.name().to_owned())),
-        ("location_country", "#loc+country+code", |r| r.location()?.country().map(|c| c.alpha3().to_owned())),
+        ("location_country", "#loc+country+code", |r| {
+            r.location()?.country().map(|c| c.alpha3().to_owned())
+        }),
         ("location_kind", "#loc+type", |r| {
-            r.location().map(Location::location_kind).filter(|k| *k != LocationKind::Unspecified).map(|k| k.to_string())
+            r.location()
+                .map(Location::location_kind)
+                .filter(|k| *k != LocationKind::Unspecified)
+                .map(|k| k.to_string())
         }),
         ("direction", "#meta+direction", |r| r.direction().map(|d| d.to_string())),
         ("sex", "#meta+sex", |r| r.sex().map(|d| d.to_string())),
         ("age", "#meta+age", |r| r.age().map(|d| d.to_string())),
         ("count", "#affected", |r| Some(r.count().to_string())),
-        ("source", "#meta+source", |r| r.source().map(|s| s.publisher().to_owned())),
-        ("source_title", "#meta+source+title", |r| r.source().map(|s| s.title().to_owned()).filter(|t| !t.is_empty())),
-        ("source_date", "#meta+source+date", |r| r.source()?.date().map(|d| d.to_string())),
-        ("source_address", "#meta+source+url", |r| r.source()?.address().map(ToOwned::to_owned)),
-        ("source_note", "#meta+source+note", |r| r.source()?.note().map(ToOwned::to_owned)),
+        ("source", "#meta+source", |r| {
+            r.source().map(|s| s.publisher().to_owned())
+        }),
+        ("source_title", "#meta+source+title", |r| {
+            r.source().map(|s| s.title().to_owned()).filter(|t| !t.is_empty())
+        }),
+        ("source_date", "#meta+source+date", |r| {
+            r.source()?.publication_date().map(|d| d.to_string())
+        }),
+        ("source_address", "#meta+source+url", |r| {
+            r.source()?.address_str().map(ToOwned::to_owned)
+        }),
+        ("source_note", "#meta+source+note", |r| {
+            r.source()?.note_str().map(ToOwned::to_owned)
+        }),
     ];
     let used: Vec<usize> = (0..columns.len())
-        .filter(|&c| columns[c].0 == "date" || columns[c].0 == "count" || table.iter().any(|r| columns[c].2(&r).is_some()))
+        .filter(|&c| {
+            columns[c].0 == "date" || columns[c].0 == "count" || table.iter().any(|r| columns[c].2(&r).is_some())
+        })
         .collect();
     let mut w = csv::WriterBuilder::new().from_writer(writer);
     w.write_record(used.iter().map(|&c| columns[c].0)).map_err(csv_error)?;
@@ -701,7 +810,8 @@ pub fn write_flows_csv<W: Write>(table: &FlowTable, writer: W, header: Header) -
         w.write_record(used.iter().map(|&c| columns[c].1)).map_err(csv_error)?;
     }
     for r in table {
-        w.write_record(used.iter().map(|&c| columns[c].2(&r).unwrap_or_default())).map_err(csv_error)?;
+        w.write_record(used.iter().map(|&c| columns[c].2(&r).unwrap_or_default()))
+            .map_err(csv_error)?;
     }
     w.flush()?;
     Ok(())

@@ -40,7 +40,9 @@ pub enum ReadError {
         expected: &'static str,
     },
     /// A header the reader does not know.
-    #[error("line {line}, column {column}: unknown column {name:?} (ask the reader to ignore unknown columns to skip it)")]
+    #[error(
+        "line {line}, column {column}: unknown column {name:?} (ask the reader to ignore unknown columns to skip it)"
+    )]
     UnknownColumn {
         /// 1-based line of the header or hashtag row.
         line: u64,
