@@ -20,16 +20,14 @@ glms_xy <- function(X, y, off, init_theta = NULL) {
   # glm.nb from its default start (Poisson fit) diverges on the Darien series ("NA/NaN/Inf in 'x'");
   # there init.theta = 1 is passed and the warnings are recorded.
   warn <- character()
-  nb <- withCallingHandlers(
+  nb <- tryCatch(withCallingHandlers(
     if (is.null(init_theta)) glm.nb(y ~ X - 1 + offset(off)) else glm.nb(y ~ X - 1 + offset(off), init.theta = init_theta),
-    warning = function(w) { warn <<- c(warn, conditionMessage(w)); invokeRestart("muffleWarning") })
+    warning = function(w) { warn <<- c(warn, conditionMessage(w)); invokeRestart("muffleWarning") }),
+    error = function(e) conditionMessage(e))
+  if (is.character(nb)) return(list(poisson = pois_part(p, sp), quasipoisson = quasi_part(q, sq), negbin = list(error = nb, warnings = warn)))
   snb <- summary(nb)
   list(
-    poisson = list(coef = unname(coef(p)), se = unname(sp$coefficients[, 2]), p = unname(sp$coefficients[, 4]),
-                   deviance = p$deviance, null_deviance = p$null.deviance, aic = p$aic, iter = p$iter,
-                   pearson = sum(residuals(p, type = "pearson")^2)),
-    quasipoisson = list(coef = unname(coef(q)), se = unname(sq$coefficients[, 2]), p = unname(sq$coefficients[, 4]),
-                        dispersion = sq$dispersion, df_resid = q$df.residual),
+    poisson = pois_part(p, sp), quasipoisson = quasi_part(q, sq),
     negbin = list(coef = unname(coef(nb)), se = unname(snb$coefficients[, 2]), p = unname(snb$coefficients[, 4]),
                   theta = nb$theta, se_theta = nb$SE.theta, twologlik = nb$twologlik, aic = nb$aic,
                   deviance = nb$deviance, null_deviance = nb$null.deviance, iter = nb$iter,
@@ -37,6 +35,11 @@ glms_xy <- function(X, y, off, init_theta = NULL) {
                   warnings = warn)
   )
 }
+pois_part <- function(p, sp) list(coef = unname(coef(p)), se = unname(sp$coefficients[, 2]), p = unname(sp$coefficients[, 4]),
+                   deviance = p$deviance, null_deviance = p$null.deviance, aic = p$aic, iter = p$iter,
+                   pearson = sum(residuals(p, type = "pearson")^2))
+quasi_part <- function(q, sq) list(coef = unname(coef(q)), se = unname(sq$coefficients[, 2]), p = unname(sq$coefficients[, 4]),
+                        dispersion = sq$dispersion, df_resid = q$df.residual)
 nw <- function(b) {
   X <- design(b); y <- b$y
   f <- lm(y ~ X - 1)
@@ -49,6 +52,7 @@ nw <- function(b) {
 }
 d <- ref$darien_its
 out$darien_its_glm <- glms(d$glm, init_theta = 1)
+out$darien_its_glm_fourier1 <- glms(d$glm_fourier1)
 # MASS::quine (Venables & Ripley): Days ~ Eth + Sex + Age + Lrn, the classic glm.nb example; no offset.
 mm <- model.matrix(~ Eth + Sex + Age + Lrn, data = quine)
 out$quine <- c(list(columns = colnames(mm), X_columns = lapply(seq_len(ncol(mm)), function(j) unname(mm[, j])),

@@ -9,6 +9,7 @@ pub(crate) mod qr;
 
 pub use covariance::{CovType, SmallSample};
 pub use estimate::{Estimate, Reference};
+pub(crate) use ols::fit_ols as fit_ols_internal;
 pub use ols::{Ols, OlsFit};
 
 use crate::stats::StatsError;
@@ -159,7 +160,6 @@ impl Design {
     }
 
     /// Builds from column-major data already checked finite.
-    #[allow(dead_code)] // used by the interrupted time series builder
     pub(crate) fn from_raw(nrows: usize, ncols: usize, data: Vec<f64>) -> Self {
         debug_assert_eq!(data.len(), nrows * ncols);
         Self {

@@ -1,0 +1,191 @@
+//! Poisson, quasi-Poisson and NB2 GLMs against R 4.2.2 (`glm`, `MASS::glm.nb`; `regression_R.json`) and
+//! statsmodels 0.15 (`GLM`, discrete `NegativeBinomial`; `regression.json`).
+
+use corridor::stats::{Design, Family, Glm, StatsError};
+use serde_json::Value;
+
+fn load(name: &str) -> Value {
+    let path = format!("{}/tests/data/reference/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn vec_of(v: &Value) -> Vec<f64> {
+    v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()
+}
+
+fn close(got: &[f64], want: &[f64], rel: f64, what: &str) {
+    assert_eq!(got.len(), want.len(), "{what}: length");
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        assert!(
+            (g - w).abs() <= rel * w.abs().max(1e-300),
+            "{what}[{i}]: got {g}, want {w} (rel {:e})",
+            ((g - w) / w).abs()
+        );
+    }
+}
+
+fn f(v: &Value) -> f64 {
+    v.as_f64().unwrap()
+}
+
+fn design_of(block: &Value) -> Design {
+    let cols: Vec<Vec<f64>> = block["X_columns"].as_array().unwrap().iter().map(vec_of).collect();
+    Design::from_columns(&cols).unwrap()
+}
+
+/// R and statsmodels agree to ~1e-11 on these fits; we ask 1e-9.
+const TOL: f64 = 1e-9;
+
+#[test]
+fn darien_poisson_and_quasipoisson() {
+    let py = load("regression.json");
+    let r = load("regression_R.json");
+    for (pk, rk) in [("glm", "darien_its_glm"), ("glm_fourier1", "darien_its_glm_fourier1")] {
+        let b = &py["darien_its"][pk];
+        let x = design_of(b);
+        let y = vec_of(&b["y"]);
+        let off = vec_of(&b["offset"]);
+        let fit = Glm::new(&x, &y).family(Family::Poisson).offset(&off).fit().unwrap();
+        let rp = &r[rk]["poisson"];
+        let sp = &b["poisson"];
+        close(fit.coefficients(), &vec_of(&rp["coef"]), TOL, "R poisson coef");
+        close(
+            fit.coefficients(),
+            &vec_of(&sp["params"]),
+            TOL,
+            "statsmodels poisson coef",
+        );
+        close(&fit.std_errors(), &vec_of(&rp["se"]), TOL, "R poisson se");
+        // statsmodels takes the covariance at the final mu, R (and we) from the last IRLS step: ~1e-6 apart.
+        close(&fit.std_errors(), &vec_of(&sp["bse"]), 1e-5, "statsmodels poisson se");
+        close(
+            &[fit.deviance(), fit.aic().unwrap(), fit.pearson_chi2()],
+            &[f(&rp["deviance"]), f(&rp["aic"]), f(&rp["pearson"])],
+            TOL,
+            "R poisson dev/aic/pearson",
+        );
+        close(
+            &[fit.null_deviance(), fit.log_likelihood().unwrap()],
+            &[f(&sp["null_deviance"]), f(&sp["llf"])],
+            TOL,
+            "statsmodels null deviance / llf",
+        );
+        assert_eq!(fit.iterations() as f64, f(&rp["iter"]));
+        let p: Vec<f64> = fit.estimates().iter().map(corridor::stats::Estimate::p_value).collect();
+        close(&p, &vec_of(&rp["p"]), 1e-6, "R poisson p");
+
+        let q = Glm::new(&x, &y)
+            .family(Family::QuasiPoisson)
+            .offset(&off)
+            .fit()
+            .unwrap();
+        let rq = &r[rk]["quasipoisson"];
+        close(&[q.dispersion()], &[f(&rq["dispersion"])], TOL, "R quasi dispersion");
+        close(&q.std_errors(), &vec_of(&rq["se"]), TOL, "R quasi se");
+        let p: Vec<f64> = q.estimates().iter().map(corridor::stats::Estimate::p_value).collect();
+        close(&p, &vec_of(&rq["p"]), 1e-6, "R quasi t p-values");
+        // statsmodels scale="X2" uses Pearson chi2 at the final mu, R the last IRLS step's working weights:
+        // equal up to the last IRLS update (1.5e-6 and 1.1e-5 relative here).
+        close(
+            &[q.dispersion()],
+            &[f(&b["quasipoisson"]["scale"])],
+            1e-4,
+            "statsmodels quasi scale",
+        );
+        assert!(q.aic().is_none());
+    }
+}
+
+#[test]
+fn quine_negative_binomial_matches_glm_nb() {
+    let r = load("regression_R.json");
+    let b = &r["quine"];
+    let x = design_of(b);
+    let y = vec_of(&b["y"]);
+    let fit = Glm::new(&x, &y).family(Family::NegativeBinomial).fit().unwrap();
+    let nb = &b["negbin"];
+    let (theta, se_theta) = fit.theta().unwrap();
+    close(
+        &[theta, se_theta],
+        &[f(&nb["theta"]), f(&nb["se_theta"])],
+        TOL,
+        "glm.nb theta",
+    );
+    close(fit.coefficients(), &vec_of(&nb["coef"]), TOL, "glm.nb coef");
+    close(&fit.std_errors(), &vec_of(&nb["se"]), TOL, "glm.nb se");
+    close(
+        &[fit.deviance(), fit.aic().unwrap(), 2.0 * fit.log_likelihood().unwrap()],
+        &[f(&nb["deviance"]), f(&nb["aic"]), f(&nb["twologlik"])],
+        TOL,
+        "glm.nb deviance/aic/2loglik",
+    );
+    // Poisson and quasi-Poisson on the same data
+    let p = Glm::new(&x, &y).fit().unwrap();
+    close(p.coefficients(), &vec_of(&b["poisson"]["coef"]), TOL, "quine poisson");
+    // (R's null deviance for a `y ~ X - 1` formula is that of mu = exp(offset): not comparable.)
+    close(
+        &[p.deviance()],
+        &[f(&b["poisson"]["deviance"])],
+        TOL,
+        "quine poisson deviance",
+    );
+}
+
+#[test]
+fn darien_negative_binomial_matches_statsmodels_mle() {
+    // R glm.nb diverges from its Poisson start on this series (recorded in regression_R.json);
+    // statsmodels' discrete NegativeBinomial (joint Newton MLE, tol 1e-12) is the reference here.
+    // glm.nb's alternation (which we follow, with step halving) converges only linearly on this
+    // heavily overdispersed series and stops by its own criterion up to ~3e-4 (relative) from the joint
+    // MLE on the coefficients: tolerance 5e-4 on them, 1e-6 on alpha and the log-likelihood.
+    let py = load("regression.json");
+    for pk in ["glm", "glm_fourier1"] {
+        let b = &py["darien_its"][pk];
+        let x = design_of(b);
+        let y = vec_of(&b["y"]);
+        let off = vec_of(&b["offset"]);
+        let fit = Glm::new(&x, &y)
+            .family(Family::NegativeBinomial)
+            .offset(&off)
+            .fit()
+            .unwrap();
+        let nb = &b["negbin_discrete_mle"];
+        close(&[fit.alpha().unwrap()], &[f(&nb["alpha"])], 1e-6, "statsmodels alpha");
+        close(
+            fit.coefficients(),
+            &vec_of(&nb["params"]),
+            5e-4,
+            "statsmodels nb params",
+        );
+        close(
+            &[fit.log_likelihood().unwrap()],
+            &[f(&nb["llf"])],
+            1e-6,
+            "statsmodels nb llf",
+        );
+    }
+}
+
+#[test]
+fn bad_counts_are_errors() {
+    let t = [0.0, 1.0, 2.0, 3.0, 4.0];
+    let x = Design::with_intercept(&[&t[..]]).unwrap();
+    let e = Glm::new(&x, &[1.0, 2.0, -3.0, 4.0, 5.0]).fit().unwrap_err();
+    assert!(
+        matches!(e, corridor::Error::Stats(StatsError::InvalidParameter { .. })),
+        "{e}"
+    );
+    let e = Glm::new(&x, &[0.0; 5])
+        .family(Family::NegativeBinomial)
+        .fit()
+        .unwrap_err();
+    assert!(
+        matches!(e, corridor::Error::Stats(StatsError::Degenerate { .. })),
+        "{e}"
+    );
+    let e = Glm::new(&x, &[1.0, 2.0]).fit().unwrap_err();
+    assert!(
+        matches!(e, corridor::Error::Stats(StatsError::LengthMismatch { .. })),
+        "{e}"
+    );
+}
