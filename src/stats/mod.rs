@@ -17,3 +17,5 @@ mod regression;
 pub use regression::{CovType, Design, Estimate, Ols, OlsFit, Reference, SmallSample};
 mod glm;
 pub use glm::{Family, Glm, GlmFit};
+mod its;
+pub use its::{Effect, Its, ItsFit, Seasonality};

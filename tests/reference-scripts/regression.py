@@ -116,6 +116,61 @@ def main():
     # Month dummies (period 12, reference season = season of t = 0)
     Xm = np.column_stack([Xi] + [((tt % 12) == s).astype(float) for s in range(1, 12)])
     darien["ols_month_dummies"] = ols_block(yd, Xm, names + [f"season{s}" for s in range(1, 12)])
+    # Effects at chosen times (delta method written out here in numpy from statsmodels' params and cov_params)
+    eff = {}
+    r_ols = sm.OLS(yd, Xi).fit(cov_type="HAC", cov_kwds={"maxlags": 7})
+    r_poi = sm.GLM(yd, Xi, family=sm.families.Poisson(), offset=np.log(days)).fit()
+    X0 = Xi.copy()
+    X0[:, 2:4] = 0.0
+    for label, r, log_link in [("ols_hac7", r_ols, False), ("poisson", r_poi, True)]:
+        b, V = np.asarray(r.params), np.asarray(r.cov_params())
+        out = {"counterfactual": [], "fitted": [], "times": [30, 50], "absolute": [], "absolute_se": [],
+               "relative": [], "relative_se": []}
+        off = np.log(days) if log_link else np.zeros(len(yd))
+        pred = (lambda X: np.exp(X @ b + off)) if log_link else (lambda X: X @ b)
+        out["counterfactual"] = pred(X0).tolist()
+        out["fitted"] = pred(Xi).tolist()
+        for t in out["times"]:
+            x, x0 = Xi[t], X0[t]
+            c = x - x0
+            if log_link:
+                mu, mu0 = np.exp(x @ b + off[t]), np.exp(x0 @ b + off[t])
+                a, ga = mu - mu0, mu * x - mu0 * x0
+                rr = np.exp(c @ b)
+                rel, gr = rr - 1, rr * c
+            else:
+                a, ga = c @ b, c
+                base = x0 @ b
+                rel, gr = a / base, c / base - a * x0 / base**2
+            out["absolute"].append(float(a)); out["absolute_se"].append(float(np.sqrt(ga @ V @ ga)))
+            out["relative"].append(float(rel)); out["relative_se"].append(float(np.sqrt(gr @ V @ gr)))
+        eff[label] = out
+    darien["effects"] = eff
+
+    # Two interventions (2021-09 and 2022-12 = index 35), OLS + HAC lag 3
+    t1 = 35
+    X2 = np.column_stack([Xi, (tt >= t1).astype(float), (tt - t1) * (tt >= t1)])
+    r2 = sm.OLS(yd, X2).fit(cov_type="HAC", cov_kwds={"maxlags": 3})
+    darien["two_interventions_hac3"] = {"interventions": [t0, t1], "params": r2.params.tolist(), "bse": r2.bse.tolist(),
+                                        "pvalues": r2.pvalues.tolist()}
+
+    # Comparative ITS, design check only: control = AirPassengers' first 51 months (not a real control for Darien).
+    ap = json.load(open("tests/data/reference/airpassengers.json"))["input"]["y"][:51]
+    yc = np.asarray(ap, dtype=float)
+    nn = len(yd)
+    g = np.r_[np.ones(nn), np.zeros(nn)]
+    ts = np.r_[tt, tt]
+    D = (ts >= t0).astype(float)
+    S = (ts - t0) * D
+    Xc = np.column_stack([np.ones(2 * nn), ts, g, g * ts, D, S, g * D, g * S])
+    ys = np.r_[yd, yc]
+    rc = sm.OLS(ys, Xc).fit()
+    rcp = sm.GLM(ys, Xc, family=sm.families.Poisson(), offset=np.log(np.r_[days, days])).fit()
+    darien["comparative_airpassengers_control"] = {
+        "control": yc.tolist(), "columns": ["const", "t", "group", "group*t", "D", "(t-T0)D", "group*D", "group*(t-T0)D"],
+        "ols_params": rc.params.tolist(), "ols_bse": rc.bse.tolist(),
+        "poisson_params": rcp.params.tolist(), "poisson_bse": rcp.bse.tolist(),
+    }
     ref["darien_its"] = darien
 
     with open(OUT, "w") as f:

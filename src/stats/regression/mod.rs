@@ -171,7 +171,6 @@ impl Design {
     }
 
     /// Sets names without checks (internal builders).
-    #[allow(dead_code)] // used by the interrupted time series builder
     pub(crate) fn set_names(&mut self, names: Vec<String>) {
         debug_assert_eq!(names.len(), self.ncols);
         self.names = Some(names);
