@@ -30,6 +30,7 @@
 use crate::stats::StatsError;
 
 use super::Design;
+use super::qr::dot;
 
 /// Small-sample factor of the Newey–West covariance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -74,12 +75,23 @@ impl CovType {
     }
 }
 
-/// Row `t` of the design, scaled by `s`, into `out`.
-#[inline]
-fn score(data: &[f64], n: usize, t: usize, s: f64, out: &mut [f64]) {
-    for (j, o) in out.iter_mut().enumerate() {
-        *o = data[j * n + t] * s;
+/// Leverages `h_t = x_t' (X'X)^{-1} x_t`, accumulated column pair by column pair.
+fn leverages(data: &[f64], n: usize, k: usize, bread: &[f64]) -> Vec<f64> {
+    let mut h = vec![0.0; n];
+    for i in 0..k {
+        let xi = &data[i * n..(i + 1) * n];
+        for j in i..k {
+            let c = if i == j {
+                bread[i * k + j]
+            } else {
+                2.0 * bread[i * k + j]
+            };
+            for ((ht, a), b) in h.iter_mut().zip(xi).zip(&data[j * n..(j + 1) * n]) {
+                *ht += c * a * b;
+            }
+        }
     }
+    h
 }
 
 /// `B M B` for row-major `k x k` `B` and `M`.
@@ -124,17 +136,11 @@ pub(crate) fn covariance(
     match cov {
         CovType::Nonrobust => Ok(bread.iter().map(|b| b * sigma2).collect()),
         CovType::Hc0 | CovType::Hc1 | CovType::Hc2 | CovType::Hc3 => {
-            let mut meat = vec![0.0; k * k];
-            let mut xt = vec![0.0; k];
-            for t in 0..n {
-                score(data, n, t, 1.0, &mut xt);
-                let mut w = resid[t] * resid[t];
-                if matches!(cov, CovType::Hc2 | CovType::Hc3) {
-                    let mut h = 0.0;
-                    for i in 0..k {
-                        let row: f64 = (0..k).map(|j| bread[i * k + j] * xt[j]).sum();
-                        h += xt[i] * row;
-                    }
+            // omega_t = u_t^2 (HC0, HC1), u_t^2 / (1 - h_t) (HC2), u_t^2 / (1 - h_t)^2 (HC3)
+            let mut omega: Vec<f64> = resid.iter().map(|u| u * u).collect();
+            if matches!(cov, CovType::Hc2 | CovType::Hc3) {
+                let lev = leverages(data, n, k, bread);
+                for (o, h) in omega.iter_mut().zip(&lev) {
                     let one_minus = 1.0 - h;
                     if one_minus.is_nan() || one_minus <= 1e-12 {
                         return Err(StatsError::Degenerate {
@@ -142,19 +148,25 @@ pub(crate) fn covariance(
                             reason: "an observation has leverage 1",
                         });
                     }
-                    w /= if cov == CovType::Hc2 {
+                    *o /= if cov == CovType::Hc2 {
                         one_minus
                     } else {
                         one_minus * one_minus
                     };
                 }
-                for i in 0..k {
-                    for j in i..k {
-                        meat[i * k + j] += w * xt[i] * xt[j];
-                    }
+            }
+            let mut meat = vec![0.0; k * k];
+            let mut wx = vec![0.0; n];
+            for i in 0..k {
+                for ((w, x), o) in wx.iter_mut().zip(&data[i * n..(i + 1) * n]).zip(&omega) {
+                    *w = x * o;
+                }
+                for j in i..k {
+                    let v = dot(&wx, &data[j * n..(j + 1) * n]);
+                    meat[i * k + j] = v;
+                    meat[j * k + i] = v;
                 }
             }
-            mirror(&mut meat, k);
             let mut v = sandwich(bread, &meat, k);
             if cov == CovType::Hc1 {
                 for c in &mut v {
@@ -176,76 +188,151 @@ pub(crate) fn covariance(
     }
 }
 
-fn mirror(m: &mut [f64], k: usize) {
-    for i in 0..k {
-        for j in 0..i {
-            m[i * k + j] = m[j * k + i];
-        }
-    }
-}
-
 /// Every how many steps the running sums of the HAC filter are recomputed exactly.
 const RESYNC: usize = 4096;
 
-/// The Newey–West meat `G_0 + sum_l w_l (G_l + G_l')` in `O(n k^2 + n k)`.
+/// The Newey–West meat `G_0 + sum_l w_l (G_l + G_l')` in `O(n k^2)`.
+///
+/// For up to 8 regressors, one sweep over the rows with the `k x k` accumulators in
+/// registers ([`hac_meat_fixed`]); beyond, column by column ([`hac_meat_columns`]).
 pub(crate) fn hac_meat(data: &[f64], n: usize, k: usize, resid: &[f64], lag: usize) -> Vec<f64> {
-    let mut g0 = vec![0.0; k * k];
-    let mut cross = vec![0.0; k * k];
-    let mut g = vec![0.0; k];
-    let mut old = vec![0.0; k];
-    let mut a = vec![0.0; k];
-    let mut b = vec![0.0; k];
-    let mut h = vec![0.0; k];
+    match k {
+        1 => hac_meat_fixed::<1>(data, n, resid, lag),
+        2 => hac_meat_fixed::<2>(data, n, resid, lag),
+        3 => hac_meat_fixed::<3>(data, n, resid, lag),
+        4 => hac_meat_fixed::<4>(data, n, resid, lag),
+        5 => hac_meat_fixed::<5>(data, n, resid, lag),
+        6 => hac_meat_fixed::<6>(data, n, resid, lag),
+        7 => hac_meat_fixed::<7>(data, n, resid, lag),
+        8 => hac_meat_fixed::<8>(data, n, resid, lag),
+        _ => hac_meat_columns(data, n, k, resid, lag),
+    }
+}
+
+/// One pass over the rows: `g_t = u_t x_t`, `G_0 += g_t g_t'`, `cross += g_t h_t'` with
+/// `h_t` from the running Bartlett sums of [`bartlett_filter`], for `K` columns.
+fn hac_meat_fixed<const K: usize>(data: &[f64], n: usize, resid: &[f64], lag: usize) -> Vec<f64> {
+    let cols: [&[f64]; K] = std::array::from_fn(|j| &data[j * n..(j + 1) * n]);
+    let resid = &resid[..n];
+    let mut g0 = [[0.0; K]; K];
+    let mut cross = [[0.0; K]; K];
+    let mut a = [0.0; K];
+    let mut b = [0.0; K];
     let lp1 = (lag + 1) as f64;
+    let inv = 1.0 / lp1;
     for t in 0..n {
-        score(data, n, t, resid[t], &mut g);
+        let u = resid[t];
+        let g: [f64; K] = std::array::from_fn(|j| cols[j][t] * u);
         if lag > 0 {
             if t % RESYNC == 0 && t > 0 {
-                // exact A_t, B_t
-                a.fill(0.0);
-                b.fill(0.0);
+                a = [0.0; K];
+                b = [0.0; K];
                 for l in 1..=lag.min(t) {
-                    score(data, n, t - l, resid[t - l], &mut old);
-                    for j in 0..k {
-                        a[j] += old[j];
-                        b[j] += l as f64 * old[j];
+                    let ul = resid[t - l];
+                    for j in 0..K {
+                        let v = cols[j][t - l] * ul;
+                        a[j] += v;
+                        b[j] += l as f64 * v;
                     }
                 }
             }
-            for j in 0..k {
-                h[j] = a[j] - b[j] / lp1;
-            }
-            for i in 0..k {
-                let gi = g[i];
-                for j in 0..k {
-                    cross[i * k + j] += gi * h[j];
+            let h: [f64; K] = std::array::from_fn(|j| a[j] - b[j] * inv);
+            for i in 0..K {
+                for j in 0..K {
+                    cross[i][j] += g[i] * h[j];
                 }
             }
-            // advance to t + 1: B' = g_t + B + A - (L+1) g_{t-L};  A' = A + g_t - g_{t-L}
-            if t >= lag {
-                score(data, n, t - lag, resid[t - lag], &mut old);
+            let old: [f64; K] = if t >= lag {
+                let ul = resid[t - lag];
+                std::array::from_fn(|j| cols[j][t - lag] * ul)
             } else {
-                old.fill(0.0);
-            }
-            for j in 0..k {
-                b[j] = g[j] + b[j] + a[j] - lp1 * old[j];
-                a[j] = a[j] + g[j] - old[j];
+                [0.0; K]
+            };
+            for j in 0..K {
+                b[j] += g[j] + a[j] - lp1 * old[j];
+                a[j] += g[j] - old[j];
             }
         }
-        for i in 0..k {
-            let gi = g[i];
-            for j in i..k {
-                g0[i * k + j] += gi * g[j];
+        for i in 0..K {
+            for j in i..K {
+                g0[i][j] += g[i] * g[j];
             }
         }
     }
-    mirror(&mut g0, k);
+    let mut meat = vec![0.0; K * K];
+    for i in 0..K {
+        for j in 0..K {
+            let base = if i <= j { g0[i][j] } else { g0[j][i] };
+            meat[i * K + j] = base + cross[i][j] + cross[j][i];
+        }
+    }
+    meat
+}
+
+/// Column-by-column form of [`hac_meat`] for many regressors: scores formed once,
+/// `G_0` and the cross terms as dot products of contiguous columns.
+fn hac_meat_columns(data: &[f64], n: usize, k: usize, resid: &[f64], lag: usize) -> Vec<f64> {
+    let mut g = vec![0.0; n * k];
+    for j in 0..k {
+        for ((gv, xv), u) in g[j * n..(j + 1) * n]
+            .iter_mut()
+            .zip(&data[j * n..(j + 1) * n])
+            .zip(resid)
+        {
+            *gv = xv * u;
+        }
+    }
+    let col = |j: usize| &g[j * n..(j + 1) * n];
+    let mut meat = vec![0.0; k * k];
+    for i in 0..k {
+        for j in i..k {
+            let v = dot(col(i), col(j));
+            meat[i * k + j] = v;
+            meat[j * k + i] = v;
+        }
+    }
+    if lag == 0 {
+        return meat;
+    }
+    let mut h = vec![0.0; n];
+    let mut cross = vec![0.0; k * k];
+    for j in 0..k {
+        bartlett_filter(col(j), lag, &mut h);
+        for i in 0..k {
+            cross[i * k + j] = dot(col(i), &h);
+        }
+    }
     for i in 0..k {
         for j in 0..k {
-            g0[i * k + j] += cross[i * k + j] + cross[j * k + i];
+            meat[i * k + j] += cross[i * k + j] + cross[j * k + i];
         }
     }
-    g0
+    meat
+}
+
+/// `h_t = sum_{l=1..L} (1 - l/(L+1)) g_{t-l}` (terms before the start are 0), in `O(n)`:
+/// with `A_t = sum_l g_{t-l}` and `B_t = sum_l l g_{t-l}`, `h_t = A_t - B_t / (L+1)`,
+/// `B_{t+1} = g_t + B_t + A_t - (L+1) g_{t-L}` and `A_{t+1} = A_t + g_t - g_{t-L}`.
+/// The sums are recomputed exactly every [`RESYNC`] steps to bound rounding drift.
+fn bartlett_filter(g: &[f64], lag: usize, h: &mut [f64]) {
+    let lp1 = (lag + 1) as f64;
+    let inv = 1.0 / lp1;
+    let (mut a, mut b) = (0.0, 0.0);
+    for t in 0..g.len() {
+        if t % RESYNC == 0 && t > 0 {
+            a = 0.0;
+            b = 0.0;
+            for l in 1..=lag.min(t) {
+                a += g[t - l];
+                b += l as f64 * g[t - l];
+            }
+        }
+        h[t] = a - b * inv;
+        let old = if t >= lag { g[t - lag] } else { 0.0 };
+        // grouped so that each running sum's dependency chain is a single addition
+        b += g[t] + a - lp1 * old;
+        a += g[t] - old;
+    }
 }
 
 #[cfg(test)]
@@ -274,8 +361,13 @@ mod tests {
 
     #[test]
     fn fast_hac_equals_definition() {
+        for (k, lags) in [(2, &[0, 1, 7, 46, 12_000][..]), (9, &[0, 1, 7, 46][..])] {
+            check_fast_hac(k, lags);
+        }
+    }
+
+    fn check_fast_hac(k: usize, lags: &[usize]) {
         let n = 9000;
-        let k = 2;
         let mut s = 1u64;
         let mut next = || {
             s = s
@@ -285,7 +377,7 @@ mod tests {
         };
         let data: Vec<f64> = (0..n * k).map(|_| next()).collect();
         let u: Vec<f64> = (0..n).map(|_| next()).collect();
-        for lag in [0, 1, 7, 46, 12_000] {
+        for &lag in lags {
             let fast = hac_meat(&data, n, k, &u, lag);
             let slow = hac_direct(&data, n, k, &u, lag);
             for (f, s) in fast.iter().zip(&slow) {
