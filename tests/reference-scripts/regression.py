@@ -1,7 +1,8 @@
 """Reference values for corridor::stats regression, GLM and ITS (statsmodels).
 
-Run from the crate root:  python3 tests/reference-scripts/regression.py
-Writes tests/data/reference/regression.json (merged with the R part written by regression.R).
+Run from the crate root:  python3 tests/reference-scripts/regression.py; Rscript tests/reference-scripts/regression.R;
+python3 tests/reference-scripts/regression.py  (the second run adds statsmodels' NB MLE on MASS::quine, whose
+design the R script exports). Writes tests/data/reference/regression.json.
 """
 import calendar
 import csv
@@ -172,6 +173,21 @@ def main():
         "poisson_params": rcp.params.tolist(), "poisson_bse": rcp.bse.tolist(),
     }
     ref["darien_its"] = darien
+
+    # MASS::quine (design exported by regression.R): statsmodels discrete NB2 joint MLE
+    try:
+        with open("tests/data/reference/regression_R.json") as f:
+            q = json.load(f)["quine"]
+        Xq = np.column_stack(q["X_columns"])
+        yq = np.asarray(q["y"], dtype=float)
+        pq = sm.GLM(yq, Xq, family=sm.families.Poisson()).fit().params
+        rq = sm.NegativeBinomial(yq, Xq, loglike_method="nb2").fit(
+            start_params=np.append(pq, 0.5), method="newton", tol=1e-14, maxiter=200, disp=0)
+        assert rq.mle_retvals["converged"]
+        ref["quine_negbin_discrete_mle"] = {"params": rq.params[:-1].tolist(), "alpha": float(rq.params[-1]),
+                                            "llf": rq.llf, "columns": q["columns"]}
+    except FileNotFoundError:
+        pass
 
     with open(OUT, "w") as f:
         json.dump(ref, f, indent=1, default=float)

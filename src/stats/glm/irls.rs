@@ -168,6 +168,21 @@ pub(crate) fn irls(
     })
 }
 
+/// `(X' W X)^{-1}` with the IRLS weights `W = mu^2 / V(mu)` at `mu` (Fisher information inverse).
+pub(crate) fn fisher_inverse(x: &Design, mu: &[f64], variance: Variance) -> Result<Vec<f64>, StatsError> {
+    let n = x.nrows();
+    let k = x.ncols();
+    let data = x.data();
+    let mut wx = vec![0.0; n * k];
+    for j in 0..k {
+        for t in 0..n {
+            wx[j * n + t] = variance.weight(mu[t]).sqrt() * data[j * n + t];
+        }
+    }
+    let qr = Qr::new(wx, n, k)?;
+    Ok(xtx_inverse(&qr.r_inverse(), k))
+}
+
 /// `eta = X beta + offset`.
 pub(crate) fn linear_predictor(data: &[f64], n: usize, beta: &[f64], offset: &[f64], eta: &mut [f64]) {
     eta.copy_from_slice(offset);

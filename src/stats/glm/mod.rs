@@ -63,7 +63,14 @@ impl Family {
 /// * Negative binomial: R `MASS::glm.nb` — a Poisson fit, then `theta` by Newton
 ///   (`theta.ml`) for fixed `mu`, IRLS for fixed `theta`, alternating until
 ///   `|L_0 - L| / d_1 + |Δtheta| / d_2 < 1e-8` (`d_1 = sqrt(2 max(1, n - k))`,
-///   `d_2 = 1`, at most 25 alternations). AIC `-2 L + 2k + 2`.
+///   `d_2 = 1`, at most 25 alternations; IRLS steps that raise the deviance are
+///   halved, as R package `glm2`). The alternation can stop early when it
+///   converges only linearly (heavily overdispersed series), so a final joint
+///   Newton–Raphson on `(b, theta)` reaches the maximum: the result equals
+///   statsmodels' `NegativeBinomial(loglike_method="nb2")` MLE to ~1e-12 and
+///   `glm.nb` within its own tolerance. Standard errors `(X'WX)^{-1}` at the final
+///   `(b, theta)` (theta treated as known, as `summary.negbin`); `SE(theta)` from
+///   `theta.ml`'s information. AIC `-2 L + 2k + 2`.
 /// * Gaussian: OLS of `y - offset` with the classical covariance.
 ///
 /// Complexity: `O(n k^2)` per IRLS iteration.
@@ -310,22 +317,36 @@ fn negative_binomial(
             iterations: MAXIT,
         });
     }
+    // Polish to the joint maximum; keep the glm.nb answer if Newton cannot improve it.
+    let (beta, theta, cov, deviance) = match negbin::newton_polish(x.data(), n, k, y, offset, &f.beta, theta_used) {
+        Some((beta, theta)) => {
+            let mut eta = vec![0.0; n];
+            irls::linear_predictor(x.data(), n, &beta, offset, &mut eta);
+            mu = eta.iter().map(|e| e.exp()).collect();
+            let cov = irls::fisher_inverse(x, &mu, Variance::NegBin(theta))?;
+            let dev = Variance::NegBin(theta).deviance(y, &mu);
+            (beta, theta, cov, dev)
+        }
+        None => (f.beta, th.theta, f.cov_unscaled, f.deviance),
+    };
+    let lm = negbin::loglik(theta, &mu, y);
+    let se_theta = (1.0 / negbin::theta_info(theta, &mu, y)).sqrt();
     let null_deviance = if has_const {
         let ones = Design::from_raw(n, 1, vec![1.0; n]);
         let eta: Vec<f64> = y.iter().map(|v| (v + 0.1).ln()).collect();
-        irls(&ones, y, offset, Variance::NegBin(theta_used), eta, None)?.deviance
+        irls(&ones, y, offset, Variance::NegBin(theta), eta, None)?.deviance
     } else {
         let mu0: Vec<f64> = offset.iter().map(|o| o.exp()).collect();
-        Variance::NegBin(theta_used).deviance(y, &mu0)
+        Variance::NegBin(theta).deviance(y, &mu0)
     };
     Ok(GlmFit {
         family: Family::NegativeBinomial,
-        params: f.beta,
-        cov: f.cov_unscaled,
+        params: beta,
+        cov,
         reference: Reference::Normal,
-        pearson_chi2: pearson(y, &mu, Variance::NegBin(th.theta)),
+        pearson_chi2: pearson(y, &mu, Variance::NegBin(theta)),
         mu,
-        deviance: f.deviance,
+        deviance,
         null_deviance,
         log_likelihood: Some(lm),
         aic: Some(-2.0 * lm + 2.0 * k as f64 + 2.0),
@@ -333,7 +354,7 @@ fn negative_binomial(
         df_resid,
         iterations: iter - 1,
         converged: true,
-        theta: Some((th.theta, th.se)),
+        theta: Some((theta, se_theta)),
         k,
     })
 }
