@@ -171,6 +171,19 @@ fn darien_negative_binomial_matches_statsmodels_mle() {
             .offset(&off)
             .fit()
             .unwrap();
+        let g = &b["negbin_glm_at_mle_alpha"];
+        close(
+            &fit.std_errors(),
+            &vec_of(&g["bse"]),
+            TOL,
+            "statsmodels GLM NB bse at the MLE alpha",
+        );
+        close(
+            &[fit.deviance(), fit.pearson_chi2()],
+            &[f(&g["deviance"]), f(&g["pearson_chi2"])],
+            TOL,
+            "statsmodels GLM NB deviance/pearson",
+        );
         let nb = &b["negbin_discrete_mle"];
         close(&[fit.alpha().unwrap()], &[f(&nb["alpha"])], TOL, "statsmodels alpha");
         close(fit.coefficients(), &vec_of(&nb["params"]), TOL, "statsmodels nb params");
@@ -205,4 +218,42 @@ fn bad_counts_are_errors() {
         matches!(e, corridor::Error::Stats(StatsError::LengthMismatch { .. })),
         "{e}"
     );
+}
+
+/// Public result types are Send + Sync + Debug + Clone.
+#[test]
+fn public_types_are_thread_safe() {
+    fn check<T: Send + Sync + std::fmt::Debug + Clone>() {}
+    check::<corridor::stats::GlmFit>();
+    check::<corridor::stats::OlsFit>();
+    check::<corridor::stats::ItsFit>();
+    check::<corridor::stats::Effect>();
+    check::<corridor::stats::Estimate>();
+    check::<Design>();
+    check::<Glm<'static>>();
+    check::<corridor::stats::Its<'static>>();
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Arbitrary counts (zeros, huge values, NaN, negatives) and offsets: a fit or an error, never a panic;
+        /// a fit has finite coefficients.
+        #[test]
+        fn never_panics(y in proptest::collection::vec(prop_oneof![0.0..50.0f64, Just(0.0), Just(1e6), Just(f64::NAN), Just(-2.0)], 0..30),
+                        off in -3.0..3.0f64, fam in 0usize..4) {
+            let family = [Family::Gaussian, Family::Poisson, Family::QuasiPoisson, Family::NegativeBinomial][fam];
+            let n = y.len();
+            let t: Vec<f64> = (0..n).map(|i| i as f64).collect();
+            let offset = vec![off; n];
+            if let Ok(x) = Design::with_intercept(&[&t[..]])
+                && let Ok(fit) = Glm::new(&x, &y).family(family).offset(&offset).fit()
+            {
+                prop_assert!(fit.coefficients().iter().all(|b| b.is_finite()));
+            }
+        }
+    }
 }
