@@ -147,7 +147,8 @@ impl<'a> Its<'a> {
     /// # Errors
     /// [`StatsError::InvalidParameter`] for an intervention at 0 or at or past the
     /// end, a repeated intervention, a bad seasonality, a non-positive exposure,
-    /// Newey–West with a count family, or a negative count;
+    /// an exposure with the Gaussian family, Newey–West with a count family, or a
+    /// negative count;
     /// [`StatsError::NonFinite`] for NaN or infinite values;
     /// [`StatsError::LengthMismatch`] for an exposure or control of another length;
     /// [`StatsError::TooShort`] when there are not more observations than
