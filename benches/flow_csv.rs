@@ -37,7 +37,7 @@ fn flows_file() -> PathBuf {
     }
     std::fs::create_dir_all(&dir).expect("create target/bench-data");
     let codes = [
-        "VEN", "HTI", "ECU", "CUB", "COL", "CHN", "IND", "NPL", "BGD", "AFG", "CMR", "SEN", "GIN", "ANG", "PER", "BRA",
+        "VEN", "HTI", "ECU", "CUB", "COL", "CHN", "IND", "NPL", "BGD", "AFG", "CMR", "SEN", "GIN", "AGO", "PER", "BRA",
         "CHL", "DOM", "SOM", "UZB", "PAK", "SYR", "VNM", "GHA", "MLI",
     ];
     let places = [

@@ -12,6 +12,7 @@ pub mod country;
 pub mod datasets;
 mod error;
 pub mod flow;
+mod hash;
 pub mod io;
 pub mod network;
 pub mod period;

@@ -1,12 +1,12 @@
 //! Columnar tables of flow records.
 
-use std::collections::HashMap;
 use std::hash::Hash;
 use std::iter::FusedIterator;
 
 use time::Date;
 
 use super::{AgeGroup, Direction, FlowError, FlowRecord, Location, Nationality, Sex};
+use crate::hash::FxHashMap;
 use crate::{Count, Granularity, Period, Source};
 
 /// Marks "attribute absent" in a dictionary column.
@@ -16,14 +16,14 @@ const NONE: u32 = u32::MAX;
 #[derive(Debug, Clone)]
 struct Dict<T> {
     items: Vec<T>,
-    index: HashMap<T, u32>,
+    index: FxHashMap<T, u32>,
 }
 
 impl<T> Default for Dict<T> {
     fn default() -> Self {
         Self {
             items: Vec::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
         }
     }
 }
@@ -48,11 +48,56 @@ impl<T: Clone + Eq + Hash> Dict<T> {
     }
 }
 
+/// Counts by column: the point of every count, and the full [`Count`] of the few
+/// that are not exact (a bit per row says which).
+#[derive(Debug, Clone, Default)]
+struct CountColumn {
+    points: Vec<u64>,
+    inexact_bits: Vec<u64>,
+    /// `(row, count)` of the rows whose count is not exact, in row order.
+    inexact: Vec<(usize, Count)>,
+}
+
+impl CountColumn {
+    fn push(&mut self, c: Count) {
+        let row = self.points.len();
+        if row.is_multiple_of(64) {
+            self.inexact_bits.push(0);
+        }
+        self.points.push(c.point());
+        if !c.is_exact() {
+            self.inexact_bits[row / 64] |= 1 << (row % 64);
+            self.inexact.push((row, c));
+        }
+    }
+
+    /// The full count of an inexact row, `None` for an exact one.
+    #[inline]
+    fn inexact(&self, row: usize) -> Option<Count> {
+        if (self.inexact_bits[row / 64] >> (row % 64)) & 1 == 0 {
+            return None;
+        }
+        self.inexact
+            .binary_search_by_key(&row, |e| e.0)
+            .ok()
+            .map(|i| self.inexact[i].1)
+    }
+
+    fn get(&self, row: usize) -> Count {
+        self.inexact(row).unwrap_or(Count::exact(self.points[row]))
+    }
+
+    fn reserve(&mut self, additional: usize) {
+        self.points.reserve(additional);
+        self.inexact_bits.reserve(additional / 64 + 1);
+    }
+}
+
 /// Many flow records, stored by column.
 ///
-/// Nationalities, places and sources are stored once each and referred to by index,
-/// so a million records of a few dozen nationalities take little memory. Records keep
-/// the order in which they were added.
+/// Periods, nationalities, places and sources are stored once each and referred to
+/// by index, and an exact count takes 8 bytes, so a million records take about 27 MB.
+/// Records keep the order in which they were added.
 ///
 /// # Example
 /// ```
@@ -78,14 +123,15 @@ impl<T: Clone + Eq + Hash> Dict<T> {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct FlowTable {
-    periods: Vec<Period>,
-    counts: Vec<Count>,
+    periods: Vec<u32>,
+    counts: CountColumn,
     nationality: Vec<u32>,
     location: Vec<u32>,
     source: Vec<u32>,
     direction: Vec<Option<Direction>>,
     sex: Vec<Option<Sex>>,
     age: Vec<Option<AgeGroup>>,
+    period_dict: Dict<Period>,
     nationalities: Dict<Nationality>,
     locations: Dict<Location>,
     sources: Dict<Source>,
@@ -323,13 +369,13 @@ impl<'a> RecordRef<'a> {
     /// The period.
     #[must_use]
     pub fn period(&self) -> Period {
-        self.table.periods[self.row]
+        self.table.period_dict.items[self.table.periods[self.row] as usize]
     }
 
     /// The count.
     #[must_use]
-    pub fn count(&self) -> &'a Count {
-        &self.table.counts[self.row]
+    pub fn count(&self) -> Count {
+        self.table.counts.get(self.row)
     }
 
     /// The nationality, if any.
@@ -371,7 +417,7 @@ impl<'a> RecordRef<'a> {
     /// An owned copy of the record.
     #[must_use]
     pub fn to_record(&self) -> FlowRecord {
-        let mut r = FlowRecord::new(self.period(), *self.count());
+        let mut r = FlowRecord::new(self.period(), self.count());
         if let Some(n) = self.nationality() {
             r = r.nationality(n.clone());
         }
@@ -419,10 +465,12 @@ impl<'a> Iterator for Iter<'a> {
 impl ExactSizeIterator for Iter<'_> {}
 impl FusedIterator for Iter<'_> {}
 
-/// Accumulates one group: bounds-propagating sum, record count, source indices.
+/// Accumulates one group: exact counts as a plain sum, the others with their
+/// bounds, the record count and the source indices.
 #[derive(Debug, Clone)]
 struct Acc {
-    total: Count,
+    exact: u128,
+    rest: Count,
     records: usize,
     sources: Vec<u32>,
 }
@@ -430,25 +478,37 @@ struct Acc {
 impl Acc {
     fn new() -> Self {
         Self {
-            total: Count::ZERO,
+            exact: 0,
+            rest: Count::ZERO,
             records: 0,
             sources: Vec::new(),
         }
     }
 
-    fn add(&mut self, count: &Count, source: u32) {
-        self.total += *count;
+    #[inline]
+    fn add(&mut self, counts: &CountColumn, row: usize, source: u32) {
+        match counts.inexact(row) {
+            None => self.exact += u128::from(counts.points[row]),
+            Some(c) => self.rest += c,
+        }
         self.records += 1;
         if source != NONE && !self.sources.contains(&source) {
             self.sources.push(source);
         }
     }
 
+    fn total(&self) -> Count {
+        // Past u64::MAX the sum saturates exactly as `Count`'s own addition does.
+        let exact = u64::try_from(self.exact).map_or(Count::exact(u64::MAX) + Count::exact(1), Count::exact);
+        exact + self.rest
+    }
+
     fn finish(self, sources: &Dict<Source>) -> Aggregate {
+        let total = self.total();
         let mut s: Vec<Source> = self.sources.iter().filter_map(|&i| sources.get(i).cloned()).collect();
         s.sort();
         Aggregate {
-            total: self.total,
+            total,
             records: self.records,
             sources: s,
         }
@@ -480,11 +540,12 @@ impl FlowTable {
     /// When the table already holds 2³² − 1 distinct nationalities, places or sources.
     pub fn push(&mut self, record: FlowRecord) {
         let parts = record.into_parts();
+        let period = self.period_dict.intern(parts.period);
         let nationality = self.nationalities.intern_opt(parts.nationality);
         let location = self.locations.intern_opt(parts.location);
         let source = self.sources.intern_opt(parts.source);
         self.push_row(Row {
-            period: parts.period,
+            period,
             count: parts.count,
             nationality,
             location,
@@ -493,6 +554,11 @@ impl FlowTable {
             sex: parts.sex,
             age: parts.age,
         });
+    }
+
+    /// Stores a period once and returns its index, for fast readers.
+    pub(crate) fn intern_period(&mut self, p: Period) -> u32 {
+        self.period_dict.intern(p)
     }
 
     /// Stores a nationality once and returns its index, for fast readers.
@@ -588,7 +654,7 @@ impl FlowTable {
             .collect();
         let mut out = FlowTable::new();
         for row in 0..self.len() {
-            let p = self.periods[row];
+            let p = self.period_dict.items[self.periods[row] as usize];
             let keep = filter.within.is_none_or(|(a, b)| p.start() >= a && p.end() <= b)
                 && (filter.nationalities.is_empty() || wanted_nat.contains(&self.nationality[row]))
                 && (filter.locations.is_empty() || wanted_loc.contains(&self.location[row]))
@@ -631,35 +697,44 @@ impl FlowTable {
     /// [`FlowError::PeriodNotInside`] when a record's period spans two periods of `g`
     /// (for example a date range across a month end grouped by month).
     pub fn group_by(&self, g: Granularity, by: GroupBy) -> crate::Result<Vec<Group>> {
+        // Coarsen each distinct period once, on first use (a dictionary entry may be
+        // unused: a lenient reader interns the period of a row it then rejects).
+        let mut coarse: Vec<Period> = Vec::new();
+        let mut coarse_index: FxHashMap<Period, u32> = FxHashMap::default();
+        let mut period_to_coarse: Vec<u32> = vec![NONE; self.period_dict.items.len()];
+        let mut coarsen = |fine: u32| -> crate::Result<u32> {
+            let p = self.period_dict.items[fine as usize];
+            let c = p.coarsen(g).map_err(|_| FlowError::PeriodNotInside {
+                period: p.to_string(),
+                granularity: g,
+            })?;
+            Ok(*coarse_index.entry(c).or_insert_with(|| {
+                coarse.push(c);
+                (coarse.len() - 1) as u32
+            }))
+        };
         let keys = self.key_column(by);
-        let mut slots: HashMap<(Period, u32), usize> = HashMap::new();
-        let mut accs: Vec<((Period, u32), Acc)> = Vec::new();
-        let mut last: Option<(Period, Period)> = None;
+        let mut slots: FxHashMap<u64, usize> = FxHashMap::default();
+        let mut accs: Vec<(u64, Acc)> = Vec::new();
         for row in 0..self.len() {
-            let p = self.periods[row];
-            let coarse = match last {
-                Some((fine, coarse)) if fine == p => coarse,
-                _ => {
-                    let coarse = p.coarsen(g).map_err(|_| FlowError::PeriodNotInside {
-                        period: p.to_string(),
-                        granularity: g,
-                    })?;
-                    last = Some((p, coarse));
-                    coarse
-                }
-            };
-            let key = (coarse, keys.map_or(NONE, |k| k[row]));
+            let fine = self.periods[row];
+            let mut c = period_to_coarse[fine as usize];
+            if c == NONE {
+                c = coarsen(fine)?;
+                period_to_coarse[fine as usize] = c;
+            }
+            let key = (u64::from(c) << 32) | u64::from(keys.map_or(NONE, |k| k[row]));
             let slot = *slots.entry(key).or_insert_with(|| {
                 accs.push((key, Acc::new()));
                 accs.len() - 1
             });
-            accs[slot].1.add(&self.counts[row], self.source[row]);
+            accs[slot].1.add(&self.counts, row, self.source[row]);
         }
         let mut groups: Vec<Group> = accs
             .into_iter()
-            .map(|((period, k), acc)| Group {
-                period,
-                key: self.group_key(by, k),
+            .map(|(key, acc)| Group {
+                period: coarse[(key >> 32) as usize],
+                key: self.group_key(by, key as u32),
                 aggregate: acc.finish(&self.sources),
             })
             .collect();
@@ -672,7 +747,7 @@ impl FlowTable {
     pub fn total(&self) -> Aggregate {
         let mut acc = Acc::new();
         for row in 0..self.len() {
-            acc.add(&self.counts[row], self.source[row]);
+            acc.add(&self.counts, row, self.source[row]);
         }
         acc.finish(&self.sources)
     }
@@ -685,19 +760,19 @@ impl FlowTable {
     #[must_use]
     pub fn shares(&self, by: GroupBy) -> Vec<Share> {
         let keys = self.key_column(by);
-        let mut slots: HashMap<u32, Acc> = HashMap::new();
+        let mut slots: FxHashMap<u32, Acc> = FxHashMap::default();
         for row in 0..self.len() {
             let k = keys.map_or(NONE, |k| k[row]);
             slots
                 .entry(k)
                 .or_insert_with(Acc::new)
-                .add(&self.counts[row], self.source[row]);
+                .add(&self.counts, row, self.source[row]);
         }
-        let grand: f64 = slots.values().map(|a| a.total.point() as f64).sum();
+        let grand: f64 = slots.values().map(|a| a.total().point() as f64).sum();
         let mut out: Vec<Share> = slots
             .into_iter()
             .map(|(k, acc)| {
-                let point = acc.total.point() as f64;
+                let point = acc.total().point() as f64;
                 Share {
                     key: self.group_key(by, k),
                     aggregate: acc.finish(&self.sources),
@@ -739,7 +814,7 @@ impl FlowTable {
 /// One record as dictionary indices, for fast readers.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Row {
-    pub(crate) period: Period,
+    pub(crate) period: u32,
     pub(crate) count: Count,
     pub(crate) nationality: u32,
     pub(crate) location: u32,

@@ -1,10 +1,10 @@
 //! Flow tables from and to CSV, with plain headers or an HXL hashtag row.
 
-use std::collections::HashMap;
 use std::io::{Read, Write};
 
 use super::ReadError;
 use crate::flow::{AgeGroup, Direction, FlowTable, Location, LocationKind, Nationality, Row, Sex};
+use crate::hash::FxHashMap;
 use crate::{Count, Country, Period, Source};
 
 /// How a reader treats bad rows.
@@ -389,10 +389,10 @@ impl Layout {
 /// Per-reader caches: files repeat the same dates, codes, places and sources.
 #[derive(Debug, Default)]
 struct Caches {
-    last_period: Option<(Vec<u8>, Period)>,
-    nationality: HashMap<Box<[u8]>, u32>,
-    location: HashMap<Vec<u8>, u32>,
-    source: HashMap<Vec<u8>, u32>,
+    period: FxHashMap<Box<[u8]>, u32>,
+    nationality: FxHashMap<Box<[u8]>, u32>,
+    location: FxHashMap<Vec<u8>, u32>,
+    source: FxHashMap<Vec<u8>, u32>,
     key: Vec<u8>,
 }
 
@@ -447,13 +447,12 @@ struct Reader<'o> {
 }
 
 impl Reader<'_> {
-    fn period(&mut self, rec: &csv::ByteRecord, line: u64) -> crate::Result<Period> {
+    /// The period's index in the table: each distinct text is parsed once.
+    fn period(&mut self, rec: &csv::ByteRecord, line: u64, table: &mut FlowTable) -> crate::Result<u32> {
         let i = self.layout.period;
         let raw = rec.get(i).unwrap_or_default();
-        if let Some((last, p)) = &self.caches.last_period
-            && last.as_slice() == raw
-        {
-            return Ok(*p);
+        if let Some(&k) = self.caches.period.get(raw) {
+            return Ok(k);
         }
         let t = text(rec, i, line)?;
         if t.is_empty() {
@@ -462,8 +461,9 @@ impl Reader<'_> {
         let p: Period = t
             .parse()
             .map_err(|e: crate::period::PeriodError| bad(line, i, raw, e))?;
-        self.caches.last_period = Some((raw.to_vec(), p));
-        Ok(p)
+        let k = table.intern_period(p);
+        self.caches.period.insert(raw.into(), k);
+        Ok(k)
     }
 
     fn nationality(&mut self, rec: &csv::ByteRecord, line: u64, table: &mut FlowTable) -> crate::Result<u32> {
@@ -579,7 +579,7 @@ impl Reader<'_> {
             }
             .into());
         }
-        let period = self.period(rec, line)?;
+        let period = self.period(rec, line, table)?;
         let nationality = self.nationality(rec, line, table)?;
         let location = self.location(rec, line, table)?;
         let source = self.source(rec, line, table)?;
