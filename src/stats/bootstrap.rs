@@ -914,25 +914,33 @@ mod tests {
     }
 
     #[cfg(feature = "parallel")]
-    #[test]
-    fn parallel_equals_serial() {
-        let data: Vec<f64> = (0..57).map(|i| f64::from(i * 37 % 23)).collect();
-        let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
-        let par = Bootstrap::new(3000).seed(99);
-        assert!(par.parallel);
-        let mut ser = par.clone();
-        ser.parallel = false;
-        assert_eq!(par.run(&data, mean).unwrap(), ser.run(&data, mean).unwrap());
-        let sq = |x: &[f64], y: &[f64]| mean(x) - mean(y);
-        assert_eq!(
-            par.run_two(&data, &data[..20], sq).unwrap(),
-            ser.run_two(&data, &data[..20], sq).unwrap()
-        );
-        for scheme in [BlockScheme::Moving, BlockScheme::Circular] {
-            let p = BlockBootstrap::new(2000, 5).scheme(scheme).seed(4);
-            let mut s = p.clone();
-            s.parallel = false;
-            assert_eq!(p.run(&data, mean).unwrap(), s.run(&data, mean).unwrap());
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(16))]
+
+        #[test]
+        fn parallel_equals_serial(
+            data in proptest::collection::vec(-1e3..1e3_f64, 2..60),
+            seed in proptest::prelude::any::<u64>(),
+            l in 1_usize..8,
+        ) {
+            let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
+            let par = Bootstrap::new(1500).seed(seed);
+            proptest::prop_assert!(par.parallel);
+            let mut ser = par.clone();
+            ser.parallel = false;
+            proptest::prop_assert_eq!(par.run(&data, mean).unwrap(), ser.run(&data, mean).unwrap());
+            let diff = |x: &[f64], y: &[f64]| mean(x) - mean(y);
+            let half = &data[..=data.len() / 2];
+            proptest::prop_assert_eq!(
+                par.run_two(&data, half, diff).unwrap(),
+                ser.run_two(&data, half, diff).unwrap()
+            );
+            for scheme in [BlockScheme::Moving, BlockScheme::Circular] {
+                let p = BlockBootstrap::new(1500, l.min(data.len())).scheme(scheme).seed(seed);
+                let mut s = p.clone();
+                s.parallel = false;
+                proptest::prop_assert_eq!(p.run(&data, mean).unwrap(), s.run(&data, mean).unwrap());
+            }
         }
     }
 
