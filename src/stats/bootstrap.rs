@@ -192,9 +192,9 @@ fn jackknife<F: Fn(&[f64]) -> f64>(data: &[f64], statistic: F) -> Vec<f64> {
 /// Non-finite replicates are dropped before the quantiles, `z₀`, the bias and the standard error (as
 /// `boot.ci` and `print.boot` do). Given the same replicates and jackknife, intervals, bias and standard
 /// error equal R `boot` 1.3-28 (`boot.ci(type = c("perc", "bca"), L = L)` with `L` the jackknife values
-/// above) to `1e-13` (`BCa` ends `1e-10`, from `Φ`/`Φ⁻¹` rounding); `boot.ci`'s default `L` is a regression estimate, which differs. Note that
-/// `z₀` counts replicates strictly below `θ̂`, as `boot.ci`; `scipy.stats.bootstrap` counts ties as one
-/// half.
+/// above) to `1e-13` (`BCa` ends to `1e-10`, from `Φ` / `Φ⁻¹` rounding in statrs); `boot.ci`'s default
+/// `L` is a regression estimate, which differs. Note that `z₀` counts replicates strictly below `θ̂`, as
+/// `boot.ci`; `scipy.stats.bootstrap` counts ties as one half.
 ///
 /// # Reproducibility
 ///
