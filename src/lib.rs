@@ -16,6 +16,7 @@ mod hash;
 pub mod io;
 pub mod network;
 pub mod period;
+mod rng;
 pub mod source;
 pub mod stats;
 

@@ -7,6 +7,11 @@
 //! names the reference it matches.
 
 mod error;
+
+// bootstrap (issue 4, item 6)
+mod bootstrap;
+pub use bootstrap::{BlockBootstrap, BlockScheme, Bootstrap, BootstrapInterval, BootstrapResult};
+
 #[allow(dead_code)] // used by the statistics modules as they land
 mod validate;
 
