@@ -23,10 +23,15 @@ use time::Date;
 mod actor;
 #[allow(dead_code)] // used by the model and the measures as they land
 mod csr;
+mod disruption;
 mod model;
 mod tie;
 
 pub use actor::{Actor, ActorId, ActorKind, Fee, Role, Stage};
+pub use disruption::{
+    Attack, AttackComparison, Capacity, CorridorFlow, Disruption, DisruptionMetrics, Recovery, ResilienceCurve,
+    ResiliencePoint,
+};
 pub use model::{Actors, NetworkBuilder, SmugglingNetwork, Ties, Undated};
 pub use tie::{Direction, Tie, TieKind};
 

@@ -260,7 +260,6 @@ impl SmugglingNetwork {
     }
 
     /// The analysis graph (see the type docs), indexed by `ActorId::index()`.
-    #[allow(dead_code)] // read by the measures (src/network/measures.rs) and disruption
     pub(crate) fn graph(&self) -> &Csr {
         &self.graph
     }
