@@ -4,6 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use super::NetworkError;
+use crate::Country;
 
 /// Stable identifier of an actor inside one [`SmugglingNetwork`](super::SmugglingNetwork).
 ///
@@ -332,7 +333,7 @@ impl fmt::Display for Fee {
 }
 
 /// Three ASCII letters, upper-cased, or `None`.
-pub(crate) fn alpha3(code: &str) -> Option<[u8; 3]> {
+fn alpha3(code: &str) -> Option<[u8; 3]> {
     let b = code.trim().as_bytes();
     if b.len() == 3 && b.iter().all(u8::is_ascii_alphabetic) {
         Some([
@@ -350,24 +351,24 @@ pub(crate) fn alpha3(code: &str) -> Option<[u8; 3]> {
 /// An `Actor` is a description handed to [`NetworkBuilder::add_actor`](super::NetworkBuilder::add_actor);
 /// the setters do not fail, and everything is checked by
 /// [`NetworkBuilder::build`](super::NetworkBuilder::build): the name is non-empty, names and aliases are
-/// unique in the network (compared trimmed and case-insensitively), the country code is three ASCII
-/// letters, stage names are non-empty.
+/// unique in the network (compared trimmed and case-insensitively), stage names are non-empty.
 ///
 /// # Example
 ///
 /// ```
+/// use corridor::Country;
 /// use corridor::network::{Actor, Fee, Role, Stage};
 ///
 /// let guide = Actor::person("El Baquiano")
 ///     .alias("Baquiano")
 ///     .role(Role::Guide)
-///     .country("col")
+///     .country(Country::COL)
 ///     .stage(Stage::new(2, "Darién trails"))
 ///     .fee(Fee::new(350.0, "USD")?)
 ///     .capacity(400);
 /// assert_eq!(guide.name(), "El Baquiano");
 /// assert_eq!(guide.roles(), &[Role::Guide]);
-/// assert_eq!(guide.country_code(), Some("COL"));
+/// assert_eq!(guide.based_in(), Some(Country::COL));
 /// # Ok::<(), corridor::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -376,7 +377,7 @@ pub struct Actor {
     kind: ActorKind,
     aliases: Vec<String>,
     roles: Vec<Role>,
-    country: Option<String>,
+    country: Option<Country>,
     stages: Vec<Stage>,
     fee: Option<Fee>,
     capacity: Option<u32>,
@@ -425,12 +426,10 @@ impl Actor {
         self
     }
 
-    /// Sets the country as an ISO 3166-1 alpha-3 code (checked to be three ASCII letters at build time,
-    /// stored upper-case).
+    /// Sets the country the actor is based in (a person's nationality or an organisation's home).
     #[must_use]
-    pub fn country(mut self, alpha3: impl Into<String>) -> Self {
-        let c: String = alpha3.into();
-        self.country = Some(c.trim().to_ascii_uppercase());
+    pub fn country(mut self, country: Country) -> Self {
+        self.country = Some(country);
         self
     }
 
@@ -485,10 +484,10 @@ impl Actor {
         self.roles.binary_search(&role).is_ok()
     }
 
-    /// The ISO 3166-1 alpha-3 country code, upper-case.
+    /// The country the actor is based in, if known.
     #[must_use]
-    pub fn country_code(&self) -> Option<&str> {
-        self.country.as_deref()
+    pub fn based_in(&self) -> Option<Country> {
+        self.country
     }
 
     /// The corridor stages served, sorted by index.
@@ -522,14 +521,6 @@ impl Actor {
         if self.aliases.iter().any(String::is_empty) {
             return Err(NetworkError::EmptyName { id: index });
         }
-        if let Some(c) = &self.country
-            && alpha3(c).is_none()
-        {
-            return Err(NetworkError::InvalidCountry {
-                actor: self.name.clone(),
-                code: c.clone(),
-            });
-        }
         if self.stages.iter().any(|s| s.name.trim().is_empty()) {
             return Err(NetworkError::EmptyStageName {
                 actor: self.name.clone(),
@@ -553,7 +544,7 @@ impl Actor {
                     field: "country",
                 });
             }
-            (None, Some(b)) => self.country = Some(b.clone()),
+            (None, Some(b)) => self.country = Some(*b),
             _ => {}
         }
         for n in other.names() {

@@ -81,14 +81,6 @@ pub enum NetworkError {
         /// Index of the second actor using it.
         second: usize,
     },
-    /// A country code is not three ASCII letters.
-    #[error("actor {actor:?}: country code {code:?} is not an ISO 3166-1 alpha-3 code")]
-    InvalidCountry {
-        /// The actor's name.
-        actor: String,
-        /// The code given.
-        code: String,
-    },
     /// A stage has an empty name.
     #[error("actor {actor:?} serves a stage with an empty name")]
     EmptyStageName {

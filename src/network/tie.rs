@@ -6,6 +6,7 @@ use std::str::FromStr;
 use time::Date;
 
 use super::NetworkError;
+use crate::Source;
 
 /// What a tie is made of.
 ///
@@ -105,19 +106,19 @@ pub enum Direction {
 /// [`NetworkBuilder::add_tie`](super::NetworkBuilder::add_tie): the weight must be positive and finite,
 /// and the last sighting must not come before the first.
 ///
-/// The sources are citations (free text: publisher, title, address). They will become
-/// `corridor::source::Source` values when that type lands.
+/// Each tie carries the [`Source`]s that report it.
 ///
 /// # Example
 ///
 /// ```
+/// use corridor::Source;
 /// use corridor::network::{Tie, TieKind};
 /// use time::macros::date;
 ///
 /// let t = Tie::directed(TieKind::Financial)
 ///     .weight(3.0)
 ///     .seen(date!(2022 - 01 - 10), date!(2022 - 06 - 30))
-///     .source("Fiscalía press release, 2023");
+///     .source(Source::new("Fiscalía General de la Nación", "Press release"));
 /// assert_eq!(t.kind(), TieKind::Financial);
 /// assert_eq!(t.tie_weight(), 3.0);
 /// assert_eq!(t.first_seen(), Some(date!(2022 - 01 - 10)));
@@ -129,7 +130,7 @@ pub struct Tie {
     weight: f64,
     first_seen: Option<Date>,
     last_seen: Option<Date>,
-    sources: Vec<String>,
+    sources: Vec<Source>,
 }
 
 impl Tie {
@@ -185,12 +186,11 @@ impl Tie {
         self
     }
 
-    /// Adds a citation for the tie (ignored if already present).
+    /// Adds a source reporting the tie (ignored if already present).
     #[must_use]
-    pub fn source(mut self, citation: impl Into<String>) -> Self {
-        let c = citation.into();
-        if !self.sources.contains(&c) {
-            self.sources.push(c);
+    pub fn source(mut self, source: Source) -> Self {
+        if !self.sources.contains(&source) {
+            self.sources.push(source);
         }
         self
     }
@@ -231,9 +231,9 @@ impl Tie {
         self.last_seen
     }
 
-    /// The citations, in the order given.
+    /// The sources, in the order given.
     #[must_use]
-    pub fn sources(&self) -> &[String] {
+    pub fn sources(&self) -> &[Source] {
         &self.sources
     }
 
@@ -295,21 +295,25 @@ mod tests {
         assert!("friendship".parse::<TieKind>().is_err());
     }
 
+    fn src(t: &str) -> Source {
+        Source::new("P", t)
+    }
+
     #[test]
     fn absorb_sums_weights_and_widens_dates() {
         let mut a = Tie::undirected(TieKind::Logistics)
             .weight(2.0)
             .seen(date!(2022 - 03 - 01), date!(2022 - 04 - 01))
-            .source("a");
+            .source(src("a"));
         let b = Tie::undirected(TieKind::Logistics)
             .seen(date!(2022 - 01 - 01), date!(2022 - 02 - 01))
-            .source("b")
-            .source("a");
+            .source(src("b"))
+            .source(src("a"));
         a.absorb(&b);
         assert_eq!(a.tie_weight(), 3.0);
         assert_eq!(a.first_seen(), Some(date!(2022 - 01 - 01)));
         assert_eq!(a.last_seen(), Some(date!(2022 - 04 - 01)));
-        assert_eq!(a.sources(), &["a".to_owned(), "b".to_owned()]);
+        assert_eq!(a.sources(), &[src("a"), src("b")]);
     }
 
     #[test]
