@@ -14,6 +14,7 @@ pub mod flow;
 pub mod io;
 pub mod network;
 pub mod period;
+mod rng;
 pub mod source;
 pub mod stats;
 
