@@ -18,4 +18,8 @@ mod rng;
 pub mod source;
 pub mod stats;
 
+pub use count::{Count, CountError};
+pub use country::{Country, CountryError, IntermediateRegion, Region, SubRegion};
 pub use error::{Error, Result};
+pub use period::{Granularity, Period, PeriodError};
+pub use source::Source;

@@ -1,15 +1,1403 @@
 //! Calendar periods: day, ISO week, month, quarter, year, inclusive date range.
 //!
-//! (Placeholder: lands with issue 2.)
+//! A [`Period`] is a span of whole days over [`time::Date`] (proleptic Gregorian
+//! calendar). It knows its exact length (leap years, month lengths), iterates its
+//! days, tests containment, coarsens to a wider period, splits into finer ones and
+//! steps to its neighbours.
+//!
+//! # Text forms
+//!
+//! | form | example | meaning |
+//! |---|---|---|
+//! | day | `2021-08-15` | one calendar day |
+//! | ISO week | `2021-W33` | Monday to Sunday, numbered as in ISO 8601 (week 1 holds the year's first Thursday) |
+//! | month | `2021-08` | a calendar month |
+//! | quarter | `2021-Q3` | July to September |
+//! | year | `2021` | a calendar year |
+//! | range | `2021-08-01..2021-08-31` | an inclusive date range |
+//!
+//! Parsing trims surrounding whitespace and accepts `w`/`q` in either case;
+//! [`Display`](fmt::Display) writes the canonical form above, so that
+//! `text.parse::<Period>()?.to_string()` gives back the canonical text and
+//! `period.to_string().parse()` gives back `period` exactly. A range stays a range:
+//! `2021-08-01..2021-08-31` covers the same days as `2021-08` but is a different
+//! value and is displayed as a range. Years are written with four digits
+//! (`0000`–`9999`, and `-9999`–`-0001` for the rare proleptic years before 0).
+//!
+//! # Calendar limits
+//!
+//! `time::Date` (default features) spans `-9999-01-01..=9999-12-31`. ISO week
+//! `9999-W52` starts on Monday 9999-12-27 and would end in year 10000; it is clipped
+//! to 9999-12-31 and is the only week with fewer than 7 days. (Week `-9999-W01`
+//! starts exactly on `-9999-01-01`, a Monday, because the 400-year Gregorian cycle
+//! is a whole number of weeks and 0001-01-01 is a Monday.)
 
-/// Why a period could not be parsed or built.
+use core::cmp::Ordering;
+use core::fmt;
+use core::iter::FusedIterator;
+use core::str::FromStr;
+
+use time::{Date, Month, Weekday};
+
+/// The earliest year a [`Period`] can name (that of `time::Date::MIN`).
+const MIN_YEAR: i32 = -9999;
+/// The latest year a [`Period`] can name (that of `time::Date::MAX`).
+const MAX_YEAR: i32 = 9999;
+
+/// The calendar unit of a [`Period`], ordered from finest to coarsest.
+///
+/// `Day < Week < Month < Quarter < Year`. Note that weeks do not nest in months:
+/// ordering is by coarseness only.
+///
+/// ```
+/// use corridor::Granularity;
+/// let g: Granularity = "Month".parse()?;
+/// assert_eq!(g, Granularity::Month);
+/// assert!(Granularity::Week < Granularity::Month);
+/// assert_eq!(g.to_string(), "month");
+/// # Ok::<(), corridor::PeriodError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Granularity {
+    /// One calendar day.
+    Day,
+    /// An ISO 8601 week, Monday to Sunday.
+    Week,
+    /// A calendar month.
+    Month,
+    /// A calendar quarter (January–March, April–June, July–September, October–December).
+    Quarter,
+    /// A calendar year.
+    Year,
+}
+
+impl Granularity {
+    /// All granularities, finest first.
+    pub const ALL: [Granularity; 5] = [
+        Granularity::Day,
+        Granularity::Week,
+        Granularity::Month,
+        Granularity::Quarter,
+        Granularity::Year,
+    ];
+
+    /// The lowercase name (`"day"`, `"week"`, `"month"`, `"quarter"`, `"year"`).
+    ///
+    /// ```
+    /// assert_eq!(corridor::Granularity::Quarter.as_str(), "quarter");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Granularity::Day => "day",
+            Granularity::Week => "week",
+            Granularity::Month => "month",
+            Granularity::Quarter => "quarter",
+            Granularity::Year => "year",
+        }
+    }
+}
+
+impl fmt::Display for Granularity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Granularity {
+    type Err = PeriodError;
+
+    /// Parses `day`, `week`, `month`, `quarter` or `year`, case-insensitively, ignoring surrounding whitespace.
+    ///
+    /// # Errors
+    ///
+    /// [`PeriodError::UnknownGranularity`] for any other text.
+    fn from_str(s: &str) -> Result<Self, PeriodError> {
+        let t = s.trim();
+        Granularity::ALL
+            .into_iter()
+            .find(|g| g.as_str().eq_ignore_ascii_case(t))
+            .ok_or_else(|| PeriodError::UnknownGranularity { text: s.to_owned() })
+    }
+}
+
+/// Why a period could not be parsed, built or transformed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PeriodError {
     /// The text is not one of the period forms.
-    #[error("invalid period {text:?}")]
-    Invalid {
+    #[error(
+        "unknown period form {text:?}: expected a day (2021-08-15), ISO week (2021-W33), month (2021-08), \
+         quarter (2021-Q3), year (2021) or range (2021-08-01..2021-08-31)"
+    )]
+    UnknownForm {
         /// The text that was given.
         text: String,
     },
+    /// The year is outside what `time::Date` supports (-9999..=9999).
+    #[error("invalid period {text:?}: year {year} is outside -9999..=9999")]
+    YearOutOfRange {
+        /// The period text (as given, or as the constructor's arguments would be written).
+        text: String,
+        /// The year.
+        year: i32,
+    },
+    /// The month number is not 1..=12.
+    #[error("invalid period {text:?}: month {month} is outside 1..=12")]
+    MonthOutOfRange {
+        /// The period text (as given, or as the constructor's arguments would be written).
+        text: String,
+        /// The month number.
+        month: u8,
+    },
+    /// The day does not exist in that month (for example 2021-02-29).
+    #[error("invalid period {text:?}: day {day} is outside 1..={days_in_month} for that month")]
+    DayOutOfRange {
+        /// The period text.
+        text: String,
+        /// The day of the month.
+        day: u8,
+        /// The number of days in that month.
+        days_in_month: u8,
+    },
+    /// The ISO week does not exist in that ISO year (week 0, or 53 in a 52-week year).
+    #[error("invalid period {text:?}: ISO year {year} has weeks 1..={weeks_in_year}, not week {week}")]
+    WeekOutOfRange {
+        /// The period text (as given, or as the constructor's arguments would be written).
+        text: String,
+        /// The ISO year.
+        year: i32,
+        /// The week number.
+        week: u8,
+        /// The number of ISO weeks in that year (52 or 53).
+        weeks_in_year: u8,
+    },
+    /// The quarter is not 1..=4.
+    #[error("invalid period {text:?}: quarter {quarter} is outside 1..=4")]
+    QuarterOutOfRange {
+        /// The period text (as given, or as the constructor's arguments would be written).
+        text: String,
+        /// The quarter number.
+        quarter: u8,
+    },
+    /// An inclusive range ends before it starts.
+    #[error("invalid period {text:?}: the range ends on {end} before it starts on {start}")]
+    RangeReversed {
+        /// The period text (as given, or as the constructor's arguments would be written).
+        text: String,
+        /// The first day given.
+        start: Date,
+        /// The last day given.
+        end: Date,
+    },
+    /// The text is not one of `day`, `week`, `month`, `quarter`, `year`.
+    #[error("unknown granularity {text:?}: expected day, week, month, quarter or year")]
+    UnknownGranularity {
+        /// The text that was given.
+        text: String,
+    },
+    /// [`Period::coarsen`] was asked for a granularity finer than the period's own.
+    #[error("cannot coarsen {period} to a {granularity}: a {granularity} is finer than the period")]
+    Finer {
+        /// The period to coarsen.
+        period: Period,
+        /// The granularity asked for.
+        granularity: Granularity,
+    },
+    /// [`Period::coarsen`]: the period straddles two periods of the granularity asked for.
+    #[error("cannot coarsen {period} to a {granularity}: it is not inside a single {granularity}")]
+    NotInside {
+        /// The period to coarsen.
+        period: Period,
+        /// The granularity asked for.
+        granularity: Granularity,
+    },
+    /// [`Period::split`]: the period does not start and end on boundaries of the granularity.
+    #[error(
+        "cannot split {period} into whole periods of a {granularity}: it does not start and end on their boundaries"
+    )]
+    NotAligned {
+        /// The period to split.
+        period: Period,
+        /// The granularity asked for.
+        granularity: Granularity,
+    },
+    /// [`Period::successors_until`]: `last` is not reached from `first` by [`Period::next`].
+    #[error("cannot run from {first} to {last}: {last} is not reached by stepping forward from {first}")]
+    Unreachable {
+        /// The first period.
+        first: Period,
+        /// The last period asked for.
+        last: Period,
+    },
+}
+
+/// What a period is, beside its first and last day. Private: the public view is [`Period::granularity`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Kind {
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Range,
+}
+
+/// A day, ISO week, month, quarter, year or inclusive date range.
+///
+/// Values are built validated (constructors return `Result`) or parsed from the
+/// text forms described in the [module documentation](self). Periods order by first
+/// day, then last day (then, for equal spans such as `2021-08` and
+/// `2021-08-01..2021-08-31`, by kind: calendar units before ranges).
+///
+/// ```
+/// use corridor::{Granularity, Period};
+/// let week: Period = "2021-W33".parse()?;
+/// assert_eq!(week.to_string(), "2021-W33");
+/// assert_eq!(week.days(), 7);
+/// let month = week.coarsen(Granularity::Month)?;
+/// assert_eq!(month, Period::month(2021, 8)?);
+/// assert!(month.contains_period(&week));
+/// # Ok::<(), corridor::PeriodError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Period {
+    start: Date,
+    end: Date,
+    kind: Kind,
+}
+
+impl PartialOrd for Period {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Period {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.start, self.end, self.kind).cmp(&(other.start, other.end, other.kind))
+    }
+}
+
+/// A reason for failure found without allocating; turned into a [`PeriodError`] with the text at the boundary.
+#[derive(Debug, Clone, Copy)]
+enum Bad {
+    Form,
+    Year(i32),
+    Month(u8),
+    Day { day: u8, max: u8 },
+    Week { year: i32, week: u8, max: u8 },
+    Quarter(u8),
+    Reversed { start: Date, end: Date },
+}
+
+impl Bad {
+    fn into_error(self, text: String) -> PeriodError {
+        match self {
+            Bad::Form => PeriodError::UnknownForm { text },
+            Bad::Year(year) => PeriodError::YearOutOfRange { text, year },
+            Bad::Month(month) => PeriodError::MonthOutOfRange { text, month },
+            Bad::Day { day, max } => PeriodError::DayOutOfRange {
+                text,
+                day,
+                days_in_month: max,
+            },
+            Bad::Week { year, week, max } => PeriodError::WeekOutOfRange {
+                text,
+                year,
+                week,
+                weeks_in_year: max,
+            },
+            Bad::Quarter(quarter) => PeriodError::QuarterOutOfRange { text, quarter },
+            Bad::Reversed { start, end } => PeriodError::RangeReversed { text, start, end },
+        }
+    }
+}
+
+/// Writes a year with at least four digits and a leading `-` when negative.
+fn write_year(f: &mut impl fmt::Write, year: i32) -> fmt::Result {
+    if year < 0 {
+        write!(f, "-{:04}", year.unsigned_abs())
+    } else {
+        write!(f, "{year:04}")
+    }
+}
+
+/// Writes a date as `YYYY-MM-DD`.
+pub(crate) fn write_date(f: &mut impl fmt::Write, date: Date) -> fmt::Result {
+    write_year(f, date.year())?;
+    write!(f, "-{:02}-{:02}", u8::from(date.month()), date.day())
+}
+
+/// The text a constructor's arguments would be written as (for error messages).
+fn text_of(year: i32, tail: fmt::Arguments<'_>) -> String {
+    let mut s = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_year(&mut s, year);
+    let _ = fmt::Write::write_fmt(&mut s, tail);
+    s
+}
+
+fn check_year(year: i32) -> Result<(), Bad> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&year) {
+        Ok(())
+    } else {
+        Err(Bad::Year(year))
+    }
+}
+
+fn month_from(m: u8) -> Result<Month, Bad> {
+    Month::try_from(m).map_err(|_| Bad::Month(m))
+}
+
+fn jd(date: Date) -> i32 {
+    date.to_julian_day()
+}
+
+/// A date from a validated year, month and day; never fails for validated input.
+fn date_of(year: i32, month: Month, day: u8) -> Date {
+    Date::from_calendar_date(year, month, day).unwrap_or(Date::MIN)
+}
+
+impl Period {
+    /// Builds without validation; callers have checked the year (and week) already.
+    fn week_unchecked(year: i32, week: u8) -> Period {
+        // Only 9999-W52 runs past the calendar: its end is clipped to Date::MAX (see module docs).
+        let start = Date::from_iso_week_date(year, week, Weekday::Monday).unwrap_or(Date::MIN);
+        let end = Date::from_iso_week_date(year, week, Weekday::Sunday).unwrap_or(Date::MAX);
+        Period {
+            start,
+            end,
+            kind: Kind::Week,
+        }
+    }
+
+    fn month_unchecked(year: i32, month: Month) -> Period {
+        Period {
+            start: date_of(year, month, 1),
+            end: date_of(year, month, month.length(year)),
+            kind: Kind::Month,
+        }
+    }
+
+    fn quarter_unchecked(year: i32, quarter: u8) -> Period {
+        let first = Month::try_from(3 * quarter - 2).unwrap_or(Month::January);
+        let last = first.nth_next(2);
+        Period {
+            start: date_of(year, first, 1),
+            end: date_of(year, last, last.length(year)),
+            kind: Kind::Quarter,
+        }
+    }
+
+    fn year_unchecked(year: i32) -> Period {
+        Period {
+            start: date_of(year, Month::January, 1),
+            end: date_of(year, Month::December, 31),
+            kind: Kind::Year,
+        }
+    }
+
+    fn week_inner(year: i32, week: u8) -> Result<Period, Bad> {
+        check_year(year)?;
+        let max = time::util::weeks_in_year(year);
+        if week == 0 || week > max {
+            return Err(Bad::Week { year, week, max });
+        }
+        Ok(Period::week_unchecked(year, week))
+    }
+
+    fn month_inner(year: i32, month: u8) -> Result<Period, Bad> {
+        check_year(year)?;
+        Ok(Period::month_unchecked(year, month_from(month)?))
+    }
+
+    fn quarter_inner(year: i32, quarter: u8) -> Result<Period, Bad> {
+        check_year(year)?;
+        if !(1..=4).contains(&quarter) {
+            return Err(Bad::Quarter(quarter));
+        }
+        Ok(Period::quarter_unchecked(year, quarter))
+    }
+
+    fn range_inner(start: Date, end: Date) -> Result<Period, Bad> {
+        if end < start {
+            return Err(Bad::Reversed { start, end });
+        }
+        Ok(Period {
+            start,
+            end,
+            kind: Kind::Range,
+        })
+    }
+
+    /// The single day `date`.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// use time::macros::date;
+    /// let p = Period::day(date!(2021 - 08 - 15));
+    /// assert_eq!(p.to_string(), "2021-08-15");
+    /// assert_eq!(p.days(), 1);
+    /// ```
+    #[must_use]
+    pub const fn day(date: Date) -> Period {
+        Period {
+            start: date,
+            end: date,
+            kind: Kind::Day,
+        }
+    }
+
+    /// ISO 8601 week `week` of ISO year `year` (Monday to Sunday).
+    ///
+    /// ISO week 1 is the week holding the year's first Thursday, so a week may
+    /// start in the previous calendar year (2026-W01 starts on 2025-12-29), and
+    /// only years starting on a Thursday (or leap years starting on a Wednesday)
+    /// have a week 53.
+    ///
+    /// # Errors
+    ///
+    /// [`PeriodError::YearOutOfRange`] outside -9999..=9999;
+    /// [`PeriodError::WeekOutOfRange`] for week 0 or a week the ISO year lacks (53 in a 52-week year).
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// use time::macros::date;
+    /// let w = Period::iso_week(2021, 33)?;
+    /// assert_eq!((w.start(), w.end()), (date!(2021 - 08 - 16), date!(2021 - 08 - 22)));
+    /// assert!(Period::iso_week(2020, 53).is_ok());
+    /// assert!(Period::iso_week(2021, 53).is_err());
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    pub fn iso_week(year: i32, week: u8) -> Result<Period, PeriodError> {
+        Period::week_inner(year, week).map_err(|b| b.into_error(text_of(year, format_args!("-W{week:02}"))))
+    }
+
+    /// Calendar month `month` (1 = January) of `year`.
+    ///
+    /// # Errors
+    ///
+    /// [`PeriodError::YearOutOfRange`] outside -9999..=9999; [`PeriodError::MonthOutOfRange`] outside 1..=12.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// assert_eq!(Period::month(2024, 2)?.days(), 29);
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    pub fn month(year: i32, month: u8) -> Result<Period, PeriodError> {
+        Period::month_inner(year, month).map_err(|b| b.into_error(text_of(year, format_args!("-{month:02}"))))
+    }
+
+    /// Calendar quarter `quarter` (1..=4) of `year`.
+    ///
+    /// # Errors
+    ///
+    /// [`PeriodError::YearOutOfRange`] outside -9999..=9999; [`PeriodError::QuarterOutOfRange`] outside 1..=4.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// assert_eq!(Period::quarter(2021, 3)?.days(), 92);
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    pub fn quarter(year: i32, quarter: u8) -> Result<Period, PeriodError> {
+        Period::quarter_inner(year, quarter).map_err(|b| b.into_error(text_of(year, format_args!("-Q{quarter}"))))
+    }
+
+    /// Calendar year `year`.
+    ///
+    /// # Errors
+    ///
+    /// [`PeriodError::YearOutOfRange`] outside -9999..=9999 (the years `time::Date` supports).
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// assert_eq!(Period::year(2020)?.days(), 366);
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    pub fn year(year: i32) -> Result<Period, PeriodError> {
+        check_year(year)
+            .map(|()| Period::year_unchecked(year))
+            .map_err(|b| b.into_error(text_of(year, format_args!(""))))
+    }
+
+    /// The inclusive range `start..=end`.
+    ///
+    /// A range stays a range even when it covers exactly a calendar unit:
+    /// `granularity()` is `None` and it is displayed as `start..end`.
+    ///
+    /// # Errors
+    ///
+    /// [`PeriodError::RangeReversed`] when `end < start`.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// use time::macros::date;
+    /// let r = Period::range(date!(2021 - 08 - 01), date!(2021 - 08 - 31))?;
+    /// assert_eq!(r.to_string(), "2021-08-01..2021-08-31");
+    /// assert_ne!(r, Period::month(2021, 8)?);
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    pub fn range(start: Date, end: Date) -> Result<Period, PeriodError> {
+        Period::range_inner(start, end).map_err(|b| {
+            let mut s = String::new();
+            let _ = write_date(&mut s, start);
+            s.push_str("..");
+            let _ = write_date(&mut s, end);
+            b.into_error(s)
+        })
+    }
+
+    /// The period of granularity `g` that contains `date` (for weeks: the ISO week).
+    ///
+    /// ```
+    /// use corridor::{Granularity, Period};
+    /// use time::macros::date;
+    /// let w = Period::containing(date!(2021 - 01 - 01), Granularity::Week);
+    /// assert_eq!(w.to_string(), "2020-W53");
+    /// assert_eq!(Period::containing(date!(2021 - 08 - 15), Granularity::Quarter), Period::quarter(2021, 3)?);
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    #[must_use]
+    pub fn containing(date: Date, g: Granularity) -> Period {
+        match g {
+            Granularity::Day => Period::day(date),
+            Granularity::Week => {
+                let (y, w, _) = date.to_iso_week_date();
+                Period::week_unchecked(y, w)
+            }
+            Granularity::Month => Period::month_unchecked(date.year(), date.month()),
+            Granularity::Quarter => Period::quarter_unchecked(date.year(), (u8::from(date.month()) - 1) / 3 + 1),
+            Granularity::Year => Period::year_unchecked(date.year()),
+        }
+    }
+
+    /// The first day.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// use time::macros::date;
+    /// assert_eq!(Period::quarter(2021, 3)?.start(), date!(2021 - 07 - 01));
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    #[must_use]
+    pub const fn start(&self) -> Date {
+        self.start
+    }
+
+    /// The last day (inclusive).
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// use time::macros::date;
+    /// assert_eq!(Period::quarter(2021, 3)?.end(), date!(2021 - 09 - 30));
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    #[must_use]
+    pub const fn end(&self) -> Date {
+        self.end
+    }
+
+    /// The calendar unit, or `None` for a date range.
+    ///
+    /// ```
+    /// use corridor::{Granularity, Period};
+    /// assert_eq!("2021-Q3".parse::<Period>()?.granularity(), Some(Granularity::Quarter));
+    /// assert_eq!("2021-07-01..2021-09-30".parse::<Period>()?.granularity(), None);
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    #[must_use]
+    pub const fn granularity(&self) -> Option<Granularity> {
+        match self.kind {
+            Kind::Day => Some(Granularity::Day),
+            Kind::Week => Some(Granularity::Week),
+            Kind::Month => Some(Granularity::Month),
+            Kind::Quarter => Some(Granularity::Quarter),
+            Kind::Year => Some(Granularity::Year),
+            Kind::Range => None,
+        }
+    }
+
+    /// Whether this is an inclusive date range rather than a calendar unit.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// assert!("2021-08-01..2021-08-03".parse::<Period>()?.is_range());
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    #[must_use]
+    pub const fn is_range(&self) -> bool {
+        matches!(self.kind, Kind::Range)
+    }
+
+    /// The exact number of days, first and last included.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// assert_eq!(Period::year(2021)?.days(), 365);
+    /// assert_eq!(Period::month(2024, 2)?.days(), 29);
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    #[must_use]
+    pub fn days(&self) -> u32 {
+        (jd(self.end) - jd(self.start) + 1).unsigned_abs()
+    }
+
+    /// The calendar year of the first day.
+    ///
+    /// For an ISO week this can differ from its ISO year (see [`Period::iso_week_number`]):
+    /// `2026-W01` starts on 2025-12-29, so its `year()` is 2025.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// assert_eq!("2021-08".parse::<Period>()?.year_of_start(), 2021);
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    #[must_use]
+    pub const fn year_of_start(&self) -> i32 {
+        self.start.year()
+    }
+
+    /// The month number (1..=12) of a month period; `None` for other periods.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// assert_eq!(Period::month(2021, 8)?.month_number(), Some(8));
+    /// assert_eq!(Period::year(2021)?.month_number(), None);
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    #[must_use]
+    pub fn month_number(&self) -> Option<u8> {
+        matches!(self.kind, Kind::Month).then(|| u8::from(self.start.month()))
+    }
+
+    /// The quarter number (1..=4) of a quarter period; `None` for other periods.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// assert_eq!(Period::quarter(2021, 3)?.quarter_number(), Some(3));
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    #[must_use]
+    pub fn quarter_number(&self) -> Option<u8> {
+        matches!(self.kind, Kind::Quarter).then(|| (u8::from(self.start.month()) - 1) / 3 + 1)
+    }
+
+    /// The ISO year and week number of a week period; `None` for other periods.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// assert_eq!("2026-W01".parse::<Period>()?.iso_week_number(), Some((2026, 1)));
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    #[must_use]
+    pub fn iso_week_number(&self) -> Option<(i32, u8)> {
+        matches!(self.kind, Kind::Week).then(|| {
+            let (y, w, _) = self.start.to_iso_week_date();
+            (y, w)
+        })
+    }
+
+    /// Whether `date` falls in this period.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// use time::macros::date;
+    /// assert!(Period::month(2021, 8)?.contains(date!(2021 - 08 - 31)));
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    #[must_use]
+    pub fn contains(&self, date: Date) -> bool {
+        self.start <= date && date <= self.end
+    }
+
+    /// Whether every day of `other` falls in this period.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// let q3 = Period::quarter(2021, 3)?;
+    /// assert!(q3.contains_period(&Period::iso_week(2021, 33)?));
+    /// assert!(!q3.contains_period(&Period::year(2021)?));
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    #[must_use]
+    pub fn contains_period(&self, other: &Period) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The days of the period, in order.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// let p = Period::iso_week(2021, 33)?;
+    /// assert_eq!(p.days_iter().len(), 7);
+    /// assert_eq!(p.days_iter().next_back(), Some(p.end()));
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    #[must_use]
+    pub fn days_iter(&self) -> Days {
+        Days {
+            front: jd(self.start),
+            back: jd(self.end),
+        }
+    }
+
+    /// The period of granularity `g` that contains the whole of this period.
+    ///
+    /// Coarsening to the period's own granularity gives it back. Years are calendar
+    /// years, so an ISO week straddling 31 December does not coarsen to a year.
+    ///
+    /// # Errors
+    ///
+    /// [`PeriodError::Finer`] when `g` is finer than the period's granularity (month → week);
+    /// [`PeriodError::NotInside`] when the period straddles two periods of granularity `g`
+    /// (2021-W35, 2021-08-30..09-05, to a month).
+    ///
+    /// ```
+    /// use corridor::{Granularity, Period};
+    /// let w: Period = "2021-W33".parse()?;
+    /// assert_eq!(w.coarsen(Granularity::Quarter)?.to_string(), "2021-Q3");
+    /// assert!("2021-W35".parse::<Period>()?.coarsen(Granularity::Month).is_err());
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    pub fn coarsen(&self, g: Granularity) -> Result<Period, PeriodError> {
+        if let Some(own) = self.granularity() {
+            if g < own {
+                return Err(PeriodError::Finer {
+                    period: *self,
+                    granularity: g,
+                });
+            }
+            if g == own {
+                return Ok(*self);
+            }
+        }
+        let p = Period::containing(self.start, g);
+        if p.end >= self.end {
+            Ok(p)
+        } else {
+            Err(PeriodError::NotInside {
+                period: *self,
+                granularity: g,
+            })
+        }
+    }
+
+    /// The following period of the same kind; `None` past the end of the calendar.
+    ///
+    /// For a range, the adjacent range of the same length that starts the day after this one ends.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// assert_eq!(Period::month(2021, 12)?.next(), Some(Period::month(2022, 1)?));
+    /// assert_eq!(Period::year(9999)?.next(), None);
+    /// let r: Period = "2021-08-01..2021-08-10".parse()?;
+    /// assert_eq!(r.next().map(|p| p.to_string()).as_deref(), Some("2021-08-11..2021-08-20"));
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    #[must_use]
+    pub fn next(&self) -> Option<Period> {
+        let first = self.end.next_day()?;
+        if let Some(g) = self.granularity() {
+            return Some(Period::containing(first, g));
+        }
+        let last = Date::from_julian_day(jd(self.end).checked_add(self.days().cast_signed())?).ok()?;
+        Some(Period {
+            start: first,
+            end: last,
+            kind: Kind::Range,
+        })
+    }
+
+    /// The preceding period of the same kind; `None` before the start of the calendar.
+    ///
+    /// For a range, the adjacent range of the same length that ends the day before this one starts.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// assert_eq!(Period::iso_week(2021, 1)?.previous(), Some(Period::iso_week(2020, 53)?));
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    #[must_use]
+    pub fn previous(&self) -> Option<Period> {
+        let last = self.start.previous_day()?;
+        if let Some(g) = self.granularity() {
+            return Some(Period::containing(last, g));
+        }
+        let first = Date::from_julian_day(jd(self.start).checked_sub(self.days().cast_signed())?).ok()?;
+        Some(Period {
+            start: first,
+            end: last,
+            kind: Kind::Range,
+        })
+    }
+
+    /// The consecutive periods from `self` to `last`, both included, as [`Period::next`] steps.
+    ///
+    /// This is the time axis of a regular series (`2021-01` … `2021-12`).
+    ///
+    /// # Errors
+    ///
+    /// [`PeriodError::Unreachable`] when `last` has another kind, starts before `self`, or (for
+    /// ranges) has another length or is not a whole number of steps away.
+    ///
+    /// ```
+    /// use corridor::Period;
+    /// let months: Vec<String> = Period::month(2021, 11)?
+    ///     .successors_until(Period::month(2022, 2)?)?
+    ///     .map(|p| p.to_string())
+    ///     .collect();
+    /// assert_eq!(months, ["2021-11", "2021-12", "2022-01", "2022-02"]);
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    pub fn successors_until(self, last: Period) -> Result<Periods, PeriodError> {
+        let err = || PeriodError::Unreachable { first: self, last };
+        if self.kind != last.kind || last.start < self.start {
+            return Err(err());
+        }
+        let day_gap = jd(last.start) - jd(self.start);
+        let month_index = |d: Date| i64::from(d.year()) * 12 + i64::from(u8::from(d.month())) - 1;
+        let steps: i64 = match self.kind {
+            Kind::Day => i64::from(day_gap),
+            Kind::Week => i64::from(day_gap / 7),
+            Kind::Month => month_index(last.start) - month_index(self.start),
+            Kind::Quarter => (month_index(last.start) - month_index(self.start)) / 3,
+            Kind::Year => i64::from(last.start.year() - self.start.year()),
+            Kind::Range => {
+                let len = self.days().cast_signed();
+                if last.days().cast_signed() != len || day_gap % len != 0 {
+                    return Err(err());
+                }
+                i64::from(day_gap / len)
+            }
+        };
+        Ok(Periods {
+            front: self,
+            back: last,
+            remaining: usize::try_from(steps + 1).unwrap_or(0),
+        })
+    }
+
+    /// The periods of granularity `g` that exactly cover this period, in order.
+    ///
+    /// The period must start on the first day and end on the last day of a
+    /// period of granularity `g`; weeks that would stick out are not clipped.
+    /// (For the ISO weeks overlapping a month, use
+    /// `Period::containing(m.start(), Week).successors_until(Period::containing(m.end(), Week))`.)
+    ///
+    /// # Errors
+    ///
+    /// [`PeriodError::NotAligned`] when the period does not start and end on boundaries of `g`
+    /// (including when `g` is coarser than the period, such as a month split into years).
+    ///
+    /// ```
+    /// use corridor::{Granularity, Period};
+    /// let q: Vec<Period> = Period::year(2021)?.split(Granularity::Quarter)?.collect();
+    /// assert_eq!(q.len(), 4);
+    /// assert_eq!(Period::month(2021, 2)?.split(Granularity::Week)?.len(), 4); // 2021-02-01 is a Monday
+    /// assert!(Period::month(2021, 8)?.split(Granularity::Week).is_err());
+    /// # Ok::<(), corridor::PeriodError>(())
+    /// ```
+    pub fn split(&self, g: Granularity) -> Result<Periods, PeriodError> {
+        let first = Period::containing(self.start, g);
+        let last = Period::containing(self.end, g);
+        if first.start != self.start || last.end != self.end {
+            return Err(PeriodError::NotAligned {
+                period: *self,
+                granularity: g,
+            });
+        }
+        first.successors_until(last)
+    }
+}
+
+/// The days of a [`Period`], from [`Period::days_iter`].
+#[derive(Debug, Clone)]
+pub struct Days {
+    /// Julian day of the next day from the front.
+    front: i32,
+    /// Julian day of the next day from the back; empty when `front > back`.
+    back: i32,
+}
+
+impl Iterator for Days {
+    type Item = Date;
+
+    fn next(&mut self) -> Option<Date> {
+        if self.front > self.back {
+            return None;
+        }
+        let d = Date::from_julian_day(self.front).ok();
+        self.front += 1;
+        d
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = usize::try_from(i64::from(self.back) - i64::from(self.front) + 1).unwrap_or(0);
+        (n, Some(n))
+    }
+}
+
+impl DoubleEndedIterator for Days {
+    fn next_back(&mut self) -> Option<Date> {
+        if self.front > self.back {
+            return None;
+        }
+        let d = Date::from_julian_day(self.back).ok();
+        self.back -= 1;
+        d
+    }
+}
+
+impl ExactSizeIterator for Days {}
+impl FusedIterator for Days {}
+
+/// A run of consecutive periods of one kind, from [`Period::successors_until`] or [`Period::split`].
+#[derive(Debug, Clone)]
+pub struct Periods {
+    front: Period,
+    back: Period,
+    remaining: usize,
+}
+
+impl Iterator for Periods {
+    type Item = Period;
+
+    fn next(&mut self) -> Option<Period> {
+        if self.remaining == 0 {
+            return None;
+        }
+        let p = self.front;
+        self.remaining -= 1;
+        if self.remaining > 0 {
+            if let Some(n) = p.next() {
+                self.front = n;
+            } else {
+                self.remaining = 0;
+            }
+        }
+        Some(p)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+impl DoubleEndedIterator for Periods {
+    fn next_back(&mut self) -> Option<Period> {
+        if self.remaining == 0 {
+            return None;
+        }
+        let p = self.back;
+        self.remaining -= 1;
+        if self.remaining > 0 {
+            if let Some(n) = p.previous() {
+                self.back = n;
+            } else {
+                self.remaining = 0;
+            }
+        }
+        Some(p)
+    }
+}
+
+impl ExactSizeIterator for Periods {}
+impl FusedIterator for Periods {}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            Kind::Day => write_date(f, self.start),
+            Kind::Week => {
+                let (y, w, _) = self.start.to_iso_week_date();
+                write_year(f, y)?;
+                write!(f, "-W{w:02}")
+            }
+            Kind::Month => {
+                write_year(f, self.start.year())?;
+                write!(f, "-{:02}", u8::from(self.start.month()))
+            }
+            Kind::Quarter => {
+                write_year(f, self.start.year())?;
+                write!(f, "-Q{}", (u8::from(self.start.month()) - 1) / 3 + 1)
+            }
+            Kind::Year => write_year(f, self.start.year()),
+            Kind::Range => {
+                write_date(f, self.start)?;
+                f.write_str("..")?;
+                write_date(f, self.end)
+            }
+        }
+    }
+}
+
+fn digit(b: u8) -> Result<u8, Bad> {
+    if b.is_ascii_digit() {
+        Ok(b - b'0')
+    } else {
+        Err(Bad::Form)
+    }
+}
+
+fn two(a: u8, b: u8) -> Result<u8, Bad> {
+    Ok(digit(a)? * 10 + digit(b)?)
+}
+
+/// An optional `-` and exactly four digits, then the rest.
+fn parse_year(b: &[u8]) -> Result<(i32, &[u8]), Bad> {
+    let (negative, b) = match b {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, b),
+    };
+    match b {
+        [a, c, d, e, rest @ ..] => {
+            let y = i32::from(two(*a, *c)?) * 100 + i32::from(two(*d, *e)?);
+            Ok((if negative { -y } else { y }, rest))
+        }
+        _ => Err(Bad::Form),
+    }
+}
+
+fn day_inner(year: i32, month: u8, day: u8) -> Result<Date, Bad> {
+    check_year(year)?;
+    let m = month_from(month)?;
+    let max = m.length(year);
+    if day == 0 || day > max {
+        return Err(Bad::Day { day, max });
+    }
+    Ok(date_of(year, m, day))
+}
+
+/// `YYYY-MM-DD` (with an optional leading `-`), nothing else.
+fn parse_date(b: &[u8]) -> Result<Date, Bad> {
+    let (year, rest) = parse_year(b)?;
+    match rest {
+        [b'-', a, c, b'-', d, e] => day_inner(year, two(*a, *c)?, two(*d, *e)?),
+        _ => Err(Bad::Form),
+    }
+}
+
+/// Parses a date in the `YYYY-MM-DD` form written by [`write_date`] (used by serde for `Source`).
+#[cfg(feature = "serde")]
+pub(crate) fn parse_iso_date(s: &str) -> Result<Date, PeriodError> {
+    parse_date(s.trim().as_bytes()).map_err(|b| b.into_error(s.to_owned()))
+}
+
+fn parse(b: &[u8]) -> Result<Period, Bad> {
+    if let Some(i) = b.windows(2).position(|w| w == b"..") {
+        let start = parse_date(b[..i].trim_ascii())?;
+        let end = parse_date(b[i + 2..].trim_ascii())?;
+        return Period::range_inner(start, end);
+    }
+    let (year, rest) = parse_year(b)?;
+    match rest {
+        [] => {
+            check_year(year)?;
+            Ok(Period::year_unchecked(year))
+        }
+        [b'-', b'W' | b'w', a, c] => Period::week_inner(year, two(*a, *c)?),
+        [b'-', b'Q' | b'q', a] => Period::quarter_inner(year, digit(*a)?),
+        [b'-', a, c] => Period::month_inner(year, two(*a, *c)?),
+        [b'-', a, c, b'-', d, e] => day_inner(year, two(*a, *c)?, two(*d, *e)?).map(Period::day),
+        _ => Err(Bad::Form),
+    }
+}
+
+impl FromStr for Period {
+    type Err = PeriodError;
+
+    /// Parses one of the text forms of the [module documentation](self).
+    ///
+    /// Does not allocate unless the text is invalid.
+    ///
+    /// # Errors
+    ///
+    /// [`PeriodError::UnknownForm`] for text in none of the forms; the out-of-range variants
+    /// ([`PeriodError::MonthOutOfRange`], [`PeriodError::DayOutOfRange`],
+    /// [`PeriodError::WeekOutOfRange`], [`PeriodError::QuarterOutOfRange`]) and
+    /// [`PeriodError::RangeReversed`] for well-formed text naming no period.
+    fn from_str(s: &str) -> Result<Self, PeriodError> {
+        parse(s.trim().as_bytes()).map_err(|b| b.into_error(s.to_owned()))
+    }
+}
+
+/// A serde visitor for types that deserialise through [`FromStr`] (shared by the vocabulary types).
+#[cfg(feature = "serde")]
+pub(crate) struct FromStrVisitor<T>(pub(crate) core::marker::PhantomData<T>, pub(crate) &'static str);
+
+#[cfg(feature = "serde")]
+impl<T> serde::de::Visitor<'_> for FromStrVisitor<T>
+where
+    T: FromStr,
+    T::Err: fmt::Display,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.1)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        v.parse().map_err(E::custom)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(FromStrVisitor(
+            core::marker::PhantomData,
+            "a period such as 2021-08 or 2021-W33",
+        ))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Granularity {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Granularity {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(FromStrVisitor(
+            core::marker::PhantomData,
+            "day, week, month, quarter or year",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use time::macros::date;
+
+    fn p(s: &str) -> Period {
+        s.parse().unwrap()
+    }
+
+    // Known lengths from the Gregorian calendar: 2020 is a leap year (divisible by 4, not by 100).
+    #[test]
+    fn known_lengths() {
+        assert_eq!(p("2020").days(), 366);
+        assert_eq!(p("2021").days(), 365);
+        assert_eq!(p("2024-02").days(), 29);
+        assert_eq!(p("2100-02").days(), 28); // century, not divisible by 400
+        assert_eq!(p("2000-02").days(), 29); // divisible by 400
+        assert_eq!(p("2021-Q3").days(), 92); // July 31 + August 31 + September 30
+        assert_eq!(p("2021-Q1").days(), 90);
+        assert_eq!(p("2021-W33").days(), 7);
+    }
+
+    // ISO 8601 week dates: 2021-W33 is Monday 16 to Sunday 22 August 2021; 2020 has 53 weeks
+    // (it starts on a Wednesday and is a leap year), 2021 has 52 (it starts on a Friday).
+    #[test]
+    fn iso_weeks() {
+        let w = p("2021-W33");
+        assert_eq!((w.start(), w.end()), (date!(2021 - 08 - 16), date!(2021 - 08 - 22)));
+        assert_eq!(p("2020-W53").start(), date!(2020 - 12 - 28));
+        assert!(matches!(
+            "2021-W53".parse::<Period>(),
+            Err(PeriodError::WeekOutOfRange {
+                week: 53,
+                weeks_in_year: 52,
+                ..
+            })
+        ));
+        assert_eq!(p("2026-w01").start(), date!(2025 - 12 - 29));
+        assert_eq!(p("2026-W01").year_of_start(), 2025);
+    }
+
+    #[test]
+    fn calendar_edges() {
+        let last = Period::containing(Date::MAX, Granularity::Week);
+        assert_eq!(last.to_string(), "9999-W52");
+        assert_eq!(last.days(), 5);
+        assert_eq!(last.next(), None);
+        assert_eq!(p("9999-W52"), last);
+        let first = Period::containing(Date::MIN, Granularity::Week);
+        assert_eq!(first.start(), Date::MIN);
+        assert_eq!(first.days(), 7);
+        assert_eq!(first.previous(), None);
+        assert_eq!(p("-9999").start(), Date::MIN);
+        assert_eq!(Period::day(Date::MAX).next(), None);
+        assert_eq!(Period::range(Date::MIN, Date::MIN).unwrap().previous(), None);
+    }
+
+    #[test]
+    fn every_error_variant() {
+        let e = |s: &str| s.parse::<Period>().unwrap_err();
+        assert!(matches!(e("2021/08"), PeriodError::UnknownForm { .. }));
+        assert!(matches!(e(""), PeriodError::UnknownForm { .. }));
+        assert!(matches!(e("21-08"), PeriodError::UnknownForm { .. }));
+        assert!(matches!(e("2021-W3"), PeriodError::UnknownForm { .. }));
+        assert!(matches!(e("2021-13"), PeriodError::MonthOutOfRange { month: 13, .. }));
+        assert!(matches!(e("2021-00-01"), PeriodError::MonthOutOfRange { month: 0, .. }));
+        assert!(matches!(
+            e("2021-02-29"),
+            PeriodError::DayOutOfRange {
+                day: 29,
+                days_in_month: 28,
+                ..
+            }
+        ));
+        assert!(matches!(e("2021-W00"), PeriodError::WeekOutOfRange { week: 0, .. }));
+        assert!(matches!(
+            e("2021-Q5"),
+            PeriodError::QuarterOutOfRange { quarter: 5, .. }
+        ));
+        assert!(matches!(e("2021-08-31..2021-08-01"), PeriodError::RangeReversed { .. }));
+        assert!(matches!(
+            Period::year(10000),
+            Err(PeriodError::YearOutOfRange { year: 10000, .. })
+        ));
+        assert!(matches!(
+            Period::month(-10000, 1),
+            Err(PeriodError::YearOutOfRange { .. })
+        ));
+        assert!(matches!(
+            "fortnight".parse::<Granularity>(),
+            Err(PeriodError::UnknownGranularity { .. })
+        ));
+        assert!(matches!(
+            p("2021-08").coarsen(Granularity::Week),
+            Err(PeriodError::Finer { .. })
+        ));
+        assert!(matches!(
+            p("2021-W35").coarsen(Granularity::Month),
+            Err(PeriodError::NotInside { .. })
+        ));
+        assert!(matches!(
+            p("2021-08").split(Granularity::Week),
+            Err(PeriodError::NotAligned { .. })
+        ));
+        assert!(matches!(
+            p("2021-08").successors_until(p("2021-Q3")),
+            Err(PeriodError::Unreachable { .. })
+        ));
+    }
+
+    #[test]
+    fn error_messages_name_the_text() {
+        let msg = "2021-02-29".parse::<Period>().unwrap_err().to_string();
+        assert_eq!(
+            msg,
+            "invalid period \"2021-02-29\": day 29 is outside 1..=28 for that month"
+        );
+        let msg = Period::iso_week(2021, 53).unwrap_err().to_string();
+        assert_eq!(
+            msg,
+            "invalid period \"2021-W53\": ISO year 2021 has weeks 1..=52, not week 53"
+        );
+    }
+
+    #[test]
+    fn range_stays_range() {
+        let r = p(" 2021-08-01 .. 2021-08-31 ");
+        assert_eq!(r.to_string(), "2021-08-01..2021-08-31");
+        assert_eq!(r.granularity(), None);
+        assert_ne!(r, p("2021-08"));
+        assert!(p("2021-08") < r);
+        assert_eq!(r.coarsen(Granularity::Month).unwrap(), p("2021-08"));
+        assert_eq!(r.split(Granularity::Week).map(|s| s.len()).ok(), None);
+        assert_eq!(p("2021-08-01..2021-08-03").split(Granularity::Day).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn series_and_split() {
+        let mut it = p("2021-W52").successors_until(p("2022-W02")).unwrap();
+        assert_eq!(it.len(), 3);
+        assert_eq!(it.next_back(), Some(p("2022-W02")));
+        assert_eq!(it.collect::<Vec<_>>(), vec![p("2021-W52"), p("2022-W01")]);
+        assert_eq!(p("2021").split(Granularity::Month).unwrap().len(), 12);
+        assert_eq!(p("2021").split(Granularity::Day).unwrap().len(), 365);
+        assert_eq!(
+            p("2020-Q1").split(Granularity::Month).unwrap().nth(1),
+            Some(p("2020-02"))
+        );
+        let r = p("2021-01-01..2021-01-10");
+        assert_eq!(r.successors_until(p("2021-01-21..2021-01-30")).unwrap().len(), 3);
+        assert!(r.successors_until(p("2021-01-22..2021-01-31")).is_err());
+        assert!(p("2021-05").successors_until(p("2021-04")).is_err());
+    }
+
+    fn any_date() -> impl Strategy<Value = Date> {
+        (jd(Date::MIN)..=jd(Date::MAX)).prop_map(|j| Date::from_julian_day(j).unwrap())
+    }
+
+    fn any_period() -> impl Strategy<Value = Period> {
+        prop_oneof![
+            (any_date(), 0usize..5).prop_map(|(d, g)| Period::containing(d, Granularity::ALL[g])),
+            (any_date(), any_date()).prop_map(|(a, b)| Period::range(a.min(b), a.max(b)).unwrap()),
+            (any_date(), 0i32..400).prop_map(|(a, n)| {
+                let b = Date::from_julian_day((jd(a) + n).min(jd(Date::MAX))).unwrap();
+                Period::range(a, b).unwrap()
+            }),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn display_parse_round_trip(per in any_period()) {
+            let text = per.to_string();
+            prop_assert_eq!(text.parse::<Period>().unwrap(), per);
+        }
+
+        #[test]
+        fn days_matches_iterator(per in any_period()) {
+            prop_assume!(per.days() < 20_000);
+            prop_assert_eq!(per.days() as usize, per.days_iter().count());
+            prop_assert_eq!(per.days_iter().len(), per.days() as usize);
+            prop_assert_eq!(per.days_iter().next(), Some(per.start()));
+            prop_assert_eq!(per.days_iter().next_back(), Some(per.end()));
+        }
+
+        #[test]
+        fn coarsen_contains_self(per in any_period(), g in 0usize..5) {
+            if let Ok(c) = per.coarsen(Granularity::ALL[g]) {
+                prop_assert!(c.contains_period(&per));
+                prop_assert_eq!(c.granularity(), Some(Granularity::ALL[g]));
+            }
+        }
+
+        #[test]
+        fn next_previous_inverse(per in any_period()) {
+            if let Some(n) = per.next() {
+                prop_assert_eq!(n.previous(), Some(per));
+                prop_assert_eq!(jd(n.start()), jd(per.end()) + 1);
+            }
+        }
+
+        #[test]
+        fn split_covers_exactly(d in any_date(), g in 1usize..5, h in 0usize..4) {
+            let per = Period::containing(d, Granularity::ALL[g]);
+            if let Ok(parts) = per.split(Granularity::ALL[h]) {
+                let parts: Vec<Period> = parts.collect();
+                prop_assert_eq!(parts.first().map(Period::start), Some(per.start()));
+                prop_assert_eq!(parts.last().map(Period::end), Some(per.end()));
+                prop_assert_eq!(parts.iter().map(Period::days).sum::<u32>(), per.days());
+            }
+        }
+
+        #[test]
+        fn parse_never_panics(s in "\\PC{0,30}") {
+            let _ = s.parse::<Period>();
+        }
+
+        #[test]
+        fn parse_never_panics_near_forms(s in "-?[0-9]{4}(-[WwQq0-9][0-9]{0,2}(-[0-9]{2})?)?(\\.\\.[0-9-]{0,12})?") {
+            let _ = s.parse::<Period>();
+        }
+    }
 }
