@@ -22,6 +22,8 @@ use time::Date;
 
 mod actor;
 #[allow(dead_code)] // used by the model and the measures as they land
+pub(crate) mod algo;
+#[allow(dead_code)] // used by the model and the measures as they land
 mod csr;
 mod disruption;
 mod model;
@@ -34,6 +36,11 @@ pub use disruption::{
 };
 pub use model::{Actors, NetworkBuilder, SmugglingNetwork, Ties, Undated};
 pub use tie::{Direction, Tie, TieKind};
+
+pub use algo::Weighting;
+pub use algo::betweenness::{BetweennessOptions, Endpoints, Normalization, Sources};
+pub use algo::brokerage::BrokerageRoles;
+pub use algo::keyplayer::Fragmentation;
 
 /// Why a network could not be built or measured.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
