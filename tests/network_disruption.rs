@@ -84,6 +84,26 @@ fn metrics_match_networkx() {
 }
 
 #[test]
+fn betweenness_attack_orders_match_networkx() {
+    let r = reference();
+    for case in r["cases"].as_array().unwrap() {
+        let net = build(case);
+        for (key, recompute) in [("betweenness_attack", false), ("adaptive_betweenness_attack", true)] {
+            let expected: Vec<ActorId> = case[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| ActorId::new(v.as_u64().unwrap() as usize))
+                .collect();
+            let curve = net
+                .resilience(Attack::HighestBetweenness { recompute }, expected.len(), Recovery::None)
+                .unwrap();
+            assert_eq!(curve.removed(), expected, "{} {key}", case["name"]);
+        }
+    }
+}
+
+#[test]
 fn degree_attack_order_matches_networkx() {
     let r = reference();
     for case in r["cases"].as_array().unwrap() {

@@ -183,7 +183,8 @@ impl Disruption {
     }
 }
 
-/// Which actor an attack removes next. Ties between candidates go to the lowest id.
+/// Which actor an attack removes next. Ties between candidates (scores within a relative 1e-9) go to the
+/// lowest id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Attack {
     /// The actor with the most neighbours in the current (damaged) network.
@@ -627,61 +628,30 @@ impl Dinic {
     }
 }
 
-/// Unweighted betweenness of an undirected graph (Brandes 2001), unnormalised; only the ranking is used.
-///
-/// TODO(merge net-algo): replace with `algo::betweenness` once that lands.
-fn betweenness(g: &Csr, removed: &[bool]) -> Vec<f64> {
-    let n = g.node_count();
-    let mut cb = vec![0.0; n];
-    let mut sigma = vec![0.0f64; n];
-    let mut dist = vec![-1i64; n];
-    let mut delta = vec![0.0f64; n];
-    let mut order = Vec::with_capacity(n);
-    let mut queue = VecDeque::new();
-    for s in (0..n).filter(|&s| !removed[s]) {
-        sigma.fill(0.0);
-        dist.fill(-1);
-        delta.fill(0.0);
-        order.clear();
-        sigma[s] = 1.0;
-        dist[s] = 0;
-        queue.push_back(s);
-        while let Some(v) = queue.pop_front() {
-            order.push(v);
-            for &w in g.out_neighbors(v) {
-                let w = w as usize;
-                if dist[w] < 0 {
-                    dist[w] = dist[v] + 1;
-                    queue.push_back(w);
-                }
-                if dist[w] == dist[v] + 1 {
-                    sigma[w] += sigma[v];
-                }
-            }
-        }
-        for &w in order.iter().rev() {
-            for &v in g.out_neighbors(w) {
-                let v = v as usize;
-                if dist[v] == dist[w] - 1 {
-                    delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
-                }
-            }
-            if w != s {
-                cb[w] += delta[w];
-            }
-        }
-    }
-    cb
+/// Unweighted betweenness (networkx definition) of the working graph; removed actors are isolated and
+/// score 0. Only the ranking is used.
+fn betweenness(g: &Csr) -> Vec<f64> {
+    // With all sources the computation cannot fail; zeros keep the attack going if it ever did.
+    super::algo::betweenness::betweenness(g, &super::BetweennessOptions::new())
+        .unwrap_or_else(|_| vec![0.0; g.node_count()])
 }
 
-/// Index of the largest score among the remaining actors, ties to the lowest index.
+/// Relative tolerance under which two scores count as tied (floating-point noise in betweenness).
+const TIE: f64 = 1e-9;
+
+/// Whether score `a` beats `b` by more than the tie tolerance.
+fn beats(a: f64, b: f64) -> bool {
+    a > b + TIE * b.abs().max(1.0)
+}
+
+/// Index of the largest score among the remaining actors, ties (within [`TIE`]) to the lowest index.
 fn argmax(scores: &[f64], removed: &[bool], eligible: impl Fn(usize) -> bool) -> Option<usize> {
     let mut best: Option<usize> = None;
     for v in 0..scores.len() {
         if removed[v] || !eligible(v) {
             continue;
         }
-        if best.is_none_or(|b| scores[v] > scores[b]) {
+        if best.is_none_or(|b| beats(scores[v], scores[b])) {
             best = Some(v);
         }
     }
@@ -806,9 +776,13 @@ impl SmugglingNetwork {
         let fixed_order: Option<Vec<usize>> = match attack {
             Attack::Random { seed } => Some(crate::rng::Rng::seed_from_u64(seed).sample_indices(n, n)),
             Attack::HighestBetweenness { recompute: false } => {
-                let scores = betweenness(&w.csr(), &w.removed);
-                let mut order: Vec<usize> = (0..n).collect();
-                order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+                let scores = betweenness(&w.csr());
+                let mut order = Vec::with_capacity(n);
+                let mut taken = vec![false; n];
+                while let Some(v) = argmax(&scores, &taken, |_| true) {
+                    taken[v] = true;
+                    order.push(v);
+                }
                 Some(order)
             }
             _ => None,
@@ -816,9 +790,7 @@ impl SmugglingNetwork {
         for k in 0..steps.min(n) {
             let next = match (&fixed_order, attack) {
                 (Some(order), _) => Some(order[k]),
-                (None, Attack::HighestBetweenness { .. }) => {
-                    argmax(&betweenness(&w.csr(), &w.removed), &w.removed, |_| true)
-                }
+                (None, Attack::HighestBetweenness { .. }) => argmax(&betweenness(&w.csr()), &w.removed, |_| true),
                 (None, Attack::ByRole(role)) => {
                     let deg: Vec<f64> = (0..n).map(|v| w.degree(v) as f64).collect();
                     argmax(&deg, &w.removed, |v| {

@@ -70,6 +70,34 @@ def degree_attack(g, steps):
     return order
 
 
+def argmax_tol(scores, nodes):
+    """Highest score, ties (within 1e-9 relative) to the lowest index, as corridor's attacks."""
+    best = None
+    for v in sorted(nodes):
+        if best is None or scores[v] > scores[best] + 1e-9 * max(1.0, abs(scores[best])):
+            best = v
+    return best
+
+
+def betweenness_attack(g, steps, recompute):
+    h = g.copy()
+    order = []
+    if not recompute:
+        b = nx.betweenness_centrality(h)
+        rest = set(h.nodes)
+        for _ in range(min(steps, len(rest))):
+            v = argmax_tol(b, rest)
+            order.append(v)
+            rest.remove(v)
+        return order
+    for _ in range(min(steps, h.number_of_nodes())):
+        b = nx.betweenness_centrality(h)
+        v = argmax_tol(b, h.nodes)
+        order.append(v)
+        h.remove_node(v)
+    return order
+
+
 def case(name, g, stages, caps, removals, steps):
     n = g.number_of_nodes()
     assert sorted(g.nodes) == list(range(n))
@@ -83,6 +111,8 @@ def case(name, g, stages, caps, removals, steps):
             {"removed": r, "metrics": metrics(g, n, r, stages, caps)} for r in removals
         ],
         "degree_attack": degree_attack(g, steps),
+        "betweenness_attack": betweenness_attack(g, steps, False),
+        "adaptive_betweenness_attack": betweenness_attack(g, steps, True),
     }
 
 
