@@ -26,6 +26,7 @@ pub(crate) mod algo;
 #[allow(dead_code)] // used by the model and the measures as they land
 mod csr;
 mod disruption;
+mod measures;
 mod model;
 mod tie;
 
@@ -141,5 +142,43 @@ pub enum NetworkError {
         actor: String,
         /// The attribute (`kind` or `country`).
         field: &'static str,
+    },
+    /// A power iteration (eigenvector, `PageRank`, Katz) did not meet its tolerance.
+    #[error("{measure} did not converge within {iterations} iterations")]
+    NotConverged {
+        /// The measure.
+        measure: &'static str,
+        /// The iteration limit.
+        iterations: usize,
+    },
+    /// A sampled betweenness asks for no sources or more sources than actors.
+    #[error("cannot sample {k} sources from {n} actors")]
+    SampleSize {
+        /// Sources asked for.
+        k: usize,
+        /// Number of actors.
+        n: usize,
+    },
+    /// The measure is defined here for undirected networks only.
+    #[error("{measure} is implemented for undirected networks only")]
+    DirectedUnsupported {
+        /// The measure.
+        measure: &'static str,
+    },
+    /// The measure is undefined on a network without actors.
+    #[error("{measure} is undefined for a network without actors")]
+    EmptyNetwork {
+        /// The measure.
+        measure: &'static str,
+    },
+    /// A per-actor input has the wrong length.
+    #[error("{what} has {got} entries for {expected} actors")]
+    LengthMismatch {
+        /// The input.
+        what: &'static str,
+        /// Its length.
+        got: usize,
+        /// Number of actors.
+        expected: usize,
     },
 }
