@@ -26,7 +26,9 @@
 //! The first and last stages are the lowest and highest [`Stage`](super::Stage) index served by any actor
 //! of the intact network. A maximum flow is computed from a super-source joined to every remaining actor
 //! serving the first stage to a super-sink joined from every remaining actor serving the last stage.
-//! Each actor is split into an in-node and an out-node joined by an arc whose capacity is the actor's
+//! Migrants pass only through actors that serve at least one stage (leaders, financiers and
+//! organisations without stages carry none; to let only some tie kinds carry migrants, measure a
+//! [`by_kind`](SmugglingNetwork::by_kind) view, which keeps the ids). Each actor is split into an in-node and an out-node joined by an arc whose capacity is the actor's
 //! monthly capacity ([`Actor::capacity`](super::Actor::capacity)); actors without a stated capacity are
 //! unlimited; ties are unlimited arcs both ways. The value is found with Dinic's algorithm in
 //! `O(V² E)` for `V = 2n + 2` nodes and `E = 2n + 2m` arcs; it equals networkx
@@ -500,7 +502,7 @@ impl Working {
         let mut flow = Dinic::new(2 * n + 2);
         for (v, actor) in net.actors() {
             let v = v.index();
-            if self.removed[v] {
+            if self.removed[v] || actor.stages().is_empty() {
                 continue;
             }
             let cap = actor.monthly_capacity().map_or(inf, u128::from);
@@ -512,7 +514,13 @@ impl Working {
                 flow.add_arc(2 * v + 1, sink, inf);
             }
             for &u in self.adj[v].keys() {
-                flow.add_arc(2 * v + 1, 2 * u as usize, inf);
+                // Migrants pass only between actors that serve a stage.
+                if net
+                    .actor(ActorId::new(u as usize))
+                    .is_some_and(|a| !a.stages().is_empty())
+                {
+                    flow.add_arc(2 * v + 1, 2 * u as usize, inf);
+                }
             }
         }
         let value = flow.max_flow(source, sink, inf);
