@@ -1,47 +1,6 @@
 //! Disruption: removing arrested actors, attack strategies, resilience curves and recovery.
 //!
-//! # Graph used
-//!
-//! Disruption works on the **undirected view** of the analysis graph (an edge wherever the analysis graph
-//! has an arc in either direction), unweighted: components are the weakly connected components, and
-//! ties are channels of cooperation that migrants, money and orders can use both ways. Removed actors
-//! keep their ids and simply drop out.
-//!
-//! # Metrics ([`DisruptionMetrics`])
-//!
-//! With `N` actors in the intact network and `n` actors remaining:
-//!
-//! - **largest component share** = size of the largest connected component of the remaining actors
-//!   ÷ `N` (so it falls as actors are removed; 0 for an empty network);
-//! - **components** = number of connected components among the remaining actors (isolates count);
-//! - **fragmentation** (Borgatti 2006) = `1 − Σ_k s_k (s_k − 1) / (n (n − 1))` over the component sizes
-//!   `s_k` of the remaining actors; 1 when `n < 2`;
-//! - **global efficiency** = networkx `global_efficiency` of the remaining graph: the mean of `1/d(u, v)`
-//!   over ordered pairs of distinct remaining actors (`1/∞ = 0`), unweighted; 0 when `n < 2`;
-//! - **corridor flow**: whether the corridor's first stage still reaches its last, and how many migrants
-//!   per month can pass — see [`CorridorFlow`].
-//!
-//! # Corridor flow
-//!
-//! The first and last stages are the lowest and highest [`Stage`](super::Stage) index served by any actor
-//! of the intact network. A maximum flow is computed from a super-source joined to every remaining actor
-//! serving the first stage to a super-sink joined from every remaining actor serving the last stage.
-//! Migrants pass only through actors that serve at least one stage (leaders, financiers and
-//! organisations without stages carry none; to let only some tie kinds carry migrants, measure a
-//! [`by_kind`](SmugglingNetwork::by_kind) view, which keeps the ids). Each actor is split into an in-node and an out-node joined by an arc whose capacity is the actor's
-//! monthly capacity ([`Actor::capacity`](super::Actor::capacity)); actors without a stated capacity are
-//! unlimited; ties are unlimited arcs both ways. The value is found with Dinic's algorithm in
-//! `O(V² E)` for `V = 2n + 2` nodes and `E = 2n + 2m` arcs; it equals networkx
-//! `maximum_flow_value` on the same node-split graph.
-//!
-//! # Attacks and recovery
-//!
-//! An [`Attack`] removes one actor per step; [`Recovery::SameRoleNeighbour`] lets the network repair
-//! itself after each removal, as in Duijn, Kashirin & Sloot (2014), *The relative ineffectiveness of
-//! criminal network disruption*, Scientific Reports 4:4238.
-//!
-//! Complexity: each metrics evaluation costs `O(n (n + m))` (one breadth-first search per actor for the
-//! efficiency) plus the max-flow.
+//! See [`DisruptionMetrics`] for the definitions.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
@@ -67,7 +26,7 @@ impl fmt::Display for Capacity {
     }
 }
 
-/// Whether the corridor still works end to end, and its capacity (see the [module docs](self)).
+/// Whether the corridor still works end to end, and its capacity (defined in [`DisruptionMetrics`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CorridorFlow {
     first_stage: u32,
@@ -101,7 +60,51 @@ impl CorridorFlow {
     }
 }
 
-/// The state of a (possibly damaged) network; see the [module docs](self) for definitions.
+/// The state of a (possibly damaged) network.
+///
+/// # Graph used
+///
+/// Disruption works on the **undirected view** of the analysis graph (an edge wherever the analysis graph
+/// has an arc in either direction), unweighted: components are the weakly connected components, and
+/// ties are channels of cooperation that migrants, money and orders can use both ways. Removed actors
+/// keep their ids and simply drop out.
+///
+/// # Metrics
+///
+/// With `N` actors in the intact network and `n` actors remaining:
+///
+/// - **largest component share** = size of the largest connected component of the remaining actors
+///   ÷ `N` (so it falls as actors are removed; 0 for an empty network);
+/// - **components** = number of connected components among the remaining actors (isolates count);
+/// - **fragmentation** (Borgatti 2006) = `1 − Σ_k s_k (s_k − 1) / (n (n − 1))` over the component sizes
+///   `s_k` of the remaining actors; 1 when `n < 2`;
+/// - **global efficiency** = networkx `global_efficiency` of the remaining graph: the mean of `1/d(u, v)`
+///   over ordered pairs of distinct remaining actors (`1/∞ = 0`), unweighted; 0 when `n < 2`;
+/// - **corridor flow**: whether the corridor's first stage still reaches its last, and how many migrants
+///   per month can pass — see [`CorridorFlow`].
+///
+/// # Corridor flow
+///
+/// The first and last stages are the lowest and highest [`Stage`](super::Stage) index served by any actor
+/// of the intact network. A maximum flow is computed from a super-source joined to every remaining actor
+/// serving the first stage to a super-sink joined from every remaining actor serving the last stage.
+/// Migrants pass only through actors that serve at least one stage (leaders, financiers and
+/// organisations without stages carry none; to let only some tie kinds carry migrants, measure a
+/// [`by_kind`](SmugglingNetwork::by_kind) view, which keeps the ids). Each actor is split into an
+/// in-node and an out-node joined by an arc whose capacity is the actor's monthly capacity
+/// ([`Actor::capacity`](super::Actor::capacity)); actors without a stated capacity are unlimited; ties
+/// are unlimited arcs both ways. The value is found with Dinic's algorithm in
+/// `O(V² E)` for `V = 2n + 2` nodes and `E = 2n + 2m` arcs; it equals networkx
+/// `maximum_flow_value` on the same node-split graph.
+///
+/// # Attacks and recovery
+///
+/// An [`Attack`] removes one actor per step; [`Recovery::SameRoleNeighbour`] lets the network repair
+/// itself after each removal, as in Duijn, Kashirin & Sloot (2014), *The relative ineffectiveness of
+/// criminal network disruption*, Scientific Reports 4:4238.
+///
+/// Complexity: each metrics evaluation costs `O(n (n + m))` (one breadth-first search per actor for the
+/// efficiency) plus the max-flow.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DisruptionMetrics {
     remaining: usize,
@@ -680,7 +683,7 @@ impl SmugglingNetwork {
         span
     }
 
-    /// The disruption metrics of the intact network (see the [`disruption`](self) definitions).
+    /// The disruption metrics of the intact network (defined in [`DisruptionMetrics`]).
     ///
     /// # Example
     ///
