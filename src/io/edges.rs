@@ -7,7 +7,7 @@ use time::Date;
 
 use super::ReadError;
 use crate::network::{Actor, ActorId, SmugglingNetwork, Tie, TieKind};
-use crate::period::{parse_iso_date, write_date};
+use crate::period::write_date;
 
 /// The columns, in the order [`write_edge_list`] writes them.
 const COLUMNS: [&str; 7] = [
@@ -163,7 +163,7 @@ pub fn read_edge_list(reader: impl Read) -> crate::Result<SmugglingNetwork> {
             if t.is_empty() {
                 return Ok(None);
             }
-            parse_iso_date(t)
+            Date::parse(t, time::macros::format_description!("[year]-[month]-[day]"))
                 .map(Some)
                 .map_err(|_| bad(line, col[k].unwrap_or(0) + 1, t, "not a YYYY-MM-DD date"))
         };

@@ -290,6 +290,11 @@ impl fmt::Display for Stage {
 /// # Ok::<(), corridor::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "serde_repr::FeeRepr", into = "serde_repr::FeeRepr")
+)]
 pub struct Fee {
     amount: f64,
     currency: [u8; 3],
@@ -371,7 +376,16 @@ fn alpha3(code: &str) -> Option<[u8; 3]> {
 /// assert_eq!(guide.based_in(), Some(Country::COL));
 /// # Ok::<(), corridor::Error>(())
 /// ```
+///
+/// With the `serde` feature an actor (de)serialises as a map `name`, `kind`, `aliases`, `roles`,
+/// `country` (alpha-3), `stages`, `fee` (`amount`, `currency`), `capacity`; deserialising goes through
+/// the setters, and [`SmugglingNetwork`](super::SmugglingNetwork) checks the rest when it is built.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(from = "serde_repr::ActorRepr", into = "serde_repr::ActorRepr")
+)]
 pub struct Actor {
     name: String,
     kind: ActorKind,
@@ -581,6 +595,90 @@ pub(crate) fn name_key(name: &str) -> String {
 
 fn same_name(a: &str, b: &str) -> bool {
     name_key(a) == name_key(b)
+}
+
+#[cfg(feature = "serde")]
+mod serde_repr {
+    //! Plain shapes that (de)serialise through the validating constructors and setters.
+    use super::{Actor, ActorKind, Fee, Role, Stage};
+    use crate::Country;
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct FeeRepr {
+        amount: f64,
+        currency: String,
+    }
+
+    impl TryFrom<FeeRepr> for Fee {
+        type Error = crate::Error;
+
+        fn try_from(r: FeeRepr) -> crate::Result<Fee> {
+            Fee::new(r.amount, &r.currency)
+        }
+    }
+
+    impl From<Fee> for FeeRepr {
+        fn from(f: Fee) -> Self {
+            Self {
+                amount: f.amount,
+                currency: f.currency().to_owned(),
+            }
+        }
+    }
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct ActorRepr {
+        name: String,
+        kind: ActorKind,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        aliases: Vec<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        roles: Vec<Role>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        country: Option<Country>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        stages: Vec<Stage>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        fee: Option<Fee>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        capacity: Option<u32>,
+    }
+
+    impl From<ActorRepr> for Actor {
+        fn from(r: ActorRepr) -> Self {
+            let mut a = Actor::new(r.name, r.kind);
+            for x in r.aliases {
+                a = a.alias(x);
+            }
+            for x in r.roles {
+                a = a.role(x);
+            }
+            for x in r.stages {
+                a = a.stage(x);
+            }
+            a.country = r.country;
+            a.fee = r.fee;
+            a.capacity = r.capacity;
+            a
+        }
+    }
+
+    impl From<Actor> for ActorRepr {
+        fn from(a: Actor) -> Self {
+            Self {
+                name: a.name,
+                kind: a.kind,
+                aliases: a.aliases,
+                roles: a.roles,
+                country: a.country,
+                stages: a.stages,
+                fee: a.fee,
+                capacity: a.capacity,
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -185,7 +185,15 @@ impl NetworkBuilder {
 /// assert_eq!(net.actor(x).map(|p| p.name()), Some("X"));
 /// # Ok::<(), corridor::Error>(())
 /// ```
+///
+/// With the `serde` feature a network (de)serialises as `{"actors": [...], "ties": [{"from": 0, "to": 1,
+/// "tie": {...}}, ...]}`; deserialising rebuilds it through [`NetworkBuilder`], so every check applies.
 #[derive(Debug, Clone)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "serde_repr::NetworkRepr", into = "serde_repr::NetworkRepr")
+)]
 pub struct SmugglingNetwork {
     actors: Vec<Actor>,
     names: HashMap<String, ActorId>,
@@ -528,6 +536,55 @@ impl SmugglingNetwork {
     }
 }
 
+#[cfg(feature = "serde")]
+mod serde_repr {
+    //! The serialised shape of a network: actors and ties, rebuilt through the builder.
+    use super::{Actor, ActorId, SmugglingNetwork, Tie};
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct TieRecord {
+        from: ActorId,
+        to: ActorId,
+        tie: Tie,
+    }
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct NetworkRepr {
+        actors: Vec<Actor>,
+        #[serde(default)]
+        ties: Vec<TieRecord>,
+    }
+
+    impl TryFrom<NetworkRepr> for SmugglingNetwork {
+        type Error = crate::Error;
+
+        fn try_from(r: NetworkRepr) -> crate::Result<Self> {
+            let mut b = SmugglingNetwork::builder();
+            for a in r.actors {
+                b.add_actor(a);
+            }
+            for t in r.ties {
+                b.add_tie(t.from, t.to, t.tie)?;
+            }
+            b.build()
+        }
+    }
+
+    impl From<SmugglingNetwork> for NetworkRepr {
+        fn from(n: SmugglingNetwork) -> Self {
+            let ties = n
+                .ends
+                .iter()
+                .zip(n.ties)
+                .map(|(&(from, to), tie)| TieRecord { from, to, tie })
+                .collect();
+            Self { actors: n.actors, ties }
+        }
+    }
+}
+
 /// Iterator over the actors of a network with their ids; see [`SmugglingNetwork::actors`].
 #[derive(Debug, Clone)]
 pub struct Actors<'a> {
@@ -700,6 +757,46 @@ mod tests {
             err(net.during(bad, Undated::Keep)),
             NetworkError::EmptyWindow { .. }
         ));
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn serde_round_trips_and_validates() {
+        let mut b = SmugglingNetwork::builder();
+        let x = b.add_actor(
+            Actor::person("X")
+                .alias("Equis")
+                .role(Role::Guide)
+                .country(crate::Country::PAN)
+                .stage(Stage::new(2, "Darién"))
+                .fee(Fee::new(350.0, "USD").unwrap())
+                .capacity(200),
+        );
+        let y = b.add_actor(Actor::organisation("Y"));
+        b.add_tie(
+            x,
+            y,
+            Tie::directed(TieKind::Membership)
+                .weight(0.5)
+                .seen(date!(2022 - 01 - 01), date!(2022 - 03 - 31))
+                .source(crate::Source::new("P", "T")),
+        )
+        .unwrap();
+        let net = b.build().unwrap();
+        let json = serde_json::to_string(&net).unwrap();
+        assert!(json.contains("\"first_seen\":\"2022-01-01\""), "{json}");
+        assert!(json.contains("\"country\":\"PAN\""), "{json}");
+        let back: SmugglingNetwork = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, net);
+        assert_eq!(back.find("equis"), Some(x));
+
+        let bad_fee = json.replace("\"amount\":350.0", "\"amount\":-1.0");
+        assert!(serde_json::from_str::<SmugglingNetwork>(&bad_fee).is_err());
+        let bad_weight = json.replace("\"weight\":0.5", "\"weight\":0.0");
+        assert!(serde_json::from_str::<SmugglingNetwork>(&bad_weight).is_err());
+        let bad_id = json.replace("\"to\":1", "\"to\":7");
+        let e = serde_json::from_str::<SmugglingNetwork>(&bad_id).unwrap_err();
+        assert!(e.to_string().contains("unknown actor id 7"), "{e}");
     }
 
     #[test]

@@ -123,7 +123,16 @@ pub enum Direction {
 /// assert_eq!(t.tie_weight(), 3.0);
 /// assert_eq!(t.first_seen(), Some(date!(2022 - 01 - 10)));
 /// ```
+///
+/// With the `serde` feature a tie (de)serialises as a map `kind`, `direction`, `weight`, `first_seen`,
+/// `last_seen` (`YYYY-MM-DD`), `sources`; the weight and dates are checked when the tie is added to a
+/// network.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "serde_repr::TieRepr", into = "serde_repr::TieRepr")
+)]
 pub struct Tie {
     kind: TieKind,
     direction: Direction,
@@ -271,6 +280,63 @@ impl Tie {
         match (self.first_seen, self.last_seen) {
             (None, None) => None,
             (a, b) => Some(a.is_none_or(|a| a <= last) && b.is_none_or(|b| b >= first)),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_repr {
+    //! The serialised shape of a tie, with ISO dates.
+    use super::{Direction, Tie, TieKind};
+    use crate::Source;
+    use crate::period::{parse_iso_date, write_date};
+
+    #[derive(serde::Serialize, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct TieRepr {
+        kind: TieKind,
+        direction: Direction,
+        weight: f64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        first_seen: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        last_seen: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        sources: Vec<Source>,
+    }
+
+    impl TryFrom<TieRepr> for Tie {
+        type Error = crate::Error;
+
+        fn try_from(r: TieRepr) -> crate::Result<Tie> {
+            let date = |d: Option<String>| d.map(|t| parse_iso_date(&t)).transpose();
+            let mut t = Tie::new(r.kind, r.direction).weight(r.weight);
+            t.first_seen = date(r.first_seen)?;
+            t.last_seen = date(r.last_seen)?;
+            for s in r.sources {
+                t = t.source(s);
+            }
+            Ok(t)
+        }
+    }
+
+    impl From<Tie> for TieRepr {
+        fn from(t: Tie) -> Self {
+            let date = |d: Option<time::Date>| {
+                d.map(|d| {
+                    let mut s = String::new();
+                    let _ = write_date(&mut s, d);
+                    s
+                })
+            };
+            Self {
+                kind: t.kind,
+                direction: t.direction,
+                weight: t.weight,
+                first_seen: date(t.first_seen),
+                last_seen: date(t.last_seen),
+                sources: t.sources,
+            }
         }
     }
 }
