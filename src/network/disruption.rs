@@ -979,7 +979,12 @@ mod tests {
                 .prop_map(move |(edges, order)| {
                     let mut b = SmugglingNetwork::builder();
                     for i in 0..n {
-                        b.add_actor(Actor::person(format!("A{i}")));
+                        // Stages 0..=3 and capacities vary with the index; every fifth actor is unlimited.
+                        let mut a = Actor::person(format!("A{i}")).stage(Stage::new((i % 4) as u32, "s"));
+                        if i % 5 != 0 {
+                            a = a.capacity((7 * i as u32) % 50);
+                        }
+                        b.add_actor(a);
                     }
                     for (u, v) in edges {
                         if u != v {
@@ -997,12 +1002,19 @@ mod tests {
 
         #[test]
         fn removing_actors_never_grows_the_largest_component((net, order) in arb_network()) {
-            let mut prev = net.disruption_metrics().largest_component();
+            let m = net.disruption_metrics();
+            let (mut prev, mut prev_flow) = (m.largest_component(), m.corridor().map(|c| c.capacity()));
             for k in 1..=order.len() {
                 let ids: Vec<ActorId> = order[..k].iter().map(|&i| ActorId::new(i)).collect();
-                let now = net.disrupt(&ids).unwrap().after().largest_component();
-                prop_assert!(now <= prev);
-                prev = now;
+                let after = *net.disrupt(&ids).unwrap().after();
+                prop_assert!(after.largest_component() <= prev);
+                prop_assert!((0.0..=1.0).contains(&after.fragmentation()));
+                prop_assert!((0.0..=1.0).contains(&after.efficiency()));
+                // Removing actors never raises the corridor's capacity (Bounded < Unbounded).
+                let flow = after.corridor().map(|c| c.capacity());
+                prop_assert!(flow <= prev_flow, "{flow:?} after {prev_flow:?}");
+                prev = after.largest_component();
+                prev_flow = flow;
             }
         }
     }
