@@ -20,7 +20,9 @@
 //!
 //! Words are matched case-insensitively and surrounding whitespace is ignored.
 //! Numbers may group thousands with `,` or a space (`1,200`, `1 200`); every group
-//! after the first must have exactly three digits (`1,20` is an error).
+//! after the first must have exactly three digits (`1,20` is an error). The
+//! single words `zero` to `twenty`, `thirty` … `ninety` and `hundred` also stand for
+//! numbers (`more than ten`); compound number words are not read.
 //! A range or lower bound may carry an explicit point estimate: `21-24 (point 22)`,
 //! `at least 61 (point 75)`. These arise from sums, whose point estimate is the sum
 //! of the point estimates.
@@ -629,10 +631,50 @@ fn separator_len(b: &[u8]) -> usize {
     }
 }
 
-/// A non-negative whole number with optional thousands separators, then the rest of the text.
+/// Numbers written as single words (statements say "more than ten"), longest first where one is a prefix of another.
+const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("zero", 0),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("a hundred", 100),
+    ("hundred", 100),
+];
+
+/// A non-negative whole number with optional thousands separators, or a number word, then the rest of the text.
 fn number(b: &[u8]) -> Result<(u64, &[u8]), Bad> {
     match b {
         [d, ..] if d.is_ascii_digit() => {}
+        [d, ..] if d.is_ascii_alphabetic() => {
+            return NUMBER_WORDS
+                .iter()
+                .find_map(|&(w, n)| strip_phrase(b, &[w]).map(|rest| (n, rest)))
+                .ok_or(Bad::Unrecognised("expected a number"));
+        }
         [b'-', d, ..] if d.is_ascii_digit() => return Err(Bad::Negative),
         [] => return Err(Bad::Unrecognised("a number is missing")),
         _ => return Err(Bad::Unrecognised("expected a number")),
@@ -841,6 +883,10 @@ mod tests {
         assert_eq!(c("  12,345,678 "), Count::exact(12_345_678));
         assert_eq!(c("1\u{a0}200"), Count::exact(1200));
         assert_eq!(c("over60"), Count::at_least(61));
+        assert_eq!(c("more than ten"), Count::at_least(11));
+        assert_eq!(c("Twelve"), Count::exact(12));
+        assert_eq!(c("nine to eleven"), Count::between(9, 11).unwrap());
+        assert_eq!(c("a hundred"), Count::exact(100));
     }
 
     #[test]
@@ -850,6 +896,8 @@ mod tests {
         assert!(matches!(e("   "), CountError::Empty { .. }));
         assert!(matches!(e("12abc"), CountError::Unrecognised { .. }));
         assert!(matches!(e("over"), CountError::Unrecognised { .. }));
+        assert!(matches!(e("dozens"), CountError::Unrecognised { .. }));
+        assert!(matches!(e("tens"), CountError::Unrecognised { .. }));
         assert!(matches!(e("overt 5"), CountError::Unrecognised { .. }));
         assert!(matches!(e("+60"), CountError::Unrecognised { .. }));
         assert!(matches!(e("1.5"), CountError::Unrecognised { .. }));

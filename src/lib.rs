@@ -8,6 +8,7 @@
 
 pub mod count;
 pub mod country;
+#[cfg(feature = "csv")]
 pub mod datasets;
 mod error;
 pub mod flow;

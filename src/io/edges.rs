@@ -74,7 +74,8 @@ fn parse_directed(s: &str) -> Option<bool> {
 ///
 /// # Errors
 ///
-/// [`ReadError::MissingColumn`] if `source`, `target` or `kind` is absent; [`ReadError::BadCell`] with
+/// [`ReadError::Empty`] without a header row; [`ReadError::MissingColumn`] if `source`, `target` or
+/// `kind` is absent; [`ReadError::DuplicateColumn`] if one is given twice; [`ReadError::BadCell`] with
 /// the 1-based line and column for an empty name, an unknown kind, a bad weight, flag or date, dates in
 /// the wrong order, a tie from an actor to itself, or text that is not UTF-8; [`crate::Error::Io`] if
 /// reading fails.
@@ -101,12 +102,20 @@ pub fn read_edge_list(reader: impl Read) -> crate::Result<SmugglingNetwork> {
         .flexible(true)
         .from_reader(reader);
     let header = rdr.headers().map_err(csv_error)?.clone();
+    if header.is_empty() {
+        return Err(ReadError::Empty.into());
+    }
     let mut col: [Option<usize>; 7] = [None; 7];
     for (i, h) in header.iter().enumerate() {
-        let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
-        if let Some(k) = COLUMNS.iter().position(|c| *c == h) {
+        let name = h.trim().trim_start_matches('\u{feff}');
+        if let Some(k) = COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(name)) {
             if col[k].is_some() {
-                return Err(bad(1, i + 1, &h, "repeated column"));
+                return Err(ReadError::DuplicateColumn {
+                    line: 1,
+                    column: i + 1,
+                    name: name.to_owned(),
+                }
+                .into());
             }
             col[k] = Some(i);
         }
@@ -279,9 +288,14 @@ mod tests {
             (2, 7)
         );
         assert_eq!(
-            cell_of(&read_err("source,target,kind,kind\nA,B,kinship,kinship\n")),
-            (1, 4)
+            read_err("source,target,kind,Kind\nA,B,kinship,kinship\n"),
+            ReadError::DuplicateColumn {
+                line: 1,
+                column: 4,
+                name: "Kind".to_owned()
+            }
         );
+        assert_eq!(read_err(""), ReadError::Empty);
         let bytes: &[u8] = b"source,target,kind\nA,\xff,kinship\n";
         assert!(matches!(
             read_edge_list(bytes),

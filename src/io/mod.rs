@@ -1,9 +1,18 @@
-//! Readers and writers at the edge: CSV / HXL flow tables, graph export.
+//! Readers and writers at the edge of the crate.
 //!
-//! (Placeholder: lands with issue 2.)
-//!
+//! - Flow tables from and to CSV, with plain column names or an HXL hashtag row
+//!   ([`read_flows_csv`], [`read_flows_csv_with`], [`write_flows_csv`]; feature `csv`).
 //! - Smuggling networks to `GraphML` ([`write_graphml`]) and DOT ([`write_dot`]), and from and to an
 //!   edge-list CSV ([`read_edge_list`], [`write_edge_list`]; feature `csv`).
+//!
+//! Readers take any [`std::io::Read`] and writers any [`std::io::Write`]: this crate
+//! never opens files itself.
+
+#[cfg(feature = "csv")]
+mod flows_csv;
+
+#[cfg(feature = "csv")]
+pub use flows_csv::{Header, ReadMode, ReadOptions, ReadReport, read_flows_csv, read_flows_csv_with, write_flows_csv};
 
 // Graph export and import (issue 5, branch net-model).
 mod dot;
@@ -20,7 +29,7 @@ pub use graphml::write_graphml;
 #[non_exhaustive]
 pub enum ReadError {
     /// A cell could not be parsed.
-    #[error("line {line}, column {column}: {reason} {text:?}")]
+    #[error("line {line}, column {column}: {reason}: {text:?}")]
     BadCell {
         /// 1-based line number in the file.
         line: u64,
@@ -31,6 +40,9 @@ pub enum ReadError {
         /// What was wrong with it.
         reason: String,
     },
+    /// The input has no header row.
+    #[error("the input is empty: no header row")]
+    Empty,
     /// A column the reader needs is absent.
     #[error("no {name} column (expected a header such as {expected})")]
     MissingColumn {
@@ -38,5 +50,37 @@ pub enum ReadError {
         name: &'static str,
         /// Header names or hashtags that would be accepted.
         expected: &'static str,
+    },
+    /// A header the reader does not know.
+    #[error(
+        "line {line}, column {column}: unknown column {name:?} (ask the reader to ignore unknown columns to skip it)"
+    )]
+    UnknownColumn {
+        /// 1-based line of the header or hashtag row.
+        line: u64,
+        /// 1-based column number.
+        column: usize,
+        /// The header text.
+        name: String,
+    },
+    /// Two columns hold the same thing.
+    #[error("line {line}, column {column}: column {name:?} repeats an earlier column")]
+    DuplicateColumn {
+        /// 1-based line of the header or hashtag row.
+        line: u64,
+        /// 1-based column number of the second one.
+        column: usize,
+        /// The header text.
+        name: String,
+    },
+    /// A row has a different number of cells from the header.
+    #[error("line {line}: {got} cells where the header has {expected}")]
+    RowLength {
+        /// 1-based line number.
+        line: u64,
+        /// Cells in the header.
+        expected: usize,
+        /// Cells in the row.
+        got: usize,
     },
 }

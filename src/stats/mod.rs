@@ -11,3 +11,11 @@ mod error;
 mod validate;
 
 pub use error::StatsError;
+
+// Regression, count models and interrupted time series (issue 4, items 1-3).
+mod regression;
+pub use regression::{CovType, Design, Estimate, Ols, OlsFit, Reference, SmallSample};
+mod glm;
+pub use glm::{Family, Glm, GlmFit};
+mod its;
+pub use its::{Effect, Its, ItsFit, Seasonality};

@@ -1,0 +1,62 @@
+//! Parsing country codes and names, as when reading a large CSV of flow records.
+//!
+//! Data: 100,000 codes drawn with splitmix64 (seed 2021): a uniformly chosen entry
+//! (alpha-3 order) written as upper-case alpha-3, lower-case alpha-2 or three-digit
+//! numeric. `benches/peers/country.py` builds the same data.
+
+use std::hint::black_box;
+
+use corridor::Country;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+const N: usize = 100_000;
+
+fn splitmix64(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+fn data() -> (Vec<String>, Vec<&'static str>) {
+    let all: Vec<Country> = Country::all().collect();
+    let mut state = 2021;
+    let mut codes = Vec::with_capacity(N);
+    let mut names = Vec::with_capacity(N);
+    for _ in 0..N {
+        let r = splitmix64(&mut state);
+        let c = all[(r % all.len() as u64) as usize];
+        codes.push(match (r >> 32) % 3 {
+            0 => c.alpha3().to_owned(),
+            1 => c.alpha2().to_ascii_lowercase(),
+            _ => format!("{:03}", c.numeric()),
+        });
+        names.push(c.name());
+    }
+    (codes, names)
+}
+
+fn bench(c: &mut Criterion) {
+    let (codes, names) = data();
+    let mut group = c.benchmark_group("country");
+    group.throughput(Throughput::Elements(N as u64));
+    group.bench_function("from_str 100k codes", |b| {
+        b.iter(|| {
+            for s in &codes {
+                black_box(black_box(s.as_str()).parse::<Country>().ok());
+            }
+        });
+    });
+    group.bench_function("from_name 100k ISO names", |b| {
+        b.iter(|| {
+            for s in &names {
+                black_box(Country::from_name(black_box(s)).ok());
+            }
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,104 @@
+//! Reading a 1,000,000-row flow CSV into a `FlowTable` and grouping it by month ×
+//! nationality. The file is generated once, deterministically, at
+//! `target/bench-data/flows_1e6.csv`, so that the polars peer
+//! (`benches/peers/flow_csv.py`) reads the same bytes. See BENCHMARKS.md.
+
+use std::fs::File;
+use std::hint::black_box;
+use std::io::{BufReader, BufWriter, Write};
+use std::path::PathBuf;
+
+use corridor::Granularity;
+use corridor::flow::GroupBy;
+use corridor::io::read_flows_csv;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+const ROWS: usize = 1_000_000;
+
+/// splitmix64: a tiny deterministic generator, the same on every platform.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+}
+
+/// Writes the benchmark file if it is not there yet and returns its path.
+fn flows_file() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    let path = dir.join("flows_1e6.csv");
+    if path.exists() {
+        return path;
+    }
+    std::fs::create_dir_all(&dir).expect("create target/bench-data");
+    let codes = [
+        "VEN", "HTI", "ECU", "CUB", "COL", "CHN", "IND", "NPL", "BGD", "AFG", "CMR", "SEN", "GIN", "ANG", "PER", "BRA",
+        "CHL", "DOM", "SOM", "UZB", "PAK", "SYR", "VNM", "GHA", "MLI",
+    ];
+    let places = [
+        "Bajo Chiquito",
+        "Lajas Blancas",
+        "San Vicente",
+        "Canaan Membrillo",
+        "Paso Canoas",
+        "Necoclí",
+    ];
+    let mut rng = SplitMix(20_210_815);
+    let mut w = BufWriter::new(File::create(&path).expect("create bench file"));
+    writeln!(w, "date,country_code,location,count").expect("write");
+    let start = time::Date::from_calendar_date(2015, time::Month::January, 1).expect("valid date");
+    for _ in 0..ROWS {
+        let day = start + time::Duration::days((rng.next() % 3653) as i64);
+        let code = codes[(rng.next() % codes.len() as u64) as usize];
+        let place = places[(rng.next() % places.len() as u64) as usize];
+        let count = rng.next() % 5000;
+        writeln!(w, "{day},{code},{place},{count}").expect("write");
+    }
+    w.flush().expect("flush");
+    path
+}
+
+fn bench(c: &mut Criterion) {
+    let path = flows_file();
+    let mut g = c.benchmark_group("flow_csv_1e6");
+    g.sample_size(10);
+    g.bench_function("read", |b| {
+        b.iter(|| {
+            black_box(
+                read_flows_csv(BufReader::new(File::open(&path).expect("open")))
+                    .expect("read")
+                    .len(),
+            )
+        });
+    });
+    g.bench_function("read_and_group_month_nationality", |b| {
+        b.iter(|| {
+            let t = read_flows_csv(BufReader::new(File::open(&path).expect("open"))).expect("read");
+            black_box(
+                t.group_by(Granularity::Month, GroupBy::Nationality)
+                    .expect("group")
+                    .len(),
+            )
+        });
+    });
+    let table = read_flows_csv(BufReader::new(File::open(&path).expect("open"))).expect("read");
+    g.bench_function("group_month_nationality", |b| {
+        b.iter(|| {
+            black_box(
+                table
+                    .group_by(Granularity::Month, GroupBy::Nationality)
+                    .expect("group")
+                    .len(),
+            )
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,428 @@
+//! Irregular crossings of the Darién Gap, from Panama's National Migration Service
+//! (SNM) as tabulated by WOLA and reported by the press.
+//!
+//! Every figure carries its [`Source`]. The data teaches four things about the model:
+//!
+//! - **Sources disagree.** 2020 has 8,594 crossings in SNM's annual figure and 6,465
+//!   in the sum of its monthly tables: [`annual_totals`] keeps both, each with its
+//!   source; the caller chooses.
+//! - **Many figures are bounds or approximations** ("over 40 arrests", "nearly
+//!   140,000"): they are [`Count`]s with their precision.
+//! - **Some months are missing** (2024 April–July and September–October are not
+//!   published month by month) and some are residuals of a published total
+//!   ([`ValueType::Derived`]): gaps stay gaps in [`monthly`].
+//! - **Nationality groups are not always countries**: "Haiti (plus Brazil and
+//!   Chile)" counts children born in Chile or Brazil to Haitian parents with Haitians;
+//!   it is a [`Nationality::Group`], never a fake country.
+//!
+//! # Example
+//! ```
+//! use corridor::datasets::darien;
+//!
+//! let monthly = darien::monthly();
+//! assert_eq!(monthly.start().to_string(), "2020-01");
+//! assert_eq!(monthly.end().to_string(), "2025-07");
+//! assert_eq!(monthly.gap_count(), 6);
+//! # Ok::<(), corridor::Error>(())
+//! ```
+
+use time::{Date, Month};
+
+use crate::flow::{FlowRecord, FlowSeries, FlowTable, Nationality};
+use crate::{Count, Period, Source};
+
+const MONTHLY_TOTALS: &str = include_str!("../../data/darien/darien_monthly_totals.csv");
+const ANNUAL_TOTALS: &str = include_str!("../../data/darien/darien_annual_and_ytd_totals.csv");
+const BY_NATIONALITY: &str = include_str!("../../data/darien/darien_by_nationality.csv");
+const MONTHLY_BY_NATIONALITY: &str = include_str!("../../data/darien/darien_monthly_by_nationality_2020_2022.csv");
+
+/// How a monthly figure was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum ValueType {
+    /// Summed from SNM's published monthly tables (by WOLA).
+    OfficialTabulated,
+    /// Reported by SNM or the security ministry for the month.
+    OfficialReported,
+    /// A residual: a published total minus the published months.
+    Derived,
+}
+
+/// One month of crossings with how it was obtained and its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthlyFigure {
+    period: Period,
+    crossings: Count,
+    value_type: ValueType,
+    source: Source,
+    reliability: String,
+}
+
+impl MonthlyFigure {
+    /// The month.
+    #[must_use]
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// People who crossed.
+    #[must_use]
+    pub fn crossings(&self) -> &Count {
+        &self.crossings
+    }
+
+    /// How the figure was obtained.
+    #[must_use]
+    pub fn value_type(&self) -> ValueType {
+        self.value_type
+    }
+
+    /// Where it comes from; the data file's note is the source's note.
+    #[must_use]
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
+    /// The compiler's reliability grading ("high", "medium (…)").
+    #[must_use]
+    pub fn reliability(&self) -> &str {
+        &self.reliability
+    }
+}
+
+/// Whether a total covers a whole year or the year up to a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TotalKind {
+    /// January to December.
+    Annual,
+    /// January 1 to the period's end date.
+    YearToDate,
+}
+
+/// An annual or year-to-date total, with the agency that counted and the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnnualFigure {
+    period: Period,
+    kind: TotalKind,
+    total: Count,
+    counting_agency: String,
+    source: Source,
+    reliability: String,
+}
+
+impl AnnualFigure {
+    /// The year (annual) or January 1 to the reporting date (year to date).
+    #[must_use]
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// The calendar year.
+    #[must_use]
+    pub fn year(&self) -> i32 {
+        self.period.start().year()
+    }
+
+    /// Annual or year to date.
+    #[must_use]
+    pub fn kind(&self) -> TotalKind {
+        self.kind
+    }
+
+    /// People counted.
+    #[must_use]
+    pub fn total(&self) -> &Count {
+        &self.total
+    }
+
+    /// Who counted: Panama's SNM, its security ministry, or Colombia's migration
+    /// authority (departures, a different count that is not a duplicate).
+    #[must_use]
+    pub fn counting_agency(&self) -> &str {
+        &self.counting_agency
+    }
+
+    /// Where the figure comes from.
+    #[must_use]
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
+    /// The compiler's reliability grading.
+    #[must_use]
+    pub fn reliability(&self) -> &str {
+        &self.reliability
+    }
+}
+
+/// Splits the embedded CSV text into records (header skipped).
+fn rows(text: &'static str) -> impl Iterator<Item = csv::StringRecord> {
+    csv::ReaderBuilder::new()
+        .from_reader(text.as_bytes())
+        .into_records()
+        .map(|r| r.expect("embedded Darién data is valid CSV (checked by the test suite)"))
+}
+
+/// The data files' `SOURCE` cells read "address (Publisher; detail)" or just an
+/// address: the publisher is the text before the first `;` in the parentheses, or the
+/// web host.
+fn source(cell: &str, title: &str, note: &str) -> Source {
+    let cell = cell.trim();
+    let bracket = cell.find(" (").filter(|_| cell.ends_with(')'));
+    let (address, publisher, detail) = if let Some(i) = bracket {
+        let inner = &cell[i + 2..cell.len() - 1];
+        let (publisher, detail) = inner.split_once(';').unwrap_or((inner, ""));
+        (&cell[..i], publisher.trim(), detail.trim())
+    } else {
+        let host = cell
+            .split("://")
+            .nth(1)
+            .unwrap_or(cell)
+            .split('/')
+            .next()
+            .unwrap_or(cell);
+        (cell, host.trim_start_matches("www."), "")
+    };
+    let note = [detail, note.trim()]
+        .iter()
+        .filter(|t| !t.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("; ");
+    let s = Source::new(publisher, title).address(address);
+    if note.is_empty() { s } else { s.note(note) }
+}
+
+fn month(year: &str, month: &str) -> Period {
+    let y: i32 = year.trim().parse().expect("embedded year is a number");
+    let m: u8 = month.trim().parse().expect("embedded month is a number");
+    Period::month(y, m).expect("embedded month is valid")
+}
+
+fn count(cell: &str) -> Count {
+    cell.parse().expect("embedded count is valid")
+}
+
+/// Every month of 2020-01 … 2025-07 that has a figure, with its value type and source.
+///
+/// # Panics
+/// Never: the embedded data is checked by the crate's tests.
+#[must_use]
+pub fn monthly_figures() -> Vec<MonthlyFigure> {
+    const TITLE: &str = "Darién Gap monthly irregular crossings";
+    rows(MONTHLY_TOTALS)
+        .map(|r| MonthlyFigure {
+            period: month(&r[0], &r[1]),
+            crossings: count(&r[2]),
+            value_type: match &r[3] {
+                "official_tabulated" => ValueType::OfficialTabulated,
+                "official_reported" => ValueType::OfficialReported,
+                "derived" => ValueType::Derived,
+                other => panic!("unknown value type {other:?} in embedded data"),
+            },
+            source: source(&r[4], TITLE, &r[5]),
+            reliability: r[6].to_owned(),
+        })
+        .collect()
+}
+
+/// Monthly crossings 2020-01 … 2025-07 as a regular series; months without a
+/// published figure (2024 April–July, September–October) are gaps, never zero.
+///
+/// Each value carries its source ([`FlowSeries::sources_at`]).
+///
+/// # Panics
+/// Never: the embedded data is checked by the crate's tests.
+#[must_use]
+pub fn monthly() -> FlowSeries {
+    let table: FlowTable = monthly_figures()
+        .into_iter()
+        .map(|f| FlowRecord::new(f.period, f.crossings).source(f.source))
+        .collect();
+    FlowSeries::from_table(&table, crate::Granularity::Month).expect("embedded months form a series")
+}
+
+/// Annual totals 2010–2024 and dated year-to-date checkpoints, keeping every figure
+/// (figures the compiler marks "approx" are [`Count::about`]) where sources disagree (2020: 8,594 from SNM's annual report and 6,465 from its
+/// monthly tables; 2023: Panama's 520,085 arrivals and Colombia's 539,959 departures).
+///
+/// # Panics
+/// Never: the embedded data is checked by the crate's tests.
+#[must_use]
+pub fn annual_totals() -> Vec<AnnualFigure> {
+    const TITLE: &str = "Darién Gap annual and year-to-date crossings";
+    rows(ANNUAL_TOTALS)
+        .map(|r| {
+            let end = Date::parse(&r[1], time::macros::format_description!("[year]-[month]-[day]"))
+                .expect("embedded date is valid");
+            let kind = if &r[2] == "annual" {
+                TotalKind::Annual
+            } else {
+                TotalKind::YearToDate
+            };
+            let period = match kind {
+                TotalKind::Annual => Period::year(end.year()),
+                TotalKind::YearToDate => Period::range(
+                    Date::from_calendar_date(end.year(), Month::January, 1).expect("valid"),
+                    end,
+                ),
+            }
+            .expect("embedded period is valid");
+            // The compiler marks rounded figures "approx" (in the agency or the note):
+            // they are kept as "about", not as exact counts.
+            let approximate = r[4].contains("approx") || r[6].starts_with("approx");
+            let total = if approximate {
+                Count::about(count(&r[3]).point())
+            } else {
+                count(&r[3])
+            };
+            AnnualFigure {
+                period,
+                kind,
+                total,
+                counting_agency: r[4].to_owned(),
+                source: source(&r[5], TITLE, &r[6]),
+                reliability: r[7].to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// The period of a by-nationality row: "full year", "Jan-Aug", "Jan-Jul",
+/// "Jan 1 - ~Dec 17" (the last published figure of 2024, dated 17 December).
+fn nationality_period(year: i32, text: &str) -> Period {
+    let d = |m: Month, day: u8| Date::from_calendar_date(year, m, day).expect("valid date");
+    match text {
+        "full year" => Period::year(year),
+        "Jan-Aug" => Period::range(d(Month::January, 1), d(Month::August, 31)),
+        "Jan-Jul" => Period::range(d(Month::January, 1), d(Month::July, 31)),
+        "Jan 1 - ~Dec 17" => Period::range(d(Month::January, 1), d(Month::December, 17)),
+        other => panic!("unknown period {other:?} in embedded data"),
+    }
+    .expect("valid period")
+}
+
+fn nationality(label: &str) -> Nationality {
+    Nationality::from_label(label).expect("embedded nationality label is not empty")
+}
+
+/// Annual crossings by nationality 2010–2025 (2023 has both January–August and
+/// full-year rows; 2024 runs to about 17 December; 2025 to July), each with its
+/// source. Filter by period before summing: the 2023 rows overlap.
+///
+/// # Panics
+/// Never: the embedded data is checked by the crate's tests.
+#[must_use]
+pub fn by_nationality() -> FlowTable {
+    const TITLE: &str = "Darién Gap crossings by nationality";
+    rows(BY_NATIONALITY)
+        .map(|r| {
+            let year: i32 = r[0].parse().expect("embedded year is a number");
+            let note = if r[6].is_empty() {
+                r[5].to_owned()
+            } else {
+                format!("{}; reliability: {}", &r[5], &r[6])
+            };
+            FlowRecord::new(nationality_period(year, &r[1]), count(&r[3]))
+                .nationality(nationality(&r[2]))
+                .source(source(&r[4], TITLE, note.trim_start_matches("; ")))
+        })
+        .collect()
+}
+
+/// Monthly crossings January 2020 – July 2022 by ten nationality groups (WOLA's
+/// tabulation of SNM reports; blank cells of the source table are 0 as the compiler
+/// notes), each with its source.
+///
+/// # Panics
+/// Never: the embedded data is checked by the crate's tests.
+#[must_use]
+pub fn monthly_by_nationality() -> FlowTable {
+    const TITLE: &str = "Darién Gap monthly crossings by nationality";
+    rows(MONTHLY_BY_NATIONALITY)
+        .map(|r| {
+            FlowRecord::new(month(&r[0], &r[1]), count(&r[3]))
+                .nationality(nationality(&r[2]))
+                .source(source(&r[4], TITLE, &r[5]))
+        })
+        .collect()
+}
+
+/// The figures of Panama's foreign-ministry statement of early 2022, the statement
+/// this crate began from, each as a [`Count`] with its precision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement2022 {
+    /// Peak crossings per day, August 2021: 2,461.
+    pub peak_per_day: Count,
+    /// The month of that peak.
+    pub peak_month: Period,
+    /// Crossings per day at the time of the statement: 140.
+    pub latest_per_day: Count,
+    /// Crossings in 2021: "nearly 140,000".
+    pub crossed_2021: Count,
+    /// Crossings in a normal year: "about 10,000".
+    pub normal_year: Count,
+    /// Partner states engaged since the August 2021 ministerial summit: "more than ten".
+    pub partner_states: Count,
+    /// Arrests in the Clan del Golfo network with Colombia, December–January: "over 60".
+    pub arrests_clan_del_golfo: Count,
+    /// Arrests with Costa Rica, September 2021: "over 40".
+    pub arrests_with_costa_rica: Count,
+    /// Alleged smugglers arrested in one operation: 6.
+    pub smugglers_one_operation: Count,
+    /// Nicaraguan victims rescued in that operation: 26.
+    pub victims_rescued: Count,
+    /// The statement.
+    pub source: Source,
+}
+
+/// The figures of the statement of early 2022 (see [`Statement2022`]).
+///
+/// # Panics
+/// Never: the figures are constants checked by the crate's tests.
+#[must_use]
+pub fn statement_2022() -> Statement2022 {
+    Statement2022 {
+        peak_per_day: Count::exact(2461),
+        peak_month: Period::month(2021, 8).expect("valid month"),
+        latest_per_day: Count::exact(140),
+        crossed_2021: count("nearly 140,000"),
+        normal_year: count("about 10,000"),
+        partner_states: count("more than 10"),
+        arrests_clan_del_golfo: count("over 60"),
+        arrests_with_costa_rica: count("over 40"),
+        smugglers_one_operation: Count::exact(6),
+        victims_rescued: Count::exact(26),
+        source: Source::new(
+            "Ministry of Foreign Affairs of Panama",
+            "Statement on migration through the Darién",
+        )
+        .note("early 2022; figures as listed in the crate's data/darien/README.md"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_data_parses() {
+        // Row counts of the shipped files (header excluded).
+        assert_eq!(monthly_figures().len(), 61);
+        assert_eq!(annual_totals().len(), 45);
+        assert_eq!(by_nationality().len(), 160);
+        assert_eq!(monthly_by_nationality().len(), 310);
+    }
+
+    #[test]
+    fn source_cells() {
+        let s = source(
+            "https://adamisacson.com/tag/darien-gap/ (WOLA; tabulated from Panama SNM monthly reports)",
+            "t",
+            "",
+        );
+        assert_eq!(s.publisher(), "WOLA");
+        let s = source("https://www.latintimes.com/x", "t", "n");
+        assert_eq!(s.publisher(), "latintimes.com");
+    }
+}

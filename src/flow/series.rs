@@ -1,0 +1,497 @@
+//! Regular series of flows on one granularity, with gaps kept as gaps.
+
+use std::iter::FusedIterator;
+
+use super::{FlowError, FlowTable, GroupBy};
+use crate::{Count, Granularity, Period, Source};
+
+/// What [`FlowSeries::coarsen`] does with a coarse period some of whose fine periods
+/// are missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Partial {
+    /// The coarse value is missing too (the default: missing is not zero).
+    #[default]
+    Missing,
+    /// The coarse value is the sum of the known fine values, marked partial
+    /// ([`FlowSeries::is_partial`]).
+    Sum,
+}
+
+/// A regular series: consecutive periods of one [`Granularity`], each with a
+/// [`Count`] or a gap.
+///
+/// Built from values ([`FlowSeries::new`]) or from a table
+/// ([`FlowSeries::from_table`]). Gaps stay gaps: nothing is ever filled with zero.
+///
+/// # Example
+/// ```
+/// use corridor::flow::{FlowSeries, Partial};
+/// use corridor::{Count, Granularity};
+///
+/// let s = FlowSeries::new(
+///     "2024-01".parse()?,
+///     vec![Some(Count::exact(36_001)), Some(Count::exact(37_166)), None],
+/// )?;
+/// let points: Vec<Option<u64>> = s.iter().map(|(_, v)| v).collect();
+/// assert_eq!(points, [Some(36_001), Some(37_166), None]);
+///
+/// // A quarter with a missing month is missing, unless partial sums are asked for.
+/// assert_eq!(s.coarsen(Granularity::Quarter, Partial::Missing)?.point(0), None);
+/// let q = s.coarsen(Granularity::Quarter, Partial::Sum)?;
+/// assert_eq!(q.point(0), Some(73_167));
+/// assert!(q.is_partial(0));
+/// # Ok::<(), corridor::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowSeries {
+    start: Period,
+    granularity: Granularity,
+    values: Vec<Option<Count>>,
+    partial: Vec<bool>,
+    sources: Vec<Source>,
+    /// Per value: indices into `sources`.
+    value_sources: Vec<Vec<u32>>,
+}
+
+/// Iterator over `(period, point value)`; see [`FlowSeries::iter`].
+#[derive(Debug, Clone)]
+pub struct Iter<'a> {
+    series: &'a FlowSeries,
+    period: Option<Period>,
+    next: usize,
+}
+
+impl Iterator for Iter<'_> {
+    type Item = (Period, Option<u64>);
+
+    fn next(&mut self) -> Option<(Period, Option<u64>)> {
+        let value = self.series.values.get(self.next)?;
+        let period = self.period?;
+        self.next += 1;
+        self.period = period.next();
+        Some((period, value.as_ref().map(Count::point)))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.series.values.len() - self.next;
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+impl FusedIterator for Iter<'_> {}
+
+impl FlowSeries {
+    /// A series whose first period is `start` (a day, ISO week, month, quarter or year)
+    /// and whose values follow period by period.
+    ///
+    /// # Errors
+    /// [`FlowError::NotRegular`] when `start` is a date range; [`FlowError::EmptySeries`]
+    /// without values; [`FlowError::PastCalendar`] when the values run past year 9999.
+    pub fn new(start: Period, values: Vec<Option<Count>>) -> crate::Result<Self> {
+        let n = values.len();
+        Self::with_sources(start, values, vec![false; n], Vec::new(), vec![Vec::new(); n])
+    }
+
+    fn with_sources(
+        start: Period,
+        values: Vec<Option<Count>>,
+        partial: Vec<bool>,
+        sources: Vec<Source>,
+        value_sources: Vec<Vec<u32>>,
+    ) -> crate::Result<Self> {
+        let granularity = start.granularity().ok_or_else(|| FlowError::NotRegular {
+            period: start.to_string(),
+        })?;
+        if values.is_empty() {
+            return Err(FlowError::EmptySeries.into());
+        }
+        let mut p = start;
+        for _ in 1..values.len() {
+            p = p.next().ok_or(FlowError::PastCalendar)?;
+        }
+        Ok(Self {
+            start,
+            granularity,
+            values,
+            partial,
+            sources,
+            value_sources,
+        })
+    }
+
+    /// Attaches `source` to every value of the series.
+    #[must_use]
+    pub fn with_source(mut self, source: Source) -> Self {
+        let i = if let Some(i) = self.sources.iter().position(|s| *s == source) {
+            i as u32
+        } else {
+            self.sources.push(source);
+            (self.sources.len() - 1) as u32
+        };
+        for vs in &mut self.value_sources {
+            if !vs.contains(&i) {
+                vs.push(i);
+            }
+        }
+        self
+    }
+
+    /// Sums the records of `table` by period of granularity `g` into a regular series
+    /// from the first to the last period that has records; periods without records
+    /// are gaps. Filter the table first to choose nationalities, places or sources.
+    ///
+    /// # Errors
+    /// [`FlowError::EmptySeries`] for an empty table; as [`FlowTable::group_by`] when a
+    /// record's period does not lie inside one period of `g`.
+    pub fn from_table(table: &FlowTable, g: Granularity) -> crate::Result<Self> {
+        let groups = table.group_by(g, GroupBy::Total)?;
+        let (Some(first), Some(last)) = (groups.first(), groups.last()) else {
+            return Err(FlowError::EmptySeries.into());
+        };
+        let (first, last) = (first.period(), last.period());
+        let mut values = Vec::new();
+        let mut value_sources = Vec::new();
+        let mut sources: Vec<Source> = Vec::new();
+        let mut it = groups.into_iter().peekable();
+        let mut p = Some(first);
+        while let Some(period) = p {
+            if period > last {
+                break;
+            }
+            if let Some(gr) = it.next_if(|gr| gr.period() == period) {
+                let mut idx = Vec::new();
+                for s in gr.aggregate().sources() {
+                    let i = sources.iter().position(|t| t == s).unwrap_or_else(|| {
+                        sources.push(s.clone());
+                        sources.len() - 1
+                    });
+                    idx.push(i as u32);
+                }
+                values.push(Some(*gr.total()));
+                value_sources.push(idx);
+            } else {
+                values.push(None);
+                value_sources.push(Vec::new());
+            }
+            p = period.next();
+        }
+        let n = values.len();
+        Self::with_sources(first, values, vec![false; n], sources, value_sources)
+    }
+
+    /// Number of periods (values and gaps).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+
+    /// Always `false`: a series has at least one period.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// The granularity of every period.
+    #[must_use]
+    pub fn granularity(&self) -> Granularity {
+        self.granularity
+    }
+
+    /// The first period.
+    #[must_use]
+    pub fn start(&self) -> Period {
+        self.start
+    }
+
+    /// The last period.
+    #[must_use]
+    pub fn end(&self) -> Period {
+        self.periods().last().unwrap_or(self.start)
+    }
+
+    /// The periods in order.
+    pub fn periods(&self) -> impl Iterator<Item = Period> + '_ {
+        self.iter().map(|(p, _)| p)
+    }
+
+    /// `(period, point value)` pairs, `None` for gaps. Bounds: [`FlowSeries::counts`].
+    #[must_use]
+    pub fn iter(&self) -> Iter<'_> {
+        Iter {
+            series: self,
+            period: Some(self.start),
+            next: 0,
+        }
+    }
+
+    /// The values with their bounds, `None` for gaps.
+    #[must_use]
+    pub fn counts(&self) -> &[Option<Count>] {
+        &self.values
+    }
+
+    /// The point value at position `i`; `None` for a gap or past the end.
+    #[must_use]
+    pub fn point(&self, i: usize) -> Option<u64> {
+        self.values.get(i)?.as_ref().map(Count::point)
+    }
+
+    /// The position of `period` in the series, if it is one of its periods.
+    #[must_use]
+    pub fn position(&self, period: Period) -> Option<usize> {
+        self.periods().position(|p| p == period)
+    }
+
+    /// The value for `period`: `None` if the period is not in the series, `Some(None)`
+    /// for a gap.
+    #[must_use]
+    pub fn get(&self, period: Period) -> Option<Option<&Count>> {
+        self.position(period).map(|i| self.values[i].as_ref())
+    }
+
+    /// Whether the value at `i` is a partial sum (see [`Partial::Sum`]).
+    #[must_use]
+    pub fn is_partial(&self, i: usize) -> bool {
+        self.partial.get(i).copied().unwrap_or(false)
+    }
+
+    /// Number of gaps.
+    #[must_use]
+    pub fn gap_count(&self) -> usize {
+        self.values.iter().filter(|v| v.is_none()).count()
+    }
+
+    /// The distinct sources of the series.
+    #[must_use]
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// The sources of the value at `i`.
+    pub fn sources_at(&self, i: usize) -> impl Iterator<Item = &Source> + '_ {
+        self.value_sources
+            .get(i)
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.sources[k as usize])
+    }
+
+    /// Point values as `f64`, gaps as `None`: the input of the statistics helpers.
+    #[must_use]
+    pub fn to_f64(&self) -> Vec<Option<f64>> {
+        self.values
+            .iter()
+            .map(|v| v.as_ref().map(|c| c.point() as f64))
+            .collect()
+    }
+
+    /// People per day in each period (point value over the exact number of days),
+    /// `None` for gaps.
+    #[must_use]
+    pub fn per_day(&self) -> Vec<(Period, Option<f64>)> {
+        self.iter()
+            .map(|(p, v)| (p, v.map(|v| v as f64 / f64::from(p.days()))))
+            .collect()
+    }
+
+    /// The sum of the values, with bounds, or `None` when any value is missing.
+    #[must_use]
+    pub fn total(&self) -> Option<Count> {
+        self.values.iter().copied().sum()
+    }
+
+    /// The part of the series from `first` to `last` (both included).
+    ///
+    /// # Errors
+    /// [`FlowError::PeriodNotInSeries`] when either is not a period of the series or
+    /// `last` comes before `first`.
+    pub fn slice(&self, first: Period, last: Period) -> crate::Result<Self> {
+        let not_in = |p: Period| FlowError::PeriodNotInSeries { period: p.to_string() };
+        let a = self.position(first).ok_or_else(|| not_in(first))?;
+        let b = self.position(last).ok_or_else(|| not_in(last))?;
+        if b < a {
+            return Err(not_in(last).into());
+        }
+        Ok(Self {
+            start: first,
+            granularity: self.granularity,
+            values: self.values[a..=b].to_vec(),
+            partial: self.partial[a..=b].to_vec(),
+            sources: self.sources.clone(),
+            value_sources: self.value_sources[a..=b].to_vec(),
+        })
+    }
+
+    /// The series on the coarser granularity `g`: each coarse value is the sum of its
+    /// fine values (bounds propagate).
+    ///
+    /// A coarse period is complete only when all its fine periods are in the series
+    /// with a value; otherwise it is missing, or with [`Partial::Sum`] the sum of the
+    /// known values, marked by [`FlowSeries::is_partial`]. Coarse periods at the ends
+    /// that the series covers only in part are treated the same way.
+    ///
+    /// # Errors
+    /// [`FlowError::NotCoarser`] when `g` is finer than the series' granularity, or weeks
+    /// are coarsened to months, quarters or years (ISO weeks straddle them).
+    pub fn coarsen(&self, g: Granularity, partial: Partial) -> crate::Result<Self> {
+        let invalid = g < self.granularity || (self.granularity == Granularity::Week && g != Granularity::Week);
+        if invalid {
+            return Err(FlowError::NotCoarser {
+                from: self.granularity,
+                to: g,
+            }
+            .into());
+        }
+        let mut values: Vec<Option<Count>> = Vec::new();
+        let mut partials = Vec::new();
+        let mut value_sources: Vec<Vec<u32>> = Vec::new();
+        let mut coarse_periods: Vec<Period> = Vec::new();
+        let mut covered_days: Vec<u32> = Vec::new();
+        let mut known: Vec<usize> = Vec::new();
+        for (i, (p, _)) in self.iter().enumerate() {
+            let c = p.coarsen(g)?;
+            if coarse_periods.last() != Some(&c) {
+                coarse_periods.push(c);
+                covered_days.push(0);
+                known.push(0);
+                values.push(Some(Count::ZERO));
+                partials.push(false);
+                value_sources.push(Vec::new());
+            }
+            let k = values.len() - 1;
+            covered_days[k] += p.days();
+            match (&self.values[i], &mut values[k]) {
+                (Some(v), Some(acc)) => {
+                    *acc += *v;
+                    known[k] += 1;
+                }
+                (None, _) => partials[k] = true,
+                (Some(_), None) => {}
+            }
+            partials[k] |= self.partial[i];
+            for &s in &self.value_sources[i] {
+                if !value_sources[k].contains(&s) {
+                    value_sources[k].push(s);
+                }
+            }
+        }
+        // Fine periods of a coarse period that the series does not cover count as gaps.
+        for (k, c) in coarse_periods.iter().enumerate() {
+            if covered_days[k] < c.days() {
+                partials[k] = true;
+            }
+        }
+        for (v, &n) in values.iter_mut().zip(&known) {
+            if n == 0 {
+                // Nothing known: a sum of no values is a gap, not zero.
+                *v = None;
+            }
+        }
+        if partial == Partial::Missing {
+            for (v, p) in values.iter_mut().zip(&mut partials) {
+                if *p {
+                    *v = None;
+                    *p = false;
+                }
+            }
+        }
+        Self::with_sources(coarse_periods[0], values, partials, self.sources.clone(), value_sources)
+    }
+}
+
+impl<'a> IntoIterator for &'a FlowSeries {
+    type Item = (Period, Option<u64>);
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::FlowRecord;
+
+    fn monthly(vals: &[Option<u64>]) -> FlowSeries {
+        FlowSeries::new(
+            "2023-11".parse().unwrap(),
+            vals.iter().map(|v| v.map(Count::exact)).collect(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn iter_and_periods() {
+        let s = monthly(&[Some(1), None, Some(3)]);
+        let v: Vec<(String, Option<u64>)> = s.iter().map(|(p, v)| (p.to_string(), v)).collect();
+        assert_eq!(
+            v,
+            [
+                ("2023-11".into(), Some(1)),
+                ("2023-12".into(), None),
+                ("2024-01".into(), Some(3))
+            ]
+        );
+        assert_eq!(s.end().to_string(), "2024-01");
+        assert_eq!(s.gap_count(), 1);
+        assert_eq!(s.total(), None);
+        assert_eq!(s.get("2023-12".parse().unwrap()), Some(None));
+        assert_eq!(s.get("2025-12".parse().unwrap()), None);
+    }
+
+    #[test]
+    fn coarsen_keeps_totals_and_marks_partials() {
+        // 2023-11, 2023-12 are only part of 2023: the year is partial.
+        let s = monthly(&[Some(1), Some(2), Some(3), Some(4), Some(5)]);
+        let y = s.coarsen(Granularity::Year, Partial::Missing).unwrap();
+        assert_eq!(y.len(), 2);
+        assert_eq!(y.point(0), None);
+        let y = s.coarsen(Granularity::Year, Partial::Sum).unwrap();
+        assert_eq!((y.point(0), y.point(1)), (Some(3), Some(12)));
+        assert!(y.is_partial(0) && y.is_partial(1));
+        let q = s.coarsen(Granularity::Quarter, Partial::Missing).unwrap();
+        assert_eq!(q.iter().map(|x| x.1).collect::<Vec<_>>(), [None, Some(12)]);
+        assert!(!q.is_partial(1));
+    }
+
+    #[test]
+    fn errors() {
+        let s = monthly(&[Some(1)]);
+        assert_eq!(
+            s.coarsen(Granularity::Day, Partial::Sum).unwrap_err().to_string(),
+            "cannot coarsen a month series to day"
+        );
+        assert_eq!(
+            FlowSeries::new("2021".parse().unwrap(), vec![])
+                .unwrap_err()
+                .to_string(),
+            "series has no period"
+        );
+        let e = FlowSeries::new("2021-01-01..2021-01-05".parse().unwrap(), vec![None]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "2021-01-01..2021-01-05 is a date range, not a regular period"
+        );
+        let e = FlowSeries::new("9999-12".parse().unwrap(), vec![None, None]).unwrap_err();
+        assert_eq!(e.to_string(), "series runs past the end of the calendar");
+        let e = s
+            .slice("2020-01".parse().unwrap(), "2023-11".parse().unwrap())
+            .unwrap_err();
+        assert_eq!(e.to_string(), "period 2020-01 is not in the series");
+        assert!(FlowSeries::from_table(&FlowTable::new(), Granularity::Month).is_err());
+    }
+
+    #[test]
+    fn from_table_keeps_gaps() {
+        let t: FlowTable = [("2021-01-05", 3), ("2021-01-09", 4), ("2021-03-01", 5)]
+            .iter()
+            .map(|(d, n)| FlowRecord::new(d.parse().unwrap(), Count::exact(*n)))
+            .collect();
+        let s = FlowSeries::from_table(&t, Granularity::Month).unwrap();
+        assert_eq!(s.iter().map(|x| x.1).collect::<Vec<_>>(), [Some(7), None, Some(5)]);
+        let per_day = s.per_day();
+        assert!((per_day[0].1.unwrap() - 7.0 / 31.0).abs() < 1e-15);
+    }
+}

@@ -1,0 +1,872 @@
+//! Columnar tables of flow records.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::iter::FusedIterator;
+
+use time::Date;
+
+use super::{AgeGroup, Direction, FlowError, FlowRecord, Location, Nationality, Sex};
+use crate::{Count, Granularity, Period, Source};
+
+/// Marks "attribute absent" in a dictionary column.
+const NONE: u32 = u32::MAX;
+
+/// Distinct values of one column, each stored once and referred to by index.
+#[derive(Debug, Clone)]
+struct Dict<T> {
+    items: Vec<T>,
+    index: HashMap<T, u32>,
+}
+
+impl<T> Default for Dict<T> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+}
+
+impl<T: Clone + Eq + Hash> Dict<T> {
+    fn intern(&mut self, value: T) -> u32 {
+        if let Some(&i) = self.index.get(&value) {
+            return i;
+        }
+        let i = u32::try_from(self.items.len()).expect("fewer than 2^32 - 1 distinct values");
+        self.items.push(value.clone());
+        self.index.insert(value, i);
+        i
+    }
+
+    fn intern_opt(&mut self, value: Option<T>) -> u32 {
+        value.map_or(NONE, |v| self.intern(v))
+    }
+
+    fn get(&self, i: u32) -> Option<&T> {
+        if i == NONE { None } else { self.items.get(i as usize) }
+    }
+}
+
+/// Many flow records, stored by column.
+///
+/// Nationalities, places and sources are stored once each and referred to by index,
+/// so a million records of a few dozen nationalities take little memory. Records keep
+/// the order in which they were added.
+///
+/// # Example
+/// ```
+/// use corridor::flow::{FlowRecord, FlowTable, GroupBy, Nationality};
+/// use corridor::Granularity;
+///
+/// let table: FlowTable = [
+///     ("2021-08-01", 2000, "HTI"),
+///     ("2021-08-02", 461, "HTI"),
+///     ("2021-08-02", 300, "CUB"),
+/// ]
+/// .into_iter()
+/// .map(|(d, n, c)| -> corridor::Result<FlowRecord> {
+///     Ok(FlowRecord::new(d.parse()?, corridor::Count::exact(n)).nationality(c.parse()?))
+/// })
+/// .collect::<corridor::Result<_>>()?;
+///
+/// let by_month = table.group_by(Granularity::Month, GroupBy::Nationality)?;
+/// assert_eq!(by_month.len(), 2);
+/// assert_eq!(by_month[0].key().to_string(), "CUB");
+/// assert_eq!(by_month[1].total().point(), 2461);
+/// # Ok::<(), corridor::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct FlowTable {
+    periods: Vec<Period>,
+    counts: Vec<Count>,
+    nationality: Vec<u32>,
+    location: Vec<u32>,
+    source: Vec<u32>,
+    direction: Vec<Option<Direction>>,
+    sex: Vec<Option<Sex>>,
+    age: Vec<Option<AgeGroup>>,
+    nationalities: Dict<Nationality>,
+    locations: Dict<Location>,
+    sources: Dict<Source>,
+}
+
+/// What to group records by, besides their period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GroupBy {
+    /// Periods only: one total per period.
+    Total,
+    /// Period × nationality.
+    Nationality,
+    /// Period × place.
+    Location,
+}
+
+/// The non-period part of a group's key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GroupKey {
+    /// All records ([`GroupBy::Total`]).
+    All,
+    /// Records of one nationality; `None` for records without one.
+    Nationality(Option<Nationality>),
+    /// Records at one place; `None` for records without one.
+    Location(Option<Location>),
+}
+
+impl std::fmt::Display for GroupKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::All => f.write_str("all"),
+            Self::Nationality(Some(n)) => n.fmt(f),
+            Self::Location(Some(l)) => l.fmt(f),
+            Self::Nationality(None) | Self::Location(None) => f.write_str("(not stated)"),
+        }
+    }
+}
+
+/// The sum of some records: a [`Count`] whose bounds are the sums of the records'
+/// bounds, how many records went into it, and the set of their sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Aggregate {
+    total: Count,
+    records: usize,
+    sources: Vec<Source>,
+}
+
+impl Aggregate {
+    /// The total, with bounds.
+    #[must_use]
+    pub fn total(&self) -> &Count {
+        &self.total
+    }
+
+    /// How many records were summed.
+    #[must_use]
+    pub fn records(&self) -> usize {
+        self.records
+    }
+
+    /// The distinct sources of the summed records, sorted.
+    #[must_use]
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+}
+
+/// One row of [`FlowTable::group_by`]: a period, a key and their [`Aggregate`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    period: Period,
+    key: GroupKey,
+    aggregate: Aggregate,
+}
+
+impl Group {
+    /// The period of the group.
+    #[must_use]
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// The nationality or place of the group.
+    #[must_use]
+    pub fn key(&self) -> &GroupKey {
+        &self.key
+    }
+
+    /// The summed count.
+    #[must_use]
+    pub fn total(&self) -> &Count {
+        &self.aggregate.total
+    }
+
+    /// The total with its record count and sources.
+    #[must_use]
+    pub fn aggregate(&self) -> &Aggregate {
+        &self.aggregate
+    }
+
+    /// People per day: the point estimate divided by the exact number of calendar days
+    /// of the period.
+    #[must_use]
+    pub fn per_day(&self) -> f64 {
+        self.aggregate.total.point() as f64 / f64::from(self.period.days())
+    }
+}
+
+/// A key's share of the total, from [`FlowTable::shares`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    key: GroupKey,
+    aggregate: Aggregate,
+    fraction: f64,
+}
+
+impl Share {
+    /// The nationality or place.
+    #[must_use]
+    pub fn key(&self) -> &GroupKey {
+        &self.key
+    }
+
+    /// Its total.
+    #[must_use]
+    pub fn total(&self) -> &Count {
+        &self.aggregate.total
+    }
+
+    /// Its total with record count and sources.
+    #[must_use]
+    pub fn aggregate(&self) -> &Aggregate {
+        &self.aggregate
+    }
+
+    /// Its share of the grand total of point estimates, between 0 and 1.
+    #[must_use]
+    pub fn share(&self) -> f64 {
+        self.fraction
+    }
+}
+
+/// Which records [`FlowTable::filter`] keeps. Every condition that is set must hold.
+///
+/// # Example
+/// ```
+/// use corridor::flow::{Direction, FlowFilter};
+/// use time::macros::date;
+///
+/// let f = FlowFilter::new()
+///     .within(date!(2021 - 01 - 01), date!(2021 - 12 - 31))
+///     .nationality("VEN".parse()?)
+///     .direction(Direction::Northbound);
+/// # let _ = f;
+/// # Ok::<(), corridor::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FlowFilter {
+    within: Option<(Date, Date)>,
+    nationalities: Vec<Nationality>,
+    locations: Vec<String>,
+    direction: Option<Direction>,
+    sex: Option<Sex>,
+    age: Option<AgeGroup>,
+    sources: Vec<Source>,
+}
+
+impl FlowFilter {
+    /// A filter that keeps every record.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Keep records whose period lies entirely within `first..=last`.
+    #[must_use]
+    pub fn within(mut self, first: Date, last: Date) -> Self {
+        self.within = Some((first, last));
+        self
+    }
+
+    /// Keep records of this nationality (call again to allow several).
+    #[must_use]
+    pub fn nationality(mut self, n: Nationality) -> Self {
+        self.nationalities.push(n);
+        self
+    }
+
+    /// Keep records at a place of this name (call again to allow several).
+    #[must_use]
+    pub fn location(mut self, name: impl Into<String>) -> Self {
+        self.locations.push(name.into());
+        self
+    }
+
+    /// Keep records of this direction.
+    #[must_use]
+    pub fn direction(mut self, d: Direction) -> Self {
+        self.direction = Some(d);
+        self
+    }
+
+    /// Keep records of this sex.
+    #[must_use]
+    pub fn sex(mut self, s: Sex) -> Self {
+        self.sex = Some(s);
+        self
+    }
+
+    /// Keep records of this age group.
+    #[must_use]
+    pub fn age(mut self, a: AgeGroup) -> Self {
+        self.age = Some(a);
+        self
+    }
+
+    /// Keep records from this source (call again to allow several). Tables that
+    /// gather several sources often hold the same people twice: choose one source
+    /// before summing.
+    #[must_use]
+    pub fn source(mut self, s: Source) -> Self {
+        self.sources.push(s);
+        self
+    }
+}
+
+/// A borrowed view of one record of a [`FlowTable`].
+#[derive(Debug, Clone, Copy)]
+pub struct RecordRef<'a> {
+    table: &'a FlowTable,
+    row: usize,
+}
+
+impl<'a> RecordRef<'a> {
+    /// The period.
+    #[must_use]
+    pub fn period(&self) -> Period {
+        self.table.periods[self.row]
+    }
+
+    /// The count.
+    #[must_use]
+    pub fn count(&self) -> &'a Count {
+        &self.table.counts[self.row]
+    }
+
+    /// The nationality, if any.
+    #[must_use]
+    pub fn nationality(&self) -> Option<&'a Nationality> {
+        self.table.nationalities.get(self.table.nationality[self.row])
+    }
+
+    /// The place, if any.
+    #[must_use]
+    pub fn location(&self) -> Option<&'a Location> {
+        self.table.locations.get(self.table.location[self.row])
+    }
+
+    /// The direction, if any.
+    #[must_use]
+    pub fn direction(&self) -> Option<Direction> {
+        self.table.direction[self.row]
+    }
+
+    /// The sex, if any.
+    #[must_use]
+    pub fn sex(&self) -> Option<Sex> {
+        self.table.sex[self.row]
+    }
+
+    /// The age group, if any.
+    #[must_use]
+    pub fn age(&self) -> Option<AgeGroup> {
+        self.table.age[self.row]
+    }
+
+    /// The source, if any.
+    #[must_use]
+    pub fn source(&self) -> Option<&'a Source> {
+        self.table.sources.get(self.table.source[self.row])
+    }
+
+    /// An owned copy of the record.
+    #[must_use]
+    pub fn to_record(&self) -> FlowRecord {
+        let mut r = FlowRecord::new(self.period(), *self.count());
+        if let Some(n) = self.nationality() {
+            r = r.nationality(n.clone());
+        }
+        if let Some(l) = self.location() {
+            r = r.location(l.clone());
+        }
+        if let Some(d) = self.direction() {
+            r = r.direction(d);
+        }
+        if let Some(s) = self.sex() {
+            r = r.sex(s);
+        }
+        if let Some(a) = self.age() {
+            r = r.age(a);
+        }
+        if let Some(s) = self.source() {
+            r = r.source(s.clone());
+        }
+        r
+    }
+}
+
+/// Iterator over the records of a table; see [`FlowTable::iter`].
+#[derive(Debug, Clone)]
+pub struct Iter<'a> {
+    table: &'a FlowTable,
+    next: usize,
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = RecordRef<'a>;
+
+    fn next(&mut self) -> Option<RecordRef<'a>> {
+        let r = self.table.get(self.next)?;
+        self.next += 1;
+        Some(r)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.table.len() - self.next;
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Iter<'_> {}
+impl FusedIterator for Iter<'_> {}
+
+/// Accumulates one group: bounds-propagating sum, record count, source indices.
+#[derive(Debug, Clone)]
+struct Acc {
+    total: Count,
+    records: usize,
+    sources: Vec<u32>,
+}
+
+impl Acc {
+    fn new() -> Self {
+        Self {
+            total: Count::ZERO,
+            records: 0,
+            sources: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, count: &Count, source: u32) {
+        self.total += *count;
+        self.records += 1;
+        if source != NONE && !self.sources.contains(&source) {
+            self.sources.push(source);
+        }
+    }
+
+    fn finish(self, sources: &Dict<Source>) -> Aggregate {
+        let mut s: Vec<Source> = self.sources.iter().filter_map(|&i| sources.get(i).cloned()).collect();
+        s.sort();
+        Aggregate {
+            total: self.total,
+            records: self.records,
+            sources: s,
+        }
+    }
+}
+
+impl FlowTable {
+    /// An empty table.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of records.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.periods.len()
+    }
+
+    /// Whether the table has no record.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.periods.is_empty()
+    }
+
+    /// Appends a record.
+    ///
+    /// # Panics
+    /// When the table already holds 2³² − 1 distinct nationalities, places or sources.
+    pub fn push(&mut self, record: FlowRecord) {
+        let parts = record.into_parts();
+        let nationality = self.nationalities.intern_opt(parts.nationality);
+        let location = self.locations.intern_opt(parts.location);
+        let source = self.sources.intern_opt(parts.source);
+        self.push_row(Row {
+            period: parts.period,
+            count: parts.count,
+            nationality,
+            location,
+            source,
+            direction: parts.direction,
+            sex: parts.sex,
+            age: parts.age,
+        });
+    }
+
+    /// Stores a nationality once and returns its index, for fast readers.
+    pub(crate) fn intern_nationality(&mut self, n: Nationality) -> u32 {
+        self.nationalities.intern(n)
+    }
+
+    /// Stores a place once and returns its index, for fast readers.
+    pub(crate) fn intern_location(&mut self, l: Location) -> u32 {
+        self.locations.intern(l)
+    }
+
+    /// Stores a source once and returns its index, for fast readers.
+    pub(crate) fn intern_source(&mut self, s: Source) -> u32 {
+        self.sources.intern(s)
+    }
+
+    /// Appends a row whose dictionary indices come from the `intern_*` methods
+    /// (or [`Row::NONE`]).
+    pub(crate) fn push_row(&mut self, row: Row) {
+        self.periods.push(row.period);
+        self.counts.push(row.count);
+        self.nationality.push(row.nationality);
+        self.location.push(row.location);
+        self.source.push(row.source);
+        self.direction.push(row.direction);
+        self.sex.push(row.sex);
+        self.age.push(row.age);
+    }
+
+    /// Reserves room for `additional` more records.
+    pub fn reserve(&mut self, additional: usize) {
+        self.periods.reserve(additional);
+        self.counts.reserve(additional);
+        self.nationality.reserve(additional);
+        self.location.reserve(additional);
+        self.source.reserve(additional);
+        self.direction.reserve(additional);
+        self.sex.reserve(additional);
+        self.age.reserve(additional);
+    }
+
+    /// The record at `row`, if it exists.
+    #[must_use]
+    pub fn get(&self, row: usize) -> Option<RecordRef<'_>> {
+        (row < self.len()).then_some(RecordRef { table: self, row })
+    }
+
+    /// The records in the order they were added.
+    #[must_use]
+    pub fn iter(&self) -> Iter<'_> {
+        Iter { table: self, next: 0 }
+    }
+
+    /// The distinct sources of all records, in order of first appearance.
+    #[must_use]
+    pub fn sources(&self) -> &[Source] {
+        &self.sources.items
+    }
+
+    /// The distinct nationalities of all records, in order of first appearance.
+    #[must_use]
+    pub fn nationalities(&self) -> &[Nationality] {
+        &self.nationalities.items
+    }
+
+    /// The distinct places of all records, in order of first appearance.
+    #[must_use]
+    pub fn locations(&self) -> &[Location] {
+        &self.locations.items
+    }
+
+    /// The records that pass `filter`, as a new table.
+    #[must_use]
+    pub fn filter(&self, filter: &FlowFilter) -> FlowTable {
+        let wanted_nat: Vec<u32> = filter
+            .nationalities
+            .iter()
+            .filter_map(|n| self.nationalities.index.get(n).copied())
+            .collect();
+        let wanted_loc: Vec<u32> = self
+            .locations
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| filter.locations.iter().any(|name| name == l.name()))
+            .map(|(i, _)| i as u32)
+            .collect();
+        let wanted_src: Vec<u32> = filter
+            .sources
+            .iter()
+            .filter_map(|s| self.sources.index.get(s).copied())
+            .collect();
+        let mut out = FlowTable::new();
+        for row in 0..self.len() {
+            let p = self.periods[row];
+            let keep = filter.within.is_none_or(|(a, b)| p.start() >= a && p.end() <= b)
+                && (filter.nationalities.is_empty() || wanted_nat.contains(&self.nationality[row]))
+                && (filter.locations.is_empty() || wanted_loc.contains(&self.location[row]))
+                && filter.direction.is_none_or(|d| self.direction[row] == Some(d))
+                && filter.sex.is_none_or(|s| self.sex[row] == Some(s))
+                && filter.age.is_none_or(|a| self.age[row] == Some(a))
+                && (filter.sources.is_empty() || wanted_src.contains(&self.source[row]));
+            if keep {
+                out.push(RecordRef { table: self, row }.to_record());
+            }
+        }
+        out
+    }
+
+    fn key_column(&self, by: GroupBy) -> Option<&[u32]> {
+        match by {
+            GroupBy::Total => None,
+            GroupBy::Nationality => Some(&self.nationality),
+            GroupBy::Location => Some(&self.location),
+        }
+    }
+
+    fn group_key(&self, by: GroupBy, index: u32) -> GroupKey {
+        match by {
+            GroupBy::Total => GroupKey::All,
+            GroupBy::Nationality => GroupKey::Nationality(self.nationalities.get(index).cloned()),
+            GroupBy::Location => GroupKey::Location(self.locations.get(index).cloned()),
+        }
+    }
+
+    /// Sums records by period of granularity `g` and by `by`, sorted by period, then key.
+    ///
+    /// Each record's period must lie inside one period of granularity `g` (a day, week
+    /// or month inside a month; a month inside a quarter or year…). Sums keep
+    /// [`Count`] bounds and the set of sources.
+    ///
+    /// Complexity: O(n) expected (one hash look-up per record) plus sorting the groups.
+    ///
+    /// # Errors
+    /// [`FlowError::PeriodNotInside`] when a record's period spans two periods of `g`
+    /// (for example a date range across a month end grouped by month).
+    pub fn group_by(&self, g: Granularity, by: GroupBy) -> crate::Result<Vec<Group>> {
+        let keys = self.key_column(by);
+        let mut slots: HashMap<(Period, u32), usize> = HashMap::new();
+        let mut accs: Vec<((Period, u32), Acc)> = Vec::new();
+        let mut last: Option<(Period, Period)> = None;
+        for row in 0..self.len() {
+            let p = self.periods[row];
+            let coarse = match last {
+                Some((fine, coarse)) if fine == p => coarse,
+                _ => {
+                    let coarse = p.coarsen(g).map_err(|_| FlowError::PeriodNotInside {
+                        period: p.to_string(),
+                        granularity: g,
+                    })?;
+                    last = Some((p, coarse));
+                    coarse
+                }
+            };
+            let key = (coarse, keys.map_or(NONE, |k| k[row]));
+            let slot = *slots.entry(key).or_insert_with(|| {
+                accs.push((key, Acc::new()));
+                accs.len() - 1
+            });
+            accs[slot].1.add(&self.counts[row], self.source[row]);
+        }
+        let mut groups: Vec<Group> = accs
+            .into_iter()
+            .map(|((period, k), acc)| Group {
+                period,
+                key: self.group_key(by, k),
+                aggregate: acc.finish(&self.sources),
+            })
+            .collect();
+        groups.sort_by(|a, b| a.period.cmp(&b.period).then_with(|| a.key.cmp(&b.key)));
+        Ok(groups)
+    }
+
+    /// The sum of every record, with bounds and sources.
+    #[must_use]
+    pub fn total(&self) -> Aggregate {
+        let mut acc = Acc::new();
+        for row in 0..self.len() {
+            acc.add(&self.counts[row], self.source[row]);
+        }
+        acc.finish(&self.sources)
+    }
+
+    /// Totals by `by` over all periods, each with its share of the grand total of point
+    /// estimates, largest first (ties by key).
+    ///
+    /// Shares are of point estimates; see [`Count::point`]. With a grand total of zero
+    /// every share is 0.
+    #[must_use]
+    pub fn shares(&self, by: GroupBy) -> Vec<Share> {
+        let keys = self.key_column(by);
+        let mut slots: HashMap<u32, Acc> = HashMap::new();
+        for row in 0..self.len() {
+            let k = keys.map_or(NONE, |k| k[row]);
+            slots
+                .entry(k)
+                .or_insert_with(Acc::new)
+                .add(&self.counts[row], self.source[row]);
+        }
+        let grand: f64 = slots.values().map(|a| a.total.point() as f64).sum();
+        let mut out: Vec<Share> = slots
+            .into_iter()
+            .map(|(k, acc)| {
+                let point = acc.total.point() as f64;
+                Share {
+                    key: self.group_key(by, k),
+                    aggregate: acc.finish(&self.sources),
+                    fraction: if grand > 0.0 { point / grand } else { 0.0 },
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.aggregate
+                .total
+                .point()
+                .cmp(&a.aggregate.total.point())
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        out
+    }
+
+    /// The `k` largest entries of [`FlowTable::shares`].
+    #[must_use]
+    pub fn top_k(&self, by: GroupBy, k: usize) -> Vec<Share> {
+        let mut s = self.shares(by);
+        s.truncate(k);
+        s
+    }
+
+    /// People per day for every period × key of granularity `g`: see [`Group::per_day`].
+    ///
+    /// # Errors
+    /// As [`FlowTable::group_by`].
+    pub fn rates_per_day(&self, g: Granularity, by: GroupBy) -> crate::Result<Vec<(Period, GroupKey, f64)>> {
+        Ok(self
+            .group_by(g, by)?
+            .into_iter()
+            .map(|gr| (gr.period, gr.key.clone(), gr.per_day()))
+            .collect())
+    }
+}
+
+/// One record as dictionary indices, for fast readers.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Row {
+    pub(crate) period: Period,
+    pub(crate) count: Count,
+    pub(crate) nationality: u32,
+    pub(crate) location: u32,
+    pub(crate) source: u32,
+    pub(crate) direction: Option<Direction>,
+    pub(crate) sex: Option<Sex>,
+    pub(crate) age: Option<AgeGroup>,
+}
+
+impl Row {
+    /// The index meaning "attribute absent".
+    pub(crate) const NONE: u32 = NONE;
+}
+
+impl PartialEq for FlowTable {
+    /// Tables are equal when they hold equal records in the same order.
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && self.iter().zip(other.iter()).all(|(a, b)| {
+                a.period() == b.period()
+                    && a.count() == b.count()
+                    && a.nationality() == b.nationality()
+                    && a.location() == b.location()
+                    && a.direction() == b.direction()
+                    && a.sex() == b.sex()
+                    && a.age() == b.age()
+                    && a.source() == b.source()
+            })
+    }
+}
+
+impl Extend<FlowRecord> for FlowTable {
+    fn extend<I: IntoIterator<Item = FlowRecord>>(&mut self, iter: I) {
+        let iter = iter.into_iter();
+        self.reserve(iter.size_hint().0);
+        for r in iter {
+            self.push(r);
+        }
+    }
+}
+
+impl FromIterator<FlowRecord> for FlowTable {
+    fn from_iter<I: IntoIterator<Item = FlowRecord>>(iter: I) -> Self {
+        let mut t = FlowTable::new();
+        t.extend(iter);
+        t
+    }
+}
+
+impl<'a> IntoIterator for &'a FlowTable {
+    type Item = RecordRef<'a>;
+    type IntoIter = Iter<'a>;
+
+    fn into_iter(self) -> Iter<'a> {
+        self.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(p: &str, n: &str, nat: &str) -> FlowRecord {
+        FlowRecord::new(p.parse().unwrap(), n.parse().unwrap()).nationality(nat.parse().unwrap())
+    }
+
+    fn table() -> FlowTable {
+        [
+            rec("2021-08-01", "100", "HTI"),
+            rec("2021-08-20", "over 60", "HTI"),
+            rec("2021-09", "21-24", "CUB"),
+            rec("2021-09-03", "10", "HTI"),
+        ]
+        .into_iter()
+        .collect()
+    }
+
+    #[test]
+    fn group_by_month_and_nationality_keeps_bounds() {
+        let g = table().group_by(Granularity::Month, GroupBy::Nationality).unwrap();
+        assert_eq!(g.len(), 3);
+        assert_eq!(g[0].period().to_string(), "2021-08");
+        assert_eq!(g[0].total().lower(), 161);
+        assert_eq!(g[0].total().upper(), None);
+        assert_eq!(g[1].key().to_string(), "CUB");
+        assert_eq!((g[1].total().lower(), g[1].total().upper()), (21, Some(24)));
+        assert_eq!(g[0].aggregate().records(), 2);
+    }
+
+    #[test]
+    fn range_across_months_is_an_error() {
+        let mut t = table();
+        t.push(FlowRecord::new(
+            "2021-08-30..2021-09-02".parse().unwrap(),
+            Count::exact(4),
+        ));
+        let e = t.group_by(Granularity::Month, GroupBy::Total).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "period 2021-08-30..2021-09-02 does not lie inside one month"
+        );
+        assert!(t.group_by(Granularity::Year, GroupBy::Total).is_ok());
+    }
+
+    #[test]
+    fn shares_and_filter() {
+        let t = table();
+        let s = t.shares(GroupBy::Nationality);
+        assert_eq!(s[0].key().to_string(), "HTI");
+        let sum: f64 = s.iter().map(Share::share).sum();
+        assert!((sum - 1.0).abs() < 1e-12);
+        assert_eq!(t.top_k(GroupBy::Nationality, 1).len(), 1);
+        let hti = t.filter(&FlowFilter::new().nationality("HTI".parse().unwrap()));
+        assert_eq!(hti.len(), 3);
+        let aug = t.filter(
+            &FlowFilter::new().within(time::macros::date!(2021 - 08 - 01), time::macros::date!(2021 - 08 - 31)),
+        );
+        assert_eq!(aug.len(), 2);
+        assert_eq!(aug.total().total().lower(), 161);
+    }
+
+    #[test]
+    fn round_trip_through_records() {
+        let t = table();
+        let u: FlowTable = t.iter().map(|r| r.to_record()).collect();
+        assert_eq!(t, u);
+        assert!(t.get(4).is_none());
+        assert_eq!(t.iter().len(), 4);
+    }
+}

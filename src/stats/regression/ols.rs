@@ -1,0 +1,259 @@
+//! Ordinary least squares by Householder QR.
+
+use super::Design;
+use super::covariance::{CovType, covariance};
+use super::estimate::{Estimate, Reference};
+use super::qr::{Qr, xtx_inverse};
+use crate::stats::StatsError;
+use crate::stats::validate::check_finite;
+
+/// Ordinary least squares: `y = X b + u`, fitted by Householder QR.
+///
+/// ```text
+/// X = Q R,   b = R^{-1} Q'y,   u = y - X b,   sigma^2 = u'u / (n - k)
+/// R^2 = 1 - u'u / TSS   (TSS centred when X has a constant column, else uncentred)
+/// adjusted R^2 = 1 - (n - c) / (n - k) (1 - R^2),   c = 1 with a constant column, else 0
+/// ```
+///
+/// The covariance is chosen with [`Ols::cov_type`] (see [`CovType`]); p-values
+/// and intervals use Student's t with `n - k` degrees of freedom for the
+/// classical covariance and the standard normal for the robust ones, as
+/// statsmodels does by default. Matches statsmodels `OLS(y, X).fit(...)`.
+///
+/// Complexity: `O(n k^2)` time (the Newey–West meat included, whatever its
+/// lag), one `n x k` copy of the design.
+///
+/// # Example
+/// ```
+/// use corridor::stats::{CovType, Design, Ols, SmallSample};
+/// let t: Vec<f64> = (0..8).map(f64::from).collect();
+/// let y = [1.0, 3.1, 4.9, 7.2, 8.8, 11.1, 13.0, 14.9];
+/// let x = Design::with_intercept(&[&t[..]])?;
+/// let fit = Ols::new(&x, &y)
+///     .cov_type(CovType::Hac { lag: 2, small_sample: SmallSample::None })
+///     .fit()?;
+/// assert!((fit.coefficients()[1] - 1.98).abs() < 0.05);
+/// assert!(fit.r_squared() > 0.99);
+/// # Ok::<(), corridor::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ols<'a> {
+    x: &'a Design,
+    y: &'a [f64],
+    cov: CovType,
+}
+
+impl<'a> Ols<'a> {
+    /// A regression of `y` on the columns of `x` (classical covariance until told otherwise).
+    #[must_use]
+    pub fn new(x: &'a Design, y: &'a [f64]) -> Self {
+        Self {
+            x,
+            y,
+            cov: CovType::Nonrobust,
+        }
+    }
+
+    /// Chooses the covariance of the coefficients.
+    #[must_use]
+    pub fn cov_type(mut self, cov: CovType) -> Self {
+        self.cov = cov;
+        self
+    }
+
+    /// Fits the regression.
+    ///
+    /// # Errors
+    /// [`StatsError::LengthMismatch`] when `y` and `x` differ in rows,
+    /// [`StatsError::NonFinite`] for a NaN or infinite `y`,
+    /// [`StatsError::TooShort`] unless `n > k`,
+    /// [`StatsError::Singular`] for a rank-deficient design (tolerance in
+    /// [`Design`]'s QR: `|R_jj| <= 1e-7 ||x_j||`, as R `lm`),
+    /// [`StatsError::Degenerate`] for HC2/HC3 with an observation of leverage 1.
+    pub fn fit(&self) -> crate::Result<OlsFit> {
+        Ok(fit_ols(self.x, self.y, self.cov)?)
+    }
+}
+
+pub(crate) fn fit_ols(x: &Design, y: &[f64], cov: CovType) -> Result<OlsFit, StatsError> {
+    let n = x.nrows();
+    let k = x.ncols();
+    if y.len() != n {
+        return Err(StatsError::LengthMismatch {
+            what: "y",
+            expected: n,
+            got: y.len(),
+        });
+    }
+    check_finite(y)?;
+    if n <= k {
+        return Err(StatsError::TooShort {
+            method: "ols (more observations than regressors)",
+            needed: k + 1,
+            got: n,
+        });
+    }
+    let qr = Qr::new(x.data().to_vec(), n, k)?;
+    let params = qr.least_squares(y);
+    let bread = xtx_inverse(&qr.r_inverse(), k);
+    let data = x.data();
+    let mut fitted = vec![0.0; n];
+    for (j, b) in params.iter().enumerate() {
+        for (f, v) in fitted.iter_mut().zip(&data[j * n..(j + 1) * n]) {
+            *f += b * v;
+        }
+    }
+    let resid: Vec<f64> = y.iter().zip(&fitted).map(|(a, b)| a - b).collect();
+    let ssr: f64 = resid.iter().map(|u| u * u).sum();
+    let df_resid = (n - k) as f64;
+    let sigma2 = ssr / df_resid;
+    let has_const = (0..k).any(|j| x.is_constant_column(j));
+    let tss = if has_const {
+        let mean = y.iter().sum::<f64>() / n as f64;
+        y.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>()
+    } else {
+        y.iter().map(|v| v * v).sum::<f64>()
+    };
+    let cov_matrix = covariance(cov, x, &bread, &resid, sigma2)?;
+    let reference = if cov.is_robust() {
+        Reference::Normal
+    } else {
+        Reference::StudentT { df: df_resid }
+    };
+    Ok(OlsFit {
+        params,
+        cov: cov_matrix,
+        cov_type: cov,
+        reference,
+        resid,
+        fitted,
+        ssr,
+        tss,
+        n,
+        k,
+        has_const,
+        names: x.names().map(<[String]>::to_vec),
+    })
+}
+
+/// The result of [`Ols::fit`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct OlsFit {
+    params: Vec<f64>,
+    cov: Vec<f64>,
+    cov_type: CovType,
+    reference: Reference,
+    resid: Vec<f64>,
+    fitted: Vec<f64>,
+    ssr: f64,
+    tss: f64,
+    n: usize,
+    k: usize,
+    has_const: bool,
+    names: Option<Vec<String>>,
+}
+
+impl OlsFit {
+    /// The coefficients `b`, in column order.
+    #[must_use]
+    pub fn coefficients(&self) -> &[f64] {
+        &self.params
+    }
+
+    /// Standard errors (square roots of the covariance diagonal).
+    #[must_use]
+    pub fn std_errors(&self) -> Vec<f64> {
+        (0..self.k).map(|j| self.cov[j * self.k + j].sqrt()).collect()
+    }
+
+    /// Coefficient `j` with its standard error, test and interval; `None` past the last.
+    #[must_use]
+    pub fn estimate(&self, j: usize) -> Option<Estimate> {
+        (j < self.k).then(|| Estimate::new(self.params[j], self.cov[j * self.k + j].sqrt(), self.reference))
+    }
+
+    /// Every coefficient as an [`Estimate`].
+    #[must_use]
+    pub fn estimates(&self) -> Vec<Estimate> {
+        (0..self.k).filter_map(|j| self.estimate(j)).collect()
+    }
+
+    /// The covariance matrix of the coefficients, row-major `k x k`.
+    #[must_use]
+    pub fn covariance(&self) -> &[f64] {
+        &self.cov
+    }
+
+    /// The covariance type that was used.
+    #[must_use]
+    pub fn cov_type(&self) -> CovType {
+        self.cov_type
+    }
+
+    /// The distribution tests and intervals refer to.
+    #[must_use]
+    pub fn reference(&self) -> Reference {
+        self.reference
+    }
+
+    /// Residuals `y - X b`.
+    #[must_use]
+    pub fn residuals(&self) -> &[f64] {
+        &self.resid
+    }
+
+    /// Fitted values `X b`.
+    #[must_use]
+    pub fn fitted_values(&self) -> &[f64] {
+        &self.fitted
+    }
+
+    /// Sum of squared residuals.
+    #[must_use]
+    pub fn ssr(&self) -> f64 {
+        self.ssr
+    }
+
+    /// `sigma^2 = ssr / (n - k)`.
+    #[must_use]
+    pub fn sigma2(&self) -> f64 {
+        self.ssr / self.df_resid()
+    }
+
+    /// Residual degrees of freedom `n - k`.
+    #[must_use]
+    pub fn df_resid(&self) -> f64 {
+        (self.n - self.k) as f64
+    }
+
+    /// Model degrees of freedom `k - c` (`c` = 1 with a constant column).
+    #[must_use]
+    pub fn df_model(&self) -> f64 {
+        (self.k - usize::from(self.has_const)) as f64
+    }
+
+    /// Number of observations.
+    #[must_use]
+    pub fn nobs(&self) -> usize {
+        self.n
+    }
+
+    /// `R^2` (centred with a constant column, uncentred without, as statsmodels).
+    #[must_use]
+    pub fn r_squared(&self) -> f64 {
+        1.0 - self.ssr / self.tss
+    }
+
+    /// Adjusted `R^2 = 1 - (n - c)/(n - k) (1 - R^2)`.
+    #[must_use]
+    pub fn adj_r_squared(&self) -> f64 {
+        let c = usize::from(self.has_const) as f64;
+        1.0 - (self.n as f64 - c) / self.df_resid() * (1.0 - self.r_squared())
+    }
+
+    /// Column names, when the design had them.
+    #[must_use]
+    pub fn names(&self) -> Option<&[String]> {
+        self.names.as_deref()
+    }
+}

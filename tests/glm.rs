@@ -1,0 +1,259 @@
+//! Poisson, quasi-Poisson and NB2 GLMs against R 4.2.2 (`glm`, `MASS::glm.nb`; `regression_R.json`) and
+//! statsmodels 0.15 (`GLM`, discrete `NegativeBinomial`; `regression.json`).
+
+use corridor::stats::{Design, Family, Glm, StatsError};
+use serde_json::Value;
+
+fn load(name: &str) -> Value {
+    let path = format!("{}/tests/data/reference/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn vec_of(v: &Value) -> Vec<f64> {
+    v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()
+}
+
+fn close(got: &[f64], want: &[f64], rel: f64, what: &str) {
+    assert_eq!(got.len(), want.len(), "{what}: length");
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        assert!(
+            (g - w).abs() <= rel * w.abs().max(1e-300),
+            "{what}[{i}]: got {g}, want {w} (rel {:e})",
+            ((g - w) / w).abs()
+        );
+    }
+}
+
+fn f(v: &Value) -> f64 {
+    v.as_f64().unwrap()
+}
+
+fn design_of(block: &Value) -> Design {
+    let cols: Vec<Vec<f64>> = block["X_columns"].as_array().unwrap().iter().map(vec_of).collect();
+    Design::from_columns(&cols).unwrap()
+}
+
+/// R and statsmodels agree to ~1e-11 on these fits; we ask 1e-9.
+const TOL: f64 = 1e-9;
+/// `glm.nb` stops by its 1e-8 alternation criterion; our final joint Newton step reaches the maximum
+/// (equal to statsmodels' joint MLE to ~1e-15 on quine), up to 1.3e-7 standard errors away from
+/// glm.nb's answer: we ask 1e-6 against glm.nb.
+const TOL_GLMNB: f64 = 1e-6;
+
+#[test]
+fn darien_poisson_and_quasipoisson() {
+    let py = load("regression.json");
+    let r = load("regression_R.json");
+    for (pk, rk) in [("glm", "darien_its_glm"), ("glm_fourier1", "darien_its_glm_fourier1")] {
+        let b = &py["darien_its"][pk];
+        let x = design_of(b);
+        let y = vec_of(&b["y"]);
+        let off = vec_of(&b["offset"]);
+        let fit = Glm::new(&x, &y).family(Family::Poisson).offset(&off).fit().unwrap();
+        let rp = &r[rk]["poisson"];
+        let sp = &b["poisson"];
+        close(fit.coefficients(), &vec_of(&rp["coef"]), TOL, "R poisson coef");
+        close(
+            fit.coefficients(),
+            &vec_of(&sp["params"]),
+            TOL,
+            "statsmodels poisson coef",
+        );
+        close(&fit.std_errors(), &vec_of(&rp["se"]), TOL, "R poisson se");
+        // statsmodels takes the covariance at the final mu, R (and we) from the last IRLS step: ~1e-6 apart.
+        close(&fit.std_errors(), &vec_of(&sp["bse"]), 1e-5, "statsmodels poisson se");
+        close(
+            &[fit.deviance(), fit.aic().unwrap(), fit.pearson_chi2()],
+            &[f(&rp["deviance"]), f(&rp["aic"]), f(&rp["pearson"])],
+            TOL,
+            "R poisson dev/aic/pearson",
+        );
+        close(
+            &[fit.null_deviance(), fit.log_likelihood().unwrap()],
+            &[f(&sp["null_deviance"]), f(&sp["llf"])],
+            TOL,
+            "statsmodels null deviance / llf",
+        );
+        assert_eq!(fit.iterations() as f64, f(&rp["iter"]));
+        let p: Vec<f64> = fit.estimates().iter().map(corridor::stats::Estimate::p_value).collect();
+        close(&p, &vec_of(&rp["p"]), 1e-6, "R poisson p");
+
+        let q = Glm::new(&x, &y)
+            .family(Family::QuasiPoisson)
+            .offset(&off)
+            .fit()
+            .unwrap();
+        let rq = &r[rk]["quasipoisson"];
+        close(&[q.dispersion()], &[f(&rq["dispersion"])], TOL, "R quasi dispersion");
+        close(&q.std_errors(), &vec_of(&rq["se"]), TOL, "R quasi se");
+        let p: Vec<f64> = q.estimates().iter().map(corridor::stats::Estimate::p_value).collect();
+        close(&p, &vec_of(&rq["p"]), 1e-6, "R quasi t p-values");
+        // statsmodels scale="X2" uses Pearson chi2 at the final mu, R the last IRLS step's working weights:
+        // equal up to the last IRLS update (1.5e-6 and 1.1e-5 relative here).
+        close(
+            &[q.dispersion()],
+            &[f(&b["quasipoisson"]["scale"])],
+            1e-4,
+            "statsmodels quasi scale",
+        );
+        assert!(q.aic().is_none());
+    }
+}
+
+#[test]
+fn quine_negative_binomial_matches_glm_nb() {
+    let r = load("regression_R.json");
+    let b = &r["quine"];
+    let x = design_of(b);
+    let y = vec_of(&b["y"]);
+    let fit = Glm::new(&x, &y).family(Family::NegativeBinomial).fit().unwrap();
+    let nb = &b["negbin"];
+    let (theta, se_theta) = fit.theta().unwrap();
+    close(&[theta], &[f(&nb["theta"])], TOL_GLMNB, "glm.nb theta");
+    // R's SE.theta is theta.ml's information one Newton step (and one IRLS fit) before the end;
+    // ours is at the final (b, theta): 3e-6 apart here.
+    close(&[se_theta], &[f(&nb["se_theta"])], 1e-5, "glm.nb SE.theta");
+    let sm = &load("regression.json")["quine_negbin_discrete_mle"];
+    close(
+        fit.coefficients(),
+        &vec_of(&sm["params"]),
+        TOL,
+        "statsmodels quine nb params",
+    );
+    close(
+        &[fit.alpha().unwrap(), fit.log_likelihood().unwrap()],
+        &[f(&sm["alpha"]), f(&sm["llf"])],
+        TOL,
+        "statsmodels quine alpha/llf",
+    );
+    // coefficients near 0 (SexM 0.08): compared on the scale of their standard errors
+    let se = fit.std_errors();
+    for (i, (g, w)) in fit.coefficients().iter().zip(vec_of(&nb["coef"])).enumerate() {
+        assert!(
+            (g - w).abs() <= TOL_GLMNB * w.abs().max(se[i]),
+            "glm.nb coef[{i}]: {g} vs {w}"
+        );
+    }
+    close(&fit.std_errors(), &vec_of(&nb["se"]), TOL_GLMNB, "glm.nb se");
+    close(
+        &[fit.deviance(), fit.aic().unwrap(), 2.0 * fit.log_likelihood().unwrap()],
+        &[f(&nb["deviance"]), f(&nb["aic"]), f(&nb["twologlik"])],
+        TOL_GLMNB,
+        "glm.nb deviance/aic/2loglik",
+    );
+    // Poisson and quasi-Poisson on the same data
+    let p = Glm::new(&x, &y).fit().unwrap();
+    close(p.coefficients(), &vec_of(&b["poisson"]["coef"]), TOL, "quine poisson");
+    // (R's null deviance for a `y ~ X - 1` formula is that of mu = exp(offset): not comparable.)
+    close(
+        &[p.deviance()],
+        &[f(&b["poisson"]["deviance"])],
+        TOL,
+        "quine poisson deviance",
+    );
+}
+
+#[test]
+fn darien_negative_binomial_matches_statsmodels_mle() {
+    // R glm.nb diverges from its Poisson start on this series (recorded in regression_R.json);
+    // statsmodels' discrete NegativeBinomial (joint Newton MLE, tol 1e-12) is the reference here.
+    // glm.nb's alternation (which we follow, with step halving) converges only linearly on this
+    // heavily overdispersed series and stops by its own criterion up to ~3e-4 (relative) from the joint
+    // MLE; the final joint Newton polish closes the gap.
+    let py = load("regression.json");
+    for pk in ["glm", "glm_fourier1"] {
+        let b = &py["darien_its"][pk];
+        let x = design_of(b);
+        let y = vec_of(&b["y"]);
+        let off = vec_of(&b["offset"]);
+        let fit = Glm::new(&x, &y)
+            .family(Family::NegativeBinomial)
+            .offset(&off)
+            .fit()
+            .unwrap();
+        let g = &b["negbin_glm_at_mle_alpha"];
+        close(
+            &fit.std_errors(),
+            &vec_of(&g["bse"]),
+            TOL,
+            "statsmodels GLM NB bse at the MLE alpha",
+        );
+        close(
+            &[fit.deviance(), fit.pearson_chi2()],
+            &[f(&g["deviance"]), f(&g["pearson_chi2"])],
+            TOL,
+            "statsmodels GLM NB deviance/pearson",
+        );
+        let nb = &b["negbin_discrete_mle"];
+        close(&[fit.alpha().unwrap()], &[f(&nb["alpha"])], TOL, "statsmodels alpha");
+        close(fit.coefficients(), &vec_of(&nb["params"]), TOL, "statsmodels nb params");
+        close(
+            &[fit.log_likelihood().unwrap()],
+            &[f(&nb["llf"])],
+            TOL,
+            "statsmodels nb llf",
+        );
+    }
+}
+
+#[test]
+fn bad_counts_are_errors() {
+    let t = [0.0, 1.0, 2.0, 3.0, 4.0];
+    let x = Design::with_intercept(&[&t[..]]).unwrap();
+    let e = Glm::new(&x, &[1.0, 2.0, -3.0, 4.0, 5.0]).fit().unwrap_err();
+    assert!(
+        matches!(e, corridor::Error::Stats(StatsError::InvalidParameter { .. })),
+        "{e}"
+    );
+    let e = Glm::new(&x, &[0.0; 5])
+        .family(Family::NegativeBinomial)
+        .fit()
+        .unwrap_err();
+    assert!(
+        matches!(e, corridor::Error::Stats(StatsError::Degenerate { .. })),
+        "{e}"
+    );
+    let e = Glm::new(&x, &[1.0, 2.0]).fit().unwrap_err();
+    assert!(
+        matches!(e, corridor::Error::Stats(StatsError::LengthMismatch { .. })),
+        "{e}"
+    );
+}
+
+/// Public result types are Send + Sync + Debug + Clone.
+#[test]
+fn public_types_are_thread_safe() {
+    fn check<T: Send + Sync + std::fmt::Debug + Clone>() {}
+    check::<corridor::stats::GlmFit>();
+    check::<corridor::stats::OlsFit>();
+    check::<corridor::stats::ItsFit>();
+    check::<corridor::stats::Effect>();
+    check::<corridor::stats::Estimate>();
+    check::<Design>();
+    check::<Glm<'static>>();
+    check::<corridor::stats::Its<'static>>();
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Arbitrary counts (zeros, huge values, NaN, negatives) and offsets: a fit or an error, never a panic;
+        /// a fit has finite coefficients.
+        #[test]
+        fn never_panics(y in proptest::collection::vec(prop_oneof![0.0..50.0f64, Just(0.0), Just(1e6), Just(f64::NAN), Just(-2.0)], 0..30),
+                        off in -3.0..3.0f64, fam in 0usize..4) {
+            let family = [Family::Gaussian, Family::Poisson, Family::QuasiPoisson, Family::NegativeBinomial][fam];
+            let n = y.len();
+            let t: Vec<f64> = (0..n).map(|i| i as f64).collect();
+            let offset = vec![off; n];
+            if let Ok(x) = Design::with_intercept(&[&t[..]])
+                && let Ok(fit) = Glm::new(&x, &y).family(family).offset(&offset).fit()
+            {
+                prop_assert!(fit.coefficients().iter().all(|b| b.is_finite()));
+            }
+        }
+    }
+}
