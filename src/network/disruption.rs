@@ -881,6 +881,34 @@ mod tests {
     }
 
     #[test]
+    fn empty_and_directed_networks() {
+        let empty = SmugglingNetwork::builder().build().unwrap().disruption_metrics();
+        assert_eq!(
+            (empty.remaining(), empty.largest_component(), empty.components()),
+            (0, 0, 0)
+        );
+        assert_eq!(
+            (
+                empty.largest_component_share(),
+                empty.efficiency(),
+                empty.fragmentation()
+            ),
+            (0.0, 0.0, 1.0)
+        );
+        assert!(empty.corridor().is_none());
+
+        // A directed chain a -> b -> c is measured on its undirected view: networkx
+        // global_efficiency(path of 3) = (1 + 1 + 1/2) * 2 / (3 * 2) = 5/6.
+        let mut b = SmugglingNetwork::builder();
+        let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("D{i}")))).collect();
+        b.add_tie(ids[0], ids[1], Tie::directed(TieKind::Command)).unwrap();
+        b.add_tie(ids[1], ids[2], Tie::directed(TieKind::Command)).unwrap();
+        let m = b.build().unwrap().disruption_metrics();
+        assert_eq!((m.largest_component(), m.components()), (3, 1));
+        assert!((m.efficiency() - 5.0 / 6.0).abs() < 1e-15);
+    }
+
+    #[test]
     fn unknown_arrest_is_an_error() {
         assert!(matches!(
             path(3).disrupt(&[ActorId::new(3)]),
