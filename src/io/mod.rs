@@ -2,6 +2,8 @@
 //!
 //! - Flow tables from and to CSV, with plain column names or an HXL hashtag row
 //!   ([`read_flows_csv`], [`read_flows_csv_with`], [`write_flows_csv`]; feature `csv`).
+//! - Smuggling networks to `GraphML` ([`write_graphml`]) and DOT ([`write_dot`]), and from and to an
+//!   edge-list CSV ([`read_edge_list`], [`write_edge_list`]; feature `csv`).
 //!
 //! Readers take any [`std::io::Read`] and writers any [`std::io::Write`]: this crate
 //! never opens files itself.
@@ -11,6 +13,16 @@ mod flows_csv;
 
 #[cfg(feature = "csv")]
 pub use flows_csv::{Header, ReadMode, ReadOptions, ReadReport, read_flows_csv, read_flows_csv_with, write_flows_csv};
+
+// Graph export and import (issue 5, branch net-model).
+mod dot;
+#[cfg(feature = "csv")]
+mod edges;
+mod graphml;
+pub use dot::write_dot;
+#[cfg(feature = "csv")]
+pub use edges::{read_edge_list, write_edge_list};
+pub use graphml::write_graphml;
 
 /// Why a file could not be read: names the line, the column and the offending text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

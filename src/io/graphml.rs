@@ -1,0 +1,187 @@
+//! `GraphML` export of a smuggling network (for Gephi, yEd, Cytoscape, networkx).
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use crate::network::SmugglingNetwork;
+use crate::period::write_date;
+
+/// Escapes the five XML special characters (`& < > " '`) for text and attribute values.
+pub(crate) fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot carry at all are replaced.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The `<key>` declarations: (id, for, attr.name, attr.type).
+const KEYS: [(&str, &str, &str, &str); 15] = [
+    ("name", "node", "name", "string"),
+    ("actor_kind", "node", "kind", "string"),
+    ("aliases", "node", "aliases", "string"),
+    ("roles", "node", "roles", "string"),
+    ("country", "node", "country", "string"),
+    ("stages", "node", "stages", "string"),
+    ("fee", "node", "fee", "double"),
+    ("fee_currency", "node", "fee_currency", "string"),
+    ("capacity", "node", "capacity", "long"),
+    ("tie_kind", "edge", "kind", "string"),
+    ("weight", "edge", "weight", "double"),
+    ("first_seen", "edge", "first_seen", "string"),
+    ("last_seen", "edge", "last_seen", "string"),
+    ("directed", "edge", "directed", "boolean"),
+    ("sources", "edge", "sources", "string"),
+];
+
+fn data(out: &mut String, key: &str, value: &str) {
+    let _ = writeln!(out, "      <data key=\"{key}\">{}</data>", xml_escape(value));
+}
+
+/// Writes `net` as `GraphML` 1.0.
+///
+/// Every actor is a `<node id="n{index}">` and every tie (not the summed analysis edge) an
+/// `<edge id="e{k}">`, so several ties between one pair appear as parallel edges (networkx reads a
+/// `MultiGraph` / `MultiDiGraph`). The graph's `edgedefault` is `directed` iff the network is directed;
+/// an undirected tie of a directed network is written once, from the lower id to the higher, with its
+/// `directed` attribute `false`.
+///
+/// Attributes (`<key>` declarations; absent values are left out):
+///
+/// | element | attribute | type | content |
+/// |---|---|---|---|
+/// | node | `name` | string | the actor's name |
+/// | node | `kind` | string | `person` or `organisation` |
+/// | node | `aliases` | string | aliases joined by `"; "` |
+/// | node | `roles` | string | roles (snake case) joined by `"; "` |
+/// | node | `country` | string | ISO 3166-1 alpha-3 |
+/// | node | `stages` | string | `index:name` joined by `"; "` |
+/// | node | `fee`, `fee_currency` | double, string | fee per migrant |
+/// | node | `capacity` | long | migrants per month |
+/// | edge | `kind` | string | tie kind |
+/// | edge | `weight` | double | tie weight |
+/// | edge | `first_seen`, `last_seen` | string | `YYYY-MM-DD` |
+/// | edge | `directed` | boolean | whether the tie is directed |
+/// | edge | `sources` | string | citations joined by `" | "` |
+///
+/// Text is escaped for XML (`& < > " '`); control characters XML cannot carry become U+FFFD.
+///
+/// # Errors
+///
+/// [`crate::Error::Io`] if writing fails.
+///
+/// # Example
+///
+/// ```
+/// use corridor::io::write_graphml;
+/// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+///
+/// let mut b = SmugglingNetwork::builder();
+/// let x = b.add_actor(Actor::person("Tom & Jerry"));
+/// let y = b.add_actor(Actor::person("Y"));
+/// b.add_tie(x, y, Tie::undirected(TieKind::Kinship))?;
+/// let mut out = Vec::new();
+/// write_graphml(&b.build()?, &mut out)?;
+/// let text = String::from_utf8(out).unwrap();
+/// assert!(text.contains("Tom &amp; Jerry"));
+/// # Ok::<(), corridor::Error>(())
+/// ```
+pub fn write_graphml(net: &SmugglingNetwork, mut w: impl Write) -> crate::Result<()> {
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
+         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns \
+         http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
+    );
+    for (id, element, name, ty) in KEYS {
+        let _ = writeln!(
+            out,
+            "  <key id=\"{id}\" for=\"{element}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>"
+        );
+    }
+    let default = if net.is_directed() { "directed" } else { "undirected" };
+    let _ = writeln!(out, "  <graph id=\"smuggling_network\" edgedefault=\"{default}\">");
+    w.write_all(out.as_bytes())?;
+    for (id, a) in net.actors() {
+        out.clear();
+        let _ = writeln!(out, "    <node id=\"n{}\">", id.index());
+        data(&mut out, "name", a.name());
+        data(&mut out, "actor_kind", a.kind().as_str());
+        if !a.aliases().is_empty() {
+            data(&mut out, "aliases", &a.aliases().join("; "));
+        }
+        if !a.roles().is_empty() {
+            let roles: Vec<&str> = a.roles().iter().map(|r| r.as_str()).collect();
+            data(&mut out, "roles", &roles.join("; "));
+        }
+        if let Some(c) = a.based_in() {
+            data(&mut out, "country", c.alpha3());
+        }
+        if !a.stages().is_empty() {
+            let stages: Vec<String> = a.stages().iter().map(ToString::to_string).collect();
+            data(&mut out, "stages", &stages.join("; "));
+        }
+        if let Some(fee) = a.fee_per_migrant() {
+            data(&mut out, "fee", &fee.amount().to_string());
+            data(&mut out, "fee_currency", fee.currency());
+        }
+        if let Some(c) = a.monthly_capacity() {
+            data(&mut out, "capacity", &c.to_string());
+        }
+        out.push_str("    </node>\n");
+        w.write_all(out.as_bytes())?;
+    }
+    for (k, (from, to, t)) in net.ties().enumerate() {
+        out.clear();
+        let _ = writeln!(
+            out,
+            "    <edge id=\"e{k}\" source=\"n{}\" target=\"n{}\">",
+            from.index(),
+            to.index()
+        );
+        data(&mut out, "tie_kind", t.kind().as_str());
+        data(&mut out, "weight", &t.tie_weight().to_string());
+        let mut date = String::new();
+        if let Some(d) = t.first_seen() {
+            let _ = write_date(&mut date, d);
+            data(&mut out, "first_seen", &date);
+        }
+        if let Some(d) = t.last_seen() {
+            date.clear();
+            let _ = write_date(&mut date, d);
+            data(&mut out, "last_seen", &date);
+        }
+        data(&mut out, "directed", if t.is_directed() { "true" } else { "false" });
+        if !t.sources().is_empty() {
+            let s: Vec<String> = t.sources().iter().map(ToString::to_string).collect();
+            data(&mut out, "sources", &s.join(" | "));
+        }
+        out.push_str("    </edge>\n");
+        w.write_all(out.as_bytes())?;
+    }
+    w.write_all(b"  </graph>\n</graphml>\n")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_the_five_characters() {
+        assert_eq!(xml_escape(r#"a&b<c>d"e'f"#), "a&amp;b&lt;c&gt;d&quot;e&apos;f");
+        assert_eq!(xml_escape("tab\tok\u{1}"), "tab\tok\u{FFFD}");
+        assert_eq!(xml_escape("Necoclí"), "Necoclí");
+    }
+}

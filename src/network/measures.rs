@@ -1,0 +1,466 @@
+//! Measures of a [`SmugglingNetwork`]: centralities, structure, brokerage and key players.
+//!
+//! Every vector is indexed by [`ActorId::index`]. Definitions and normalisations are networkx 3.6's
+//! (checked to 1e-9 against networkx on the Florentine families, Zachary's karate club, Les Misérables
+//! and seeded random graphs; see `tests/data/reference/networkx.json`). Where a measure can use tie
+//! weights it takes a [`Weighting`]: path measures (betweenness, closeness, distances) read weights as
+//! **lengths**, the others (strength, eigenvector, `PageRank`, clustering) as **strengths**.
+//!
+//! The graph measured is the analysis graph of the network: directed as soon as one tie is directed.
+//!
+//! ```
+//! use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+//!
+//! // A star: the hub brokers every pair of its five contacts.
+//! let mut b = SmugglingNetwork::builder();
+//! let hub = b.add_actor(Actor::person("Hub"));
+//! for i in 0..5 {
+//!     let leaf = b.add_actor(Actor::person(format!("Contact {i}")));
+//!     b.add_tie(hub, leaf, Tie::undirected(TieKind::Communication))?;
+//! }
+//! let net = b.build()?;
+//! assert_eq!(net.betweenness()[hub.index()], 1.0);
+//! assert_eq!(net.articulation_points(), vec![hub]);
+//! assert_eq!(net.component_count(), 1);
+//! # Ok::<(), corridor::Error>(())
+//! ```
+
+use super::algo::betweenness::BadSample;
+use super::algo::degree::Direction as Side;
+use super::algo::keyplayer::{self, Fragmentation};
+use super::algo::spectral::NotConverged;
+use super::algo::{betweenness, brokerage, closeness, clustering, components, core, degree, paths, spectral};
+use super::{ActorId, BetweennessOptions, BrokerageRoles, NetworkError, SmugglingNetwork, Weighting};
+
+fn not_converged(measure: &'static str) -> impl Fn(NotConverged) -> crate::Error {
+    move |e| {
+        NetworkError::NotConverged {
+            measure,
+            iterations: e.iterations,
+        }
+        .into()
+    }
+}
+
+fn ids(v: impl IntoIterator<Item = usize>) -> Vec<ActorId> {
+    v.into_iter().map(ActorId::new).collect()
+}
+
+impl SmugglingNetwork {
+    fn check_actor(&self, id: ActorId) -> crate::Result<()> {
+        if id.index() < self.actor_count() {
+            Ok(())
+        } else {
+            Err(NetworkError::UnknownActor { id: id.index() }.into())
+        }
+    }
+
+    fn undirected_only(&self, measure: &'static str) -> crate::Result<()> {
+        if self.is_directed() {
+            Err(NetworkError::DirectedUnsupported { measure }.into())
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Number of ties of each actor (networkx `G.degree()`; in + out for directed networks).
+    ///
+    /// `O(n + m)`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let a = b.add_actor(Actor::person("A"));
+    /// let c = b.add_actor(Actor::person("C"));
+    /// b.add_tie(a, c, Tie::directed(TieKind::Financial))?;
+    /// let net = b.build()?;
+    /// assert_eq!(net.degree(), vec![1, 1]);
+    /// assert_eq!(net.out_degree(), vec![1, 0]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    #[must_use]
+    pub fn degree(&self) -> Vec<usize> {
+        to_counts(degree::degree(self.graph(), Side::Both, Weighting::Unweighted))
+    }
+
+    /// Number of incoming ties of each actor (the degree for undirected networks). `O(n + m)`.
+    #[must_use]
+    pub fn in_degree(&self) -> Vec<usize> {
+        to_counts(degree::degree(self.graph(), Side::In, Weighting::Unweighted))
+    }
+
+    /// Number of outgoing ties of each actor (the degree for undirected networks). `O(n + m)`.
+    #[must_use]
+    pub fn out_degree(&self) -> Vec<usize> {
+        to_counts(degree::degree(self.graph(), Side::Out, Weighting::Unweighted))
+    }
+
+    /// Sum of tie weights of each actor (networkx `G.degree(weight="weight")`). `O(n + m)`.
+    #[must_use]
+    pub fn strength(&self) -> Vec<f64> {
+        degree::degree(self.graph(), Side::Both, Weighting::Weighted)
+    }
+
+    /// Degree centrality `deg(v) / (n - 1)` (networkx `degree_centrality`). `O(n + m)`.
+    #[must_use]
+    pub fn degree_centrality(&self) -> Vec<f64> {
+        degree::degree_centrality(self.graph(), Side::Both)
+    }
+
+    /// Share of possible ties present: `2m / (n (n - 1))` undirected, `m / (n (n - 1))` directed, 0 for
+    /// fewer than two actors (networkx `density`).
+    #[must_use]
+    pub fn density(&self) -> f64 {
+        degree::density(self.graph())
+    }
+
+    /// Normalised betweenness centrality of each actor, equal to networkx `betweenness_centrality(G)`.
+    ///
+    /// ```text
+    /// b(v) = sum over s != v != t of sigma_st(v) / sigma_st, divided by (n - 1)(n - 2)   (undirected: pairs
+    /// counted both ways, so the same value as networkx)
+    /// ```
+    ///
+    /// Brandes' algorithm, `O(n m)` time, `O(n + m)` memory; spread over cores with the `parallel`
+    /// feature. See [`Self::betweenness_with`] for weights, raw values, endpoints and sampling.
+    #[must_use]
+    pub fn betweenness(&self) -> Vec<f64> {
+        // The default options never sample, so they cannot fail.
+        betweenness::betweenness(self.graph(), &BetweennessOptions::new()).unwrap_or_default()
+    }
+
+    /// Betweenness with options (networkx `betweenness_centrality(G, k, normalized, weight, endpoints,
+    /// seed)`).
+    ///
+    /// Weighted betweenness uses Dijkstra with tie weights as lengths and treats two paths as equally
+    /// short when their floating-point lengths are equal, as networkx. Sampled values (`k` sources drawn
+    /// with a seeded xoshiro256** generator) are unbiased estimates rescaled as networkx 3.6; networkx
+    /// draws its sources with Python's `random`, so sampled values cannot equal networkx's for the same
+    /// seed (with all `n` sources they are the exact values). Results are bit-identical with or without
+    /// the `parallel` feature.
+    ///
+    /// # Errors
+    ///
+    /// [`NetworkError::SampleSize`] when sampling 0 or more than `n` sources.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::network::{Actor, BetweennessOptions, Normalization, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// for w in ids.windows(2) {
+    ///     b.add_tie(w[0], w[1], Tie::undirected(TieKind::Logistics))?;
+    /// }
+    /// let net = b.build()?;
+    /// // A path 0-1-2-3: node 1 lies on the paths 0-2 and 0-3.
+    /// let raw = net.betweenness_with(&BetweennessOptions::new().normalization(Normalization::Raw))?;
+    /// assert_eq!(raw, vec![0.0, 2.0, 2.0, 0.0]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn betweenness_with(&self, options: &BetweennessOptions) -> crate::Result<Vec<f64>> {
+        betweenness::betweenness(self.graph(), options)
+            .map_err(|BadSample { k, n }| NetworkError::SampleSize { k, n }.into())
+    }
+
+    /// Closeness centrality, equal to networkx `closeness_centrality(G)` (Wasserman–Faust improved):
+    ///
+    /// ```text
+    /// c(u) = (r - 1) / (sum of d(v, u) over the r - 1 actors v that reach u) * (r - 1) / (n - 1)
+    /// ```
+    ///
+    /// 0 for actors nobody reaches. Directed networks use incoming distances, as networkx. `O(n m)`.
+    #[must_use]
+    pub fn closeness(&self) -> Vec<f64> {
+        closeness::closeness(self.graph(), Weighting::Unweighted)
+    }
+
+    /// Closeness with tie weights as lengths when `weighting` is [`Weighting::Weighted`] (networkx
+    /// `closeness_centrality(G, distance="weight")`). `O(n m log n)`.
+    #[must_use]
+    pub fn closeness_with(&self, weighting: Weighting) -> Vec<f64> {
+        closeness::closeness(self.graph(), weighting)
+    }
+
+    /// Harmonic centrality `sum over v != u of 1 / d(v, u)` (networkx `harmonic_centrality`). `O(n m)`.
+    #[must_use]
+    pub fn harmonic(&self, weighting: Weighting) -> Vec<f64> {
+        closeness::harmonic(self.graph(), weighting)
+    }
+
+    /// Eigenvector centrality, equal to networkx `eigenvector_centrality(G)` (`max_iter=100`, `tol=1e-6`):
+    /// power iteration on `A + I` from `1/n`, Euclidean normalisation, stopping when the L1 change is
+    /// below `n * 1e-6`. Directed networks use in-ties (left eigenvector). `O(iterations * (n + m))`.
+    ///
+    /// # Errors
+    ///
+    /// [`NetworkError::NotConverged`] after 100 iterations without convergence;
+    /// [`NetworkError::EmptyNetwork`] without actors (networkx raises too).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let hub = b.add_actor(Actor::person("Hub"));
+    /// for i in 0..3 {
+    ///     let leaf = b.add_actor(Actor::person(format!("L{i}")));
+    ///     b.add_tie(hub, leaf, Tie::undirected(TieKind::Communication))?;
+    /// }
+    /// let x = b.build()?.eigenvector()?;
+    /// assert!(x[0] > x[1]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn eigenvector(&self) -> crate::Result<Vec<f64>> {
+        self.eigenvector_with(Weighting::Unweighted)
+    }
+
+    /// Eigenvector centrality with tie weights as strengths when weighted (networkx `weight="weight"`).
+    ///
+    /// # Errors
+    ///
+    /// As [`Self::eigenvector`].
+    pub fn eigenvector_with(&self, weighting: Weighting) -> crate::Result<Vec<f64>> {
+        if self.actor_count() == 0 {
+            return Err(NetworkError::EmptyNetwork {
+                measure: "eigenvector centrality",
+            }
+            .into());
+        }
+        spectral::eigenvector(self.graph(), weighting, 100, 1e-6).map_err(not_converged("eigenvector centrality"))
+    }
+
+    /// `PageRank` with damping 0.85, equal to networkx `pagerank(G)` (`max_iter=100`, `tol=1e-6`, uniform
+    /// teleportation, dangling actors spread uniformly; weights as strengths when weighted — networkx's
+    /// default reads the `weight` attribute). `O(iterations * (n + m))`.
+    ///
+    /// # Errors
+    ///
+    /// [`NetworkError::NotConverged`] after 100 iterations; [`NetworkError::EmptyNetwork`] without actors.
+    pub fn pagerank(&self, weighting: Weighting) -> crate::Result<Vec<f64>> {
+        if self.actor_count() == 0 {
+            return Err(NetworkError::EmptyNetwork { measure: "pagerank" }.into());
+        }
+        spectral::pagerank(self.graph(), weighting, 0.85, 100, 1e-6).map_err(not_converged("pagerank"))
+    }
+
+    /// Katz centrality `x = alpha A^T x + 1`, normalised to unit Euclidean norm, equal to networkx
+    /// `katz_centrality(G, alpha, beta=1, max_iter=1000, tol=1e-6)` (unweighted; networkx's default
+    /// `alpha` is 0.1). Converges only when `alpha` is below the inverse of the largest eigenvalue.
+    ///
+    /// # Errors
+    ///
+    /// [`NetworkError::NotConverged`] after 1000 iterations (including for a non-finite `alpha`);
+    /// [`NetworkError::EmptyNetwork`] without actors.
+    pub fn katz(&self, alpha: f64) -> crate::Result<Vec<f64>> {
+        if self.actor_count() == 0 {
+            return Err(NetworkError::EmptyNetwork {
+                measure: "katz centrality",
+            }
+            .into());
+        }
+        spectral::katz(self.graph(), Weighting::Unweighted, alpha, 1.0, 1000, 1e-6)
+            .map_err(not_converged("katz centrality"))
+    }
+
+    /// Number of connected components (weakly connected for directed networks; networkx
+    /// `number_connected_components`). Isolated actors count. `O(n + m)`.
+    #[must_use]
+    pub fn component_count(&self) -> usize {
+        components::component_count(self.graph())
+    }
+
+    /// Connected component of each actor (weakly connected when directed): labels `0..count` in order of
+    /// each component's first actor. `O(n + m)`.
+    #[must_use]
+    pub fn components(&self) -> Vec<usize> {
+        components::connected_components(self.graph()).0
+    }
+
+    /// Strongly connected component of each actor (Tarjan, iterative): labels `0..count`; actors share a
+    /// label exactly when networkx `strongly_connected_components` puts them together. `O(n + m)`.
+    #[must_use]
+    pub fn strong_components(&self) -> Vec<usize> {
+        components::strongly_connected_components(self.graph()).0
+    }
+
+    /// Actors whose removal disconnects their component (the set of networkx `articulation_points`; of the
+    /// undirected view for directed networks), ascending. Iterative, `O(n + m)`.
+    #[must_use]
+    pub fn articulation_points(&self) -> Vec<ActorId> {
+        ids(components::articulation_points_and_bridges(self.graph()).0)
+    }
+
+    /// Ties whose removal disconnects their component (networkx `bridges`, undirected view), as
+    /// `(lower id, higher id)`, ascending. `O(n + m)`.
+    #[must_use]
+    pub fn bridges(&self) -> Vec<(ActorId, ActorId)> {
+        components::articulation_points_and_bridges(self.graph())
+            .1
+            .into_iter()
+            .map(|(a, b)| (ActorId::new(a), ActorId::new(b)))
+            .collect()
+    }
+
+    /// k-core number of each actor, equal to networkx `core_number(G)` (total degree for directed
+    /// networks). Batagelj–Zaversnik, `O(n + m)`.
+    #[must_use]
+    pub fn core_numbers(&self) -> Vec<usize> {
+        core::core_numbers(self.graph())
+    }
+
+    /// Local clustering coefficient of each actor (networkx `clustering(G)`, or the geometric-mean
+    /// weighted version with `weight="weight"`). `O(sum of squared degrees)`.
+    ///
+    /// # Errors
+    ///
+    /// [`NetworkError::DirectedUnsupported`] for directed networks.
+    pub fn clustering(&self, weighting: Weighting) -> crate::Result<Vec<f64>> {
+        self.undirected_only("clustering")?;
+        Ok(clustering::clustering(self.graph(), weighting).unwrap_or_default())
+    }
+
+    /// Mean local clustering over all actors (networkx `average_clustering`; 0 without actors).
+    ///
+    /// # Errors
+    ///
+    /// [`NetworkError::DirectedUnsupported`] for directed networks.
+    pub fn average_clustering(&self, weighting: Weighting) -> crate::Result<f64> {
+        self.undirected_only("average clustering")?;
+        Ok(clustering::average_clustering(self.graph(), weighting).unwrap_or_default())
+    }
+
+    /// Transitivity: `3 × triangles / connected triples` (networkx `transitivity`).
+    ///
+    /// # Errors
+    ///
+    /// [`NetworkError::DirectedUnsupported`] for directed networks.
+    pub fn transitivity(&self) -> crate::Result<f64> {
+        self.undirected_only("transitivity")?;
+        Ok(clustering::transitivity(self.graph()).unwrap_or_default())
+    }
+
+    /// Shortest-path distance from `from` to every actor along ties (hops, or summed weights as lengths),
+    /// `None` when unreachable (networkx `single_source_shortest_path_length` / `..._dijkstra_...`).
+    /// `O(n + m)` or `O(m log n)`.
+    ///
+    /// # Errors
+    ///
+    /// [`NetworkError::UnknownActor`] when `from` is not an actor.
+    pub fn distances_from(&self, from: ActorId, weighting: Weighting) -> crate::Result<Vec<Option<f64>>> {
+        self.check_actor(from)?;
+        Ok(paths::distances_from(self.graph(), from.index(), weighting))
+    }
+
+    /// One shortest path from `from` to `to` (both included), `None` when `to` cannot be reached. When
+    /// several paths are equally short, which one is returned is unspecified.
+    ///
+    /// # Errors
+    ///
+    /// [`NetworkError::UnknownActor`] when either end is not an actor.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind, Weighting};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// b.add_tie(ids[0], ids[1], Tie::directed(TieKind::Logistics))?;
+    /// b.add_tie(ids[1], ids[2], Tie::directed(TieKind::Logistics))?;
+    /// let net = b.build()?;
+    /// assert_eq!(net.shortest_path(ids[0], ids[2], Weighting::Unweighted)?, Some(ids.clone()));
+    /// assert_eq!(net.shortest_path(ids[2], ids[0], Weighting::Unweighted)?, None);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn shortest_path(
+        &self,
+        from: ActorId,
+        to: ActorId,
+        weighting: Weighting,
+    ) -> crate::Result<Option<Vec<ActorId>>> {
+        self.check_actor(from)?;
+        self.check_actor(to)?;
+        Ok(paths::shortest_path(self.graph(), from.index(), to.index(), weighting).map(ids))
+    }
+
+    /// All-pairs distances: row `s` holds the distances from actor `s` (`None` when unreachable).
+    /// `O(n m)` time and `O(n²)` memory: meant for small networks.
+    #[must_use]
+    pub fn distance_matrix(&self, weighting: Weighting) -> Vec<Vec<Option<f64>>> {
+        let n = self.actor_count();
+        let flat = paths::distance_matrix(self.graph(), weighting);
+        (0..n)
+            .map(|s| {
+                flat[s * n..(s + 1) * n]
+                    .iter()
+                    .map(|&d| Some(d).filter(|d| d.is_finite()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Gould–Fernandez brokerage roles of each actor given `groups[actor index]` (any group labels, for
+    /// example organisations or nationalities). Actor `b` brokers `a -> b -> c` when `a != c` and there is no
+    /// tie `a -> c`; the five roles are coordinator, itinerant, gatekeeper, representative and liaison (see
+    /// [`BrokerageRoles`]); undirected ties count both ways. Same counting as R `sna::brokerage`.
+    /// `O(sum of in-degree × out-degree × log degree)`.
+    ///
+    /// # Errors
+    ///
+    /// [`NetworkError::LengthMismatch`] when `groups` does not have one entry per actor.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let (a, m, c) = (b.add_actor(Actor::person("A")), b.add_actor(Actor::person("M")), b.add_actor(Actor::person("C")));
+    /// b.add_tie(a, m, Tie::directed(TieKind::Financial))?;
+    /// b.add_tie(m, c, Tie::directed(TieKind::Financial))?;
+    /// let roles = b.build()?.brokerage(&[0, 1, 1])?;
+    /// assert_eq!(roles[m.index()].gatekeeper, 1); // M lets A (outside) reach C (M's group)
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn brokerage(&self, groups: &[usize]) -> crate::Result<Vec<BrokerageRoles>> {
+        if groups.len() != self.actor_count() {
+            return Err(NetworkError::LengthMismatch {
+                what: "groups",
+                got: groups.len(),
+                expected: self.actor_count(),
+            }
+            .into());
+        }
+        Ok(brokerage::brokerage(self.graph(), groups))
+    }
+
+    /// Borgatti's (2006) key-player fragmentation after removing `removed` (see [`Fragmentation`]):
+    /// `F = 1 - sum s_k (s_k - 1) / (n' (n' - 1))` over component sizes of the `n'` remaining actors, or the
+    /// distance-weighted `DF` (hops along ties); 1 when fewer than two actors remain.
+    ///
+    /// # Errors
+    ///
+    /// [`NetworkError::UnknownActor`] when a removed id is not an actor.
+    pub fn fragmentation(&self, removed: &[ActorId], measure: Fragmentation) -> crate::Result<f64> {
+        let mut mask = vec![false; self.actor_count()];
+        for &id in removed {
+            self.check_actor(id)?;
+            mask[id.index()] = true;
+        }
+        Ok(keyplayer::fragmentation(self.graph(), &mask, measure))
+    }
+
+    /// Greedy key-player set: `k` times (at most `n`), remove the actor whose removal maximises the
+    /// fragmentation measure (ties: lowest id). Returns the actors in order of choice and the final value.
+    /// `O(k n (n + m))` for `F`, `O(k n² (n + m))` for `DF`; Borgatti's swap improvement is not run.
+    #[must_use]
+    pub fn key_players(&self, k: usize, measure: Fragmentation) -> (Vec<ActorId>, f64) {
+        let (set, f) = keyplayer::greedy_key_players(self.graph(), k, measure);
+        (ids(set), f)
+    }
+}
+
+fn to_counts(v: Vec<f64>) -> Vec<usize> {
+    v.into_iter().map(|d| d as usize).collect()
+}

@@ -1,0 +1,408 @@
+//! Measures of `SmugglingNetwork` against networkx 3.6 (tests/data/reference/networkx.json, written by
+//! tests/reference-scripts/networkx_measures.py), through the public API only.
+
+use corridor::Error;
+use corridor::network::{
+    Actor, ActorId, BetweennessOptions, Endpoints, Fragmentation, NetworkError, Normalization, SmugglingNetwork, Tie,
+    TieKind, Weighting,
+};
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// Agreement with networkx on floating-point measures.
+const TOL: f64 = 1e-9;
+
+fn reference() -> Value {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/reference/networkx.json"
+    ))
+    .expect("reference file");
+    serde_json::from_str(&text).expect("json")
+}
+
+fn build(n: usize, directed: bool, edges: &[(usize, usize, f64)]) -> SmugglingNetwork {
+    let mut b = SmugglingNetwork::builder();
+    let ids: Vec<ActorId> = (0..n).map(|i| b.add_actor(Actor::person(format!("n{i}")))).collect();
+    for &(u, v, w) in edges {
+        let tie = if directed {
+            Tie::directed(TieKind::Communication)
+        } else {
+            Tie::undirected(TieKind::Communication)
+        };
+        b.add_tie(ids[u], ids[v], tie.weight(w)).expect("valid tie");
+    }
+    b.build().expect("valid network")
+}
+
+/// The reference graphs without self-loops (the builder refuses self-ties), as (name, network, measures).
+fn networks() -> Vec<(String, SmugglingNetwork, Value)> {
+    let r = reference();
+    let mut out = Vec::new();
+    for g in r["graphs"].as_array().unwrap() {
+        let edges: Vec<(usize, usize, f64)> = g["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e[0].as_u64().unwrap() as usize,
+                    e[1].as_u64().unwrap() as usize,
+                    e[2].as_f64().unwrap(),
+                )
+            })
+            .collect();
+        if edges.iter().any(|e| e.0 == e.1) {
+            continue;
+        }
+        let net = build(
+            g["n"].as_u64().unwrap() as usize,
+            g["directed"].as_bool().unwrap(),
+            &edges,
+        );
+        out.push((g["name"].as_str().unwrap().to_string(), net, g["measures"].clone()));
+    }
+    assert!(out.len() >= 5);
+    out
+}
+
+fn floats(v: &Value) -> Vec<f64> {
+    v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()
+}
+
+fn close(what: &str, ours: &[f64], theirs: &[f64]) {
+    assert_eq!(ours.len(), theirs.len(), "{what}");
+    for (i, (a, b)) in ours.iter().zip(theirs).enumerate() {
+        assert!(
+            (a - b).abs() <= TOL * b.abs().max(1.0),
+            "{what}: actor {i}: ours {a}, networkx {b}"
+        );
+    }
+}
+
+#[test]
+fn centralities_equal_networkx() {
+    for (name, net, m) in networks() {
+        close(
+            &format!("{name} betweenness"),
+            &net.betweenness(),
+            &floats(&m["betweenness"]),
+        );
+        close(&format!("{name} closeness"), &net.closeness(), &floats(&m["closeness"]));
+        close(
+            &format!("{name} closeness w"),
+            &net.closeness_with(Weighting::Weighted),
+            &floats(&m["closeness_weighted"]),
+        );
+        close(
+            &format!("{name} harmonic"),
+            &net.harmonic(Weighting::Unweighted),
+            &floats(&m["harmonic"]),
+        );
+        close(
+            &format!("{name} eigenvector"),
+            &net.eigenvector().unwrap(),
+            &floats(&m["eigenvector"]),
+        );
+        close(
+            &format!("{name} eigenvector w"),
+            &net.eigenvector_with(Weighting::Weighted).unwrap(),
+            &floats(&m["eigenvector_weighted"]),
+        );
+        close(
+            &format!("{name} pagerank"),
+            &net.pagerank(Weighting::Weighted).unwrap(),
+            &floats(&m["pagerank"]),
+        );
+        match net.katz(0.1) {
+            Ok(k) => close(&format!("{name} katz"), &k, &floats(&m["katz"])),
+            // networkx raises PowerIterationFailedConvergence too (null in the file).
+            Err(e) => {
+                assert!(m["katz"].is_null(), "{name}: {e}");
+                assert!(matches!(
+                    e,
+                    Error::Network(NetworkError::NotConverged { iterations: 1000, .. })
+                ));
+            }
+        }
+        close(
+            &format!("{name} degree centrality"),
+            &net.degree_centrality(),
+            &floats(&m["degree_centrality"]),
+        );
+        close(&format!("{name} strength"), &net.strength(), &floats(&m["strength"]));
+        let deg: Vec<f64> = net.degree().into_iter().map(|d| d as f64).collect();
+        close(&format!("{name} degree"), &deg, &floats(&m["degree"]));
+        assert!((net.density() - m["density"].as_f64().unwrap()).abs() < TOL);
+    }
+}
+
+#[test]
+fn betweenness_options_equal_networkx() {
+    for (name, net, m) in networks() {
+        let n = net.actor_count();
+        for (key, opts) in [
+            (
+                "betweenness_raw",
+                BetweennessOptions::new().normalization(Normalization::Raw),
+            ),
+            (
+                "betweenness_endpoints",
+                BetweennessOptions::new().endpoints(Endpoints::Included),
+            ),
+            (
+                "betweenness_weighted",
+                BetweennessOptions::new().weighting(Weighting::Weighted),
+            ),
+            ("betweenness", BetweennessOptions::new().sample(n, 99)),
+        ] {
+            close(
+                &format!("{name} {key}"),
+                &net.betweenness_with(&opts).unwrap(),
+                &floats(&m[key]),
+            );
+        }
+    }
+}
+
+#[test]
+fn structure_equals_networkx() {
+    for (name, net, m) in networks() {
+        assert_eq!(
+            net.component_count() as u64,
+            m["component_count"].as_u64().unwrap(),
+            "{name}"
+        );
+        let ap: Vec<u64> = net.articulation_points().iter().map(|a| a.index() as u64).collect();
+        let theirs: Vec<u64> = m["articulation_points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_u64().unwrap())
+            .collect();
+        assert_eq!(ap, theirs, "{name}");
+        assert_eq!(net.bridges().len(), m["bridges"].as_array().unwrap().len(), "{name}");
+        let core: Vec<u64> = net.core_numbers().iter().map(|&c| c as u64).collect();
+        let theirs: Vec<u64> = m["core_number"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_u64().unwrap())
+            .collect();
+        assert_eq!(core, theirs, "{name}");
+        if net.is_directed() {
+            assert!(matches!(
+                net.clustering(Weighting::Unweighted),
+                Err(Error::Network(NetworkError::DirectedUnsupported { .. }))
+            ));
+            let scc = net.strong_components();
+            let count = scc.iter().max().map_or(0, |&x| x + 1) as u64;
+            assert_eq!(count, m["scc_count"].as_u64().unwrap(), "{name}");
+        } else {
+            close(
+                &format!("{name} clustering"),
+                &net.clustering(Weighting::Unweighted).unwrap(),
+                &floats(&m["clustering"]),
+            );
+            close(
+                &format!("{name} clustering w"),
+                &net.clustering(Weighting::Weighted).unwrap(),
+                &floats(&m["clustering_weighted"]),
+            );
+            assert!((net.transitivity().unwrap() - m["transitivity"].as_f64().unwrap()).abs() < TOL);
+            let avg = net.average_clustering(Weighting::Unweighted).unwrap();
+            assert!((avg - m["average_clustering"].as_f64().unwrap()).abs() < TOL);
+        }
+        let d = net.distance_matrix(Weighting::Weighted);
+        for (s, row) in d.iter().enumerate() {
+            for (t, x) in row.iter().enumerate() {
+                let r = m["distances_weighted"][s][t].as_f64();
+                assert!(
+                    x.zip(r).is_none_or(|(a, b)| (a - b).abs() < TOL) && x.is_some() == r.is_some(),
+                    "{name} {s} {t}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn key_player_fragmentation_equals_direct_computation() {
+    // Reference: naive_fragmentation in the script (networkx components and path lengths).
+    for (name, net, m) in networks() {
+        for c in m["keyplayer"].as_array().unwrap() {
+            let removed: Vec<ActorId> = c["removed"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| ActorId::new(x.as_u64().unwrap() as usize))
+                .collect();
+            let f = net.fragmentation(&removed, Fragmentation::Pairs).unwrap();
+            let df = net.fragmentation(&removed, Fragmentation::DistanceWeighted).unwrap();
+            assert!((f - c["F"].as_f64().unwrap()).abs() < TOL, "{name}");
+            assert!((df - c["DF"].as_f64().unwrap()).abs() < TOL, "{name}");
+        }
+    }
+}
+
+#[test]
+fn errors_name_the_problem() {
+    let net = build(3, false, &[(0, 1, 1.0), (1, 2, 1.0)]);
+    let e = net
+        .betweenness_with(&BetweennessOptions::new().sample(4, 1))
+        .unwrap_err();
+    assert_eq!(e.to_string(), "cannot sample 4 sources from 3 actors");
+    assert!(matches!(
+        net.betweenness_with(&BetweennessOptions::new().sample(0, 1)),
+        Err(Error::Network(NetworkError::SampleSize { k: 0, n: 3 }))
+    ));
+    assert!(matches!(
+        net.brokerage(&[0, 1]),
+        Err(Error::Network(NetworkError::LengthMismatch {
+            got: 2,
+            expected: 3,
+            ..
+        }))
+    ));
+    assert!(matches!(
+        net.distances_from(ActorId::new(9), Weighting::Unweighted),
+        Err(Error::Network(NetworkError::UnknownActor { id: 9 }))
+    ));
+    assert!(matches!(
+        net.fragmentation(&[ActorId::new(3)], Fragmentation::Pairs),
+        Err(Error::Network(NetworkError::UnknownActor { id: 3 }))
+    ));
+    let empty = SmugglingNetwork::builder().build().unwrap();
+    assert!(matches!(
+        empty.eigenvector(),
+        Err(Error::Network(NetworkError::EmptyNetwork { .. }))
+    ));
+    assert!(matches!(
+        empty.pagerank(Weighting::Unweighted),
+        Err(Error::Network(NetworkError::EmptyNetwork { .. }))
+    ));
+    assert!(matches!(
+        empty.katz(0.1),
+        Err(Error::Network(NetworkError::EmptyNetwork { .. }))
+    ));
+    assert!(empty.betweenness().is_empty());
+    let directed = build(2, true, &[(0, 1, 1.0)]);
+    assert!(matches!(
+        directed.transitivity(),
+        Err(Error::Network(NetworkError::DirectedUnsupported { .. }))
+    ));
+    assert!(matches!(
+        directed.average_clustering(Weighting::Unweighted),
+        Err(Error::Network(NetworkError::DirectedUnsupported { .. }))
+    ));
+    // A non-finite Katz alpha can never converge (the Les Misérables case above is networkx's own failure).
+    assert!(matches!(
+        net.katz(f64::NAN),
+        Err(Error::Network(NetworkError::NotConverged { .. }))
+    ));
+}
+
+#[test]
+fn brokerage_equals_naive_reference() {
+    // Reference: naive_brokerage in the script, labelled there (a triple loop over Gould & Fernandez's
+    // definitions), not a published package.
+    for case in reference()["brokerage"].as_array().unwrap() {
+        let edges: Vec<(usize, usize, f64)> = case["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| (e[0].as_u64().unwrap() as usize, e[1].as_u64().unwrap() as usize, 1.0))
+            .collect();
+        let net = build(
+            case["n"].as_u64().unwrap() as usize,
+            case["directed"].as_bool().unwrap(),
+            &edges,
+        );
+        let groups: Vec<usize> = case["group"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_u64().unwrap() as usize)
+            .collect();
+        let roles = net.brokerage(&groups).unwrap();
+        for (v, row) in case["roles"].as_array().unwrap().iter().enumerate() {
+            let r = roles[v];
+            let t: Vec<u64> = row.as_array().unwrap().iter().map(|x| x.as_u64().unwrap()).collect();
+            assert_eq!(
+                vec![r.coordinator, r.itinerant, r.gatekeeper, r.representative, r.liaison],
+                t
+            );
+            assert_eq!(r.total(), t.iter().sum::<u64>());
+        }
+    }
+}
+
+/// A random simple undirected graph on `n` nodes: the kept pairs among all pairs.
+fn random_graph() -> impl Strategy<Value = (usize, Vec<(usize, usize, f64)>)> {
+    (3usize..14)
+        .prop_flat_map(|n| {
+            let pairs: Vec<(usize, usize)> = (0..n).flat_map(|u| (u + 1..n).map(move |v| (u, v))).collect();
+            let len = pairs.len();
+            (
+                Just(n),
+                Just(pairs),
+                proptest::collection::vec((any::<bool>(), 1u8..4), len),
+            )
+        })
+        .prop_map(|(n, pairs, keep)| {
+            let edges = pairs
+                .into_iter()
+                .zip(keep)
+                .filter(|(_, k)| k.0)
+                .map(|((u, v), k)| (u, v, f64::from(k.1)))
+                .collect();
+            (n, edges)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Relabelling actors (and adding ties in another order) permutes every measure the same way.
+    #[test]
+    fn measures_do_not_depend_on_labels_or_order((n, edges) in random_graph(), seed in any::<u64>()) {
+        let mut perm: Vec<usize> = (0..n).collect();
+        let mut s = seed;
+        for i in (1..n).rev() {
+            s = s.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            perm.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        let a = build(n, false, &edges);
+        let mut moved: Vec<(usize, usize, f64)> = edges.iter().map(|&(u, v, w)| (perm[v], perm[u], w)).collect();
+        moved.reverse();
+        let b = build(n, false, &moved);
+        let wb = BetweennessOptions::new().weighting(Weighting::Weighted);
+        let pairs = [
+            (a.betweenness(), b.betweenness()),
+            (a.betweenness_with(&wb).unwrap(), b.betweenness_with(&wb).unwrap()),
+            (a.closeness(), b.closeness()),
+            (a.clustering(Weighting::Weighted).unwrap(), b.clustering(Weighting::Weighted).unwrap()),
+        ];
+        for (x, y) in pairs {
+            for v in 0..n {
+                prop_assert!((x[v] - y[perm[v]]).abs() < 1e-12);
+            }
+        }
+        let (ca, cb) = (a.core_numbers(), b.core_numbers());
+        for v in 0..n {
+            prop_assert_eq!(ca[v], cb[perm[v]]);
+        }
+        prop_assert_eq!(a.component_count(), b.component_count());
+        prop_assert_eq!(a.articulation_points().len(), b.articulation_points().len());
+    }
+
+    /// The centre of a star has the largest betweenness, 1 when normalised (networkx: star_graph).
+    #[test]
+    fn star_centre_is_maximal(leaves in 2usize..40) {
+        let edges: Vec<(usize, usize, f64)> = (1..=leaves).map(|i| (0, i, 1.0)).collect();
+        let b = build(leaves + 1, false, &edges).betweenness();
+        // networkx multiplies by 1 / (n - 1)(n - 2), so 1 up to rounding.
+        prop_assert!((b[0] - 1.0).abs() < 1e-12);
+        prop_assert!(b[1..].iter().all(|&x| x == 0.0 && x < b[0]));
+    }
+}
