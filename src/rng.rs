@@ -14,14 +14,6 @@ const GOLDEN_GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
 /// `SplitMix64` generator started at `seed` is `splitmix64(&mut (seed + (k - 1) * GOLDEN_GAMMA))`.
 pub(crate) fn splitmix64(state: &mut u64) -> u64 {
     *state = state.wrapping_add(GOLDEN_GAMMA);
-//! A small seeded pseudo-random generator shared by the random procedures of the crate.
-//!
-//! `xoshiro256**` (Blackman and Vigna 2018) seeded through `splitmix64`, so that a `u64` seed gives the same
-//! stream on every platform. Not cryptographic; not a public API.
-
-/// One step of `splitmix64`: advances `state` and returns the next output.
-pub(crate) fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
     let mut z = *state;
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
@@ -29,7 +21,6 @@ pub(crate) fn splitmix64(state: &mut u64) -> u64 {
 }
 
 /// xoshiro256\*\*: 256 bits of state, period 2²⁵⁶ − 1, passes `BigCrush`.
-/// The `xoshiro256**` generator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Rng {
     s: [u64; 4],
@@ -47,17 +38,6 @@ impl Rng {
             splitmix64(&mut sm),
         ];
         Self { s }
-    /// A generator whose state is filled from `seed` by `splitmix64`.
-    pub(crate) fn seed_from_u64(seed: u64) -> Self {
-        let mut st = seed;
-        Self {
-            s: [
-                splitmix64(&mut st),
-                splitmix64(&mut st),
-                splitmix64(&mut st),
-                splitmix64(&mut st),
-            ],
-        }
     }
 
     /// The next 64 random bits.
@@ -75,8 +55,6 @@ impl Rng {
 
     /// A uniform `f64` in `[0, 1)`: the top 53 bits times 2⁻⁵³.
     #[allow(dead_code)] // part of the minimal generator API; used by simulations and tests
-    /// A uniform `f64` in `[0, 1)` (53 random bits).
-    #[allow(dead_code)] // used by simulations as they land
     pub(crate) fn next_f64(&mut self) -> f64 {
         (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
     }
@@ -98,16 +76,6 @@ impl Rng {
             }
         }
         (m >> 64) as u64
-    /// A uniform integer in `0..bound` (Lemire's multiply-shift with rejection; `bound > 0`).
-    pub(crate) fn below(&mut self, bound: u64) -> u64 {
-        debug_assert!(bound > 0);
-        let threshold = bound.wrapping_neg() % bound;
-        loop {
-            let m = u128::from(self.next_u64()) * u128::from(bound);
-            if (m as u64) >= threshold {
-                return (m >> 64) as u64;
-            }
-        }
     }
 
     /// `k` distinct indices drawn uniformly from `0..n` (partial Fisher–Yates), in draw order.
@@ -195,11 +163,6 @@ mod tests {
             .map(|&c| (f64::from(c) - 10_000.0).powi(2) / 10_000.0)
             .sum();
         assert!(chi2 < 20.52, "chi2 = {chi2}");
-    fn splitmix64_matches_reference_output() {
-        // Reference: an independent Python transcription of Vigna's splitmix64.c, seed 1234567.
-        let mut s = 1_234_567u64;
-        assert_eq!(splitmix64(&mut s), 6_457_827_717_110_365_317);
-        assert_eq!(splitmix64(&mut s), 3_203_168_211_198_807_973);
     }
 
     #[test]
