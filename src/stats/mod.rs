@@ -11,3 +11,10 @@ mod error;
 mod validate;
 
 pub use error::StatsError;
+
+// Trend tests, descriptive helpers and rate comparisons (stats-trend).
+mod trend;
+pub use trend::{
+    HamedRao, MannKendall, Pettitt, SeasonalMannKendall, SeasonalSensSlope, SensSlope, Trend, hamed_rao, mann_kendall,
+    pettitt, seasonal_mann_kendall, seasonal_sens_slope, sens_slope,
+};

@@ -1,0 +1,401 @@
+//! Sen's slope (Theil–Sen estimator) with an exact selection that does not materialise all slopes.
+
+use statrs::distribution::{ContinuousCDF, Normal};
+
+use super::kendall;
+use crate::stats::StatsError;
+use crate::stats::validate::{check_level, check_series};
+
+/// Up to this many observations the `n(n-1)/2` slopes are materialised and selected directly.
+const MATERIALISE_MAX_N: usize = 2000;
+
+/// The result of [`sens_slope`].
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct SensSlope {
+    xs: Vec<f64>,
+    slope: f64,
+    intercept: f64,
+    var_s: f64,
+}
+
+impl SensSlope {
+    /// The median of the pairwise slopes `(x_j − x_i) / (j − i)`, `i < j` (numpy median: mean of
+    /// the two middle slopes when their number is even).
+    #[must_use]
+    pub fn slope(&self) -> f64 {
+        self.slope
+    }
+
+    /// The intercept as pymannkendall (Conover 1980): `median(x) − slope · median(t)`, `t = 0..n−1`.
+    #[must_use]
+    pub fn intercept(&self) -> f64 {
+        self.intercept
+    }
+
+    /// The confidence interval of the slope at `level`, as R `trend::sens.slope(x, conf.level)`
+    /// (Gilbert 1987, §16.5).
+    ///
+    /// With `N = n(n−1)/2` sorted slopes `d_(1) ≤ … ≤ d_(N)` and
+    /// `C = Φ⁻¹(1 − (1 − level)/2) · √Var(S)` (tie-corrected `Var S`), the bounds are
+    /// `d_(round((N − C)/2))` and `d_(round((N + C)/2 + 1))` (1-based ranks; R's `round`, half to even).
+    ///
+    /// # Errors
+    /// [`StatsError::InvalidParameter`] unless `0 < level < 1`;
+    /// [`StatsError::Degenerate`] when a rank falls outside `1..=N` (too few observations for
+    /// that level; R returns `NA` there).
+    ///
+    /// # Example
+    /// ```
+    /// let s = corridor::stats::sens_slope(&[1.0, 3.0, 2.0, 5.0, 4.0, 6.0, 8.0, 7.0, 9.0, 10.0])?;
+    /// let (lo, hi) = s.confidence_interval(0.95)?;
+    /// assert!(lo <= s.slope() && s.slope() <= hi);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn confidence_interval(&self, level: f64) -> crate::Result<(f64, f64)> {
+        check_level(level)?;
+        let n = self.xs.len() as f64;
+        let pairs = n * (n - 1.0) / 2.0;
+        let c = Normal::standard().inverse_cdf(1.0 - (1.0 - level) / 2.0) * self.var_s.sqrt();
+        let rank_up = (f64::midpoint(pairs, c) + 1.0).round_ties_even();
+        let rank_lo = ((pairs - c) / 2.0).round_ties_even();
+        if !(rank_lo >= 1.0 && rank_up <= pairs) {
+            return Err(StatsError::Degenerate {
+                method: "sen's slope confidence interval",
+                reason: "too few observations for this confidence level: a rank falls outside the slopes",
+            }
+            .into());
+        }
+        let ranks = [rank_lo as usize - 1, rank_up as usize - 1];
+        let v = kth_slopes(&self.xs, &ranks, MATERIALISE_MAX_N);
+        Ok((v[0], v[1]))
+    }
+}
+
+/// Sen's slope of `xs` against time `0..n−1`, with pymannkendall's intercept.
+///
+/// ```text
+/// slope     = median_{i<j} (x_j − x_i) / (j − i)
+/// intercept = median(x) − slope · median(0..n−1)
+/// ```
+///
+/// Matches pymannkendall 1.4.3 `sens_slope` and R `trend::sens.slope` (slope and, through
+/// [`SensSlope::confidence_interval`], `conf.int`).
+///
+/// # Complexity
+/// For `n ≤ 2000` the slopes are materialised and selected (`O(n²)` time and memory). Above, an
+/// exact randomised slope selection (in the spirit of Matoušek 1991 and Dillencourt, Mount &
+/// Netanyahu 1992) with a fixed seed: random pairs narrow an interval `(lo, hi]` around the wanted
+/// rank, the number of slopes `≤ s` is counted in `O(n log n)` as the inversions of
+/// `x_k − s·k` (evaluated in double-double arithmetic), and the `O(n)` slopes left in the interval
+/// are enumerated and selected. Expected `O(n log² n)` time, `O(n)` memory. Deterministic.
+///
+/// # Errors
+/// [`StatsError::TooShort`] for fewer than 2 values, [`StatsError::NonFinite`] for NaN or infinity.
+///
+/// # Example
+/// ```
+/// let s = corridor::stats::sens_slope(&[1120.0, 1160.0, 963.0, 1210.0, 1160.0, 1160.0, 813.0, 1230.0, 1370.0, 1140.0])?;
+/// assert_eq!(s.slope(), 10.0); // pymannkendall 1.4.3: slope 10, intercept 1115
+/// assert_eq!(s.intercept(), 1115.0);
+/// # Ok::<(), corridor::Error>(())
+/// ```
+pub fn sens_slope(xs: &[f64]) -> crate::Result<SensSlope> {
+    check_series("sen's slope", xs, 2)?;
+    let n = xs.len();
+    let pairs = n * (n - 1) / 2;
+    let slope = median_of_slopes(xs, pairs, MATERIALISE_MAX_N);
+    let intercept = median(xs) - slope * (n - 1) as f64 / 2.0;
+    let groups = kendall::tie_groups(xs);
+    Ok(SensSlope {
+        xs: xs.to_vec(),
+        slope,
+        intercept,
+        var_s: kendall::var_s(n, &groups),
+    })
+}
+
+/// numpy median of a non-empty finite slice.
+pub(super) fn median(xs: &[f64]) -> f64 {
+    let mut v = xs.to_vec();
+    median_in_place(&mut v)
+}
+
+/// numpy median, reordering `v` (non-empty).
+pub(super) fn median_in_place(v: &mut [f64]) -> f64 {
+    let n = v.len();
+    let (_, &mut hi, _) = v.select_nth_unstable_by(n / 2, f64::total_cmp);
+    if n % 2 == 1 {
+        hi
+    } else {
+        let lo = v[..n / 2].iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        f64::midpoint(lo, hi)
+    }
+}
+
+fn median_of_slopes(xs: &[f64], pairs: usize, materialise_max: usize) -> f64 {
+    if pairs % 2 == 1 {
+        kth_slopes(xs, &[pairs / 2], materialise_max)[0]
+    } else {
+        let v = kth_slopes(xs, &[pairs / 2 - 1, pairs / 2], materialise_max);
+        f64::midpoint(v[0], v[1])
+    }
+}
+
+/// The float slope of the pair `i < j`, computed as the references do.
+fn pair_slope(xs: &[f64], i: usize, j: usize) -> f64 {
+    (xs[j] - xs[i]) / (j - i) as f64
+}
+
+/// The slopes of 0-based ranks `ranks` (each `< n(n-1)/2`) among all pairwise slopes.
+pub(super) fn kth_slopes(xs: &[f64], ranks: &[usize], materialise_max: usize) -> Vec<f64> {
+    let n = xs.len();
+    if n <= materialise_max {
+        let mut d = Vec::with_capacity(n * (n - 1) / 2);
+        for i in 0..n {
+            for j in i + 1..n {
+                d.push(pair_slope(xs, i, j));
+            }
+        }
+        return ranks
+            .iter()
+            .map(|&k| *d.select_nth_unstable_by(k, f64::total_cmp).1)
+            .collect();
+    }
+    ranks.iter().map(|&k| select_slope(xs, k)).collect()
+}
+
+/// `x_k − s·k` as an unevaluated double-double `(hi, lo)`.
+fn dd_residual(x: f64, s: f64, k: f64) -> (f64, f64) {
+    let p = s * k;
+    let e = s.mul_add(k, -p); // s·k = p + e exactly
+    let h = x - p;
+    let bb = h - x;
+    let l1 = (x - (h - bb)) + (-p - bb); // two_sum(x, -p) = h + l1 exactly
+    let l = l1 - e;
+    let hi = h + l;
+    (hi, l - (hi - h))
+}
+
+fn residuals(xs: &[f64], s: f64) -> Vec<(f64, f64)> {
+    xs.iter()
+        .enumerate()
+        .map(|(k, &x)| dd_residual(x, s, k as f64))
+        .collect()
+}
+
+/// Number of pairs `i < j` with slope `≤ s`, i.e. with `x_j − s j ≤ x_i − s i`.
+fn count_le(xs: &[f64], s: f64) -> u64 {
+    let n = xs.len() as u64;
+    if s == f64::NEG_INFINITY {
+        return 0;
+    }
+    if s == f64::INFINITY {
+        return n * (n - 1) / 2;
+    }
+    kendall::weak_inversions(&residuals(xs, s))
+}
+
+/// The float slopes of the pairs with `lo < slope ≤ hi` (as decided by the residual orderings).
+fn slopes_between(xs: &[f64], lo: f64, hi: f64) -> Vec<f64> {
+    let n = xs.len();
+    // Order by the residual at `lo` (ties: larger index first), carry (index, residual at `hi`).
+    let mut order: Vec<usize> = (0..n).collect();
+    // At lo = −∞ every pair has slope > lo: index order is the residual order.
+    if lo > f64::NEG_INFINITY {
+        let r = residuals(xs, lo);
+        order.sort_by(|&a, &b| {
+            r[a].partial_cmp(&r[b])
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(b.cmp(&a))
+        });
+    }
+    let rh: Vec<(f64, f64)> = if hi == f64::INFINITY {
+        // at s → +∞ every pair has slope ≤ hi: key −k makes every pair i<j inverted.
+        (0..n).map(|k| (-(k as f64), 0.0)).collect()
+    } else {
+        residuals(xs, hi)
+    };
+    let mut a: Vec<usize> = order;
+    let mut buf = vec![0usize; n];
+    let mut out = Vec::new();
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j, mut k) = (start, mid, start);
+            while i < mid && j < end {
+                if rh[a[i]] >= rh[a[j]] {
+                    let b = a[j];
+                    for &l in &a[i..mid] {
+                        let (p, q) = if l < b { (l, b) } else { (b, l) };
+                        out.push(pair_slope(xs, p, q));
+                    }
+                    buf[k] = b;
+                    j += 1;
+                } else {
+                    buf[k] = a[i];
+                    i += 1;
+                }
+                k += 1;
+            }
+            buf[k..k + mid - i].copy_from_slice(&a[i..mid]);
+            k += mid - i;
+            buf[k..k + end - j].copy_from_slice(&a[j..end]);
+            start = end;
+        }
+        a.copy_from_slice(&buf);
+        width *= 2;
+    }
+    out
+}
+
+/// splitmix64: a tiny deterministic generator for the sampling step.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        ((u128::from(self.next()) * n as u128) >> 64) as usize
+    }
+}
+
+/// The slope of 0-based rank `k` by randomised interval narrowing (see [`sens_slope`]).
+fn select_slope(xs: &[f64], k: usize) -> f64 {
+    let n = xs.len();
+    let k = k as u64;
+    let enumerate_max = (8 * n) as u64;
+    let (mut lo, mut hi) = (f64::NEG_INFINITY, f64::INFINITY);
+    let (mut c_lo, mut c_hi) = (0u64, (n as u64) * (n as u64 - 1) / 2);
+    let mut rng = SplitMix64(0x5EED_0F5E_u64 ^ k);
+    let m = n.clamp(64, 20_000);
+    for _round in 0..64 {
+        let window = c_hi - c_lo;
+        if window <= enumerate_max {
+            break;
+        }
+        // Draw random pairs, keep those inside (lo, hi].
+        let mut sample = Vec::with_capacity(m);
+        let budget = 40 * n.max(m);
+        for _ in 0..budget {
+            let i = rng.below(n);
+            let j = rng.below(n);
+            if i == j {
+                continue;
+            }
+            let (p, q) = if i < j { (i, j) } else { (j, i) };
+            let s = pair_slope(xs, p, q);
+            if s > lo && s <= hi {
+                sample.push(s);
+                if sample.len() == m {
+                    break;
+                }
+            }
+        }
+        if sample.len() < 16 {
+            break;
+        }
+        sample.sort_unstable_by(f64::total_cmp);
+        let len = sample.len() as f64;
+        let frac = (k - c_lo) as f64 / window as f64;
+        let delta = 3.0 / len.sqrt();
+        let lo_idx = ((frac - delta) * len).floor();
+        let hi_idx = ((frac + delta) * len).ceil();
+        let mut moved = false;
+        if lo_idx >= 0.0 {
+            let cand = sample[lo_idx as usize];
+            if cand > lo {
+                let c = count_le(xs, cand);
+                if c <= k && c >= c_lo {
+                    lo = cand;
+                    c_lo = c;
+                    moved = true;
+                }
+            }
+        }
+        if hi_idx < len {
+            let cand = sample[hi_idx as usize];
+            if cand < hi {
+                let c = count_le(xs, cand);
+                if c > k && c <= c_hi {
+                    hi = cand;
+                    c_hi = c;
+                    moved = true;
+                }
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    let mut window = slopes_between(xs, lo, hi);
+    if window.is_empty() {
+        return if hi.is_finite() { hi } else { lo };
+    }
+    let idx = ((k - c_lo) as usize).min(window.len() - 1);
+    *window.select_nth_unstable_by(idx, f64::total_cmp).1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn naive(xs: &[f64], ranks: &[usize]) -> Vec<f64> {
+        kth_slopes(xs, ranks, usize::MAX)
+    }
+
+    #[test]
+    fn fast_path_matches_naive_on_a_seeded_series() {
+        let mut rng = SplitMix64(7);
+        let xs: Vec<f64> = (0..900)
+            .map(|i| f64::from(i) * 0.01 + (rng.next() % 1000) as f64 / 37.0)
+            .collect();
+        let pairs = 900 * 899 / 2;
+        for k in [0, 1, pairs / 3, pairs / 2 - 1, pairs / 2, pairs - 2, pairs - 1] {
+            assert_eq!(kth_slopes(&xs, &[k], 0), naive(&xs, &[k]), "rank {k}");
+        }
+    }
+
+    #[test]
+    fn count_le_counts_ties_as_le() {
+        let xs = [0.0, 1.0, 2.0, 2.0];
+        // slopes: 1, 1, 2/3, 1, 0.5, 0
+        assert_eq!(count_le(&xs, 1.0), 6);
+        assert_eq!(count_le(&xs, 0.75), 3);
+        assert_eq!(count_le(&xs, 0.0), 1);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn fast_selection_equals_naive(
+            xs in prop::collection::vec(-1.0e3f64..1.0e3, 2..160),
+            r in 0.0f64..1.0,
+        ) {
+            let pairs = xs.len() * (xs.len() - 1) / 2;
+            let k = ((r * pairs as f64) as usize).min(pairs - 1);
+            prop_assert_eq!(kth_slopes(&xs, &[k], 0), naive(&xs, &[k]));
+        }
+
+        #[test]
+        fn fast_selection_equals_naive_with_ties(
+            xs in prop::collection::vec(0u16..20, 2..160),
+            r in 0.0f64..1.0,
+        ) {
+            let xs: Vec<f64> = xs.into_iter().map(f64::from).collect();
+            let pairs = xs.len() * (xs.len() - 1) / 2;
+            let k = ((r * pairs as f64) as usize).min(pairs - 1);
+            prop_assert_eq!(kth_slopes(&xs, &[k], 0), naive(&xs, &[k]));
+        }
+    }
+}
