@@ -13,7 +13,9 @@ mod validate;
 pub use error::StatsError;
 
 // Trend tests, descriptive helpers and rate comparisons (stats-trend).
+mod rate;
 mod trend;
+pub use rate::{RateTest, poisson_exact_interval, poisson_rate_test};
 pub use trend::{
     HamedRao, MannKendall, Pettitt, SeasonalMannKendall, SeasonalSensSlope, SensSlope, Trend, hamed_rao, mann_kendall,
     pettitt, seasonal_mann_kendall, seasonal_sens_slope, sens_slope,
