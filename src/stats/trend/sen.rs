@@ -53,6 +53,13 @@ impl SensSlope {
     /// # Ok::<(), corridor::Error>(())
     /// ```
     pub fn confidence_interval(&self, level: f64) -> crate::Result<(f64, f64)> {
+        let ranks = self.interval_ranks(level)?;
+        let v = kth_slopes(&self.xs, &ranks, MATERIALISE_MAX_N);
+        Ok((v[0], v[1]))
+    }
+
+    /// The 0-based ranks of the interval bounds among the sorted slopes.
+    fn interval_ranks(&self, level: f64) -> crate::Result<[usize; 2]> {
         check_level(level)?;
         let n = self.xs.len() as f64;
         let pairs = n * (n - 1.0) / 2.0;
@@ -66,9 +73,7 @@ impl SensSlope {
             }
             .into());
         }
-        let ranks = [rank_lo as usize - 1, rank_up as usize - 1];
-        let v = kth_slopes(&self.xs, &ranks, MATERIALISE_MAX_N);
-        Ok((v[0], v[1]))
+        Ok([rank_lo as usize - 1, rank_up as usize - 1])
     }
 }
 
@@ -162,7 +167,25 @@ pub(super) fn kth_slopes(xs: &[f64], ranks: &[usize], materialise_max: usize) ->
             .map(|&k| *d.select_nth_unstable_by(k, f64::total_cmp).1)
             .collect();
     }
-    ranks.iter().map(|&k| select_slope(xs, k)).collect()
+    // Ranks close together (the two middle slopes of an even count) share one narrowing.
+    let mut out = Vec::with_capacity(ranks.len());
+    let mut i = 0;
+    while i < ranks.len() {
+        if i + 1 < ranks.len() && ranks[i + 1].abs_diff(ranks[i]) <= 1 {
+            let (a, b) = (ranks[i].min(ranks[i + 1]), ranks[i].max(ranks[i + 1]));
+            let v = select_slopes(xs, a, b);
+            out.extend(if ranks[i] <= ranks[i + 1] {
+                [v.0, v.1]
+            } else {
+                [v.1, v.0]
+            });
+            i += 2;
+        } else {
+            out.push(select_slopes(xs, ranks[i], ranks[i]).0);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// `x_k − s·k` as an unevaluated double-double `(hi, lo)`.
@@ -269,14 +292,14 @@ impl SplitMix64 {
     }
 }
 
-/// The slope of 0-based rank `k` by randomised interval narrowing (see [`sens_slope`]).
-fn select_slope(xs: &[f64], k: usize) -> f64 {
+/// The slopes of 0-based ranks `ka ≤ kb` by randomised interval narrowing (see [`sens_slope`]).
+fn select_slopes(xs: &[f64], ka: usize, kb: usize) -> (f64, f64) {
     let n = xs.len();
-    let k = k as u64;
+    let (ka, kb) = (ka as u64, kb as u64);
     let enumerate_max = (8 * n) as u64;
     let (mut lo, mut hi) = (f64::NEG_INFINITY, f64::INFINITY);
     let (mut c_lo, mut c_hi) = (0u64, (n as u64) * (n as u64 - 1) / 2);
-    let mut rng = SplitMix64(0x5EED_0F5E_u64 ^ k);
+    let mut rng = SplitMix64(0x5EED_0F5E_u64 ^ ka);
     let m = n.clamp(64, 20_000);
     for _round in 0..64 {
         let window = c_hi - c_lo;
@@ -306,16 +329,17 @@ fn select_slope(xs: &[f64], k: usize) -> f64 {
         }
         sample.sort_unstable_by(f64::total_cmp);
         let len = sample.len() as f64;
-        let frac = (k - c_lo) as f64 / window as f64;
+        let frac_a = (ka - c_lo) as f64 / window as f64;
+        let frac_b = (kb - c_lo) as f64 / window as f64;
         let delta = 3.0 / len.sqrt();
-        let lo_idx = ((frac - delta) * len).floor();
-        let hi_idx = ((frac + delta) * len).ceil();
+        let lo_idx = ((frac_a - delta) * len).floor();
+        let hi_idx = ((frac_b + delta) * len).ceil();
         let mut moved = false;
         if lo_idx >= 0.0 {
             let cand = sample[lo_idx as usize];
             if cand > lo {
                 let c = count_le(xs, cand);
-                if c <= k && c >= c_lo {
+                if c <= ka && c >= c_lo {
                     lo = cand;
                     c_lo = c;
                     moved = true;
@@ -326,7 +350,7 @@ fn select_slope(xs: &[f64], k: usize) -> f64 {
             let cand = sample[hi_idx as usize];
             if cand < hi {
                 let c = count_le(xs, cand);
-                if c > k && c <= c_hi {
+                if c > kb && c <= c_hi {
                     hi = cand;
                     c_hi = c;
                     moved = true;
@@ -339,10 +363,22 @@ fn select_slope(xs: &[f64], k: usize) -> f64 {
     }
     let mut window = slopes_between(xs, lo, hi);
     if window.is_empty() {
-        return if hi.is_finite() { hi } else { lo };
+        let v = if hi.is_finite() { hi } else { lo };
+        return (v, v);
     }
-    let idx = ((k - c_lo) as usize).min(window.len() - 1);
-    *window.select_nth_unstable_by(idx, f64::total_cmp).1
+    let last = window.len() - 1;
+    let ia = ((ka - c_lo) as usize).min(last);
+    let ib = ((kb - c_lo) as usize).min(last);
+    let a = *window.select_nth_unstable_by(ia, f64::total_cmp).1;
+    let b = if ib == ia {
+        a
+    } else {
+        // After selecting ia, every element right of it is >= a: the next rank is their minimum
+        // when ib = ia + 1, otherwise select again in the right part.
+        let right = &mut window[ia + 1..];
+        *right.select_nth_unstable_by(ib - ia - 1, f64::total_cmp).1
+    };
+    (a, b)
 }
 
 #[cfg(test)]
@@ -367,6 +403,20 @@ mod tests {
     }
 
     #[test]
+    fn public_fast_path_matches_naive_above_threshold() {
+        // n = 2500 > MATERIALISE_MAX_N: sens_slope and its interval take the fast path.
+        let mut rng = SplitMix64(11);
+        let xs: Vec<f64> = (0..2500).map(|i| ((rng.next() % 40) + i / 100) as f64).collect();
+        let s = sens_slope(&xs).unwrap();
+        let pairs = 2500 * 2499 / 2;
+        let m = naive(&xs, &[pairs / 2 - 1, pairs / 2]);
+        assert_eq!(s.slope(), f64::midpoint(m[0], m[1]));
+        let (lo, hi) = s.confidence_interval(0.9).unwrap();
+        let want = naive(&xs, &s.interval_ranks(0.9).unwrap());
+        assert_eq!((lo, hi), (want[0], want[1]));
+    }
+
+    #[test]
     fn count_le_counts_ties_as_le() {
         let xs = [0.0, 1.0, 2.0, 2.0];
         // slopes: 1, 1, 2/3, 1, 0.5, 0
@@ -385,6 +435,19 @@ mod tests {
             let pairs = xs.len() * (xs.len() - 1) / 2;
             let k = ((r * pairs as f64) as usize).min(pairs - 1);
             prop_assert_eq!(kth_slopes(&xs, &[k], 0), naive(&xs, &[k]));
+        }
+
+        #[test]
+        fn fast_paired_ranks_equal_naive(
+            xs in prop::collection::vec(-50i32..50, 2..120),
+            r in 0.0f64..1.0,
+        ) {
+            let xs: Vec<f64> = xs.into_iter().map(f64::from).collect();
+            let pairs = xs.len() * (xs.len() - 1) / 2;
+            prop_assume!(pairs >= 2);
+            let k = ((r * pairs as f64) as usize).min(pairs - 2);
+            prop_assert_eq!(kth_slopes(&xs, &[k, k + 1], 0), naive(&xs, &[k, k + 1]));
+            prop_assert_eq!(kth_slopes(&xs, &[k + 1, k], 0), naive(&xs, &[k + 1, k]));
         }
 
         #[test]
