@@ -2,7 +2,7 @@
 
 use super::kendall;
 use super::mann_kendall::{Trend, classify};
-use super::sen::median;
+use super::sen::{MATERIALISE_MAX_PAIRS, kth_slopes_grouped, median};
 use crate::stats::StatsError;
 use crate::stats::validate::check_series;
 
@@ -146,7 +146,8 @@ impl SeasonalSensSlope {
 /// `trend::sea.sens.slope` (slope).
 ///
 /// # Complexity
-/// `O(Σ_g n_g²)` = `O(n² / period)` time and memory (the within-season slopes are materialised).
+/// As [`sens_slope`](crate::stats::sens_slope): the within-season slopes are materialised up to
+/// about 2·10⁶ of them, above that selected exactly without materialising (`O(n)` memory).
 ///
 /// # Errors
 /// As [`seasonal_mann_kendall`].
@@ -159,17 +160,45 @@ impl SeasonalSensSlope {
 /// ```
 pub fn seasonal_sens_slope(xs: &[f64], period: usize) -> crate::Result<SeasonalSensSlope> {
     check_period(xs, period)?;
-    let mut d = Vec::new();
-    for g in 0..period {
-        let v = season(xs, period, g);
-        for i in 0..v.len() {
-            for j in i + 1..v.len() {
-                d.push((v[j] - v[i]) / (j - i) as f64);
-            }
-        }
-    }
-    let slope = median(&d);
+    let seasons: Vec<Vec<f64>> = (0..period).map(|g| season(xs, period, g)).collect();
+    let refs: Vec<&[f64]> = seasons.iter().map(Vec::as_slice).collect();
+    let pairs: usize = refs.iter().map(|g| g.len() * (g.len() - 1) / 2).sum();
+    let slope = if pairs % 2 == 1 {
+        kth_slopes_grouped(&refs, &[pairs / 2], MATERIALISE_MAX_PAIRS)[0]
+    } else {
+        let v = kth_slopes_grouped(&refs, &[pairs / 2 - 1, pairs / 2], MATERIALISE_MAX_PAIRS);
+        f64::midpoint(v[0], v[1])
+    };
     let n = xs.len();
     let intercept = median(xs) - (n - 1) as f64 / 2.0 / period as f64 * slope;
     Ok(SeasonalSensSlope { slope, intercept })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_seasonal_slope_takes_the_fast_path_exactly() {
+        // 2 seasons of 2100 values: 4.4e6 within-season slopes > the materialising limit.
+        let xs: Vec<f64> = (0..4200u32)
+            .map(|i| f64::from((i * 7919) % 101) + f64::from(i / 2) * 0.03)
+            .collect();
+        let seasons: Vec<Vec<f64>> = (0..2).map(|g| season(&xs, 2, g)).collect();
+        let refs: Vec<&[f64]> = seasons.iter().map(Vec::as_slice).collect();
+        let pairs = 2 * 2100 * 2099 / 2;
+        let naive = kth_slopes_grouped(&refs, &[pairs / 2 - 1, pairs / 2], usize::MAX);
+        assert_eq!(
+            seasonal_sens_slope(&xs, 2).unwrap().slope(),
+            f64::midpoint(naive[0], naive[1])
+        );
+    }
+
+    #[test]
+    fn zero_period_is_invalid() {
+        assert!(matches!(
+            seasonal_mann_kendall(&[1.0; 4], 0),
+            Err(crate::Error::Stats(StatsError::InvalidParameter { name: "period", .. }))
+        ));
+    }
 }

@@ -6,8 +6,9 @@ use super::kendall;
 use crate::stats::StatsError;
 use crate::stats::validate::{check_level, check_series};
 
-/// Up to this many observations the `n(n-1)/2` slopes are materialised and selected directly.
-const MATERIALISE_MAX_N: usize = 2000;
+/// Up to this many pairwise slopes (those of n = 2000 points) they are materialised and selected
+/// directly.
+pub(super) const MATERIALISE_MAX_PAIRS: usize = 2000 * 1999 / 2;
 
 /// The result of [`sens_slope`].
 #[derive(Debug, Clone, PartialEq)]
@@ -54,7 +55,7 @@ impl SensSlope {
     /// ```
     pub fn confidence_interval(&self, level: f64) -> crate::Result<(f64, f64)> {
         let ranks = self.interval_ranks(level)?;
-        let v = kth_slopes(&self.xs, &ranks, MATERIALISE_MAX_N);
+        let v = kth_slopes(&self.xs, &ranks, MATERIALISE_MAX_PAIRS);
         Ok((v[0], v[1]))
     }
 
@@ -109,7 +110,7 @@ pub fn sens_slope(xs: &[f64]) -> crate::Result<SensSlope> {
     check_series("sen's slope", xs, 2)?;
     let n = xs.len();
     let pairs = n * (n - 1) / 2;
-    let slope = median_of_slopes(xs, pairs, MATERIALISE_MAX_N);
+    let slope = median_of_slopes(xs, pairs, MATERIALISE_MAX_PAIRS);
     let intercept = median(xs) - slope * (n - 1) as f64 / 2.0;
     let groups = kendall::tie_groups(xs);
     Ok(SensSlope {
@@ -152,14 +153,23 @@ fn pair_slope(xs: &[f64], i: usize, j: usize) -> f64 {
     (xs[j] - xs[i]) / (j - i) as f64
 }
 
-/// The slopes of 0-based ranks `ranks` (each `< n(n-1)/2`) among all pairwise slopes.
+/// The slopes of 0-based ranks `ranks` (each `< n(n-1)/2`) among all pairwise slopes; materialised
+/// when there are at most `materialise_max` of them.
 pub(super) fn kth_slopes(xs: &[f64], ranks: &[usize], materialise_max: usize) -> Vec<f64> {
-    let n = xs.len();
-    if n <= materialise_max {
-        let mut d = Vec::with_capacity(n * (n - 1) / 2);
-        for i in 0..n {
-            for j in i + 1..n {
-                d.push(pair_slope(xs, i, j));
+    kth_slopes_grouped(&[xs], ranks, materialise_max)
+}
+
+/// The slopes of 0-based ranks `ranks` among the union of the within-group pairwise slopes
+/// (time = position within each group).
+pub(super) fn kth_slopes_grouped(groups: &[&[f64]], ranks: &[usize], materialise_max: usize) -> Vec<f64> {
+    let pairs: usize = groups.iter().map(|g| g.len() * g.len().saturating_sub(1) / 2).sum();
+    if pairs <= materialise_max {
+        let mut d = Vec::with_capacity(pairs);
+        for xs in groups {
+            for i in 0..xs.len() {
+                for j in i + 1..xs.len() {
+                    d.push(pair_slope(xs, i, j));
+                }
             }
         }
         return ranks
@@ -173,7 +183,7 @@ pub(super) fn kth_slopes(xs: &[f64], ranks: &[usize], materialise_max: usize) ->
     while i < ranks.len() {
         if i + 1 < ranks.len() && ranks[i + 1].abs_diff(ranks[i]) <= 1 {
             let (a, b) = (ranks[i].min(ranks[i + 1]), ranks[i].max(ranks[i + 1]));
-            let v = select_slopes(xs, a, b);
+            let v = select_slopes(groups, pairs, a, b);
             out.extend(if ranks[i] <= ranks[i + 1] {
                 [v.0, v.1]
             } else {
@@ -181,7 +191,7 @@ pub(super) fn kth_slopes(xs: &[f64], ranks: &[usize], materialise_max: usize) ->
             });
             i += 2;
         } else {
-            out.push(select_slopes(xs, ranks[i], ranks[i]).0);
+            out.push(select_slopes(groups, pairs, ranks[i], ranks[i]).0);
             i += 1;
         }
     }
@@ -207,10 +217,15 @@ fn residuals(xs: &[f64], s: f64) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// Number of within-group pairs with slope `≤ s`.
+fn count_le_grouped(groups: &[&[f64]], s: f64) -> u64 {
+    groups.iter().map(|g| count_le(g, s)).sum()
+}
+
 /// Number of pairs `i < j` with slope `≤ s`, i.e. with `x_j − s j ≤ x_i − s i`.
 fn count_le(xs: &[f64], s: f64) -> u64 {
     let n = xs.len() as u64;
-    if s == f64::NEG_INFINITY {
+    if n < 2 || s == f64::NEG_INFINITY {
         return 0;
     }
     if s == f64::INFINITY {
@@ -219,8 +234,18 @@ fn count_le(xs: &[f64], s: f64) -> u64 {
     kendall::weak_inversions(&residuals(xs, s))
 }
 
-/// The float slopes of the pairs with `lo < slope ≤ hi` (as decided by the residual orderings).
-fn slopes_between(xs: &[f64], lo: f64, hi: f64) -> Vec<f64> {
+/// The float slopes of the within-group pairs with `lo < slope ≤ hi`.
+fn slopes_between_grouped(groups: &[&[f64]], lo: f64, hi: f64) -> Vec<f64> {
+    let mut out = Vec::new();
+    for g in groups {
+        slopes_between(g, lo, hi, &mut out);
+    }
+    out
+}
+
+/// Pushes the float slopes of the pairs with `lo < slope ≤ hi` (as decided by the residual
+/// orderings) onto `out`.
+fn slopes_between(xs: &[f64], lo: f64, hi: f64, out: &mut Vec<f64>) {
     let n = xs.len();
     // Order by the residual at `lo` (ties: larger index first), carry (index, residual at `hi`).
     let mut order: Vec<usize> = (0..n).collect();
@@ -241,7 +266,6 @@ fn slopes_between(xs: &[f64], lo: f64, hi: f64) -> Vec<f64> {
     };
     let mut a: Vec<usize> = order;
     let mut buf = vec![0usize; n];
-    let mut out = Vec::new();
     let mut width = 1;
     while width < n {
         let mut start = 0;
@@ -272,7 +296,6 @@ fn slopes_between(xs: &[f64], lo: f64, hi: f64) -> Vec<f64> {
         a.copy_from_slice(&buf);
         width *= 2;
     }
-    out
 }
 
 /// splitmix64: a tiny deterministic generator for the sampling step.
@@ -292,13 +315,22 @@ impl SplitMix64 {
     }
 }
 
-/// The slopes of 0-based ranks `ka ≤ kb` by randomised interval narrowing (see [`sens_slope`]).
-fn select_slopes(xs: &[f64], ka: usize, kb: usize) -> (f64, f64) {
-    let n = xs.len();
+/// The slopes of 0-based ranks `ka ≤ kb < pairs` by randomised interval narrowing (see
+/// [`sens_slope`]); `pairs` is the number of within-group pairs.
+fn select_slopes(groups: &[&[f64]], pairs: usize, ka: usize, kb: usize) -> (f64, f64) {
+    let n: usize = groups.iter().map(|g| g.len()).sum();
+    // Cumulative pair counts, to draw a pair uniformly: first its group, then the pair.
+    let cumulative: Vec<usize> = groups
+        .iter()
+        .scan(0, |acc, g| {
+            *acc += g.len() * g.len().saturating_sub(1) / 2;
+            Some(*acc)
+        })
+        .collect();
     let (ka, kb) = (ka as u64, kb as u64);
     let enumerate_max = (8 * n) as u64;
     let (mut lo, mut hi) = (f64::NEG_INFINITY, f64::INFINITY);
-    let (mut c_lo, mut c_hi) = (0u64, (n as u64) * (n as u64 - 1) / 2);
+    let (mut c_lo, mut c_hi) = (0u64, pairs as u64);
     let mut rng = SplitMix64(0x5EED_0F5E_u64 ^ ka);
     let m = n.clamp(64, 20_000);
     for _round in 0..64 {
@@ -310,8 +342,11 @@ fn select_slopes(xs: &[f64], ka: usize, kb: usize) -> (f64, f64) {
         let mut sample = Vec::with_capacity(m);
         let budget = 40 * n.max(m);
         for _ in 0..budget {
-            let i = rng.below(n);
-            let j = rng.below(n);
+            let u = rng.below(pairs);
+            let g = cumulative.partition_point(|&c| c <= u);
+            let xs = groups[g];
+            let i = rng.below(xs.len());
+            let j = rng.below(xs.len());
             if i == j {
                 continue;
             }
@@ -338,7 +373,7 @@ fn select_slopes(xs: &[f64], ka: usize, kb: usize) -> (f64, f64) {
         if lo_idx >= 0.0 {
             let cand = sample[lo_idx as usize];
             if cand > lo {
-                let c = count_le(xs, cand);
+                let c = count_le_grouped(groups, cand);
                 if c <= ka && c >= c_lo {
                     lo = cand;
                     c_lo = c;
@@ -349,7 +384,7 @@ fn select_slopes(xs: &[f64], ka: usize, kb: usize) -> (f64, f64) {
         if hi_idx < len {
             let cand = sample[hi_idx as usize];
             if cand < hi {
-                let c = count_le(xs, cand);
+                let c = count_le_grouped(groups, cand);
                 if c > kb && c <= c_hi {
                     hi = cand;
                     c_hi = c;
@@ -361,7 +396,7 @@ fn select_slopes(xs: &[f64], ka: usize, kb: usize) -> (f64, f64) {
             break;
         }
     }
-    let mut window = slopes_between(xs, lo, hi);
+    let mut window = slopes_between_grouped(groups, lo, hi);
     if window.is_empty() {
         let v = if hi.is_finite() { hi } else { lo };
         return (v, v);
@@ -404,7 +439,7 @@ mod tests {
 
     #[test]
     fn public_fast_path_matches_naive_above_threshold() {
-        // n = 2500 > MATERIALISE_MAX_N: sens_slope and its interval take the fast path.
+        // 2500·2499/2 > MATERIALISE_MAX_PAIRS: sens_slope and its interval take the fast path.
         let mut rng = SplitMix64(11);
         let xs: Vec<f64> = (0..2500).map(|i| ((rng.next() % 40) + i / 100) as f64).collect();
         let s = sens_slope(&xs).unwrap();
@@ -448,6 +483,19 @@ mod tests {
             let k = ((r * pairs as f64) as usize).min(pairs - 2);
             prop_assert_eq!(kth_slopes(&xs, &[k, k + 1], 0), naive(&xs, &[k, k + 1]));
             prop_assert_eq!(kth_slopes(&xs, &[k + 1, k], 0), naive(&xs, &[k + 1, k]));
+        }
+
+        #[test]
+        fn fast_grouped_selection_equals_naive(
+            groups in prop::collection::vec(prop::collection::vec(0u16..30, 0..50), 1..5),
+            r in 0.0f64..1.0,
+        ) {
+            let groups: Vec<Vec<f64>> = groups.into_iter().map(|g| g.into_iter().map(f64::from).collect()).collect();
+            let refs: Vec<&[f64]> = groups.iter().map(Vec::as_slice).collect();
+            let pairs: usize = refs.iter().map(|g| g.len() * g.len().saturating_sub(1) / 2).sum();
+            prop_assume!(pairs >= 1);
+            let k = ((r * pairs as f64) as usize).min(pairs - 1);
+            prop_assert_eq!(kth_slopes_grouped(&refs, &[k], 0), kth_slopes_grouped(&refs, &[k], usize::MAX));
         }
 
         #[test]
