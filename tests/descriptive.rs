@@ -2,9 +2,9 @@
 //! and the Darién arithmetic in `tests/data/reference/darien_descriptive.json`.
 
 use corridor::stats::{
-    Change, GapPolicy, Window, cumulative_sum, dropping_gaps, herfindahl, index_to_base, mean, median, peak,
-    percent_change, quantile, quantiles, ratio_to, ratio_to_base, rolling_mean, rolling_sum, seasonal_change, shares,
-    std_dev, sum, top_k_share, trough, variance,
+    Change, GapPolicy, Window, compound_growth_rate, cumulative_sum, dropping_gaps, herfindahl, index_to_base, mean,
+    median, peak, percent_change, quantile, quantiles, ratio_to, ratio_to_base, rolling_mean, rolling_sum,
+    seasonal_change, shares, std_dev, sum, top_k_share, trough, variance,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -234,6 +234,18 @@ fn reference_files_of_the_skeleton() {
     let yoy = seasonal_change(&annual_opt, 1, Change::Percent).unwrap();
     close_opt(&yoy[1..], &vec_opt(&a["yoy_pct_change_annual"]));
     close(peak(&dropping_gaps(&y)).unwrap().value(), f(&a["peak"]));
+}
+
+#[test]
+fn compound_growth_rate_against_numpy() {
+    let d = load("descriptive.json");
+    for c in d["cagr"].as_array().unwrap() {
+        let f = |k: &str| c[k].as_f64().unwrap();
+        close(
+            compound_growth_rate(f("first"), f("last"), f("periods")).unwrap(),
+            f("rate"),
+        );
+    }
 }
 
 proptest! {

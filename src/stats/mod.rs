@@ -7,7 +7,6 @@
 //! names the reference it matches.
 
 mod error;
-#[allow(dead_code)] // used by the statistics modules as they land
 mod validate;
 
 pub use error::StatsError;

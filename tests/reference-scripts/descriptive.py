@@ -76,5 +76,13 @@ for name, y in gappy.items():
     }
     out["gaps"][name] = case
 
+# Compound growth rate between the first and last annual AirPassengers totals (11 periods),
+# and a few hand-picked pairs, with numpy's power.
+ap_annual = np.array([1520.0, 1676.0, 2042.0, 2364.0, 2700.0, 2867.0, 3408.0, 3939.0, 4421.0, 4572.0, 5140.0, 5714.0])
+out["cagr"] = [
+    {"first": f, "last": l, "periods": p, "rate": float(np.power(l / f, 1.0 / p) - 1.0)}
+    for f, l, p in [(float(ap_annual[0]), float(ap_annual[-1]), 11.0), (2461.0, 140.0, 4.0), (10000.0, 140000.0, 1.0),
+                    (3.0, 0.0, 2.0), (50.0, 75.0, 0.5)]
+]
 out["versions"] = {"python": sys.version.split()[0], "numpy": np.__version__, "pandas": pd.__version__}
 json.dump(out, sys.stdout, indent=1)
