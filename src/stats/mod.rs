@@ -23,5 +23,5 @@ pub use descriptive::{
 pub use rate::{RateTest, poisson_exact_interval, poisson_rate_test};
 pub use trend::{
     HamedRao, MannKendall, Pettitt, SeasonalMannKendall, SeasonalSensSlope, SensSlope, Trend, hamed_rao, mann_kendall,
-    pettitt, seasonal_mann_kendall, seasonal_sens_slope, sens_slope,
+    mann_kendall_with_gaps, pettitt, seasonal_mann_kendall, seasonal_sens_slope, sens_slope, sens_slope_with_gaps,
 };

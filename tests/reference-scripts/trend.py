@@ -40,6 +40,20 @@ for name, y in series.items():
         ss = mk.seasonal_sens_slope(x, period=12)
         case["seasonal_sens_slope_period12"] = {"slope": float(ss.slope), "intercept": float(ss.intercept)}
     out["cases"][name] = case
+# Series with gaps (NaN): original_test drops them, sens_slope keeps positions (nanmedian).
+gappy = {
+    "gaps_n30": [float(v) for v in np.round(rng.normal(0.0, 1.0, 30) + 0.05 * np.arange(30), 4)],
+    "gaps_n2600": [float(v) for v in np.round(rng.normal(0.0, 3.0, 2600) + 0.001 * np.arange(2600), 3)],
+}
+gappy["gaps_n30"][3] = gappy["gaps_n30"][4] = gappy["gaps_n30"][17] = float("nan")
+gap_idx = rng.choice(2600, 260, replace=False)
+for i in gap_idx:
+    gappy["gaps_n2600"][int(i)] = float("nan")
+out["gaps"] = {}
+for name, y in gappy.items():
+    x = np.asarray(y)
+    r = mk.original_test(x)
+    out["gaps"][name] = {"y": [None if np.isnan(v) else v for v in y], "original_test": mk_dict(r)}
 out["versions"] = {"python": sys.version.split()[0], "numpy": np.__version__, "scipy": scipy.__version__,
                    "pymannkendall": mk.__version__}
 json.dump(out, sys.stdout, indent=1)

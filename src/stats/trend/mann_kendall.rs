@@ -3,7 +3,9 @@
 use statrs::distribution::{ContinuousCDF, Normal};
 
 use super::kendall;
-use crate::stats::validate::{check_open_unit, check_series};
+use super::sen::present_with_times;
+use crate::stats::GapPolicy;
+use crate::stats::validate::{check_len, check_open_unit, check_series};
 
 /// The direction of a monotonic trend at a chosen significance level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -153,4 +155,30 @@ pub fn mann_kendall(xs: &[f64]) -> crate::Result<MannKendall> {
     check_series("mann-kendall", xs, 2)?;
     let (s, groups) = kendall::s_and_ties(xs);
     Ok(MannKendall::from_parts(xs.len(), s, &groups))
+}
+
+/// The Mann–Kendall test on a series with gaps.
+///
+/// [`GapPolicy::Skip`] tests the values present (S depends only on their order, so this is
+/// pymannkendall 1.4.3 `original_test` on a series with NaN); [`GapPolicy::Error`] and
+/// [`GapPolicy::Propagate`] fail at the first gap.
+///
+/// # Errors
+/// [`StatsError::Gap`](crate::stats::StatsError::Gap) (policies `Error`, `Propagate`),
+/// [`StatsError::NonFinite`](crate::stats::StatsError::NonFinite) for a present NaN or infinity,
+/// [`StatsError::TooShort`](crate::stats::StatsError::TooShort) for fewer than 2 present values.
+///
+/// # Example
+/// ```
+/// use corridor::stats::{mann_kendall_with_gaps, GapPolicy};
+/// let xs = [Some(1.0), None, Some(3.0), Some(2.0), Some(5.0)];
+/// assert_eq!(mann_kendall_with_gaps(&xs, GapPolicy::Skip)?.s(), 4.0);
+/// assert!(mann_kendall_with_gaps(&xs, GapPolicy::Propagate).is_err());
+/// # Ok::<(), corridor::Error>(())
+/// ```
+pub fn mann_kendall_with_gaps(xs: &[Option<f64>], gaps: GapPolicy) -> crate::Result<MannKendall> {
+    let (x, _) = present_with_times(xs, gaps)?;
+    check_len("mann-kendall", x.len(), 2)?;
+    let (s, groups) = kendall::s_and_ties(&x);
+    Ok(MannKendall::from_parts(x.len(), s, &groups))
 }

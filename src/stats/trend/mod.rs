@@ -8,7 +8,7 @@ mod seasonal;
 mod sen;
 
 pub use hamed_rao::{HamedRao, hamed_rao};
-pub use mann_kendall::{MannKendall, Trend, mann_kendall};
+pub use mann_kendall::{MannKendall, Trend, mann_kendall, mann_kendall_with_gaps};
 pub use pettitt::{Pettitt, pettitt};
 pub use seasonal::{SeasonalMannKendall, SeasonalSensSlope, seasonal_mann_kendall, seasonal_sens_slope};
-pub use sen::{SensSlope, sens_slope};
+pub use sen::{SensSlope, sens_slope, sens_slope_with_gaps};

@@ -2,7 +2,7 @@
 
 use super::kendall;
 use super::mann_kendall::{Trend, classify};
-use super::sen::{MATERIALISE_MAX_PAIRS, kth_slopes_grouped, median};
+use super::sen::{MATERIALISE_MAX_PAIRS, Timed, kth_slopes_grouped, median};
 use crate::stats::StatsError;
 use crate::stats::validate::check_series;
 
@@ -161,8 +161,8 @@ impl SeasonalSensSlope {
 pub fn seasonal_sens_slope(xs: &[f64], period: usize) -> crate::Result<SeasonalSensSlope> {
     check_period(xs, period)?;
     let seasons: Vec<Vec<f64>> = (0..period).map(|g| season(xs, period, g)).collect();
-    let refs: Vec<&[f64]> = seasons.iter().map(Vec::as_slice).collect();
-    let pairs: usize = refs.iter().map(|g| g.len() * (g.len() - 1) / 2).sum();
+    let refs: Vec<Timed<'_>> = seasons.iter().map(|g| Timed { x: g, t: None }).collect();
+    let pairs: usize = seasons.iter().map(|g| g.len() * (g.len() - 1) / 2).sum();
     let slope = if pairs % 2 == 1 {
         kth_slopes_grouped(&refs, &[pairs / 2], MATERIALISE_MAX_PAIRS)[0]
     } else {
@@ -185,7 +185,7 @@ mod tests {
             .map(|i| f64::from((i * 7919) % 101) + f64::from(i / 2) * 0.03)
             .collect();
         let seasons: Vec<Vec<f64>> = (0..2).map(|g| season(&xs, 2, g)).collect();
-        let refs: Vec<&[f64]> = seasons.iter().map(Vec::as_slice).collect();
+        let refs: Vec<Timed<'_>> = seasons.iter().map(|g| Timed { x: g, t: None }).collect();
         let pairs = 2 * 2100 * 2099 / 2;
         let naive = kth_slopes_grouped(&refs, &[pairs / 2 - 1, pairs / 2], usize::MAX);
         assert_eq!(

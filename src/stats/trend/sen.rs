@@ -3,8 +3,8 @@
 use statrs::distribution::{ContinuousCDF, Normal};
 
 use super::kendall;
-use crate::stats::StatsError;
-use crate::stats::validate::{check_level, check_series};
+use crate::stats::validate::{check_len, check_level, check_series};
+use crate::stats::{GapPolicy, StatsError};
 
 /// Up to this many pairwise slopes (those of n = 2000 points) they are materialised and selected
 /// directly.
@@ -15,6 +15,8 @@ pub(super) const MATERIALISE_MAX_PAIRS: usize = 2000 * 1999 / 2;
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct SensSlope {
     xs: Vec<f64>,
+    /// Observation times when the series had gaps (`None`: positions `0..n`).
+    t: Option<Vec<f64>>,
     slope: f64,
     intercept: f64,
     var_s: f64,
@@ -55,7 +57,11 @@ impl SensSlope {
     /// ```
     pub fn confidence_interval(&self, level: f64) -> crate::Result<(f64, f64)> {
         let ranks = self.interval_ranks(level)?;
-        let v = kth_slopes(&self.xs, &ranks, MATERIALISE_MAX_PAIRS);
+        let series = Timed {
+            x: &self.xs,
+            t: self.t.as_deref(),
+        };
+        let v = kth_slopes_grouped(&[series], &ranks, MATERIALISE_MAX_PAIRS);
         Ok((v[0], v[1]))
     }
 
@@ -116,10 +122,73 @@ pub fn sens_slope(xs: &[f64]) -> crate::Result<SensSlope> {
     let groups = kendall::tie_groups(xs);
     Ok(SensSlope {
         xs: xs.to_vec(),
+        t: None,
         slope,
         intercept,
         var_s: kendall::var_s(n, &groups),
     })
+}
+
+/// Sen's slope of a series with gaps, against the positions of the values present.
+///
+/// [`GapPolicy::Skip`]: the slopes `(x_j − x_i)/(j − i)` of all pairs of present values, at their
+/// original positions `i < j` (so a gap widens the time step instead of closing it up), and the
+/// intercept `median(present x) − slope · median(present positions)`: pymannkendall 1.4.3
+/// `sens_slope` on a series with NaN. [`GapPolicy::Error`] and [`GapPolicy::Propagate`] fail at
+/// the first gap (a slope of the whole series is undefined with a gap). The confidence interval
+/// uses the `n` present values.
+///
+/// # Errors
+/// [`StatsError::Gap`] (policies `Error`, `Propagate`), [`StatsError::NonFinite`] for a present
+/// NaN or infinity, [`StatsError::TooShort`] for fewer than 2 present values.
+///
+/// # Example
+/// ```
+/// use corridor::stats::{sens_slope_with_gaps, GapPolicy};
+/// let xs = [Some(1.0), None, Some(5.0), Some(7.0)];
+/// assert_eq!(sens_slope_with_gaps(&xs, GapPolicy::Skip)?.slope(), 2.0);
+/// assert!(sens_slope_with_gaps(&xs, GapPolicy::Error).is_err());
+/// # Ok::<(), corridor::Error>(())
+/// ```
+pub fn sens_slope_with_gaps(xs: &[Option<f64>], gaps: GapPolicy) -> crate::Result<SensSlope> {
+    let (x, t) = present_with_times(xs, gaps)?;
+    check_len("sen's slope", x.len(), 2)?;
+    let n = x.len();
+    let pairs = n * (n - 1) / 2;
+    let series = Timed { x: &x, t: Some(&t) };
+    let slope = if pairs % 2 == 1 {
+        kth_slopes_grouped(&[series], &[pairs / 2], MATERIALISE_MAX_PAIRS)[0]
+    } else {
+        let v = kth_slopes_grouped(&[series], &[pairs / 2 - 1, pairs / 2], MATERIALISE_MAX_PAIRS);
+        f64::midpoint(v[0], v[1])
+    };
+    let intercept = median(&x) - slope * median(&t);
+    let groups = kendall::tie_groups(&x);
+    Ok(SensSlope {
+        var_s: kendall::var_s(n, &groups),
+        xs: x,
+        t: Some(t),
+        slope,
+        intercept,
+    })
+}
+
+/// The present values and their positions; a gap is an error unless `gaps` is `Skip`.
+pub(super) fn present_with_times(xs: &[Option<f64>], gaps: GapPolicy) -> Result<(Vec<f64>, Vec<f64>), StatsError> {
+    let mut x = Vec::with_capacity(xs.len());
+    let mut t = Vec::with_capacity(xs.len());
+    for (index, v) in xs.iter().enumerate() {
+        match v {
+            Some(v) if !v.is_finite() => return Err(StatsError::NonFinite { index, value: *v }),
+            Some(v) => {
+                x.push(*v);
+                t.push(index as f64);
+            }
+            None if gaps == GapPolicy::Skip => {}
+            None => return Err(StatsError::Gap { index }),
+        }
+    }
+    Ok((x, t))
 }
 
 /// numpy median of a non-empty finite slice.
@@ -149,27 +218,44 @@ fn median_of_slopes(xs: &[f64], pairs: usize, materialise_max: usize) -> f64 {
     }
 }
 
+/// A series with its observation times: positions `0, 1, …` when `t` is `None`.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Timed<'a> {
+    pub(super) x: &'a [f64],
+    pub(super) t: Option<&'a [f64]>,
+}
+
+impl Timed<'_> {
+    fn len(&self) -> usize {
+        self.x.len()
+    }
+
+    fn time(&self, k: usize) -> f64 {
+        self.t.map_or(k as f64, |t| t[k])
+    }
+}
+
 /// The float slope of the pair `i < j`, computed as the references do.
-fn pair_slope(xs: &[f64], i: usize, j: usize) -> f64 {
-    (xs[j] - xs[i]) / (j - i) as f64
+fn pair_slope(g: Timed<'_>, i: usize, j: usize) -> f64 {
+    (g.x[j] - g.x[i]) / (g.time(j) - g.time(i))
 }
 
 /// The slopes of 0-based ranks `ranks` (each `< n(n-1)/2`) among all pairwise slopes; materialised
 /// when there are at most `materialise_max` of them.
 pub(super) fn kth_slopes(xs: &[f64], ranks: &[usize], materialise_max: usize) -> Vec<f64> {
-    kth_slopes_grouped(&[xs], ranks, materialise_max)
+    kth_slopes_grouped(&[Timed { x: xs, t: None }], ranks, materialise_max)
 }
 
 /// The slopes of 0-based ranks `ranks` among the union of the within-group pairwise slopes
 /// (time = position within each group).
-pub(super) fn kth_slopes_grouped(groups: &[&[f64]], ranks: &[usize], materialise_max: usize) -> Vec<f64> {
+pub(super) fn kth_slopes_grouped(groups: &[Timed<'_>], ranks: &[usize], materialise_max: usize) -> Vec<f64> {
     let pairs: usize = groups.iter().map(|g| g.len() * g.len().saturating_sub(1) / 2).sum();
     if pairs <= materialise_max {
         let mut d = Vec::with_capacity(pairs);
-        for xs in groups {
-            for i in 0..xs.len() {
-                for j in i + 1..xs.len() {
-                    d.push(pair_slope(xs, i, j));
+        for &g in groups {
+            for i in 0..g.len() {
+                for j in i + 1..g.len() {
+                    d.push(pair_slope(g, i, j));
                 }
             }
         }
@@ -211,34 +297,34 @@ fn dd_residual(x: f64, s: f64, k: f64) -> (f64, f64) {
     (hi, l - (hi - h))
 }
 
-fn residuals(xs: &[f64], s: f64) -> Vec<(f64, f64)> {
-    xs.iter()
+fn residuals(g: Timed<'_>, s: f64) -> Vec<(f64, f64)> {
+    g.x.iter()
         .enumerate()
-        .map(|(k, &x)| dd_residual(x, s, k as f64))
+        .map(|(k, &x)| dd_residual(x, s, g.time(k)))
         .collect()
 }
 
 /// Number of within-group pairs with slope `≤ s`.
-fn count_le_grouped(groups: &[&[f64]], s: f64) -> u64 {
-    groups.iter().map(|g| count_le(g, s)).sum()
+fn count_le_grouped(groups: &[Timed<'_>], s: f64) -> u64 {
+    groups.iter().map(|&g| count_le(g, s)).sum()
 }
 
 /// Number of pairs `i < j` with slope `≤ s`, i.e. with `x_j − s j ≤ x_i − s i`.
-fn count_le(xs: &[f64], s: f64) -> u64 {
-    let n = xs.len() as u64;
+fn count_le(g: Timed<'_>, s: f64) -> u64 {
+    let n = g.len() as u64;
     if n < 2 || s == f64::NEG_INFINITY {
         return 0;
     }
     if s == f64::INFINITY {
         return n * (n - 1) / 2;
     }
-    kendall::weak_inversions(&residuals(xs, s))
+    kendall::weak_inversions(&residuals(g, s))
 }
 
 /// The float slopes of the within-group pairs with `lo < slope ≤ hi`.
-fn slopes_between_grouped(groups: &[&[f64]], lo: f64, hi: f64) -> Vec<f64> {
+fn slopes_between_grouped(groups: &[Timed<'_>], lo: f64, hi: f64) -> Vec<f64> {
     let mut out = Vec::new();
-    for g in groups {
+    for &g in groups {
         slopes_between(g, lo, hi, &mut out);
     }
     out
@@ -246,13 +332,13 @@ fn slopes_between_grouped(groups: &[&[f64]], lo: f64, hi: f64) -> Vec<f64> {
 
 /// Pushes the float slopes of the pairs with `lo < slope ≤ hi` (as decided by the residual
 /// orderings) onto `out`.
-fn slopes_between(xs: &[f64], lo: f64, hi: f64, out: &mut Vec<f64>) {
-    let n = xs.len();
+fn slopes_between(g: Timed<'_>, lo: f64, hi: f64, out: &mut Vec<f64>) {
+    let n = g.len();
     // Order by the residual at `lo` (ties: larger index first), carry (index, residual at `hi`).
     let mut order: Vec<usize> = (0..n).collect();
     // At lo = −∞ every pair has slope > lo: index order is the residual order.
     if lo > f64::NEG_INFINITY {
-        let r = residuals(xs, lo);
+        let r = residuals(g, lo);
         order.sort_by(|&a, &b| {
             r[a].partial_cmp(&r[b])
                 .unwrap_or(std::cmp::Ordering::Equal)
@@ -263,7 +349,7 @@ fn slopes_between(xs: &[f64], lo: f64, hi: f64, out: &mut Vec<f64>) {
         // at s → +∞ every pair has slope ≤ hi: key −k makes every pair i<j inverted.
         (0..n).map(|k| (-(k as f64), 0.0)).collect()
     } else {
-        residuals(xs, hi)
+        residuals(g, hi)
     };
     let mut a: Vec<usize> = order;
     let mut buf = vec![0usize; n];
@@ -279,7 +365,7 @@ fn slopes_between(xs: &[f64], lo: f64, hi: f64, out: &mut Vec<f64>) {
                     let b = a[j];
                     for &l in &a[i..mid] {
                         let (p, q) = if l < b { (l, b) } else { (b, l) };
-                        out.push(pair_slope(xs, p, q));
+                        out.push(pair_slope(g, p, q));
                     }
                     buf[k] = b;
                     j += 1;
@@ -318,8 +404,8 @@ impl SplitMix64 {
 
 /// The slopes of 0-based ranks `ka ≤ kb < pairs` by randomised interval narrowing (see
 /// [`sens_slope`]); `pairs` is the number of within-group pairs.
-fn select_slopes(groups: &[&[f64]], pairs: usize, ka: usize, kb: usize) -> (f64, f64) {
-    let n: usize = groups.iter().map(|g| g.len()).sum();
+fn select_slopes(groups: &[Timed<'_>], pairs: usize, ka: usize, kb: usize) -> (f64, f64) {
+    let n: usize = groups.iter().map(Timed::len).sum();
     // Cumulative pair counts, to draw a pair uniformly: first its group, then the pair.
     let cumulative: Vec<usize> = groups
         .iter()
@@ -343,19 +429,19 @@ fn select_slopes(groups: &[&[f64]], pairs: usize, ka: usize, kb: usize) -> (f64,
         let mut sample = Vec::with_capacity(m);
         let budget = 40 * n.max(m);
         for _ in 0..budget {
-            let xs = if groups.len() == 1 {
+            let g = if groups.len() == 1 {
                 groups[0]
             } else {
                 let u = rng.below(pairs);
                 groups[cumulative.partition_point(|&c| c <= u)]
             };
-            let i = rng.below(xs.len());
-            let j = rng.below(xs.len());
+            let i = rng.below(g.len());
+            let j = rng.below(g.len());
             if i == j {
                 continue;
             }
             let (p, q) = if i < j { (i, j) } else { (j, i) };
-            let s = pair_slope(xs, p, q);
+            let s = pair_slope(g, p, q);
             if s > lo && s <= hi {
                 sample.push(s);
                 if sample.len() == m {
@@ -459,9 +545,10 @@ mod tests {
     fn count_le_counts_ties_as_le() {
         let xs = [0.0, 1.0, 2.0, 2.0];
         // slopes: 1, 1, 2/3, 1, 0.5, 0
-        assert_eq!(count_le(&xs, 1.0), 6);
-        assert_eq!(count_le(&xs, 0.75), 3);
-        assert_eq!(count_le(&xs, 0.0), 1);
+        let g = Timed { x: &xs, t: None };
+        assert_eq!(count_le(g, 1.0), 6);
+        assert_eq!(count_le(g, 0.75), 3);
+        assert_eq!(count_le(g, 0.0), 1);
     }
 
     proptest! {
@@ -495,11 +582,25 @@ mod tests {
             r in 0.0f64..1.0,
         ) {
             let groups: Vec<Vec<f64>> = groups.into_iter().map(|g| g.into_iter().map(f64::from).collect()).collect();
-            let refs: Vec<&[f64]> = groups.iter().map(Vec::as_slice).collect();
+            let refs: Vec<Timed<'_>> = groups.iter().map(|g| Timed { x: g, t: None }).collect();
             let pairs: usize = refs.iter().map(|g| g.len() * g.len().saturating_sub(1) / 2).sum();
             prop_assume!(pairs >= 1);
             let k = ((r * pairs as f64) as usize).min(pairs - 1);
             prop_assert_eq!(kth_slopes_grouped(&refs, &[k], 0), kth_slopes_grouped(&refs, &[k], usize::MAX));
+        }
+
+        #[test]
+        fn fast_selection_with_gaps_equals_naive(
+            xs in prop::collection::vec(prop::option::weighted(0.8, 0u16..25), 2..150),
+            r in 0.0f64..1.0,
+        ) {
+            let xs: Vec<Option<f64>> = xs.into_iter().map(|v| v.map(f64::from)).collect();
+            let (x, t) = present_with_times(&xs, GapPolicy::Skip).unwrap();
+            let pairs = x.len() * x.len().saturating_sub(1) / 2;
+            prop_assume!(pairs >= 1);
+            let k = ((r * pairs as f64) as usize).min(pairs - 1);
+            let g = [Timed { x: &x, t: Some(&t) }];
+            prop_assert_eq!(kth_slopes_grouped(&g, &[k], 0), kth_slopes_grouped(&g, &[k], usize::MAX));
         }
 
         #[test]
