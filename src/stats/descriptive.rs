@@ -42,8 +42,10 @@ pub enum Change {
 }
 
 /// A series' extreme value and the (first) position where it occurs.
+///
+/// Serialises (feature `serde`) as a plain record; results are not deserialised.
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Extreme {
     index: usize,
     value: f64,

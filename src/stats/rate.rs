@@ -8,8 +8,10 @@ use super::StatsError;
 use super::validate::check_level;
 
 /// The result of [`poisson_rate_test`]: two Poisson counts over two exposures compared.
+///
+/// Serialises (feature `serde`) as a plain record; results are not deserialised.
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct RateTest {
     x1: u64,
     t1: f64,

@@ -9,8 +9,10 @@ use crate::stats::StatsError;
 use crate::stats::validate::{check_open_unit, check_series};
 
 /// The result of [`hamed_rao`].
+///
+/// Serialises (feature `serde`) as a plain record; results are not deserialised.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct HamedRao {
     n: usize,
     s: i64,

@@ -33,8 +33,10 @@ pub(super) fn classify(z: f64, alpha: f64) -> crate::Result<Trend> {
 }
 
 /// The result of [`mann_kendall`].
+///
+/// Serialises (feature `serde`) as a plain record; results are not deserialised.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MannKendall {
     n: usize,
     s: i64,

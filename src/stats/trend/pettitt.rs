@@ -4,8 +4,10 @@ use super::kendall;
 use crate::stats::validate::check_series;
 
 /// The result of [`pettitt`].
+///
+/// Serialises (feature `serde`) as a plain record; results are not deserialised.
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Pettitt {
     index: usize,
     u: f64,

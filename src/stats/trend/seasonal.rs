@@ -24,8 +24,10 @@ fn season(xs: &[f64], period: usize, season: usize) -> Vec<f64> {
 }
 
 /// The result of [`seasonal_mann_kendall`].
+///
+/// Serialises (feature `serde`) as a plain record; results are not deserialised.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SeasonalMannKendall {
     s: i64,
     var_s: f64,
@@ -118,8 +120,10 @@ pub fn seasonal_mann_kendall(xs: &[f64], period: usize) -> crate::Result<Seasona
 }
 
 /// The result of [`seasonal_sens_slope`].
+///
+/// Serialises (feature `serde`) as a plain record; results are not deserialised.
 #[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SeasonalSensSlope {
     slope: f64,
     intercept: f64,

@@ -11,11 +11,15 @@ use crate::stats::{GapPolicy, StatsError};
 pub(super) const MATERIALISE_MAX_PAIRS: usize = 2000 * 1999 / 2;
 
 /// The result of [`sens_slope`].
+///
+/// Serialises (feature `serde`) as a plain record; results are not deserialised.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SensSlope {
+    #[cfg_attr(feature = "serde", serde(skip))]
     xs: Vec<f64>,
     /// Observation times when the series had gaps (`None`: positions `0..n`).
+    #[cfg_attr(feature = "serde", serde(skip))]
     t: Option<Vec<f64>>,
     slope: f64,
     intercept: f64,
