@@ -177,6 +177,12 @@ fn gappy_series_against_pandas() {
         &vec_opt(&c["pct_change_3_x100"]),
     );
     close(mean(&dropping_gaps(&y)).unwrap(), c["mean_skipna"].as_f64().unwrap());
+    let pk = corridor::stats::peak_with_gaps(&y, GapPolicy::Skip).unwrap();
+    assert_eq!(pk.index() as u64, c["idxmax_skipna"].as_u64().unwrap());
+    let tr = corridor::stats::trough_with_gaps(&y, GapPolicy::Skip).unwrap();
+    assert_eq!(tr.index() as u64, c["idxmin_skipna"].as_u64().unwrap());
+    assert!(corridor::stats::peak_with_gaps(&y, GapPolicy::Propagate).is_err());
+    assert!(corridor::stats::trough_with_gaps(&[None], GapPolicy::Skip).is_err());
     assert!(rolling_mean(&y, 3, Window::Trailing, GapPolicy::Error).is_err());
     assert!(cumulative_sum(&y, GapPolicy::Error).is_err());
 }

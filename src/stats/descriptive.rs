@@ -84,7 +84,8 @@ pub fn without_gaps(xs: &[Option<f64>]) -> crate::Result<Vec<f64>> {
 }
 
 /// The present values of `xs`, gaps dropped (positions shift: do not feed the result to a
-/// statistic that reads time from positions, such as a trend test).
+/// statistic that reads time from positions, such as Sen's slope, or whose answer is a position,
+/// such as [`peak`]; use [`peak_with_gaps`], [`sens_slope_with_gaps`](crate::stats::sens_slope_with_gaps)).
 ///
 /// # Example
 /// ```
@@ -314,6 +315,70 @@ pub fn peak(xs: &[f64]) -> crate::Result<Extreme> {
 /// ```
 pub fn trough(xs: &[f64]) -> crate::Result<Extreme> {
     extreme("trough", xs, |a, b| a < b)
+}
+
+fn extreme_with_gaps(
+    method: &'static str,
+    xs: &[Option<f64>],
+    gaps: GapPolicy,
+    better: impl Fn(f64, f64) -> bool,
+) -> crate::Result<Extreme> {
+    check_gap_series(xs)?;
+    if gaps != GapPolicy::Skip {
+        without_gaps(xs)?;
+    }
+    let mut best: Option<Extreme> = None;
+    for (index, x) in xs.iter().enumerate() {
+        if let Some(value) = *x
+            && best.is_none_or(|b| better(value, b.value))
+        {
+            best = Some(Extreme { index, value });
+        }
+    }
+    best.ok_or_else(|| {
+        StatsError::TooShort {
+            method,
+            needed: 1,
+            got: 0,
+        }
+        .into()
+    })
+}
+
+/// The maximum of a series with gaps and its first position in the original series (pandas
+/// `idxmax()`, which skips NaN). [`GapPolicy::Skip`] ignores gaps; `Error` and `Propagate`
+/// fail at the first gap.
+///
+/// # Errors
+/// [`StatsError::Gap`] (policies `Error`, `Propagate`), [`StatsError::NonFinite`],
+/// [`StatsError::TooShort`] when no value is present.
+///
+/// # Example
+/// ```
+/// use corridor::stats::{peak_with_gaps, GapPolicy};
+/// let p = peak_with_gaps(&[Some(3.0), None, Some(9.0)], GapPolicy::Skip)?;
+/// assert_eq!((p.index(), p.value()), (2, 9.0));
+/// # Ok::<(), corridor::Error>(())
+/// ```
+pub fn peak_with_gaps(xs: &[Option<f64>], gaps: GapPolicy) -> crate::Result<Extreme> {
+    extreme_with_gaps("peak", xs, gaps, |a, b| a > b)
+}
+
+/// The minimum of a series with gaps and its first position in the original series (pandas
+/// `idxmin()`); gaps as [`peak_with_gaps`].
+///
+/// # Errors
+/// As [`peak_with_gaps`].
+///
+/// # Example
+/// ```
+/// use corridor::stats::{trough_with_gaps, GapPolicy};
+/// let t = trough_with_gaps(&[None, Some(3.0), Some(1.0)], GapPolicy::Skip)?;
+/// assert_eq!((t.index(), t.value()), (2, 1.0));
+/// # Ok::<(), corridor::Error>(())
+/// ```
+pub fn trough_with_gaps(xs: &[Option<f64>], gaps: GapPolicy) -> crate::Result<Extreme> {
+    extreme_with_gaps("trough", xs, gaps, |a, b| a < b)
 }
 
 fn check_value(name: &'static str, x: f64) -> Result<(), StatsError> {

@@ -17,8 +17,8 @@ mod rate;
 mod trend;
 pub use descriptive::{
     Change, Extreme, GapPolicy, Window, compound_growth_rate, cumulative_sum, dropping_gaps, herfindahl, index_to_base,
-    mean, median, peak, percent_change, quantile, quantiles, ratio_to, ratio_to_base, rolling_mean, rolling_sum,
-    seasonal_change, shares, std_dev, sum, top_k_share, trough, variance, without_gaps,
+    mean, median, peak, peak_with_gaps, percent_change, quantile, quantiles, ratio_to, ratio_to_base, rolling_mean,
+    rolling_sum, seasonal_change, shares, std_dev, sum, top_k_share, trough, trough_with_gaps, variance, without_gaps,
 };
 pub use rate::{RateTest, poisson_exact_interval, poisson_rate_test};
 pub use trend::{

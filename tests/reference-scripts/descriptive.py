@@ -73,6 +73,8 @@ for name, y in gappy.items():
         "diff_3": nul(s.diff(3)),
         "pct_change_3_x100": nul(s.pct_change(3, fill_method=None) * 100.0),
         "mean_skipna": float(s.mean()),
+        "idxmax_skipna": int(s.idxmax()),
+        "idxmin_skipna": int(s.idxmin()),
     }
     out["gaps"][name] = case
 
