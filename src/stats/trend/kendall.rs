@@ -3,9 +3,9 @@
 /// Number of strict inversions (pairs `i < j` with `xs[i] > xs[j]`), by merge sort.
 ///
 /// `O(n log n)` time, `O(n)` extra memory (Knight 1966). `xs` must hold no NaN.
-pub(super) fn strict_inversions(xs: &[f64]) -> u64 {
+pub(super) fn strict_inversions<T: Copy + Default + PartialOrd>(xs: &[T]) -> u64 {
     let mut a = xs.to_vec();
-    let mut buf = vec![0.0; a.len()];
+    let mut buf = vec![T::default(); a.len()];
     merge_count(&mut a, &mut buf, |l, r| l > r)
 }
 

@@ -313,6 +313,20 @@ fn count_le_grouped(groups: &[Timed<'_>], s: f64) -> u64 {
     groups.iter().map(|&g| count_le(g, s)).sum()
 }
 
+/// Number of within-group pairs with slope `< s` (strictly).
+fn count_lt_grouped(groups: &[Timed<'_>], s: f64) -> u64 {
+    groups
+        .iter()
+        .map(|&g| {
+            if g.len() < 2 {
+                0
+            } else {
+                kendall::strict_inversions(&residuals(g, s))
+            }
+        })
+        .sum()
+}
+
 /// Number of pairs `i < j` with slope `≤ s`, i.e. with `x_j − s j ≤ x_i − s i`.
 fn count_le(g: Timed<'_>, s: f64) -> u64 {
     let n = g.len() as u64;
@@ -406,6 +420,43 @@ impl SplitMix64 {
     }
 }
 
+/// Up to `m` slopes inside `(lo, hi]` from uniformly drawn within-group pairs, sorted.
+fn draw_sample(
+    groups: &[Timed<'_>],
+    cumulative: &[usize],
+    pairs: usize,
+    (lo, hi): (f64, f64),
+    m: usize,
+    rng: &mut SplitMix64,
+) -> Vec<f64> {
+    let n: usize = groups.iter().map(Timed::len).sum();
+    let mut sample = Vec::with_capacity(m);
+    let budget = 40 * n.max(m);
+    for _ in 0..budget {
+        let g = if groups.len() == 1 {
+            groups[0]
+        } else {
+            let u = rng.below(pairs);
+            groups[cumulative.partition_point(|&c| c <= u)]
+        };
+        let i = rng.below(g.len());
+        let j = rng.below(g.len());
+        if i == j {
+            continue;
+        }
+        let (p, q) = if i < j { (i, j) } else { (j, i) };
+        let s = pair_slope(g, p, q);
+        if s > lo && s <= hi {
+            sample.push(s);
+            if sample.len() == m {
+                break;
+            }
+        }
+    }
+    sample.sort_unstable_by(f64::total_cmp);
+    sample
+}
+
 /// The slopes of 0-based ranks `ka ≤ kb < pairs` by randomised interval narrowing (see
 /// [`sens_slope`]); `pairs` is the number of within-group pairs.
 fn select_slopes(groups: &[Timed<'_>], pairs: usize, ka: usize, kb: usize) -> (f64, f64) {
@@ -429,37 +480,28 @@ fn select_slopes(groups: &[Timed<'_>], pairs: usize, ka: usize, kb: usize) -> (f
         if window <= enumerate_max {
             break;
         }
-        // Draw random pairs, keep those inside (lo, hi].
-        let mut sample = Vec::with_capacity(m);
-        let budget = 40 * n.max(m);
-        for _ in 0..budget {
-            let g = if groups.len() == 1 {
-                groups[0]
-            } else {
-                let u = rng.below(pairs);
-                groups[cumulative.partition_point(|&c| c <= u)]
-            };
-            let i = rng.below(g.len());
-            let j = rng.below(g.len());
-            if i == j {
-                continue;
-            }
-            let (p, q) = if i < j { (i, j) } else { (j, i) };
-            let s = pair_slope(g, p, q);
-            if s > lo && s <= hi {
-                sample.push(s);
-                if sample.len() == m {
-                    break;
-                }
-            }
-        }
+        let sample = draw_sample(groups, &cumulative, pairs, (lo, hi), m, &mut rng);
         if sample.len() < 16 {
             break;
         }
-        sample.sort_unstable_by(f64::total_cmp);
         let len = sample.len() as f64;
         let frac_a = (ka - c_lo) as f64 / window as f64;
         let frac_b = (kb - c_lo) as f64 / window as f64;
+        // Heavy ties (integer counts give many equal slopes, often 0): when the sampled value at
+        // the wanted rank repeats, test whether the wanted ranks fall inside its tie block, which
+        // no interval (lo, hi] around it could shrink.
+        let at = ((frac_a * len) as usize).min(sample.len() - 1);
+        let v = sample[at];
+        if sample.iter().filter(|&&w| w == v).count() >= 2 {
+            let c_le = count_le_grouped(groups, v);
+            if c_le > ka && count_lt_grouped(groups, v) <= ka {
+                if c_le > kb {
+                    return (v, v);
+                }
+                // rank ka is v; rank kb lies above the block.
+                return (v, select_slopes(groups, pairs, kb as usize, kb as usize).1);
+            }
+        }
         let delta = 3.0 / len.sqrt();
         let lo_idx = ((frac_a - delta) * len).floor();
         let hi_idx = ((frac_b + delta) * len).ceil();
@@ -543,6 +585,25 @@ mod tests {
         let (lo, hi) = s.confidence_interval(0.9).unwrap();
         let want = naive(&xs, &s.interval_ranks(0.9).unwrap());
         assert_eq!((lo, hi), (want[0], want[1]));
+    }
+
+    #[test]
+    fn heavy_ties_above_threshold_match_naive() {
+        // 3000 values in 0..4: the median slope is 0, held by a huge block of tied slopes.
+        let mut rng = SplitMix64(3);
+        let xs: Vec<f64> = (0..3000).map(|_| (rng.next() % 4) as f64).collect();
+        let pairs = 3000 * 2999 / 2;
+        for ranks in [
+            [pairs / 2 - 1, pairs / 2],
+            [pairs / 3, pairs / 3 + 1],
+            [10, 11],
+            [pairs - 2, pairs - 1],
+        ] {
+            assert_eq!(kth_slopes(&xs, &ranks, 0), naive(&xs, &ranks), "{ranks:?}");
+        }
+        let s = sens_slope(&xs).unwrap();
+        let m = naive(&xs, &[pairs / 2 - 1, pairs / 2]);
+        assert_eq!(s.slope(), f64::midpoint(m[0], m[1]));
     }
 
     #[test]
