@@ -475,6 +475,7 @@ fn select_slopes(groups: &[Timed<'_>], pairs: usize, ka: usize, kb: usize) -> (f
     let (mut c_lo, mut c_hi) = (0u64, pairs as u64);
     let mut rng = SplitMix64(0x5EED_0F5E_u64 ^ ka);
     let m = n.clamp(64, 100_000);
+    let mut stalls = 0;
     for _round in 0..64 {
         let window = c_hi - c_lo;
         if window <= enumerate_max {
@@ -529,7 +530,11 @@ fn select_slopes(groups: &[Timed<'_>], pairs: usize, ka: usize, kb: usize) -> (f
             }
         }
         if !moved {
-            break;
+            // A rare overshoot of both candidates: draw a fresh sample, a few times at most.
+            stalls += 1;
+            if stalls > 3 {
+                break;
+            }
         }
     }
     let mut window = slopes_between_grouped(groups, lo, hi);
