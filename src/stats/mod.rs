@@ -12,7 +12,6 @@ mod error;
 mod bootstrap;
 pub use bootstrap::{BlockBootstrap, BlockScheme, Bootstrap, BootstrapInterval, BootstrapResult};
 
-#[allow(dead_code)] // used by the statistics modules as they land
 mod validate;
 
 pub use error::StatsError;
@@ -24,3 +23,17 @@ mod glm;
 pub use glm::{Family, Glm, GlmFit};
 mod its;
 pub use its::{Effect, Its, ItsFit, Seasonality};
+// Trend tests, descriptive helpers and rate comparisons (stats-trend).
+mod descriptive;
+mod rate;
+mod trend;
+pub use descriptive::{
+    Change, Extreme, GapPolicy, Window, compound_growth_rate, cumulative_sum, dropping_gaps, herfindahl, index_to_base,
+    mean, median, peak, peak_with_gaps, percent_change, quantile, quantiles, ratio_to, ratio_to_base, rolling_mean,
+    rolling_sum, seasonal_change, shares, std_dev, sum, top_k_share, trough, trough_with_gaps, variance, without_gaps,
+};
+pub use rate::{RateTest, poisson_exact_interval, poisson_rate_test};
+pub use trend::{
+    HamedRao, MannKendall, Pettitt, SeasonalMannKendall, SeasonalSensSlope, SensSlope, Trend, hamed_rao, mann_kendall,
+    mann_kendall_with_gaps, pettitt, seasonal_mann_kendall, seasonal_sens_slope, sens_slope, sens_slope_with_gaps,
+};

@@ -44,6 +44,19 @@ pub(crate) fn check_level(level: f64) -> Result<(), StatsError> {
     }
 }
 
+/// Errors unless `0 < value < 1` (a significance level, a probability); `name` names the parameter.
+pub(crate) fn check_open_unit(name: &'static str, value: f64) -> Result<(), StatsError> {
+    if value.is_finite() && value > 0.0 && value < 1.0 {
+        Ok(())
+    } else {
+        Err(StatsError::InvalidParameter {
+            name,
+            value: value.to_string(),
+            reason: "must lie strictly between 0 and 1",
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +79,10 @@ mod tests {
         assert!(check_level(0.95).is_ok());
         for bad in [0.0, 1.0, -0.5, f64::NAN] {
             assert!(matches!(check_level(bad), Err(StatsError::InvalidParameter { .. })));
+            assert!(matches!(
+                check_open_unit("alpha", bad),
+                Err(StatsError::InvalidParameter { name: "alpha", .. })
+            ));
         }
     }
 }

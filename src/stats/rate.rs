@@ -1,0 +1,269 @@
+//! Comparing Poisson rates: the exact conditional test of R `poisson.test` and the Garwood interval.
+
+use statrs::distribution::{Beta, ContinuousCDF, Gamma};
+use statrs::function::beta::beta_reg;
+use statrs::function::factorial::ln_binomial;
+
+use super::StatsError;
+use super::validate::check_level;
+
+/// The result of [`poisson_rate_test`]: two Poisson counts over two exposures compared.
+///
+/// Serialises (feature `serde`) as a plain record; results are not deserialised.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct RateTest {
+    x1: u64,
+    t1: f64,
+    x2: u64,
+    t2: f64,
+    p_value: f64,
+}
+
+impl RateTest {
+    /// The rate ratio `(x1/t1) / (x2/t2)`; `+∞` when `x2 = 0` (as R), `0` when `x1 = 0`.
+    #[must_use]
+    pub fn ratio(&self) -> f64 {
+        (self.x1 as f64 / self.t1) / (self.x2 as f64 / self.t2)
+    }
+
+    /// The two-sided exact p-value for `H0: ratio = 1` (R `poisson.test(c(x1, x2), c(t1, t2))$p.value`).
+    #[must_use]
+    pub fn p_value(&self) -> f64 {
+        self.p_value
+    }
+
+    /// The exact (Clopper–Pearson based) confidence interval of the rate ratio at `level`.
+    ///
+    /// With `n = x1 + x2`, `α = (1 − level)/2` and the Clopper–Pearson bounds
+    /// `p_L = B⁻¹(α; x1, n − x1 + 1)` (0 when `x1 = 0`) and `p_U = B⁻¹(1 − α; x1 + 1, n − x1)`
+    /// (1 when `x1 = n`), the interval is `p/(1 − p) · t2/t1` at both bounds, as R
+    /// `poisson.test(c(x1, x2), c(t1, t2), conf.level = level)$conf.int` (upper `+∞` when `x2 = 0`).
+    ///
+    /// # Invalid level
+    /// Returns `(NaN, NaN)` unless `0 < level < 1`; use [`RateTest::try_confidence_interval`]
+    /// to get an error instead.
+    ///
+    /// # Example
+    /// ```
+    /// let t = corridor::stats::poisson_rate_test(30, 10.0, 10, 10.0)?;
+    /// let (lo, hi) = t.confidence_interval(0.95);
+    /// assert!(lo < t.ratio() && t.ratio() < hi);
+    /// assert!(t.confidence_interval(1.5).0.is_nan());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    #[must_use]
+    pub fn confidence_interval(&self, level: f64) -> (f64, f64) {
+        self.try_confidence_interval(level).unwrap_or((f64::NAN, f64::NAN))
+    }
+
+    /// [`RateTest::confidence_interval`] that reports an invalid level as an error.
+    ///
+    /// # Errors
+    /// [`StatsError::InvalidParameter`] unless `0 < level < 1`.
+    ///
+    /// # Example
+    /// ```
+    /// let t = corridor::stats::poisson_rate_test(30, 10.0, 10, 10.0)?;
+    /// assert!(t.try_confidence_interval(0.0).is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn try_confidence_interval(&self, level: f64) -> crate::Result<(f64, f64)> {
+        check_level(level)?;
+        let n = self.x1 + self.x2;
+        let alpha = (1.0 - level) / 2.0;
+        let (x, nf) = (self.x1 as f64, n as f64);
+        let lower = if self.x1 == 0 {
+            0.0
+        } else {
+            beta_quantile(alpha, x, nf - x + 1.0)
+        };
+        let upper = if self.x1 == n {
+            1.0
+        } else {
+            beta_quantile(1.0 - alpha, x + 1.0, nf - x)
+        };
+        let scale = self.t2 / self.t1;
+        Ok((lower / (1.0 - lower) * scale, upper / (1.0 - upper) * scale))
+    }
+}
+
+fn beta_quantile(p: f64, a: f64, b: f64) -> f64 {
+    Beta::new(a, b).map_or(f64::NAN, |d| d.inverse_cdf(p))
+}
+
+fn check_exposure(name: &'static str, t: f64) -> Result<(), StatsError> {
+    if t.is_finite() && t > 0.0 {
+        Ok(())
+    } else {
+        Err(StatsError::InvalidParameter {
+            name,
+            value: t.to_string(),
+            reason: "an exposure must be finite and positive",
+        })
+    }
+}
+
+/// `ln P(X = k)` for `X ~ Binomial(n, p)`, `0 < p < 1`.
+fn ln_dbinom(k: u64, n: u64, p: f64) -> f64 {
+    ln_binomial(n, k) + k as f64 * p.ln() + (n - k) as f64 * (-p).ln_1p()
+}
+
+/// `P(X ≤ k)`; `k < 0` gives 0.
+fn pbinom(k: i128, n: u64, p: f64) -> f64 {
+    if k < 0 {
+        0.0
+    } else if k >= i128::from(n) {
+        1.0
+    } else {
+        let k = k as f64;
+        beta_reg(n as f64 - k, k + 1.0, 1.0 - p)
+    }
+}
+
+/// `P(X > k)`.
+fn pbinom_upper(k: i128, n: u64, p: f64) -> f64 {
+    if k < 0 {
+        1.0
+    } else if k >= i128::from(n) {
+        0.0
+    } else {
+        let k = k as f64;
+        beta_reg(k + 1.0, n as f64 - k, p)
+    }
+}
+
+/// R `binom.test(x, n, p)$p.value` (two-sided): sums the probabilities of outcomes no more likely
+/// than `x`, with R's relative tolerance `1 + 1e-7`.
+fn binom_two_sided(x: u64, n: u64, p: f64) -> f64 {
+    let m = n as f64 * p;
+    let xf = x as f64;
+    if xf == m {
+        return 1.0;
+    }
+    let ln_threshold = ln_dbinom(x, n, p) + 1e-7f64.ln_1p();
+    let below = |i: u64| ln_dbinom(i, n, p) <= ln_threshold;
+    let pv = if xf < m {
+        // On ceil(m)..=n the pmf is non-increasing: find the first i with pmf(i) <= d·relErr.
+        let (mut lo, mut hi) = (m.ceil() as u64, n + 1);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if below(mid) { hi = mid } else { lo = mid + 1 }
+        }
+        let y = n + 1 - lo;
+        pbinom(i128::from(x), n, p) + pbinom_upper(i128::from(n) - i128::from(y), n, p)
+    } else {
+        // On 0..=floor(m) the pmf is non-decreasing: count the i with pmf(i) <= d·relErr.
+        let top = m.floor() as u64;
+        let (mut lo, mut hi) = (0u64, top + 1);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if below(mid) { lo = mid + 1 } else { hi = mid }
+        }
+        let y = lo;
+        pbinom(i128::from(y) - 1, n, p) + pbinom_upper(i128::from(x) - 1, n, p)
+    };
+    pv.min(1.0)
+}
+
+/// The exact conditional test comparing two Poisson rates, as R
+/// `poisson.test(c(x1, x2), c(t1, t2))` (base R `stats`).
+///
+/// Given `n = x1 + x2`, `x1 ~ Binomial(n, t1/(t1 + t2))` under `H0: λ1 = λ2`. The two-sided
+/// p-value is R `binom.test`'s: the total probability of outcomes whose probability is at most
+/// `P(x1) · (1 + 1e-7)`. The ratio is `(x1/t1)/(x2/t2)` and
+/// [`RateTest::confidence_interval`] transforms the Clopper–Pearson interval.
+/// statsmodels `test_poisson_2indep(method="exact-cond")` gives the same p-value.
+///
+/// # Complexity
+/// `O(log n)` evaluations of the binomial pmf (the pmf is monotone on each tail, so R's count
+/// is found by bisection) plus two regularised incomplete beta functions.
+///
+/// # Errors
+/// [`StatsError::InvalidParameter`] when an exposure is not finite and positive;
+/// [`StatsError::Degenerate`] when `x1 = x2 = 0` (R stops there too).
+///
+/// # Example
+/// ```
+/// // Darién: 2,461 crossings a day over August 2021 against 140 a day over 31 later days.
+/// let t = corridor::stats::poisson_rate_test(2461 * 31, 31.0, 140 * 31, 31.0)?;
+/// assert!((t.ratio() - 2461.0 / 140.0).abs() < 1e-12);
+/// assert!(t.p_value() < 1e-300);
+/// # Ok::<(), corridor::Error>(())
+/// ```
+pub fn poisson_rate_test(x1: u64, t1: f64, x2: u64, t2: f64) -> crate::Result<RateTest> {
+    check_exposure("t1", t1)?;
+    check_exposure("t2", t2)?;
+    let n = x1.checked_add(x2).ok_or(StatsError::InvalidParameter {
+        name: "x1 + x2",
+        value: format!("{x1} + {x2}"),
+        reason: "the total count overflows u64",
+    })?;
+    if n == 0 {
+        return Err(StatsError::Degenerate {
+            method: "poisson rate test",
+            reason: "both counts are zero",
+        }
+        .into());
+    }
+    let p = t1 / (t1 + t2);
+    Ok(RateTest {
+        x1,
+        t1,
+        x2,
+        t2,
+        p_value: binom_two_sided(x1, n, p),
+    })
+}
+
+/// The exact (Garwood 1936) confidence interval for the mean of one Poisson count `x`, as R
+/// `poisson.test(x, conf.level = level)$conf.int`.
+///
+/// With `α = (1 − level)/2`: lower `G⁻¹(α; x)` (0 when `x = 0`), upper `G⁻¹(1 − α; x + 1)`,
+/// `G` the gamma distribution with unit rate. Divide by an exposure to get a rate interval.
+///
+/// # Errors
+/// [`StatsError::InvalidParameter`] unless `0 < level < 1`.
+///
+/// # Example
+/// ```
+/// let (lo, hi) = corridor::stats::poisson_exact_interval(10, 0.95)?;
+/// assert!((lo - 4.795).abs() < 1e-3 && (hi - 18.39).abs() < 1e-2); // R: 4.795389 18.390356
+/// # Ok::<(), corridor::Error>(())
+/// ```
+pub fn poisson_exact_interval(x: u64, level: f64) -> crate::Result<(f64, f64)> {
+    check_level(level)?;
+    let alpha = (1.0 - level) / 2.0;
+    let xf = x as f64;
+    let gamma_quantile = |p: f64, shape: f64| Gamma::new(shape, 1.0).map_or(f64::NAN, |g| g.inverse_cdf(p));
+    let lower = if x == 0 { 0.0 } else { gamma_quantile(alpha, xf) };
+    Ok((lower, gamma_quantile(1.0 - alpha, xf + 1.0)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_exposure_and_empty_counts_are_errors() {
+        for t in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            assert!(poisson_rate_test(1, t, 1, 1.0).is_err());
+            assert!(poisson_rate_test(1, 1.0, 1, t).is_err());
+        }
+        assert!(matches!(
+            poisson_rate_test(0, 1.0, 0, 1.0),
+            Err(crate::Error::Stats(StatsError::Degenerate { .. }))
+        ));
+        assert!(poisson_rate_test(u64::MAX, 1.0, 1, 1.0).is_err());
+        assert!(poisson_exact_interval(3, 1.0).is_err());
+    }
+
+    #[test]
+    fn pbinom_tails_add_to_one() {
+        let (n, p) = (40, 0.3);
+        for k in -1..=41 {
+            let s = pbinom(k, n, p) + pbinom_upper(k, n, p);
+            assert!((s - 1.0).abs() < 1e-12, "k = {k}: {s}");
+        }
+    }
+}
