@@ -11,3 +11,10 @@ mod error;
 mod validate;
 
 pub use error::StatsError;
+
+// Time series: STL decomposition and forecasting (issue 4).
+mod loess;
+mod psort;
+mod stl;
+pub use loess::LoessDegree;
+pub use stl::{Robustness, SeasonalWindow, Stl, StlOptions, stl};
