@@ -140,3 +140,54 @@ fn errors_name_the_bad_value() {
     let e = stl(&big, 2, StlOptions::default()).unwrap_err();
     assert!(e.to_string().starts_with("stl: the fit overflowed"), "{e}");
 }
+
+/// Cases of tests/reference-scripts/ts.R (R 4.2.2 `stl`), stored in ts.json.
+#[test]
+fn ts_json_cases_equal_r() {
+    use corridor::stats::LoessDegree;
+    let r = load("ts.json");
+    let cases: [(&str, StlOptions); 5] = [
+        (
+            "stl_co2_swindow35",
+            StlOptions::default().seasonal_window(SeasonalWindow::Span(35)),
+        ),
+        (
+            "stl_co2_robust",
+            StlOptions::default()
+                .seasonal_window(SeasonalWindow::Span(13))
+                .robustness(Robustness::Robust),
+        ),
+        (
+            "stl_nottem_periodic",
+            StlOptions::default().seasonal_window(SeasonalWindow::Periodic),
+        ),
+        (
+            "stl_nottem_custom",
+            StlOptions::default()
+                .seasonal_window(SeasonalWindow::Span(9))
+                .trend_window(31)
+                .low_pass_window(15)
+                .seasonal_degree(LoessDegree::Linear)
+                .trend_jump(1),
+        ),
+        (
+            "stl_daily7_robust",
+            StlOptions::default().robustness(Robustness::Robust),
+        ),
+    ];
+    for (key, options) in cases {
+        let c = &r[key];
+        let y = vec_of(&c["y"]);
+        let period = c["period"].as_u64().unwrap() as usize;
+        let fit = stl(&y, period, options).unwrap();
+        assert_close(&format!("{key} seasonal"), fit.seasonal(), &vec_of(&c["seasonal"]));
+        assert_close(&format!("{key} trend"), fit.trend(), &vec_of(&c["trend"]));
+        assert_close(&format!("{key} remainder"), fit.remainder(), &vec_of(&c["remainder"]));
+        assert_close(&format!("{key} weights"), fit.weights(), &vec_of(&c["weights"]));
+        let w = &c["windows"];
+        let j = &c["jumps"];
+        let as_us = |v: &Value| v.as_u64().unwrap() as usize;
+        assert_eq!(fit.windows(), [as_us(&w["s"]), as_us(&w["t"]), as_us(&w["l"])], "{key}");
+        assert_eq!(fit.jumps(), [as_us(&j["s"]), as_us(&j["t"]), as_us(&j["l"])], "{key}");
+    }
+}

@@ -18,3 +18,6 @@ mod psort;
 mod stl;
 pub use loess::LoessDegree;
 pub use stl::{Robustness, SeasonalWindow, Stl, StlOptions, stl};
+mod forecast;
+pub use forecast::Forecast;
+pub use forecast::holt_winters::{HoltWinters, HoltWintersOptions, HwSeasonal, HwTrend, holt_winters};
