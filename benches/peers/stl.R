@@ -1,0 +1,12 @@
+# Peer of benches/stl.rs: R stl on /work/bench-data/stl_daily.txt (write it with benches/peers/stl_data.py).
+# Run: Rscript benches/peers/stl.R
+x <- ts(scan("/work/bench-data/stl_daily.txt", quiet = TRUE), frequency = 365)
+time_it <- function(f, reps = 30) {
+  t <- numeric(reps)
+  for (i in seq_len(reps)) t[i] <- system.time(f())[["elapsed"]]
+  median(t)
+}
+f <- stl(x, s.window = 7)
+cat(sprintf("R stl(s.window=7): median %.4f s (win %s; seasonal[1:3] %s)\n", time_it(function() stl(x, s.window = 7)),
+            paste(f$win, collapse = "/"), paste(format(f$time.series[1:3, 1], digits = 15), collapse = " ")))
+cat(sprintf("R stl(s.window=7, robust=TRUE): median %.4f s\n", time_it(function() stl(x, s.window = 7, robust = TRUE), 10)))
