@@ -20,4 +20,5 @@ pub use loess::LoessDegree;
 pub use stl::{Robustness, SeasonalWindow, Stl, StlOptions, stl};
 mod forecast;
 pub use forecast::Forecast;
+pub use forecast::ets::{Ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend, ets};
 pub use forecast::holt_winters::{HoltWinters, HoltWintersOptions, HwSeasonal, HwTrend, holt_winters};

@@ -300,7 +300,7 @@ impl HoltWinters {
 
 /// R's `decompose(ts(x, frequency = f), type)`: the centred moving-average
 /// trend (defined values only) and the normalised seasonal figure.
-fn decompose(x: &[f64], f: usize, seasonal: HwSeasonal) -> (Vec<f64>, Vec<f64>) {
+pub(crate) fn decompose(x: &[f64], f: usize, seasonal: HwSeasonal) -> (Vec<f64>, Vec<f64>) {
     let l = x.len();
     let filter: Vec<f64> = if f.is_multiple_of(2) {
         let mut w = vec![1.0 / f as f64; f + 1];

@@ -1,6 +1,8 @@
 //! Exponential-smoothing forecasts: R's `HoltWinters` and state-space ETS.
 
+pub(crate) mod ets;
 pub(crate) mod holt_winters;
+mod nmmin;
 pub(crate) mod optim;
 
 /// Point forecasts with a prediction interval at one level.
