@@ -175,3 +175,66 @@ mod properties {
         }
     }
 }
+
+/// Cases of tests/reference-scripts/ts.R (R 4.2.2, forecast 8.20), stored in ts.json.
+#[test]
+fn ts_json_cases_equal_r() {
+    let r = load("ts.json");
+    let spec = |e, t, s| {
+        EtsModel::Fixed(EtsSpec {
+            error: e,
+            trend: t,
+            season: s,
+        })
+    };
+    let cases = [
+        ("ets_co2_auto", EtsModel::Auto),
+        ("ets_wwwusage_auto", EtsModel::Auto),
+        ("ets_nile_auto", EtsModel::Auto),
+        (
+            "ets_ap_MNA",
+            spec(EtsErrorType::Multiplicative, EtsTrend::None, EtsSeason::Additive),
+        ),
+        (
+            "ets_ap_ANA",
+            spec(EtsErrorType::Additive, EtsTrend::None, EtsSeason::Additive),
+        ),
+        (
+            "ets_ap_MAN_damped",
+            spec(EtsErrorType::Multiplicative, EtsTrend::AdditiveDamped, EtsSeason::None),
+        ),
+    ];
+    for (key, model) in cases {
+        let c = &r[key];
+        let y = vec_of(&c["y"]);
+        let period = c["period"].as_u64().unwrap() as usize;
+        let fit = ets(&y, period, model).unwrap();
+        assert_eq!(fit.spec().to_string(), c["method"].as_str().unwrap(), "{key}");
+        let par = &c["par"];
+        close(
+            &format!("{key} alpha"),
+            fit.alpha(),
+            par["alpha"].as_f64().unwrap(),
+            TOL_R,
+        );
+        close(
+            &format!("{key} loglik"),
+            fit.loglik(),
+            c["loglik"].as_f64().unwrap(),
+            TOL_R,
+        );
+        close(&format!("{key} aicc"), fit.aicc(), c["aicc"].as_f64().unwrap(), TOL_R);
+        close(
+            &format!("{key} sigma2"),
+            fit.sigma2(),
+            c["sigma2"].as_f64().unwrap(),
+            TOL_R,
+        );
+        let h = c["mean"].as_array().unwrap().len();
+        let p80 = fit.predict(h, 0.80).unwrap();
+        let p95 = fit.predict(h, 0.95).unwrap();
+        close_all(&format!("{key} mean"), p95.mean(), &vec_of(&c["mean"]), TOL_R);
+        close_all(&format!("{key} lower80"), p80.lower(), &vec_of(&c["lower80"]), TOL_R);
+        close_all(&format!("{key} upper95"), p95.upper(), &vec_of(&c["upper95"]), TOL_R);
+    }
+}

@@ -1,4 +1,4 @@
-# Reference vectors for corridor::stats time series (STL, Holt-Winters).
+# Reference vectors for corridor::stats time series (STL, Holt-Winters, ETS).
 # Run: Rscript tests/reference-scripts/ts.R > tests/data/reference/ts.json
 suppressMessages(library(jsonlite))
 out <- list()
@@ -38,5 +38,21 @@ out$hw_nile_trend_only <- c(hw_case(Nile, gamma = FALSE, alpha = 0.4, beta = 0.1
 out$hw_nile_ses <- c(hw_case(Nile, gamma = FALSE, beta = FALSE, h = 5), call = "HoltWinters(Nile, gamma = FALSE, beta = FALSE)")
 out$hw_nottem_start3 <- c(hw_case(nottem, alpha = 0.2, beta = 0.1, gamma = 0.4, start.periods = 3),
                           call = "HoltWinters(nottem, alpha = 0.2, beta = 0.1, gamma = 0.4, start.periods = 3)")
-out$versions <- list(R = R.version.string, stats = as.character(packageVersion("stats")), jsonlite = as.character(packageVersion("jsonlite")))
+suppressMessages(library(forecast))
+ets_case <- function(x, ..., h = 12) {
+  fit <- ets(x, ...)
+  fc <- forecast(fit, h = h, level = c(80, 95))
+  list(y = as.vector(x), period = frequency(x), method = fit$method, par = as.list(fit$par),
+       loglik = fit$loglik, aic = fit$aic, aicc = fit$aicc, bic = fit$bic, sigma2 = fit$sigma2,
+       mean = as.vector(fc$mean), lower80 = as.vector(fc$lower[, 1]), upper80 = as.vector(fc$upper[, 1]),
+       lower95 = as.vector(fc$lower[, 2]), upper95 = as.vector(fc$upper[, 2]))
+}
+out$ets_co2_auto <- c(ets_case(co2), call = "ets(co2)")
+out$ets_wwwusage_auto <- c(ets_case(WWWusage, h = 10), call = "ets(WWWusage)")
+out$ets_nile_auto <- c(ets_case(Nile, h = 10), call = "ets(Nile)")
+out$ets_ap_MNA <- c(ets_case(AirPassengers, model = "MNA"), call = "ets(AirPassengers, model = 'MNA')")
+out$ets_ap_ANA <- c(ets_case(AirPassengers, model = "ANA"), call = "ets(AirPassengers, model = 'ANA')")
+out$ets_ap_MAN_damped <- c(ets_case(AirPassengers, model = "MAN", damped = TRUE), call = "ets(AirPassengers, model = 'MAN', damped = TRUE)")
+out$versions <- list(R = R.version.string, stats = as.character(packageVersion("stats")),
+                     forecast = as.character(packageVersion("forecast")), jsonlite = as.character(packageVersion("jsonlite")))
 cat(toJSON(out, digits = NA, auto_unbox = TRUE, pretty = FALSE))

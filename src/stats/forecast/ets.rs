@@ -879,14 +879,10 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
         if !check(pp) {
             return f64::INFINITY;
         }
-        let mut st = Vec::with_capacity(nstate + 1);
-        if !full_state(p, &mut st) {
+        if !full_state(p, &mut state) {
             return f64::INFINITY;
         }
-        let mut e = vec![0.0; n];
-        let mut fh = vec![0.0; n];
-        let mut last = Vec::new();
-        let lik = etscalc(y, &st, m, spec, pp, &mut e, &mut fh, &mut last);
+        let lik = etscalc(y, &state, m, spec, pp, &mut e, &mut fh, &mut last);
         if lik.is_nan() { f64::INFINITY } else { lik.max(-1e10) }
     };
     let (best, _) = nmmin(objective, &par, f64::EPSILON.sqrt(), 2000);
