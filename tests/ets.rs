@@ -238,3 +238,13 @@ fn ts_json_cases_equal_r() {
         close_all(&format!("{key} upper95"), p95.upper(), &vec_of(&c["upper95"]), TOL_R);
     }
 }
+
+#[test]
+fn constant_series_forecasts_the_constant() {
+    // Property (no reference needed): every ETS class reproduces a constant series exactly.
+    let y = vec![5.0; 30];
+    let fit = ets(&y, 1, EtsModel::Auto).unwrap();
+    for f in fit.forecast(5) {
+        assert!((f - 5.0).abs() < 1e-6, "{f}");
+    }
+}

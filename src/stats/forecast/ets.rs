@@ -538,24 +538,25 @@ fn etscalc(
     let seasonal = spec.season != EtsSeason::None;
     let mut l = x0[0];
     let mut b = if nt == 1 { x0[1] } else { 0.0 };
-    let mut s: Vec<f64> = if seasonal {
+    // Seasons in a ring: logical s[j] = ring[(start + j) % m], s[0] the newest.
+    let mut ring: Vec<f64> = if seasonal {
         x0[1 + nt..1 + nt + m].to_vec()
     } else {
         Vec::new()
     };
-    let mut olds = s.clone();
+    let mut start = 0usize;
     let mut lik = 0.0;
     let mut lik2 = 0.0;
     for (i, &yi) in y.iter().enumerate() {
         let oldl = l;
         let oldb = b;
-        olds.copy_from_slice(&s);
+        let oldest = (start + m - 1) % m.max(1);
         // One-step forecast.
         let mut f = match spec.trend {
             EtsTrend::None => oldl,
             _ => oldl + phi * oldb,
         };
-        let sm = if seasonal { olds[m - 1] } else { 0.0 };
+        let sm = if seasonal { ring[oldest] } else { 0.0 };
         match spec.season {
             EtsSeason::Additive => f += sm,
             EtsSeason::Multiplicative => f *= sm,
@@ -598,8 +599,8 @@ fn etscalc(
                     }
                 }
             };
-            s[0] = sm + gamma * (t - sm);
-            s[1..m].copy_from_slice(&olds[..m - 1]);
+            ring[oldest] = sm + gamma * (t - sm);
+            start = oldest;
         }
         lik += e[i] * e[i];
         lik2 += f.abs().ln();
@@ -609,7 +610,9 @@ fn etscalc(
     if nt == 1 {
         last.push(b);
     }
-    last.extend_from_slice(&s);
+    if seasonal {
+        last.extend((0..m).map(|j| ring[(start + j) % m]));
+    }
     let mut out = y.len() as f64 * lik.ln();
     if spec.error == EtsErrorType::Multiplicative {
         out += 2.0 * lik2;
@@ -618,7 +621,14 @@ fn etscalc(
 }
 
 /// forecast's `admissible`: the characteristic roots lie in the unit circle.
-fn admissible(alpha: f64, beta: Option<f64>, gamma: Option<f64>, phi: f64, m: usize) -> bool {
+fn admissible(
+    alpha: f64,
+    beta: Option<f64>,
+    gamma: Option<f64>,
+    phi: f64,
+    m: usize,
+    roots: &mut Vec<(f64, f64)>,
+) -> bool {
     if !(0.0..=1.0 + 1e-8).contains(&phi) {
         return false;
     }
@@ -655,15 +665,16 @@ fn admissible(alpha: f64, beta: Option<f64>, gamma: Option<f64>, phi: f64, m: us
             }
             coef.push(alpha + beta - phi);
             coef.push(1.0);
-            max_root_modulus(&coef) <= 1.0 + 1e-10
+            max_root_modulus(&coef, roots) <= 1.0 + 1e-10
         }
         Some(_) => true,
     }
 }
 
 /// Largest root modulus of a monic polynomial (coefficients in increasing
-/// order), by Durand–Kerner iteration.
-fn max_root_modulus(coef: &[f64]) -> f64 {
+/// order), by Durand–Kerner iteration, starting from `roots` and leaving the
+/// roots found there.
+fn max_root_modulus(coef: &[f64], roots: &mut Vec<(f64, f64)>) -> f64 {
     let deg = coef.len() - 1;
     if deg == 0 {
         return 0.0;
@@ -677,12 +688,15 @@ fn max_root_modulus(coef: &[f64]) -> f64 {
         }
         acc
     };
-    let mut roots: Vec<(f64, f64)> = (0..deg)
-        .map(|k| {
+    // Warm start from the previous call's roots (the optimiser moves little
+    // between evaluations), else a circle of radius 0.9.
+    if roots.len() != deg || roots.iter().any(|z| !z.0.is_finite() || !z.1.is_finite()) {
+        roots.clear();
+        roots.extend((0..deg).map(|k| {
             let th = 2.0 * std::f64::consts::PI * k as f64 / deg as f64 + 0.4;
             (0.9 * th.cos(), 0.9 * th.sin())
-        })
-        .collect();
+        }));
+    }
     for _ in 0..500 {
         let mut delta = 0.0_f64;
         for i in 0..deg {
@@ -704,13 +718,13 @@ fn max_root_modulus(coef: &[f64]) -> f64 {
                 (num.1 * den.0 - num.0 * den.1) / dd,
             );
             roots[i] = (zi.0 - q.0, zi.1 - q.1);
-            delta = delta.max(q.0.hypot(q.1));
+            delta = delta.max(q.0 * q.0 + q.1 * q.1);
         }
-        if delta < 1e-14 {
+        if delta < 1e-26 {
             break;
         }
     }
-    roots.iter().map(|z| z.0.hypot(z.1)).fold(0.0, f64::max)
+    roots.iter().map(|z| z.0 * z.0 + z.1 * z.1).fold(0.0, f64::max).sqrt()
 }
 
 /// forecast's `initstate`: `l, b, s0..s_{m-2}` from `decompose` and a straight line.
@@ -858,7 +872,8 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
         }
         true
     };
-    let check = |pp: [f64; 4]| -> bool {
+    let mut roots = Vec::new();
+    let mut check = |pp: [f64; 4]| -> bool {
         let [a, b, g, ph] = pp;
         if !(LOWER[0]..=UPPER[0]).contains(&a) {
             return false;
@@ -872,7 +887,7 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
         if seasonal && (g < LOWER[2] || g > 1.0 - a || g > UPPER[2]) {
             return false;
         }
-        admissible(a, trend.then_some(b), seasonal.then_some(g), ph, m)
+        admissible(a, trend.then_some(b), seasonal.then_some(g), ph, m, &mut roots)
     };
     let objective = |p: &[f64]| -> f64 {
         let pp = unpack(p);
@@ -1090,9 +1105,9 @@ mod tests {
     #[test]
     fn root_modulus_of_known_polynomials() {
         // (z - 0.5)(z + 2) = z^2 + 1.5 z - 1.
-        assert!((max_root_modulus(&[-1.0, 1.5, 1.0]) - 2.0).abs() < 1e-12);
+        assert!((max_root_modulus(&[-1.0, 1.5, 1.0], &mut Vec::new()) - 2.0).abs() < 1e-12);
         // z^2 + 0.25: roots ±0.5i.
-        assert!((max_root_modulus(&[0.25, 0.0, 1.0]) - 0.5).abs() < 1e-12);
+        assert!((max_root_modulus(&[0.25, 0.0, 1.0], &mut Vec::new()) - 0.5).abs() < 1e-12);
     }
 
     #[test]
