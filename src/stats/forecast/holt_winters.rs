@@ -533,7 +533,12 @@ fn check_unit(name: &'static str, v: Option<f64>, allow_zero: bool) -> Result<()
 /// SSE is never above R's by more than the optimiser tolerance; the parameters
 /// themselves may differ where the SSE surface is flat).
 ///
-/// Fixed parameters reproduce R to about `1e-12` relative.
+/// Fixed parameters reproduce R to about `1e-12` relative (SSE, one-step
+/// forecasts, coefficients, `predict` and its intervals). Estimated: on
+/// `AirPassengers` (multiplicative) we reach SSE 16570.77775 against R's
+/// 16570.77787 with (α, β, γ) = (0.27560, 0.03268, 0.87076) against R's
+/// (0.27559, 0.03269, 0.87073); additive and `co2` likewise within `2e-4` of R's
+/// parameters and never above R's SSE (`tests/holt_winters.rs`).
 ///
 /// # Complexity
 /// `O(n)` per evaluation; estimation `O(n · evaluations)` (a few hundred).
