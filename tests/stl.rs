@@ -191,3 +191,29 @@ fn ts_json_cases_equal_r() {
         assert_eq!(fit.jumps(), [as_us(&j["s"]), as_us(&j["t"]), as_us(&j["l"])], "{key}");
     }
 }
+
+/// Compile-time check: the public time-series types are Send, Sync, Debug and Clone.
+#[test]
+fn public_types_are_send_sync_debug_clone() {
+    fn check<T: Send + Sync + std::fmt::Debug + Clone>() {}
+    use corridor::stats::{
+        Ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend, Forecast, HoltWinters, HoltWintersOptions,
+        HwSeasonal, HwTrend, LoessDegree, Stl,
+    };
+    check::<Stl>();
+    check::<StlOptions>();
+    check::<SeasonalWindow>();
+    check::<Robustness>();
+    check::<LoessDegree>();
+    check::<HoltWinters>();
+    check::<HoltWintersOptions>();
+    check::<HwTrend>();
+    check::<HwSeasonal>();
+    check::<Forecast>();
+    check::<Ets>();
+    check::<EtsSpec>();
+    check::<EtsModel>();
+    check::<EtsErrorType>();
+    check::<EtsTrend>();
+    check::<EtsSeason>();
+}

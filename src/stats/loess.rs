@@ -46,10 +46,15 @@ pub(crate) fn estimate(
     }
     let h9 = F999 * h;
     let h1 = F001 * h;
+    let (lo, hi) = (nleft - 1, nright);
+    let w = &mut w[lo..hi];
+    let y = &y[lo..hi];
+    let rw = rw.map(|rw| &rw[lo..hi]);
+    let pos = |k: usize| (nleft + k) as f64;
     let mut a = 0.0;
-    for j in nleft..=nright {
+    for (k, wk) in w.iter_mut().enumerate() {
         let mut wj = 0.0;
-        let r = (j as f64 - xs).abs();
+        let r = (pos(k) - xs).abs();
         if r <= h9 {
             if r <= h1 {
                 wj = 1.0;
@@ -59,39 +64,39 @@ pub(crate) fn estimate(
                 wj = t * t * t;
             }
             if let Some(rw) = rw {
-                wj *= rw[j - 1];
+                wj *= rw[k];
             }
             a += wj;
         }
-        w[j - 1] = wj;
+        *wk = wj;
     }
     if a <= 0.0 {
         return None;
     }
-    for wj in &mut w[nleft - 1..nright] {
-        *wj /= a;
+    for wk in w.iter_mut() {
+        *wk /= a;
     }
     if h > 0.0 && degree == LoessDegree::Linear {
         let mut a = 0.0;
-        for j in nleft..=nright {
-            a += w[j - 1] * j as f64;
+        for (k, wk) in w.iter().enumerate() {
+            a += wk * pos(k);
         }
         let mut b = xs - a;
         let mut c = 0.0;
-        for j in nleft..=nright {
-            let d = j as f64 - a;
-            c += w[j - 1] * d * d;
+        for (k, wk) in w.iter().enumerate() {
+            let d = pos(k) - a;
+            c += wk * (d * d);
         }
         if c.sqrt() > F001 * range {
             b /= c;
-            for j in nleft..=nright {
-                w[j - 1] *= b * (j as f64 - a) + 1.0;
+            for (k, wk) in w.iter_mut().enumerate() {
+                *wk *= b * (pos(k) - a) + 1.0;
             }
         }
     }
     let mut ys = 0.0;
-    for j in nleft..=nright {
-        ys += w[j - 1] * y[j - 1];
+    for (wk, yk) in w.iter().zip(y) {
+        ys += wk * yk;
     }
     Some(ys)
 }

@@ -7,18 +7,17 @@
 //! names the reference it matches.
 
 mod error;
-#[allow(dead_code)] // used by the statistics modules as they land
 mod validate;
 
 pub use error::StatsError;
 
 // Time series: STL decomposition and forecasting (issue 4).
+mod forecast;
 mod loess;
 mod psort;
 mod stl;
-pub use loess::LoessDegree;
-pub use stl::{Robustness, SeasonalWindow, Stl, StlOptions, stl};
-mod forecast;
 pub use forecast::Forecast;
 pub use forecast::ets::{Ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend, ets};
 pub use forecast::holt_winters::{HoltWinters, HoltWintersOptions, HwSeasonal, HwTrend, holt_winters};
+pub use loess::LoessDegree;
+pub use stl::{Robustness, SeasonalWindow, Stl, StlOptions, stl};
