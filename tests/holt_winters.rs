@@ -32,6 +32,13 @@ fn close_all(what: &str, a: &[f64], b: &[f64], tol: f64) {
 }
 
 #[test]
+fn huge_period_is_an_error_not_an_overflow() {
+    let y = vec![1.0; 30];
+    assert!(holt_winters(&y, usize::MAX, HoltWintersOptions::default()).is_err());
+    assert!(corridor::stats::ets(&y, usize::MAX, corridor::stats::EtsModel::Auto).is_ok());
+}
+
+#[test]
 fn airpassengers_multiplicative_fixed_equals_r() {
     // R: HoltWinters(AirPassengers, alpha = 0.3, beta = 0.05, gamma = 0.2, seasonal = "multiplicative")
     let r = load("airpassengers_R.json");

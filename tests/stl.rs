@@ -136,6 +136,7 @@ fn errors_name_the_bad_value() {
     z[5] = f64::NAN;
     let e = stl(&z, 4, StlOptions::default()).unwrap_err();
     assert_eq!(e.to_string(), "value at index 5 is not finite: NaN");
+    assert!(stl(&y, usize::MAX, StlOptions::default()).is_err());
     let big = vec![1.7e308; 10];
     let e = stl(&big, 2, StlOptions::default()).unwrap_err();
     assert!(e.to_string().starts_with("stl: the fit overflowed"), "{e}");

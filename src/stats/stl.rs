@@ -302,7 +302,7 @@ fn stl_impl(y: &[f64], period: usize, o: &StlOptions) -> Result<Stl, StatsError>
         });
     }
     let n = y.len();
-    check_series("stl", y, 2 * period + 1)?;
+    check_series("stl", y, period.saturating_mul(2).saturating_add(1))?;
     let (s_window, s_degree, periodic) = match o.seasonal_window {
         SeasonalWindow::Span(w) => {
             check_window("seasonal window", w)?;

@@ -588,7 +588,7 @@ fn fit(y: &[f64], period: usize, o: HoltWintersOptions) -> Result<HoltWinters, S
             });
         }
         let wind = o.start_periods.saturating_mul(period);
-        check_series("holt-winters", y, wind.max(period + 1))?;
+        check_series("holt-winters", y, wind.max(period.saturating_add(1)))?;
         if o.seasonal == HwSeasonal::Multiplicative
             && let Some(i) = y.iter().position(|&v| v == 0.0)
         {
