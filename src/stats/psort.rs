@@ -196,4 +196,22 @@ mod tests {
         psort(&mut b, &[2, 2]);
         assert_eq!(b[1], 2.0);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+        /// Never panics on finite input and only permutes it.
+        #[test]
+        fn permutes_without_panicking(mut a in proptest::collection::vec(-1e6..1e6_f64, 0..400)) {
+            let mut sorted = a.clone();
+            sorted.sort_by(f64::total_cmp);
+            let n = a.len();
+            if n > 0 {
+                let mid1 = n / 2 + 1;
+                psort(&mut a, &[mid1, n - mid1 + 1]);
+            }
+            a.sort_by(f64::total_cmp);
+            proptest::prop_assert_eq!(a, sorted);
+        }
+    }
 }
