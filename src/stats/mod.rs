@@ -37,3 +37,13 @@ pub use trend::{
     HamedRao, MannKendall, Pettitt, SeasonalMannKendall, SeasonalSensSlope, SensSlope, Trend, hamed_rao, mann_kendall,
     mann_kendall_with_gaps, pettitt, seasonal_mann_kendall, seasonal_sens_slope, sens_slope, sens_slope_with_gaps,
 };
+// Time series: STL decomposition and forecasting (issue 4).
+mod forecast;
+mod loess;
+mod psort;
+mod stl;
+pub use forecast::Forecast;
+pub use forecast::ets::{Ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend, ets};
+pub use forecast::holt_winters::{HoltWinters, HoltWintersOptions, HwSeasonal, HwTrend, holt_winters};
+pub use loess::LoessDegree;
+pub use stl::{Robustness, SeasonalWindow, Stl, StlOptions, stl};
