@@ -1,0 +1,240 @@
+//! PELT: exact optimal partitioning with pruning (Killick, Fearnhead & Eckley 2012).
+
+use super::cost::{SegmentCost, Sums};
+use super::{Changepoints, Cost, Penalty, prepare, with_cost};
+
+/// Exact penalised segmentation by PELT, equal to R `changepoint`'s `method = "PELT"`.
+///
+/// With `F(0) = −β`, PELT computes for `t = 1, …, n`
+///
+/// ```text
+/// F(t) = min over candidates s of  F(s) + C(x[s..t]) + β
+/// ```
+///
+/// keeping after step `t` only the candidates with `F(s) + C(x[s..t]) ≤ F(t)` (the pruning rule
+/// of R's C code, which is exact for costs where adding a changepoint never raises the cost).
+/// Every index is a candidate (no `jump`). Segments have at least `min_segment_len` observations;
+/// ties in the minimum go to the earliest candidate, as in R.
+///
+/// * Matches: R `changepoint::cpt.mean` / `cpt.meanvar(..., method = "PELT", penalty = …,
+///   minseglen = …)` (indices identical; costs to about `1e-9`), and ruptures
+///   `Pelt(model="l2", jump=1, min_size=…)` for [`Cost::NormalMean`] with a manual penalty.
+/// * Complexity: `O(n)` memory; `O(n)` time per candidate kept, between `O(n)` (changes spread
+///   through the series) and `O(n²)` (no change at all) overall. Inner loops do not allocate.
+///
+/// # Example
+///
+/// ```
+/// use corridor::stats::{Cost, Pelt, Penalty};
+/// let x = [0.0, 0.1, -0.1, 0.0, 5.0, 5.1, 4.9, 5.0];
+/// let cps = Pelt::new(Cost::NormalMean).penalty(Penalty::Manual(2.0)).detect(&x)?;
+/// assert_eq!(cps.indices(), &[4]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pelt {
+    cost: Cost,
+    penalty: Penalty,
+    min_seg: Option<usize>,
+}
+
+impl Pelt {
+    /// A PELT search with `cost`, R's default penalty ([`Penalty::Mbic`]) and R's default minimum
+    /// segment length ([`Cost::default_min_segment_len`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::stats::{Cost, Pelt};
+    /// let pelt = Pelt::new(Cost::Poisson);
+    /// assert_eq!(pelt.detect(&[3.0, 4.0, 2.0, 3.0])?.indices(), &[] as &[usize]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    #[must_use]
+    pub fn new(cost: Cost) -> Self {
+        Pelt {
+            cost,
+            penalty: Penalty::Mbic,
+            min_seg: None,
+        }
+    }
+
+    /// Sets the penalty per changepoint.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::stats::{Cost, Pelt, Penalty};
+    /// let pelt = Pelt::new(Cost::NormalMean).penalty(Penalty::Bic);
+    /// # let _ = pelt;
+    /// ```
+    #[must_use]
+    pub fn penalty(mut self, penalty: Penalty) -> Self {
+        self.penalty = penalty;
+        self
+    }
+
+    /// Sets the minimum number of observations per segment (R's `minseglen`). It must be at least
+    /// 1 (2 for [`Cost::NormalMeanVar`]) and at most half the series length; [`Pelt::detect`]
+    /// reports an error otherwise.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::stats::{Cost, Pelt};
+    /// let pelt = Pelt::new(Cost::NormalMean).min_segment_len(5);
+    /// # let _ = pelt;
+    /// ```
+    #[must_use]
+    pub fn min_segment_len(mut self, len: usize) -> Self {
+        self.min_seg = Some(len);
+        self
+    }
+
+    /// The minimum segment length in force.
+    pub(super) fn min_seg(&self) -> usize {
+        self.min_seg.unwrap_or(self.cost.default_min_segment_len())
+    }
+
+    /// The cost function.
+    pub(super) fn cost_fn(&self) -> Cost {
+        self.cost
+    }
+
+    /// Finds the changepoints of `xs`.
+    ///
+    /// # Errors
+    ///
+    /// * [`StatsError::TooShort`](super::super::StatsError::TooShort) for fewer than 2 observations;
+    /// * [`StatsError::NonFinite`](super::super::StatsError::NonFinite) at a NaN or infinite value;
+    /// * [`StatsError::InvalidParameter`](super::super::StatsError::InvalidParameter) for negative
+    ///   or fractional data with [`Cost::Poisson`], a negative or non-finite manual penalty, or a
+    ///   minimum segment length of 0 (1 for [`Cost::NormalMeanVar`]) or above `n / 2`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::stats::{Cost, Pelt, Penalty};
+    /// let x = [1.0, 1.0, 1.0, 1.0, 1.0, 1.0];
+    /// assert!(Pelt::new(Cost::NormalMean).penalty(Penalty::Bic).detect(&x)?.is_empty());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn detect(&self, xs: &[f64]) -> crate::Result<Changepoints> {
+        let min_seg = self.min_seg();
+        let sums = prepare("pelt", xs, self.cost, min_seg)?;
+        let pen = self.penalty.value(self.cost, xs.len())?;
+        let mbic = self.penalty == Penalty::Mbic;
+        let mut work = Work::default();
+        with_cost!(self.cost, mbic, |c| run(&sums, pen, min_seg, c, &mut work));
+        let indices = work.backtrack();
+        Ok(Changepoints::from_indices(&sums, self.cost, indices, pen, mbic))
+    }
+}
+
+/// Buffers of one PELT run, reusable across runs (CROPS).
+#[derive(Debug, Default)]
+pub(super) struct Work {
+    /// `F(t)`: optimal penalised cost of `x[0..t]`, R's `lastchangelike`.
+    pub(super) f: Vec<f64>,
+    /// Start of the last segment of the optimal segmentation of `x[0..t]`.
+    last: Vec<usize>,
+    /// Number of segments of that segmentation (R's `numchangecpts`).
+    pub(super) nseg: Vec<usize>,
+    cand: Vec<usize>,
+    tmp: Vec<f64>,
+}
+
+impl Work {
+    /// The changepoints of the optimal segmentation of the whole series, increasing.
+    pub(super) fn backtrack(&self) -> Vec<usize> {
+        let n = self.f.len() - 1;
+        let mut out = Vec::with_capacity(self.nseg[n].saturating_sub(1));
+        let mut t = self.last[n];
+        while t != 0 {
+            out.push(t);
+            t = self.last[t];
+        }
+        out.reverse();
+        out
+    }
+}
+
+/// The PELT recursion, step for step as R's `PELTC` (same order of floating-point operations).
+pub(super) fn run<C: SegmentCost>(sums: &Sums, pen: f64, min_seg: usize, c: C, w: &mut Work) {
+    let n = sums.n();
+    let s1 = &sums.s1[..];
+    let s2 = if sums.s2.is_empty() { s1 } else { &sums.s2[..] };
+    w.f.clear();
+    w.f.resize(n + 1, 0.0);
+    w.last.clear();
+    w.last.resize(n + 1, 0);
+    w.nseg.clear();
+    w.nseg.resize(n + 1, 0);
+    w.cand.clear();
+    w.cand.reserve(n + 1);
+    w.tmp.clear();
+    w.tmp.resize(n + 1, 0.0);
+    let (f, last, nseg, cand, tmp) = (&mut w.f, &mut w.last, &mut w.nseg, &mut w.cand, &mut w.tmp);
+
+    f[0] = -pen;
+    for j in min_seg..2 * min_seg {
+        f[j] = c.cost(s1[j] - s1[0], s2[j] - s2[0], j);
+        nseg[j] = 1;
+    }
+    cand.push(0);
+    cand.push(min_seg);
+    for t in 2 * min_seg..=n {
+        let (a1, a2) = (s1[t], s2[t]);
+        let mut best = f64::INFINITY;
+        let mut arg = 0;
+        for (i, &s) in cand.iter().enumerate() {
+            let v = f[s] + c.cost(a1 - s1[s], a2 - s2[s], t - s) + pen;
+            tmp[i] = v;
+            // R's `min_which`: the first minimum wins.
+            if i == 0 || v < best {
+                best = v;
+                arg = s;
+            }
+        }
+        f[t] = best;
+        last[t] = arg;
+        nseg[t] = nseg[arg] + 1;
+        let threshold = best + pen;
+        let mut kept = 0;
+        for i in 0..cand.len() {
+            if tmp[i] <= threshold {
+                cand[kept] = cand[i];
+                kept += 1;
+            }
+        }
+        cand.truncate(kept);
+        cand.push(t + 1 - min_seg);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_level_signal() {
+        let x = [0.0, 0.0, 0.0, 10.0, 10.0, 10.0];
+        let r = Pelt::new(Cost::NormalMean)
+            .penalty(Penalty::Manual(1.0))
+            .detect(&x)
+            .unwrap();
+        assert_eq!(r.indices(), &[3]);
+        assert_eq!(r.cost(), 0.0);
+        assert_eq!(r.penalised_cost(), 1.0);
+    }
+
+    #[test]
+    fn zero_penalty_splits_everything_distinct() {
+        let x = [0.0, 1.0, 2.0, 3.0];
+        let r = Pelt::new(Cost::NormalMean)
+            .penalty(Penalty::Manual(0.0))
+            .detect(&x)
+            .unwrap();
+        assert_eq!(r.cost(), 0.0);
+    }
+}
