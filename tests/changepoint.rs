@@ -193,3 +193,141 @@ fn errors_name_the_problem() {
             .is_err()
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn costs() -> impl Strategy<Value = Cost> {
+        prop_oneof![Just(Cost::NormalMean), Just(Cost::NormalMeanVar), Just(Cost::Poisson)]
+    }
+
+    fn penalties() -> impl Strategy<Value = Penalty> {
+        prop_oneof![
+            Just(Penalty::Bic),
+            Just(Penalty::Mbic),
+            Just(Penalty::Aic),
+            (0.0..50.0f64).prop_map(Penalty::Manual)
+        ]
+    }
+
+    /// Optimal partitioning by brute force, O(n²) segments, for the L2 cost (residual sum of
+    /// squares about the segment mean, computed directly).
+    fn brute_force_optimum(xs: &[f64], pen: f64, min_seg: usize) -> f64 {
+        let n = xs.len();
+        let seg = |a: usize, b: usize| -> f64 {
+            let m = xs[a..b].iter().sum::<f64>() / (b - a) as f64;
+            xs[a..b].iter().map(|x| (x - m) * (x - m)).sum()
+        };
+        let mut f = vec![f64::INFINITY; n + 1];
+        f[0] = -pen;
+        for t in min_seg..=n {
+            for s in (0..=t - min_seg).filter(|&s| s == 0 || s >= min_seg) {
+                if f[s].is_finite() {
+                    f[t] = f[t].min(f[s] + seg(s, t) + pen);
+                }
+            }
+        }
+        f[n]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn never_panics_and_segments_tile(
+            xs in prop::collection::vec(0u8..20, 0..40),
+            cost in costs(),
+            pen in penalties(),
+            min_seg in 0usize..6,
+        ) {
+            let xs: Vec<f64> = xs.into_iter().map(f64::from).collect();
+            for r in [
+                Pelt::new(cost).penalty(pen).min_segment_len(min_seg).detect(&xs),
+                BinSeg::new(cost).penalty(pen).min_segment_len(min_seg).detect(&xs),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                    prop_assert!(min_seg >= 1 && 2 * min_seg <= xs.len());
+                    let segs = r.segments();
+                    prop_assert_eq!(segs.first().unwrap().start(), 0);
+                    prop_assert_eq!(segs.last().unwrap().end(), xs.len());
+                    for w in segs.windows(2) {
+                        prop_assert_eq!(w[0].end(), w[1].start());
+                    }
+                    prop_assert!(segs.iter().all(|s| s.len() >= min_seg));
+                    prop_assert_eq!(r.indices().len() + 1, segs.len());
+                    prop_assert!(r.penalised_cost().is_finite());
+            }
+            let _ = Pelt::new(cost).crops(&xs, 0.5, 40.0);
+        }
+
+        #[test]
+        fn pelt_reaches_the_optimum(
+            xs in prop::collection::vec(0u8..12, 4..24),
+            pen in 0.5..20.0f64,
+        ) {
+            // min_seg = 1 only: with longer minimum segments R's pruning (which we follow) can
+            // discard a candidate that later becomes optimal; see `pelt_min_segment_trap_matches_r`.
+            let min_seg = 1;
+            let xs: Vec<f64> = xs.into_iter().map(f64::from).collect();
+            let got = Pelt::new(Cost::NormalMean)
+                .penalty(Penalty::Manual(pen))
+                .min_segment_len(min_seg)
+                .detect(&xs)
+                .unwrap();
+            let best = brute_force_optimum(&xs, pen, min_seg);
+            prop_assert!((got.penalised_cost() - best).abs() <= 1e-9 * best.abs().max(1.0),
+                "pelt {} vs optimum {}", got.penalised_cost(), best);
+        }
+
+        #[test]
+        fn constant_series_has_no_change(
+            level in 0u8..50,
+            n in 4usize..60,
+            cost in costs(),
+            pen in penalties(),
+        ) {
+            let xs = vec![f64::from(level); n];
+            prop_assume!(pen != Penalty::Manual(0.0));
+            let r = Pelt::new(cost).penalty(pen).detect(&xs).unwrap();
+            prop_assert!(r.is_empty(), "{:?}", r.indices());
+        }
+
+        #[test]
+        fn non_finite_input_is_an_error(
+            mut xs in prop::collection::vec(-1e3..1e3f64, 2..30),
+            at in any::<prop::sample::Index>(),
+            bad in prop_oneof![Just(f64::NAN), Just(f64::INFINITY), Just(f64::NEG_INFINITY)],
+        ) {
+            let i = at.index(xs.len());
+            xs[i] = bad;
+            let is_non_finite = |r: corridor::Result<_>| matches!(
+                r,
+                Err(corridor::Error::Stats(StatsError::NonFinite { index, .. })) if index == i
+            );
+            prop_assert!(is_non_finite(Pelt::new(Cost::NormalMean).detect(&xs).map(|_| ())));
+            prop_assert!(is_non_finite(BinSeg::new(Cost::NormalMeanVar).detect(&xs).map(|_| ())));
+            prop_assert!(is_non_finite(Pelt::new(Cost::NormalMean).crops(&xs, 1.0, 5.0).map(|_| ())));
+        }
+
+        #[test]
+        fn crops_counts_fall_as_penalty_rises(
+            xs in prop::collection::vec(0u8..30, 6..60),
+            lo in 0.1..5.0f64,
+            width in 1.0..500.0f64,
+        ) {
+            let xs: Vec<f64> = xs.into_iter().map(f64::from).collect();
+            let crops = Pelt::new(Cost::NormalMean).crops(&xs, lo, lo + width).unwrap();
+            let segs = crops.segmentations();
+            prop_assert!(!segs.is_empty());
+            prop_assert_eq!(segs[0].penalty_range().0, lo);
+            for w in segs.windows(2) {
+                prop_assert!(w[0].len() > w[1].len());
+                prop_assert!(w[0].cost() <= w[1].cost() + 1e-9);
+                prop_assert_eq!(w[0].penalty_range().1, w[1].penalty_range().0);
+            }
+        }
+    }
+}

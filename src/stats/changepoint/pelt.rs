@@ -12,9 +12,13 @@ use super::{Changepoints, Cost, Penalty, prepare, with_cost};
 /// ```
 ///
 /// keeping after step `t` only the candidates with `F(s) + C(x[s..t]) ≤ F(t)` (the pruning rule
-/// of R's C code, which is exact for costs where adding a changepoint never raises the cost).
-/// Every index is a candidate (no `jump`). Segments have at least `min_segment_len` observations;
-/// ties in the minimum go to the earliest candidate, as in R.
+/// of R's C code). Every index is a candidate (no `jump`). Segments have at least
+/// `min_segment_len` observations; ties in the minimum go to the earliest candidate, as in R.
+///
+/// With `min_segment_len = 1` the result is the exact optimum. With longer minimum segments R's
+/// pruning rule, kept here so that results equal R's, may discard a candidate `s` at step `t` that
+/// would have been optimal for some `T < t + min_segment_len` (where `t` itself is not yet a
+/// candidate): the result can then cost slightly more than the true optimum.
 ///
 /// * Matches: R `changepoint::cpt.mean` / `cpt.meanvar(..., method = "PELT", penalty = …,
 ///   minseglen = …)` (indices identical; costs to about `1e-9`), and ruptures
