@@ -194,6 +194,88 @@ fn errors_name_the_problem() {
     );
 }
 
+fn cost_named(name: &str) -> Cost {
+    match name {
+        "mean" => Cost::NormalMean,
+        "meanvar" => Cost::NormalMeanVar,
+        "poisson" => Cost::Poisson,
+        other => panic!("unknown cost {other}"),
+    }
+}
+
+/// `changepoint.json`: ruptures 1.1.10 PELT (jump=1) with ruptures' L2 cost or custom costs that
+/// transcribe R changepoint's C cost functions; penalties as R's `penalty_decision`.
+#[test]
+fn pelt_matches_reference_cases() {
+    let r = load("changepoint.json");
+    let cases = r["cases"].as_array().unwrap();
+    assert!(cases.len() >= 50);
+    for case in cases {
+        let x = floats(&r["series"][case["series"].as_str().unwrap()]);
+        let cost = cost_named(case["cost"].as_str().unwrap());
+        let penalty = match case["penalty"].as_str().unwrap() {
+            "Manual" => Penalty::Manual(case["manual"].as_f64().unwrap()),
+            "BIC" => Penalty::Bic,
+            "MBIC" => Penalty::Mbic,
+            "AIC" => Penalty::Aic,
+            other => panic!("unknown penalty {other}"),
+        };
+        let m = case["min_segment_len"].as_u64().unwrap() as usize;
+        let what = format!("{case}");
+        let got = Pelt::new(cost).penalty(penalty).min_segment_len(m).detect(&x).unwrap();
+        assert_eq!(got.indices(), indices(&case["indices"]), "{what}");
+        close(got.penalty(), case["pen_value"].as_f64().unwrap(), &what);
+        close(got.cost(), case["cost_value"].as_f64().unwrap(), &what);
+        for (seg, (mean, var)) in got
+            .segments()
+            .iter()
+            .zip(floats(&case["means"]).into_iter().zip(floats(&case["variances_mle"])))
+        {
+            close(seg.mean(), mean, &what);
+            if cost == Cost::Poisson {
+                assert_eq!(seg.rate(), seg.mean());
+            } else {
+                close(seg.variance(), var, &what);
+            }
+        }
+    }
+}
+
+/// Every segmentation that ruptures PELT finds on a grid of penalties is one of CROPS'
+/// segmentations, with the grid penalty inside its interval and the same cost.
+#[test]
+fn crops_agrees_with_a_penalty_sweep() {
+    let r = load("changepoint.json");
+    for case in r["crops"].as_array().unwrap() {
+        let x = floats(&r["series"][case["series"].as_str().unwrap()]);
+        let cost = cost_named(case["cost"].as_str().unwrap());
+        let m = case["min_segment_len"].as_u64().unwrap() as usize;
+        let (lo, hi) = (case["pen_min"].as_f64().unwrap(), case["pen_max"].as_f64().unwrap());
+        let crops = Pelt::new(cost).min_segment_len(m).crops(&x, lo, hi).unwrap();
+        let segs = crops.segmentations();
+        // R starts at the smallest penalty tried: `lo`, or below it when PELT with a minimum
+        // segment length above 1 is not exactly optimal (gauss_meanvar, min 2: 4.81 < 5).
+        assert!(segs.first().unwrap().penalty_range().0 <= lo);
+        assert_eq!(segs.last().unwrap().penalty_range().1, hi);
+        for point in case["sweep"].as_array().unwrap() {
+            let pen = point["pen"].as_f64().unwrap();
+            let want = indices(&point["indices"]);
+            let what = format!("{} {:?} pen {pen}", case["series"], cost);
+            let seg = segs
+                .iter()
+                .find(|s| s.indices() == want.as_slice())
+                .unwrap_or_else(|| panic!("{what}: segmentation {want:?} not found by crops"));
+            let (a, b) = seg.penalty_range();
+            // Intervals are only exact where PELT is (min_segment_len 1); see `Pelt`.
+            assert!(
+                m > 1 || a - 1e-9 * a <= pen && pen <= b + 1e-9 * b,
+                "{what}: {pen} outside [{a}, {b}]"
+            );
+            close(seg.cost(), point["cost_value"].as_f64().unwrap(), &what);
+        }
+    }
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
@@ -229,6 +311,23 @@ mod properties {
             }
         }
         f[n]
+    }
+
+    /// With `min_segment_len = 2` PELT (R's rule, and ruptures') can miss the optimum; we follow
+    /// them (`changepoint.json`, series `minseg_trap`, from ruptures 1.1.10: `[2, 14]`).
+    #[test]
+    fn pelt_min_segment_trap_matches_ruptures_not_the_optimum() {
+        let xs = [
+            11.0, 5.0, 2.0, 7.0, 1.0, 0.0, 8.0, 4.0, 4.0, 5.0, 4.0, 2.0, 6.0, 3.0, 10.0, 8.0, 0.0,
+        ];
+        let pen = 17.227_098_935_461_495;
+        let got = Pelt::new(Cost::NormalMean)
+            .penalty(Penalty::Manual(pen))
+            .min_segment_len(2)
+            .detect(&xs)
+            .unwrap();
+        assert_eq!(got.indices(), &[2, 14]);
+        assert!(brute_force_optimum(&xs, pen, 2) < got.penalised_cost() - 1.0);
     }
 
     proptest! {

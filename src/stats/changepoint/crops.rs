@@ -15,8 +15,11 @@ pub struct CropsSegmentation {
 }
 
 impl CropsSegmentation {
-    /// The penalties `[from, to]` for which this segmentation is optimal (R's `pen.value.full`
-    /// is the `from` column; `to` of one row is `from` of the next).
+    /// The penalties `[from, to]` for which this segmentation is optimal within the searched range
+    /// (the `from` values are R's `pen.value.full`; `to` of one segmentation is `from` of the
+    /// next, and the last one ends at the upper bound of the search). As in R, the first interval
+    /// starts at the smallest penalty tried, which is below the lower bound of the search when
+    /// PELT with `min_segment_len > 1` was not exactly optimal there (see [`Pelt`]).
     #[must_use]
     pub fn penalty_range(&self) -> (f64, f64) {
         (self.penalty_from, self.penalty_to)
@@ -186,8 +189,10 @@ impl Pelt {
         let mut segmentations = Vec::with_capacity(nb);
         let mut from = keep_pen[0];
         for k in 0..nb {
+            // R ends the last interval at the smallest penalty tried that gave it; it is in fact
+            // optimal up to `hi` (and beyond), so we end it at `hi`.
             let to = if k + 1 == nb {
-                keep_pen[k]
+                hi
             } else {
                 (keep_runs[k].cost - keep_runs[k + 1].cost)
                     / (keep_runs[k + 1].segments as f64 - keep_runs[k].segments as f64)
