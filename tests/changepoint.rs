@@ -276,6 +276,29 @@ fn crops_agrees_with_a_penalty_sweep() {
     }
 }
 
+/// `changepoint.json`: ruptures 1.1.10 `Binseg(model="l2", min_size=2, jump=1).predict(n_bkps=q)`
+/// equals binary segmentation with `q` changepoints, penalty 0 and minimum segment length 2 (R's
+/// greedy step; R's candidate set differs only near segment ends: its left part must be longer
+/// than the minimum, so with minimum 1 we, like R, may split off a single point where ruptures'
+/// `min_size=2` cannot — Nile, q = 5: `[6, 7, 10, 19, 28]`).
+#[test]
+fn binseg_matches_ruptures() {
+    let r = load("changepoint.json");
+    let cases = r["binseg"].as_array().unwrap();
+    assert_eq!(cases.len(), 12);
+    for case in cases {
+        let x = floats(&r["series"][case["series"].as_str().unwrap()]);
+        let q = case["n_bkps"].as_u64().unwrap() as usize;
+        let got = BinSeg::new(Cost::NormalMean)
+            .penalty(Penalty::Manual(0.0))
+            .max_changepoints(q)
+            .min_segment_len(2)
+            .detect(&x)
+            .unwrap();
+        assert_eq!(got.indices(), indices(&case["indices"]), "{case}");
+    }
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;

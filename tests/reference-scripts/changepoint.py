@@ -144,6 +144,15 @@ for name, kind, lo, hi, m in [("gauss_mean", "mean", 1.0, 200.0, 1), ("nile_scal
     crops.append({"series": name, "cost": kind, "pen_min": lo, "pen_max": hi, "min_segment_len": m,
                   "sweep": sweep})
 
+# Binary segmentation: ruptures Binseg(l2, min_size=2, jump=1).predict(n_bkps=q). R's binseg has the same
+# greedy step; its candidate splits differ only near the ends (left part > minseglen, split <= n-3).
+binseg = []
+for name in ["gauss_mean", "nile_scaled"]:
+    x = series[name]
+    for q in range(1, 7):
+        bkps = ruptures.Binseg(model="l2", min_size=2, jump=1).fit(x).predict(n_bkps=q)
+        binseg.append({"series": name, "n_bkps": q, "indices": bkps[:-1]})
+
 out = {
     "versions": {"python": platform.python_version(), "ruptures": ruptures.__version__, "numpy": np.__version__},
     "note": "R changepoint unavailable: ruptures Pelt (jump=1) engine; l2 = ruptures' cost; meanvar/poisson/MBIC = "
@@ -151,6 +160,7 @@ out = {
     "series": {k: v.tolist() for k, v in series.items()},
     "cases": cases,
     "crops": crops,
+    "binseg": binseg,
 }
 with open("tests/data/reference/changepoint.json", "w") as f:
     json.dump(out, f)

@@ -102,9 +102,10 @@ impl Pelt {
     /// distinct number of changepoints is kept once, with the interval of penalties where it is
     /// optimal. The penalty set with [`Pelt::penalty`] is ignored, and costs have no MBIC term.
     ///
-    /// * Matches: R `cpt.mean(x, penalty = "CROPS", pen.value = c(pen_min, pen_max),
-    ///   method = "PELT")` and `cpt.meanvar(...)`: `cpts.full`, `pen.value.full`, and the
-    ///   `cpt.out` rows of `range_of_penalties`.
+    /// * Follows: R `cpt.mean(x, penalty = "CROPS", pen.value = c(pen_min, pen_max),
+    ///   method = "PELT")` and `cpt.meanvar(...)` (`range_of_penalties`): the rows are R's
+    ///   `cpts.full`, the interval starts R's `pen.value.full`. Checked against ruptures PELT on a
+    ///   grid of penalties (every segmentation it finds is here, its penalty inside the interval).
     /// * Complexity: one PELT run per segmentation found, plus at most one per boundary.
     ///
     /// # Errors
