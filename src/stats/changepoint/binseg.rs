@@ -143,7 +143,7 @@ fn run<C: SegmentCost>(sums: &Sums, pen: f64, min_seg: usize, q_max: usize, c: C
     let s1 = &sums.s1[..];
     let s2 = if sums.s2.is_empty() { s1 } else { &sums.s2[..] };
     // Half the cost of observations a..b (0-based, b exclusive), negated: R's `-0.5 * cost`.
-    let half = |a: usize, b: usize| -0.5 * c.cost(s1[b] - s1[a], s2[b] - s2[a], b - a);
+    let half = |a: usize, b: usize| -0.5 * c.cost(s1[b] - s1[a], s2[b] - s2[a], (b - a) as f64);
     let mut tau: Vec<usize> = vec![0, n];
     let mut found: Vec<usize> = Vec::with_capacity(q_max);
     let mut gains: Vec<f64> = Vec::with_capacity(q_max);

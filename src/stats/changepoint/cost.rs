@@ -65,14 +65,17 @@ fn cumsum(xs: impl Iterator<Item = f64>) -> Vec<f64> {
 pub(super) const VAR_FLOOR: f64 = 1e-11;
 
 /// A segment cost evaluated from `(Σx, Σx², length)`, exactly as R's C functions.
+///
+/// The length comes as `f64` (exact for any length below 2⁵³, the same value R's C code gets
+/// when it converts its `int n`), so that PELT's inner loop runs on `f64` arrays only.
 pub(super) trait SegmentCost: Copy {
     /// Cost of one segment.
-    fn cost(self, x: f64, x2: f64, len: usize) -> f64;
+    fn cost(self, x: f64, x2: f64, len: f64) -> f64;
 
     /// R's MBIC variant of the cost: the cost plus `ln m`.
     #[inline]
-    fn mbic(self, x: f64, x2: f64, len: usize) -> f64 {
-        self.cost(x, x2, len) + (len as f64).ln()
+    fn mbic(self, x: f64, x2: f64, len: f64) -> f64 {
+        self.cost(x, x2, len) + len.ln()
     }
 }
 
@@ -82,8 +85,8 @@ pub(super) struct NormalMean;
 
 impl SegmentCost for NormalMean {
     #[inline]
-    fn cost(self, x: f64, x2: f64, len: usize) -> f64 {
-        x2 - (x * x) / len as f64
+    fn cost(self, x: f64, x2: f64, len: f64) -> f64 {
+        x2 - (x * x) / len
     }
 }
 
@@ -93,8 +96,8 @@ pub(super) struct NormalMeanVar;
 
 impl SegmentCost for NormalMeanVar {
     #[inline]
-    fn cost(self, x: f64, x2: f64, len: usize) -> f64 {
-        let m = len as f64;
+    fn cost(self, x: f64, x2: f64, len: f64) -> f64 {
+        let m = len;
         let mut sigsq = (x2 - (x * x) / m) / m;
         if sigsq <= 0.0 {
             sigsq = VAR_FLOOR;
@@ -109,21 +112,17 @@ pub(super) struct Poisson;
 
 impl SegmentCost for Poisson {
     #[inline]
-    fn cost(self, x: f64, _x2: f64, len: usize) -> f64 {
-        if x == 0.0 {
-            0.0
-        } else {
-            2.0 * x * ((len as f64).ln() - x.ln())
-        }
+    fn cost(self, x: f64, _x2: f64, len: f64) -> f64 {
+        if x == 0.0 { 0.0 } else { 2.0 * x * (len.ln() - x.ln()) }
     }
 
     #[inline]
-    fn mbic(self, x: f64, x2: f64, len: usize) -> f64 {
+    fn mbic(self, x: f64, x2: f64, len: f64) -> f64 {
         // R's `mbic_meanvar_poisson` returns 0 (no `ln m`) when the segment sums to 0.
         if x == 0.0 {
             0.0
         } else {
-            self.cost(x, x2, len) + (len as f64).ln()
+            self.cost(x, x2, len) + len.ln()
         }
     }
 }
@@ -136,13 +135,13 @@ pub(super) struct Mbic<C>(pub(super) C);
 
 impl<C: SegmentCost> SegmentCost for Mbic<C> {
     #[inline]
-    fn cost(self, x: f64, x2: f64, len: usize) -> f64 {
+    fn cost(self, x: f64, x2: f64, len: f64) -> f64 {
         self.0.mbic(x, x2, len)
     }
 }
 
 /// Evaluates the (non-MBIC) cost of `cost` on a segment.
-pub(super) fn base_cost(cost: Cost, x: f64, x2: f64, len: usize) -> f64 {
+pub(super) fn base_cost(cost: Cost, x: f64, x2: f64, len: f64) -> f64 {
     match cost {
         Cost::NormalMean => NormalMean.cost(x, x2, len),
         Cost::NormalMeanVar => NormalMeanVar.cost(x, x2, len),
@@ -170,20 +169,20 @@ mod tests {
     #[test]
     fn l2_cost_is_residual_sum_of_squares() {
         // x = [1, 2, 3]: mean 2, RSS 2.
-        assert_eq!(NormalMean.cost(6.0, 14.0, 3), 2.0);
+        assert_eq!(NormalMean.cost(6.0, 14.0, 3.0), 2.0);
     }
 
     #[test]
     fn meanvar_floors_zero_variance() {
-        let c = NormalMeanVar.cost(4.0, 8.0, 2);
+        let c = NormalMeanVar.cost(4.0, 8.0, 2.0);
         let want = 2.0 * ((2.0 * std::f64::consts::PI).ln() + VAR_FLOOR.ln() + 1.0);
         assert_eq!(c, want);
     }
 
     #[test]
     fn poisson_zero_sum_costs_nothing() {
-        assert_eq!(Poisson.cost(0.0, 0.0, 5), 0.0);
-        assert_eq!(Mbic(Poisson).cost(0.0, 0.0, 5), 0.0);
-        assert!((Mbic(NormalMean).cost(6.0, 14.0, 3) - (2.0 + 3f64.ln())).abs() < 1e-15);
+        assert_eq!(Poisson.cost(0.0, 0.0, 5.0), 0.0);
+        assert_eq!(Mbic(Poisson).cost(0.0, 0.0, 5.0), 0.0);
+        assert!((Mbic(NormalMean).cost(6.0, 14.0, 3.0) - (2.0 + 3f64.ln())).abs() < 1e-15);
     }
 }

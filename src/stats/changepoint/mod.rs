@@ -288,7 +288,7 @@ impl Changepoints {
         for end in indices.iter().copied().chain(std::iter::once(n)) {
             let (x, x2) = sums.range(start, end);
             let m = end - start;
-            let c = cost::base_cost(cost, x, x2, m);
+            let c = cost::base_cost(cost, x, x2, m as f64);
             total += c;
             if mbic && !(cost == Cost::Poisson && x == 0.0) {
                 mbic_terms += (m as f64).ln();

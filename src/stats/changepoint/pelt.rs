@@ -144,7 +144,14 @@ pub(super) struct Work {
     last: Vec<usize>,
     /// Number of segments of that segmentation (R's `numchangecpts`).
     pub(super) nseg: Vec<usize>,
+    /// The candidates `s` (R's `checklist`), in increasing order, and beside them, contiguous for
+    /// the inner loop, `F(s)`, `S1[s]`, `S2[s]` and `s` as `f64`.
     cand: Vec<usize>,
+    cand_f: Vec<f64>,
+    cand_s1: Vec<f64>,
+    cand_s2: Vec<f64>,
+    cand_pos: Vec<f64>,
+    /// `F(s) + C(x[s..t]) + β` for each candidate (R's `tmplike`).
     tmp: Vec<f64>,
 }
 
@@ -161,9 +168,18 @@ impl Work {
         out.reverse();
         out
     }
+
+    fn push_candidate(&mut self, s: usize, s1: &[f64], s2: &[f64]) {
+        self.cand.push(s);
+        self.cand_f.push(self.f[s]);
+        self.cand_s1.push(s1[s]);
+        self.cand_s2.push(s2[s]);
+        self.cand_pos.push(s as f64);
+    }
 }
 
-/// The PELT recursion, step for step as R's `PELTC` (same order of floating-point operations).
+/// The PELT recursion, step for step as R's `PELTC` (same floating-point operations in the same
+/// order, so the same results to the last bit given the same cumulative sums).
 pub(super) fn run<C: SegmentCost>(sums: &Sums, pen: f64, min_seg: usize, c: C, w: &mut Work) {
     let n = sums.n();
     let s1 = &sums.s1[..];
@@ -174,45 +190,64 @@ pub(super) fn run<C: SegmentCost>(sums: &Sums, pen: f64, min_seg: usize, c: C, w
     w.last.resize(n + 1, 0);
     w.nseg.clear();
     w.nseg.resize(n + 1, 0);
+    for v in [&mut w.cand_f, &mut w.cand_s1, &mut w.cand_s2, &mut w.cand_pos] {
+        v.clear();
+        v.reserve(n + 1);
+    }
     w.cand.clear();
     w.cand.reserve(n + 1);
     w.tmp.clear();
     w.tmp.resize(n + 1, 0.0);
-    let (f, last, nseg, cand, tmp) = (&mut w.f, &mut w.last, &mut w.nseg, &mut w.cand, &mut w.tmp);
 
-    f[0] = -pen;
+    w.f[0] = -pen;
     for j in min_seg..2 * min_seg {
-        f[j] = c.cost(s1[j] - s1[0], s2[j] - s2[0], j);
-        nseg[j] = 1;
+        w.f[j] = c.cost(s1[j] - s1[0], s2[j] - s2[0], j as f64);
+        w.nseg[j] = 1;
     }
-    cand.push(0);
-    cand.push(min_seg);
+    w.push_candidate(0, s1, s2);
+    w.push_candidate(min_seg, s1, s2);
     for t in 2 * min_seg..=n {
-        let (a1, a2) = (s1[t], s2[t]);
-        let mut best = f64::INFINITY;
-        let mut arg = 0;
-        for (i, &s) in cand.iter().enumerate() {
-            let v = f[s] + c.cost(a1 - s1[s], a2 - s2[s], t - s) + pen;
-            tmp[i] = v;
-            // R's `min_which`: the first minimum wins.
-            if i == 0 || v < best {
+        let (a1, a2, tf) = (s1[t], s2[t], t as f64);
+        let k = w.cand.len();
+        let (cf, c1, c2, cp) = (&w.cand_f[..k], &w.cand_s1[..k], &w.cand_s2[..k], &w.cand_pos[..k]);
+        let tmp = &mut w.tmp[..k];
+        // Contiguous arrays and no branch: this loop vectorises.
+        for i in 0..k {
+            tmp[i] = cf[i] + c.cost(a1 - c1[i], a2 - c2[i], tf - cp[i]) + pen;
+        }
+        // R's `min_which`: the first minimum wins.
+        let mut best = tmp[0];
+        let mut bi = 0;
+        for (i, &v) in tmp.iter().enumerate().skip(1) {
+            if v < best {
                 best = v;
-                arg = s;
+                bi = i;
             }
         }
-        f[t] = best;
-        last[t] = arg;
-        nseg[t] = nseg[arg] + 1;
+        let arg = w.cand[bi];
+        w.f[t] = best;
+        w.last[t] = arg;
+        w.nseg[t] = w.nseg[arg] + 1;
         let threshold = best + pen;
-        let mut kept = 0;
-        for i in 0..cand.len() {
-            if tmp[i] <= threshold {
-                cand[kept] = cand[i];
+        // Compact only from the first pruned candidate on (most steps prune few or none).
+        let first_pruned = w.tmp[..k].iter().position(|&v| v > threshold).unwrap_or(k);
+        let mut kept = first_pruned;
+        for i in first_pruned..k {
+            if w.tmp[i] <= threshold {
+                w.cand[kept] = w.cand[i];
+                w.cand_f[kept] = w.cand_f[i];
+                w.cand_s1[kept] = w.cand_s1[i];
+                w.cand_s2[kept] = w.cand_s2[i];
+                w.cand_pos[kept] = w.cand_pos[i];
                 kept += 1;
             }
         }
-        cand.truncate(kept);
-        cand.push(t + 1 - min_seg);
+        w.cand.truncate(kept);
+        w.cand_f.truncate(kept);
+        w.cand_s1.truncate(kept);
+        w.cand_s2.truncate(kept);
+        w.cand_pos.truncate(kept);
+        w.push_candidate(t + 1 - min_seg, s1, s2);
     }
 }
 
