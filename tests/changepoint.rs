@@ -453,3 +453,17 @@ mod properties {
         }
     }
 }
+
+/// The public types are thread-safe, debuggable and cloneable values.
+#[test]
+fn public_types_are_send_sync_debug_clone() {
+    fn check<T: Send + Sync + std::fmt::Debug + Clone + 'static>() {}
+    check::<Pelt>();
+    check::<BinSeg>();
+    check::<Cost>();
+    check::<Penalty>();
+    check::<corridor::stats::Changepoints>();
+    check::<corridor::stats::Segment>();
+    check::<corridor::stats::Crops>();
+    check::<corridor::stats::CropsSegmentation>();
+}

@@ -4,6 +4,19 @@ use super::pelt::{Work, run};
 use super::{Pelt, check_penalty, prepare, with_cost};
 
 /// One optimal segmentation found by [`Pelt::crops`].
+///
+/// # Example
+///
+/// ```
+/// use corridor::stats::{Cost, Pelt};
+/// let x = [0.0, 0.2, 0.1, 3.0, 3.1, 2.9, 8.0, 8.1, 7.9];
+/// let crops = Pelt::new(Cost::NormalMean).crops(&x, 0.5, 100.0)?;
+/// let two = &crops.segmentations()[0];
+/// assert_eq!(two.indices(), &[3, 6]);
+/// let (from, to) = two.penalty_range();
+/// assert!(from <= two.penalty_tested() && two.penalty_tested() <= to);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CropsSegmentation {
@@ -58,6 +71,17 @@ impl CropsSegmentation {
 }
 
 /// The result of [`Pelt::crops`]: the distinct optimal segmentations, most changepoints first.
+///
+/// # Example
+///
+/// ```
+/// use corridor::stats::{Cost, Pelt};
+/// let x = [0.0, 0.2, 0.1, 3.0, 3.1, 2.9, 8.0, 8.1, 7.9];
+/// let crops = Pelt::new(Cost::NormalMean).crops(&x, 0.5, 100.0)?;
+/// let counts: Vec<usize> = crops.segmentations().iter().map(|s| s.len()).collect();
+/// assert_eq!(counts, vec![2, 1, 0]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Crops {

@@ -158,6 +158,19 @@ fn check_penalty(name: &'static str, v: f64) -> Result<(), StatsError> {
 }
 
 /// One segment `[start, end)` of a segmentation with its maximum-likelihood parameters.
+///
+/// # Example
+///
+/// ```
+/// use corridor::stats::{Cost, Pelt, Penalty};
+/// let x = [1.0, 3.0, 2.0, 9.0, 11.0, 10.0];
+/// let cps = Pelt::new(Cost::NormalMean).penalty(Penalty::Manual(5.0)).detect(&x)?;
+/// let second = cps.segments()[1];
+/// assert_eq!((second.start(), second.end(), second.len()), (3, 6, 3));
+/// assert_eq!(second.mean(), 10.0);
+/// assert!((second.variance() - 2.0 / 3.0).abs() < 1e-12);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Segment {
@@ -213,6 +226,22 @@ impl Segment {
 }
 
 /// The result of a changepoint search.
+///
+/// # Example
+///
+/// ```
+/// use corridor::stats::{Cost, Pelt, Penalty};
+/// let x = [1.0, 3.0, 2.0, 9.0, 11.0, 10.0];
+/// let cps = Pelt::new(Cost::NormalMean).penalty(Penalty::Manual(5.0)).detect(&x)?;
+/// assert_eq!(cps.indices(), &[3]);
+/// assert_eq!(cps.len(), 1);
+/// // Residual sum of squares 2 + 2, plus one penalty.
+/// assert_eq!(cps.cost(), 4.0);
+/// assert_eq!(cps.penalised_cost(), 9.0);
+/// assert_eq!(cps.penalty(), 5.0);
+/// assert_eq!(cps.cost_function(), Cost::NormalMean);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Changepoints {
