@@ -192,6 +192,14 @@ fn errors_name_the_problem() {
             .crops(&[1.0, 2.0, 3.0], f64::NAN, 1.0)
             .is_err()
     );
+    // Finite values whose squares overflow are refused rather than giving NaN costs.
+    assert!(matches!(
+        Pelt::new(Cost::NormalMean).detect(&[1e200, -1e200, 3.0, 4.0]),
+        Err(corridor::Error::Stats(StatsError::InvalidParameter {
+            name: "data",
+            ..
+        }))
+    ));
 }
 
 fn cost_named(name: &str) -> Cost {
@@ -383,6 +391,28 @@ mod properties {
                     prop_assert!(r.penalised_cost().is_finite());
             }
             let _ = Pelt::new(cost).crops(&xs, 0.5, 40.0);
+        }
+
+        #[test]
+        fn any_finite_input_is_handled_without_panic(
+            xs in prop::collection::vec(
+                prop::num::f64::NORMAL | prop::num::f64::SUBNORMAL | prop::num::f64::ZERO,
+                0..30,
+            ),
+            cost in costs(),
+            pen in penalties(),
+        ) {
+            for r in [
+                Pelt::new(cost).penalty(pen).detect(&xs),
+                BinSeg::new(cost).penalty(pen).detect(&xs),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                prop_assert!(r.indices().windows(2).all(|w| w[0] < w[1]));
+                prop_assert!(r.indices().iter().all(|&i| i > 0 && i < xs.len()));
+            }
+            let _ = Pelt::new(cost).crops(&xs, 1.0, 10.0);
         }
 
         #[test]

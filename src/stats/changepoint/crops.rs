@@ -136,6 +136,9 @@ impl Pelt {
     ///
     /// As [`Pelt::detect`], and [`StatsError::InvalidParameter`](crate::stats::StatsError) when a
     /// bound is negative or not finite. The bounds may come in either order (R swaps them).
+    /// [`StatsError::NoConvergence`](crate::stats::StatsError) if more than `2n + 10` PELT runs
+    /// would be needed (possible only when PELT is not exactly optimal, `min_segment_len > 1`;
+    /// never seen in tests).
     ///
     /// # Example
     ///
@@ -173,7 +176,17 @@ impl Pelt {
         let mut tested: Vec<f64> = Vec::new();
         let mut runs: Vec<Run> = Vec::new();
         let mut todo: Vec<f64> = if lo == hi { vec![lo] } else { vec![lo, hi] };
+        // Exact CROPS needs at most about two runs per number of changepoints; the cap guards
+        // against cycling when PELT is not exactly optimal (min_segment_len > 1).
+        let max_runs = 2 * n + 10;
         while !todo.is_empty() {
+            if runs.len() + todo.len() > max_runs {
+                return Err(crate::stats::StatsError::NoConvergence {
+                    method: "crops",
+                    iterations: runs.len(),
+                }
+                .into());
+            }
             for &pen in &todo {
                 runs.push(solve(pen));
             }

@@ -388,7 +388,20 @@ fn prepare(method: &'static str, xs: &[f64], cost: Cost, min_seg: usize) -> crat
         }
         .into());
     }
-    Ok(Sums::new(xs, cost))
+    let sums = Sums::new(xs, cost);
+    let n = xs.len();
+    if !sums.s1[n].is_finite() || sums.s2.last().is_some_and(|s| !s.is_finite()) {
+        return Err(StatsError::InvalidParameter {
+            name: "data",
+            value: format!(
+                "values up to {:e} in magnitude",
+                xs.iter().fold(0.0_f64, |m, x| m.max(x.abs()))
+            ),
+            reason: "too large: their sum or sum of squares overflows",
+        }
+        .into());
+    }
+    Ok(sums)
 }
 
 /// Runs `$body` with `$c` bound to the monomorphised segment cost for `$cost` (MBIC or not).

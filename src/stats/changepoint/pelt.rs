@@ -113,7 +113,8 @@ impl Pelt {
     /// * [`StatsError::NonFinite`](super::super::StatsError::NonFinite) at a NaN or infinite value;
     /// * [`StatsError::InvalidParameter`](super::super::StatsError::InvalidParameter) for negative
     ///   or fractional data with [`Cost::Poisson`], a negative or non-finite manual penalty, or a
-    ///   minimum segment length of 0 (1 for [`Cost::NormalMeanVar`]) or above `n / 2`.
+    ///   minimum segment length of 0 (1 for [`Cost::NormalMeanVar`]) or above `n / 2`, or values
+    ///   so large (about `1e154`) that their sum of squares overflows.
     ///
     /// # Example
     ///
