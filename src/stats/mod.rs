@@ -6,6 +6,7 @@
 //! pymannkendall, ruptures) so that results agree to about `1e-9`; each function
 //! names the reference it matches.
 
+mod changepoint;
 mod error;
 
 // bootstrap (issue 4, item 6)
@@ -14,6 +15,7 @@ pub use bootstrap::{BlockBootstrap, BlockScheme, Bootstrap, BootstrapInterval, B
 
 mod validate;
 
+pub use changepoint::{BinSeg, Changepoints, Cost, Crops, CropsSegmentation, Pelt, Penalty, Segment};
 pub use error::StatsError;
 
 // Regression, count models and interrupted time series (issue 4, items 1-3).
