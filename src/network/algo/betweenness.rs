@@ -188,9 +188,25 @@ impl Ord for Entry {
     }
 }
 
+/// Per-node state of an unweighted search, packed so that one neighbour visit touches one cache line:
+/// `val` holds the path count `sigma` during the forward pass and is overwritten by the coefficient
+/// `(1 + delta) / sigma` in the backward pass (a node's `sigma` is not needed once its coefficient is known).
+#[derive(Debug, Clone, Copy)]
+struct Packed {
+    val: f64,
+    hops: u32,
+}
+
+const UNREACHED: Packed = Packed {
+    val: 0.0,
+    hops: u32::MAX,
+};
+
 /// Per-worker buffers, allocated once and reset in `O(reached)` after each source.
 struct Workspace {
-    hops: Vec<u32>,
+    /// Unweighted searches.
+    st: Vec<Packed>,
+    /// Weighted searches (empty when unweighted).
     dist: Vec<f64>,
     done: Vec<bool>,
     sigma: Vec<f64>,
@@ -200,44 +216,71 @@ struct Workspace {
 }
 
 impl Workspace {
-    fn new(n: usize) -> Self {
+    fn new(n: usize, weighting: Weighting) -> Self {
+        let weighted = if weighting == Weighting::Weighted { n } else { 0 };
         Self {
-            hops: vec![u32::MAX; n],
-            dist: vec![f64::INFINITY; n],
-            done: vec![false; n],
-            sigma: vec![0.0; n],
-            coeff: vec![0.0; n],
+            st: if weighted == 0 { vec![UNREACHED; n] } else { Vec::new() },
+            dist: vec![f64::INFINITY; weighted],
+            done: vec![false; weighted],
+            sigma: vec![0.0; weighted],
+            coeff: vec![0.0; weighted],
             order: Vec::with_capacity(n),
             heap: BinaryHeap::new(),
         }
     }
 
-    /// BFS from `s`: fills `order` (non-decreasing distance), `hops` and `sigma`.
-    fn bfs(&mut self, g: &Csr, s: usize) {
-        self.hops[s] = 0;
-        self.sigma[s] = 1.0;
+    /// BFS from `s`, then dependency accumulation into `bc`; resets the buffers.
+    fn unweighted(&mut self, g: &Csr, s: usize, endpoints: Endpoints, bc: &mut [f64]) {
+        let st = &mut self.st;
+        st[s] = Packed { val: 1.0, hops: 0 };
         self.order.push(s as u32);
         let mut head = 0;
         while head < self.order.len() {
             let v = self.order[head] as usize;
             head += 1;
-            let dv = self.hops[v] + 1;
-            let sv = self.sigma[v];
+            let Packed { val: sv, hops } = st[v];
+            let dv = hops + 1;
             for &w in g.out_neighbors(v) {
-                let w = w as usize;
-                if self.hops[w] == u32::MAX {
-                    self.hops[w] = dv;
-                    self.order.push(w as u32);
-                }
-                if self.hops[w] == dv {
-                    self.sigma[w] += sv;
+                let e = &mut st[w as usize];
+                if e.hops == u32::MAX {
+                    *e = Packed { val: sv, hops: dv };
+                    self.order.push(w);
+                } else if e.hops == dv {
+                    e.val += sv;
                 }
             }
         }
+        if endpoints == Endpoints::Included {
+            bc[s] += (self.order.len() - 1) as f64;
+        }
+        for &v in self.order.iter().rev() {
+            let v = v as usize;
+            let next = st[v].hops + 1;
+            let mut sum = 0.0;
+            for &w in g.out_neighbors(v) {
+                let e = st[w as usize];
+                if e.hops == next {
+                    sum += e.val;
+                }
+            }
+            let sigma = st[v].val;
+            let delta = sigma * sum;
+            st[v].val = (1.0 + delta) / sigma;
+            if v != s {
+                bc[v] += match endpoints {
+                    Endpoints::Excluded => delta,
+                    Endpoints::Included => delta + 1.0,
+                };
+            }
+        }
+        for &v in &self.order {
+            st[v as usize] = UNREACHED;
+        }
+        self.order.clear();
     }
 
-    /// Dijkstra from `s` with networkx's equal-path rule: fills `order`, `dist` and `sigma`.
-    fn dijkstra(&mut self, g: &Csr, s: usize) {
+    /// Dijkstra from `s` with networkx's equal-path rule, then accumulation into `bc`; resets the buffers.
+    fn weighted(&mut self, g: &Csr, s: usize, endpoints: Endpoints, bc: &mut [f64]) {
         let mut count = 0u64;
         self.dist[s] = 0.0;
         self.heap.push(Entry {
@@ -278,33 +321,17 @@ impl Workspace {
                 }
             }
         }
-    }
-
-    /// Accumulates the dependencies of the last search into `bc` and resets the buffers.
-    fn accumulate(&mut self, g: &Csr, s: usize, weighting: Weighting, endpoints: Endpoints, bc: &mut [f64]) {
         if endpoints == Endpoints::Included {
             bc[s] += (self.order.len() - 1) as f64;
         }
         for i in (0..self.order.len()).rev() {
             let v = self.order[i] as usize;
+            let dv = self.dist[v];
             let mut sum = 0.0;
-            match weighting {
-                Weighting::Unweighted => {
-                    let next = self.hops[v] + 1;
-                    for &w in g.out_neighbors(v) {
-                        if self.hops[w as usize] == next {
-                            sum += self.coeff[w as usize];
-                        }
-                    }
-                }
-                Weighting::Weighted => {
-                    let dv = self.dist[v];
-                    for (&w, &len) in g.out_neighbors(v).iter().zip(g.out_weights(v)) {
-                        let w = w as usize;
-                        if w != v && self.done[w] && dv + len == self.dist[w] {
-                            sum += self.coeff[w];
-                        }
-                    }
+            for (&w, &len) in g.out_neighbors(v).iter().zip(g.out_weights(v)) {
+                let w = w as usize;
+                if w != v && self.done[w] && dv + len == self.dist[w] {
+                    sum += self.coeff[w];
                 }
             }
             let delta = self.sigma[v] * sum;
@@ -318,7 +345,6 @@ impl Workspace {
         }
         for &v in &self.order {
             let v = v as usize;
-            self.hops[v] = u32::MAX;
             self.dist[v] = f64::INFINITY;
             self.done[v] = false;
             self.sigma[v] = 0.0;
@@ -338,14 +364,13 @@ fn raw_sums(g: &Csr, sources: &[usize], weighting: Weighting, endpoints: Endpoin
     }
     let chunk = sources.len().div_ceil(CHUNKS);
     let run = |part: &[usize]| {
-        let mut ws = Workspace::new(n);
+        let mut ws = Workspace::new(n, weighting);
         let mut bc = vec![0.0; n];
         for &s in part {
             match weighting {
-                Weighting::Unweighted => ws.bfs(g, s),
-                Weighting::Weighted => ws.dijkstra(g, s),
+                Weighting::Unweighted => ws.unweighted(g, s, endpoints, &mut bc),
+                Weighting::Weighted => ws.weighted(g, s, endpoints, &mut bc),
             }
-            ws.accumulate(g, s, weighting, endpoints, &mut bc);
         }
         bc
     };
