@@ -2,7 +2,7 @@
 
 use crate::stats::StatsError;
 use crate::stats::glm::{Family, GlmFit, fit_glm};
-use crate::stats::regression::{CovType, Design, Estimate, OlsFit, Reference, SmallSample, fit_ols_internal};
+use crate::stats::regression::{Coefficients, CovType, Design, Estimate, OlsFit, SmallSample, fit_ols_internal};
 use crate::stats::validate::{check_finite, check_len};
 
 /// Seasonal terms of an interrupted time series.
@@ -291,10 +291,11 @@ impl<'a> Its<'a> {
         } else {
             Model::Glm(fit_glm(&x, &y, offset.as_deref(), self.family)?)
         };
-        let (params, cov, reference) = match &model {
-            Model::Ols(f) => (f.coefficients().to_vec(), f.covariance().to_vec(), f.reference()),
-            Model::Glm(f) => (f.coefficients().to_vec(), f.covariance().to_vec(), f.reference()),
+        let table = match &model {
+            Model::Ols(f) => Coefficients::new(f.coefficients().to_vec(), f.covariance().to_vec(), f.reference()),
+            Model::Glm(f) => Coefficients::new(f.coefficients().to_vec(), f.covariance().to_vec(), f.reference()),
         };
+        let params = table.params();
         let treated = layout.treated_rows(&x);
         let x0 = layout.counterfactual_rows(&treated);
         let off_t: Vec<f64> = offset.map_or_else(|| vec![0.0; n], |o| o[..n].to_vec());
@@ -313,11 +314,8 @@ impl<'a> Its<'a> {
             family: self.family,
             names: layout.names.clone(),
             effect_columns: layout.effect_columns.clone(),
-            params,
-            cov,
-            reference,
+            table,
             n,
-            k,
             treated,
             counterfactual_rows: x0,
             fitted,
@@ -464,11 +462,8 @@ pub struct ItsFit {
     family: Family,
     names: Vec<String>,
     effect_columns: Vec<(usize, usize)>,
-    params: Vec<f64>,
-    cov: Vec<f64>,
-    reference: Reference,
+    table: Coefficients,
     n: usize,
-    k: usize,
     treated: Vec<f64>,
     counterfactual_rows: Vec<f64>,
     fitted: Vec<f64>,
@@ -563,13 +558,13 @@ impl ItsFit {
     }
 
     fn coef(&self, j: usize) -> Estimate {
-        Estimate::new(self.params[j], self.cov[j * self.k + j].sqrt(), self.reference)
+        self.table.estimate(j).expect("effect columns index the design")
     }
 
     /// Every coefficient, in the order of [`ItsFit::names`].
     #[must_use]
     pub fn estimates(&self) -> Vec<Estimate> {
-        (0..self.k).map(|j| self.coef(j)).collect()
+        self.table.estimates()
     }
 
     /// Column names (`const`, `t`, `D`, `(t-T)D`, … seasonal terms).
@@ -581,7 +576,7 @@ impl ItsFit {
     /// Coefficient covariance, row-major.
     #[must_use]
     pub fn covariance(&self) -> &[f64] {
-        &self.cov
+        self.table.covariance()
     }
 
     /// The family that was fitted.
@@ -634,7 +629,7 @@ impl ItsFit {
             .into());
         }
         let n = self.n;
-        let k = self.k;
+        let k = self.table.len();
         let x: Vec<f64> = (0..k).map(|j| self.treated[j * n + t]).collect();
         let x0: Vec<f64> = (0..k).map(|j| self.counterfactual_rows[j * n + t]).collect();
         let c: Vec<f64> = x.iter().zip(&x0).map(|(a, b)| a - b).collect();
@@ -643,7 +638,7 @@ impl ItsFit {
             let mut s = 0.0;
             for i in 0..k {
                 for j in 0..k {
-                    s += g[i] * self.cov[i * k + j] * g[j];
+                    s += g[i] * self.table.covariance()[i * k + j] * g[j];
                 }
             }
             s.sqrt()
@@ -651,8 +646,8 @@ impl ItsFit {
         let fitted = self.fitted[t];
         let cf = self.counterfactual[t];
         let (abs_v, abs_g, rel_v, rel_g) = if self.family == Family::Gaussian {
-            let a = dot(&c, &self.params);
-            let base = dot(&x0, &self.params);
+            let a = dot(&c, self.table.params());
+            let base = dot(&x0, self.table.params());
             let rel_g: Vec<f64> = c
                 .iter()
                 .zip(&x0)
@@ -661,7 +656,7 @@ impl ItsFit {
             (a, c.clone(), a / base, rel_g)
         } else {
             let abs_g: Vec<f64> = x.iter().zip(&x0).map(|(xi, x0i)| fitted * xi - cf * x0i).collect();
-            let r = dot(&c, &self.params).exp();
+            let r = dot(&c, self.table.params()).exp();
             let rel_g: Vec<f64> = c.iter().map(|ci| r * ci).collect();
             (fitted - cf, abs_g, r - 1.0, rel_g)
         };
@@ -669,8 +664,8 @@ impl ItsFit {
             time: t,
             fitted,
             counterfactual: cf,
-            absolute: Estimate::new(abs_v, quad(&abs_g), self.reference),
-            relative: Estimate::new(rel_v, quad(&rel_g), self.reference),
+            absolute: Estimate::new(abs_v, quad(&abs_g), self.table.reference()),
+            relative: Estimate::new(rel_v, quad(&rel_g), self.table.reference()),
         })
     }
 }

@@ -7,7 +7,7 @@ mod negbin;
 use statrs::function::gamma::ln_gamma;
 
 use crate::stats::StatsError;
-use crate::stats::regression::{CovType, Design, Estimate, Reference};
+use crate::stats::regression::{Coefficients, CovType, Design, Estimate, Reference};
 use crate::stats::validate::check_finite;
 
 use irls::{Variance, irls};
@@ -209,9 +209,7 @@ pub(crate) fn fit_glm(x: &Design, y: &[f64], offset: Option<&[f64]>, family: Fam
             let cov = pois.cov_unscaled.iter().map(|c| c * dispersion).collect();
             Ok(GlmFit {
                 family,
-                params: pois.beta.clone(),
-                cov,
-                reference,
+                coef: Coefficients::new(pois.beta.clone(), cov, reference),
                 mu: pois.mu.clone(),
                 deviance: pois.deviance,
                 null_deviance,
@@ -223,7 +221,6 @@ pub(crate) fn fit_glm(x: &Design, y: &[f64], offset: Option<&[f64]>, family: Fam
                 iterations: pois.iterations,
                 converged: pois.converged,
                 theta: None,
-                k,
             })
         }
         Family::NegativeBinomial => negative_binomial(x, y, offset, pois, has_const),
@@ -341,9 +338,7 @@ fn negative_binomial(
     };
     Ok(GlmFit {
         family: Family::NegativeBinomial,
-        params: beta,
-        cov,
-        reference: Reference::Normal,
+        coef: Coefficients::new(beta, cov, Reference::Normal),
         pearson_chi2: pearson(y, &mu, Variance::NegBin(theta)),
         mu,
         deviance,
@@ -355,7 +350,6 @@ fn negative_binomial(
         iterations: iter - 1,
         converged: true,
         theta: Some((theta, se_theta)),
-        k,
     })
 }
 
@@ -373,9 +367,7 @@ fn gaussian(x: &Design, y: &[f64], offset: &[f64], has_const: bool) -> Result<Gl
     let llf = -n / 2.0 * ((2.0 * std::f64::consts::PI * ssr / n).ln() + 1.0);
     Ok(GlmFit {
         family: Family::Gaussian,
-        params: ols.coefficients().to_vec(),
-        cov: ols.covariance().to_vec(),
-        reference: ols.reference(),
+        coef: Coefficients::new(ols.coefficients().to_vec(), ols.covariance().to_vec(), ols.reference()),
         mu: y.iter().zip(ols.residuals()).map(|(a, u)| a - u).collect(),
         deviance: ssr,
         null_deviance: null,
@@ -387,7 +379,6 @@ fn gaussian(x: &Design, y: &[f64], offset: &[f64], has_const: bool) -> Result<Gl
         iterations: 1,
         converged: true,
         theta: None,
-        k: x.ncols(),
     })
 }
 
@@ -395,9 +386,7 @@ fn gaussian(x: &Design, y: &[f64], offset: &[f64], has_const: bool) -> Result<Gl
 #[derive(Debug, Clone, PartialEq)]
 pub struct GlmFit {
     family: Family,
-    params: Vec<f64>,
-    cov: Vec<f64>,
-    reference: Reference,
+    coef: Coefficients,
     mu: Vec<f64>,
     deviance: f64,
     null_deviance: f64,
@@ -409,7 +398,6 @@ pub struct GlmFit {
     iterations: usize,
     converged: bool,
     theta: Option<(f64, f64)>,
-    k: usize,
 }
 
 impl GlmFit {
@@ -422,37 +410,37 @@ impl GlmFit {
     /// Coefficients (log scale for the count families).
     #[must_use]
     pub fn coefficients(&self) -> &[f64] {
-        &self.params
+        self.coef.params()
     }
 
     /// Standard errors (scaled by the dispersion for quasi-Poisson).
     #[must_use]
     pub fn std_errors(&self) -> Vec<f64> {
-        (0..self.k).map(|j| self.cov[j * self.k + j].sqrt()).collect()
+        self.coef.std_errors()
     }
 
     /// Coefficient `j` as an [`Estimate`]; `None` past the last.
     #[must_use]
     pub fn estimate(&self, j: usize) -> Option<Estimate> {
-        (j < self.k).then(|| Estimate::new(self.params[j], self.cov[j * self.k + j].sqrt(), self.reference))
+        self.coef.estimate(j)
     }
 
     /// Every coefficient as an [`Estimate`].
     #[must_use]
     pub fn estimates(&self) -> Vec<Estimate> {
-        (0..self.k).filter_map(|j| self.estimate(j)).collect()
+        self.coef.estimates()
     }
 
     /// Covariance of the coefficients, row-major `k x k`.
     #[must_use]
     pub fn covariance(&self) -> &[f64] {
-        &self.cov
+        self.coef.covariance()
     }
 
     /// The distribution tests refer to.
     #[must_use]
     pub fn reference(&self) -> Reference {
-        self.reference
+        self.coef.reference()
     }
 
     /// Fitted means `mu` (offset included).

@@ -131,6 +131,59 @@ impl Estimate {
     }
 }
 
+/// The coefficients of a fitted linear predictor with their covariance and reference
+/// distribution: the table that OLS, GLM and ITS fits share.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Coefficients {
+    params: Vec<f64>,
+    /// Row-major `k x k`.
+    cov: Vec<f64>,
+    reference: Reference,
+}
+
+impl Coefficients {
+    /// `cov` is the row-major `k x k` covariance of the `k` values in `params`.
+    pub(crate) fn new(params: Vec<f64>, cov: Vec<f64>, reference: Reference) -> Self {
+        debug_assert_eq!(cov.len(), params.len() * params.len());
+        Self { params, cov, reference }
+    }
+
+    /// Number of coefficients `k`.
+    pub(crate) fn len(&self) -> usize {
+        self.params.len()
+    }
+
+    pub(crate) fn params(&self) -> &[f64] {
+        &self.params
+    }
+
+    pub(crate) fn covariance(&self) -> &[f64] {
+        &self.cov
+    }
+
+    pub(crate) fn reference(&self) -> Reference {
+        self.reference
+    }
+
+    fn std_error(&self, j: usize) -> f64 {
+        self.cov[j * self.len() + j].sqrt()
+    }
+
+    /// Square roots of the covariance diagonal.
+    pub(crate) fn std_errors(&self) -> Vec<f64> {
+        (0..self.len()).map(|j| self.std_error(j)).collect()
+    }
+
+    /// Coefficient `j` as an [`Estimate`]; `None` past the last.
+    pub(crate) fn estimate(&self, j: usize) -> Option<Estimate> {
+        (j < self.len()).then(|| Estimate::new(self.params[j], self.std_error(j), self.reference))
+    }
+
+    pub(crate) fn estimates(&self) -> Vec<Estimate> {
+        (0..self.len()).filter_map(|j| self.estimate(j)).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 
 use super::Design;
 use super::covariance::{CovType, covariance};
-use super::estimate::{Estimate, Reference};
+use super::estimate::{Coefficients, Estimate, Reference};
 use super::qr::{Qr, xtx_inverse};
 use crate::stats::StatsError;
 use crate::stats::validate::check_finite;
@@ -121,16 +121,13 @@ pub(crate) fn fit_ols(x: &Design, y: &[f64], cov: CovType) -> Result<OlsFit, Sta
         Reference::StudentT { df: df_resid }
     };
     Ok(OlsFit {
-        params,
-        cov: cov_matrix,
+        coef: Coefficients::new(params, cov_matrix, reference),
         cov_type: cov,
-        reference,
         resid,
         fitted,
         ssr,
         tss,
         n,
-        k,
         has_const,
         names: x.names().map(<[String]>::to_vec),
     })
@@ -139,16 +136,13 @@ pub(crate) fn fit_ols(x: &Design, y: &[f64], cov: CovType) -> Result<OlsFit, Sta
 /// The result of [`Ols::fit`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct OlsFit {
-    params: Vec<f64>,
-    cov: Vec<f64>,
+    coef: Coefficients,
     cov_type: CovType,
-    reference: Reference,
     resid: Vec<f64>,
     fitted: Vec<f64>,
     ssr: f64,
     tss: f64,
     n: usize,
-    k: usize,
     has_const: bool,
     names: Option<Vec<String>>,
 }
@@ -157,31 +151,31 @@ impl OlsFit {
     /// The coefficients `b`, in column order.
     #[must_use]
     pub fn coefficients(&self) -> &[f64] {
-        &self.params
+        self.coef.params()
     }
 
     /// Standard errors (square roots of the covariance diagonal).
     #[must_use]
     pub fn std_errors(&self) -> Vec<f64> {
-        (0..self.k).map(|j| self.cov[j * self.k + j].sqrt()).collect()
+        self.coef.std_errors()
     }
 
     /// Coefficient `j` with its standard error, test and interval; `None` past the last.
     #[must_use]
     pub fn estimate(&self, j: usize) -> Option<Estimate> {
-        (j < self.k).then(|| Estimate::new(self.params[j], self.cov[j * self.k + j].sqrt(), self.reference))
+        self.coef.estimate(j)
     }
 
     /// Every coefficient as an [`Estimate`].
     #[must_use]
     pub fn estimates(&self) -> Vec<Estimate> {
-        (0..self.k).filter_map(|j| self.estimate(j)).collect()
+        self.coef.estimates()
     }
 
     /// The covariance matrix of the coefficients, row-major `k x k`.
     #[must_use]
     pub fn covariance(&self) -> &[f64] {
-        &self.cov
+        self.coef.covariance()
     }
 
     /// The covariance type that was used.
@@ -193,7 +187,7 @@ impl OlsFit {
     /// The distribution tests and intervals refer to.
     #[must_use]
     pub fn reference(&self) -> Reference {
-        self.reference
+        self.coef.reference()
     }
 
     /// Residuals `y - X b`.
@@ -223,13 +217,13 @@ impl OlsFit {
     /// Residual degrees of freedom `n - k`.
     #[must_use]
     pub fn df_resid(&self) -> f64 {
-        (self.n - self.k) as f64
+        (self.n - self.coef.len()) as f64
     }
 
     /// Model degrees of freedom `k - c` (`c` = 1 with a constant column).
     #[must_use]
     pub fn df_model(&self) -> f64 {
-        (self.k - usize::from(self.has_const)) as f64
+        (self.coef.len() - usize::from(self.has_const)) as f64
     }
 
     /// Number of observations.
