@@ -3,6 +3,7 @@
 use statrs::distribution::{ContinuousCDF, Normal};
 
 use super::kendall;
+use crate::rng::Rng;
 use crate::stats::validate::{check_len, check_level, check_series};
 use crate::stats::{GapPolicy, StatsError};
 
@@ -403,23 +404,6 @@ fn slopes_between(g: Timed<'_>, lo: f64, hi: f64, out: &mut Vec<f64>) {
     }
 }
 
-/// splitmix64: a tiny deterministic generator for the sampling step.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        ((u128::from(self.next()) * n as u128) >> 64) as usize
-    }
-}
-
 /// Up to `m` slopes inside `(lo, hi]` from uniformly drawn within-group pairs, sorted.
 fn draw_sample(
     groups: &[Timed<'_>],
@@ -427,7 +411,7 @@ fn draw_sample(
     pairs: usize,
     (lo, hi): (f64, f64),
     m: usize,
-    rng: &mut SplitMix64,
+    rng: &mut Rng,
 ) -> Vec<f64> {
     let n: usize = groups.iter().map(Timed::len).sum();
     let mut sample = Vec::with_capacity(m);
@@ -436,11 +420,11 @@ fn draw_sample(
         let g = if groups.len() == 1 {
             groups[0]
         } else {
-            let u = rng.below(pairs);
+            let u = rng.below(pairs as u64) as usize;
             groups[cumulative.partition_point(|&c| c <= u)]
         };
-        let i = rng.below(g.len());
-        let j = rng.below(g.len());
+        let i = rng.below(g.len() as u64) as usize;
+        let j = rng.below(g.len() as u64) as usize;
         if i == j {
             continue;
         }
@@ -473,7 +457,7 @@ fn select_slopes(groups: &[Timed<'_>], pairs: usize, ka: usize, kb: usize) -> (f
     let enumerate_max = (32 * n) as u64;
     let (mut lo, mut hi) = (f64::NEG_INFINITY, f64::INFINITY);
     let (mut c_lo, mut c_hi) = (0u64, pairs as u64);
-    let mut rng = SplitMix64(0x5EED_0F5E_u64 ^ ka);
+    let mut rng = Rng::seed_from_u64(0x5EED_0F5E_u64 ^ ka);
     let m = n.clamp(64, 100_000);
     let mut stalls = 0;
     for _round in 0..64 {
@@ -568,9 +552,10 @@ mod tests {
 
     #[test]
     fn fast_path_matches_naive_on_a_seeded_series() {
-        let mut rng = SplitMix64(7);
+        let mut state = 7u64;
+        let mut next = || crate::rng::splitmix64(&mut state);
         let xs: Vec<f64> = (0..900)
-            .map(|i| f64::from(i) * 0.01 + (rng.next() % 1000) as f64 / 37.0)
+            .map(|i| f64::from(i) * 0.01 + (next() % 1000) as f64 / 37.0)
             .collect();
         let pairs = 900 * 899 / 2;
         for k in [0, 1, pairs / 3, pairs / 2 - 1, pairs / 2, pairs - 2, pairs - 1] {
@@ -581,8 +566,9 @@ mod tests {
     #[test]
     fn public_fast_path_matches_naive_above_threshold() {
         // 2500·2499/2 > MATERIALISE_MAX_PAIRS: sens_slope and its interval take the fast path.
-        let mut rng = SplitMix64(11);
-        let xs: Vec<f64> = (0..2500).map(|i| ((rng.next() % 40) + i / 100) as f64).collect();
+        let mut state = 11u64;
+        let mut next = || crate::rng::splitmix64(&mut state);
+        let xs: Vec<f64> = (0..2500).map(|i| ((next() % 40) + i / 100) as f64).collect();
         let s = sens_slope(&xs).unwrap();
         let pairs = 2500 * 2499 / 2;
         let m = naive(&xs, &[pairs / 2 - 1, pairs / 2]);
@@ -595,8 +581,9 @@ mod tests {
     #[test]
     fn heavy_ties_above_threshold_match_naive() {
         // 3000 values in 0..4: the median slope is 0, held by a huge block of tied slopes.
-        let mut rng = SplitMix64(3);
-        let xs: Vec<f64> = (0..3000).map(|_| (rng.next() % 4) as f64).collect();
+        let mut state = 3u64;
+        let mut next = || crate::rng::splitmix64(&mut state);
+        let xs: Vec<f64> = (0..3000).map(|_| (next() % 4) as f64).collect();
         let pairs = 3000 * 2999 / 2;
         for ranks in [
             [pairs / 2 - 1, pairs / 2],
