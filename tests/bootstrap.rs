@@ -4,6 +4,8 @@
 //! (tests/reference-scripts/bootstrap.R → tests/data/reference/bootstrap.json). Intervals depend on the
 //! generator, which is not R's: they are checked by coverage and by properties.
 
+mod common;
+use common::{floats, load};
 use corridor::Error;
 use corridor::stats::{BlockBootstrap, BlockScheme, Bootstrap, BootstrapInterval, BootstrapResult, StatsError};
 use proptest::prelude::*;
@@ -38,12 +40,7 @@ fn stats_err(e: Error) -> StatsError {
 }
 
 fn reference() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/reference/bootstrap.json");
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()
+    load("bootstrap.json")
 }
 
 /// Relative tolerance for jackknife values and the acceleration against R (observed <= 3e-14).

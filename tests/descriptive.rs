@@ -1,6 +1,8 @@
 //! Descriptive helpers against numpy 2.4.6 / pandas 3.1.1 (`tests/reference-scripts/descriptive.py`)
 //! and the Darién arithmetic in `tests/data/reference/darien_descriptive.json`.
 
+mod common;
+use common::load;
 use corridor::stats::{
     Change, GapPolicy, Window, compound_growth_rate, cumulative_sum, dropping_gaps, herfindahl, index_to_base, mean,
     median, peak, percent_change, quantile, quantiles, ratio_to, ratio_to_base, rolling_mean, rolling_sum,
@@ -12,11 +14,6 @@ use serde_json::Value;
 /// Relative tolerance: same formulas as numpy/pandas, summation order may differ (numpy sums
 /// pairwise, pandas' rolling windows add and subtract), so a few ulps apart.
 const REL: f64 = 1e-9;
-
-fn load(name: &str) -> Value {
-    let path = format!("{}/tests/data/reference/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 fn vec_f64(v: &Value) -> Vec<f64> {
     v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()

@@ -5,6 +5,8 @@
 //! parameters, log-likelihood, `AICc`, means and intervals agree to `TOL_R` (observed ~1e-12).
 //! Against statsmodels (other initialisation and likelihood) only forecasts are compared, to `TOL_SM`.
 
+mod common;
+use common::{floats, load};
 use corridor::stats::{EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend, ets};
 use serde_json::Value;
 
@@ -12,15 +14,6 @@ use serde_json::Value;
 const TOL_R: f64 = 1e-6;
 /// Relative tolerance of point forecasts against statsmodels `ETSModel` (different initialisation).
 const TOL_SM: f64 = 0.02;
-
-fn load(name: &str) -> Value {
-    let path = format!("{}/tests/data/reference/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn vec_of(v: &Value) -> Vec<f64> {
-    v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()
-}
 
 fn close(what: &str, a: f64, b: f64, tol: f64) {
     assert!(
@@ -58,31 +51,31 @@ fn check_against_r(fit: &corridor::stats::Ets, c: &Value, damped: bool) {
     close("aic", fit.aic(), c["aic"].as_f64().unwrap(), TOL_R);
     close("aicc", fit.aicc(), c["aicc"].as_f64().unwrap(), TOL_R);
     let p95 = fit.predict(12, 0.95).unwrap();
-    close_all("mean", p95.mean(), &vec_of(&c["mean"]), TOL_R);
-    close_all("lower95", p95.lower(), &vec_of(&c["lower95"]), TOL_R);
-    close_all("upper95", p95.upper(), &vec_of(&c["upper95"]), TOL_R);
+    close_all("mean", p95.mean(), &floats(&c["mean"]), TOL_R);
+    close_all("lower95", p95.lower(), &floats(&c["lower95"]), TOL_R);
+    close_all("upper95", p95.upper(), &floats(&c["upper95"]), TOL_R);
 }
 
 #[test]
 fn airpassengers_auto_selects_r_class_and_optimum() {
     // R: fit <- ets(AirPassengers); forecast(fit, 12)  -> ETS(M,Ad,M)
     let r = load("airpassengers_R.json");
-    let y = vec_of(&r["input"]["y"]);
+    let y = floats(&r["input"]["y"]);
     let c = &r["forecast_ets_auto"];
     let fit = ets(&y, 12, EtsModel::Auto).unwrap();
     assert_eq!(fit.spec().to_string(), c["method"].as_str().unwrap());
     check_against_r(&fit, c, true);
     close("bic", fit.bic(), c["bic"].as_f64().unwrap(), TOL_R);
     let p80 = fit.predict(12, 0.80).unwrap();
-    close_all("lower80", p80.lower(), &vec_of(&c["lower80"]), TOL_R);
-    close_all("upper80", p80.upper(), &vec_of(&c["upper80"]), TOL_R);
+    close_all("lower80", p80.lower(), &floats(&c["lower80"]), TOL_R);
+    close_all("upper80", p80.upper(), &floats(&c["upper80"]), TOL_R);
 }
 
 #[test]
 fn log_airpassengers_aaa_equals_r() {
     // R: ets(log(AirPassengers), model = "AAA", damped = FALSE); forecast(fit, 12)
     let r = load("airpassengers_R.json");
-    let y: Vec<f64> = vec_of(&r["input"]["y"]).iter().map(|v| v.ln()).collect();
+    let y: Vec<f64> = floats(&r["input"]["y"]).iter().map(|v| v.ln()).collect();
     let spec = EtsSpec {
         error: EtsErrorType::Additive,
         trend: EtsTrend::Additive,
@@ -96,7 +89,7 @@ fn log_airpassengers_aaa_equals_r() {
 fn forecasts_near_statsmodels() {
     // statsmodels 0.15 ETSModel AAA on log(AirPassengers) and MAdM on AirPassengers (airpassengers.json).
     let r = load("airpassengers.json");
-    let y = vec_of(&r["input"]["y"]);
+    let y = floats(&r["input"]["y"]);
     let ly: Vec<f64> = y.iter().map(|v| v.ln()).collect();
     let aaa = EtsSpec {
         error: EtsErrorType::Additive,
@@ -107,7 +100,7 @@ fn forecasts_near_statsmodels() {
     close_all(
         "AAA log",
         &fit.forecast(12),
-        &vec_of(&r["ets_AAA_log_optimized"]["forecast_mean"]),
+        &floats(&r["ets_AAA_log_optimized"]["forecast_mean"]),
         TOL_SM,
     );
     let madm = EtsSpec {
@@ -119,7 +112,7 @@ fn forecasts_near_statsmodels() {
     close_all(
         "MAdM",
         &fit.forecast(12),
-        &vec_of(&r["ets_MAdM_optimized"]["forecast_12"]),
+        &floats(&r["ets_MAdM_optimized"]["forecast_12"]),
         TOL_SM,
     );
 }
@@ -206,7 +199,7 @@ fn ts_json_cases_equal_r() {
     ];
     for (key, model) in cases {
         let c = &r[key];
-        let y = vec_of(&c["y"]);
+        let y = floats(&c["y"]);
         let period = c["period"].as_u64().unwrap() as usize;
         let fit = ets(&y, period, model).unwrap();
         assert_eq!(fit.spec().to_string(), c["method"].as_str().unwrap(), "{key}");
@@ -233,9 +226,9 @@ fn ts_json_cases_equal_r() {
         let h = c["mean"].as_array().unwrap().len();
         let p80 = fit.predict(h, 0.80).unwrap();
         let p95 = fit.predict(h, 0.95).unwrap();
-        close_all(&format!("{key} mean"), p95.mean(), &vec_of(&c["mean"]), TOL_R);
-        close_all(&format!("{key} lower80"), p80.lower(), &vec_of(&c["lower80"]), TOL_R);
-        close_all(&format!("{key} upper95"), p95.upper(), &vec_of(&c["upper95"]), TOL_R);
+        close_all(&format!("{key} mean"), p95.mean(), &floats(&c["mean"]), TOL_R);
+        close_all(&format!("{key} lower80"), p80.lower(), &floats(&c["lower80"]), TOL_R);
+        close_all(&format!("{key} upper95"), p95.upper(), &floats(&c["upper95"]), TOL_R);
     }
 }
 

@@ -1,35 +1,17 @@
 //! Poisson, quasi-Poisson and NB2 GLMs against R 4.2.2 (`glm`, `MASS::glm.nb`; `regression_R.json`) and
 //! statsmodels 0.15 (`GLM`, discrete `NegativeBinomial`; `regression.json`).
 
+mod common;
+use common::{close_slices, floats, load};
 use corridor::stats::{Design, Family, Glm, StatsError};
 use serde_json::Value;
-
-fn load(name: &str) -> Value {
-    let path = format!("{}/tests/data/reference/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn vec_of(v: &Value) -> Vec<f64> {
-    v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()
-}
-
-fn close(got: &[f64], want: &[f64], rel: f64, what: &str) {
-    assert_eq!(got.len(), want.len(), "{what}: length");
-    for (i, (g, w)) in got.iter().zip(want).enumerate() {
-        assert!(
-            (g - w).abs() <= rel * w.abs().max(1e-300),
-            "{what}[{i}]: got {g}, want {w} (rel {:e})",
-            ((g - w) / w).abs()
-        );
-    }
-}
 
 fn f(v: &Value) -> f64 {
     v.as_f64().unwrap()
 }
 
 fn design_of(block: &Value) -> Design {
-    let cols: Vec<Vec<f64>> = block["X_columns"].as_array().unwrap().iter().map(vec_of).collect();
+    let cols: Vec<Vec<f64>> = block["X_columns"].as_array().unwrap().iter().map(floats).collect();
     Design::from_columns(&cols).unwrap()
 }
 
@@ -47,28 +29,28 @@ fn darien_poisson_and_quasipoisson() {
     for (pk, rk) in [("glm", "darien_its_glm"), ("glm_fourier1", "darien_its_glm_fourier1")] {
         let b = &py["darien_its"][pk];
         let x = design_of(b);
-        let y = vec_of(&b["y"]);
-        let off = vec_of(&b["offset"]);
+        let y = floats(&b["y"]);
+        let off = floats(&b["offset"]);
         let fit = Glm::new(&x, &y).family(Family::Poisson).offset(&off).fit().unwrap();
         let rp = &r[rk]["poisson"];
         let sp = &b["poisson"];
-        close(fit.coefficients(), &vec_of(&rp["coef"]), TOL, "R poisson coef");
-        close(
+        close_slices(fit.coefficients(), &floats(&rp["coef"]), TOL, "R poisson coef");
+        close_slices(
             fit.coefficients(),
-            &vec_of(&sp["params"]),
+            &floats(&sp["params"]),
             TOL,
             "statsmodels poisson coef",
         );
-        close(&fit.std_errors(), &vec_of(&rp["se"]), TOL, "R poisson se");
+        close_slices(&fit.std_errors(), &floats(&rp["se"]), TOL, "R poisson se");
         // statsmodels takes the covariance at the final mu, R (and we) from the last IRLS step: ~1e-6 apart.
-        close(&fit.std_errors(), &vec_of(&sp["bse"]), 1e-5, "statsmodels poisson se");
-        close(
+        close_slices(&fit.std_errors(), &floats(&sp["bse"]), 1e-5, "statsmodels poisson se");
+        close_slices(
             &[fit.deviance(), fit.aic().unwrap(), fit.pearson_chi2()],
             &[f(&rp["deviance"]), f(&rp["aic"]), f(&rp["pearson"])],
             TOL,
             "R poisson dev/aic/pearson",
         );
-        close(
+        close_slices(
             &[fit.null_deviance(), fit.log_likelihood().unwrap()],
             &[f(&sp["null_deviance"]), f(&sp["llf"])],
             TOL,
@@ -76,7 +58,7 @@ fn darien_poisson_and_quasipoisson() {
         );
         assert_eq!(fit.iterations() as f64, f(&rp["iter"]));
         let p: Vec<f64> = fit.estimates().iter().map(corridor::stats::Estimate::p_value).collect();
-        close(&p, &vec_of(&rp["p"]), 1e-6, "R poisson p");
+        close_slices(&p, &floats(&rp["p"]), 1e-6, "R poisson p");
 
         let q = Glm::new(&x, &y)
             .family(Family::QuasiPoisson)
@@ -84,13 +66,13 @@ fn darien_poisson_and_quasipoisson() {
             .fit()
             .unwrap();
         let rq = &r[rk]["quasipoisson"];
-        close(&[q.dispersion()], &[f(&rq["dispersion"])], TOL, "R quasi dispersion");
-        close(&q.std_errors(), &vec_of(&rq["se"]), TOL, "R quasi se");
+        close_slices(&[q.dispersion()], &[f(&rq["dispersion"])], TOL, "R quasi dispersion");
+        close_slices(&q.std_errors(), &floats(&rq["se"]), TOL, "R quasi se");
         let p: Vec<f64> = q.estimates().iter().map(corridor::stats::Estimate::p_value).collect();
-        close(&p, &vec_of(&rq["p"]), 1e-6, "R quasi t p-values");
+        close_slices(&p, &floats(&rq["p"]), 1e-6, "R quasi t p-values");
         // statsmodels scale="X2" uses Pearson chi2 at the final mu, R the last IRLS step's working weights:
         // equal up to the last IRLS update (1.5e-6 and 1.1e-5 relative here).
-        close(
+        close_slices(
             &[q.dispersion()],
             &[f(&b["quasipoisson"]["scale"])],
             1e-4,
@@ -105,22 +87,22 @@ fn quine_negative_binomial_matches_glm_nb() {
     let r = load("regression_R.json");
     let b = &r["quine"];
     let x = design_of(b);
-    let y = vec_of(&b["y"]);
+    let y = floats(&b["y"]);
     let fit = Glm::new(&x, &y).family(Family::NegativeBinomial).fit().unwrap();
     let nb = &b["negbin"];
     let (theta, se_theta) = fit.theta().unwrap();
-    close(&[theta], &[f(&nb["theta"])], TOL_GLMNB, "glm.nb theta");
+    close_slices(&[theta], &[f(&nb["theta"])], TOL_GLMNB, "glm.nb theta");
     // R's SE.theta is theta.ml's information one Newton step (and one IRLS fit) before the end;
     // ours is at the final (b, theta): 3e-6 apart here.
-    close(&[se_theta], &[f(&nb["se_theta"])], 1e-5, "glm.nb SE.theta");
+    close_slices(&[se_theta], &[f(&nb["se_theta"])], 1e-5, "glm.nb SE.theta");
     let sm = &load("regression.json")["quine_negbin_discrete_mle"];
-    close(
+    close_slices(
         fit.coefficients(),
-        &vec_of(&sm["params"]),
+        &floats(&sm["params"]),
         TOL,
         "statsmodels quine nb params",
     );
-    close(
+    close_slices(
         &[fit.alpha().unwrap(), fit.log_likelihood().unwrap()],
         &[f(&sm["alpha"]), f(&sm["llf"])],
         TOL,
@@ -128,14 +110,14 @@ fn quine_negative_binomial_matches_glm_nb() {
     );
     // coefficients near 0 (SexM 0.08): compared on the scale of their standard errors
     let se = fit.std_errors();
-    for (i, (g, w)) in fit.coefficients().iter().zip(vec_of(&nb["coef"])).enumerate() {
+    for (i, (g, w)) in fit.coefficients().iter().zip(floats(&nb["coef"])).enumerate() {
         assert!(
             (g - w).abs() <= TOL_GLMNB * w.abs().max(se[i]),
             "glm.nb coef[{i}]: {g} vs {w}"
         );
     }
-    close(&fit.std_errors(), &vec_of(&nb["se"]), TOL_GLMNB, "glm.nb se");
-    close(
+    close_slices(&fit.std_errors(), &floats(&nb["se"]), TOL_GLMNB, "glm.nb se");
+    close_slices(
         &[fit.deviance(), fit.aic().unwrap(), 2.0 * fit.log_likelihood().unwrap()],
         &[f(&nb["deviance"]), f(&nb["aic"]), f(&nb["twologlik"])],
         TOL_GLMNB,
@@ -143,9 +125,9 @@ fn quine_negative_binomial_matches_glm_nb() {
     );
     // Poisson and quasi-Poisson on the same data
     let p = Glm::new(&x, &y).fit().unwrap();
-    close(p.coefficients(), &vec_of(&b["poisson"]["coef"]), TOL, "quine poisson");
+    close_slices(p.coefficients(), &floats(&b["poisson"]["coef"]), TOL, "quine poisson");
     // (R's null deviance for a `y ~ X - 1` formula is that of mu = exp(offset): not comparable.)
-    close(
+    close_slices(
         &[p.deviance()],
         &[f(&b["poisson"]["deviance"])],
         TOL,
@@ -164,30 +146,30 @@ fn darien_negative_binomial_matches_statsmodels_mle() {
     for pk in ["glm", "glm_fourier1"] {
         let b = &py["darien_its"][pk];
         let x = design_of(b);
-        let y = vec_of(&b["y"]);
-        let off = vec_of(&b["offset"]);
+        let y = floats(&b["y"]);
+        let off = floats(&b["offset"]);
         let fit = Glm::new(&x, &y)
             .family(Family::NegativeBinomial)
             .offset(&off)
             .fit()
             .unwrap();
         let g = &b["negbin_glm_at_mle_alpha"];
-        close(
+        close_slices(
             &fit.std_errors(),
-            &vec_of(&g["bse"]),
+            &floats(&g["bse"]),
             TOL,
             "statsmodels GLM NB bse at the MLE alpha",
         );
-        close(
+        close_slices(
             &[fit.deviance(), fit.pearson_chi2()],
             &[f(&g["deviance"]), f(&g["pearson_chi2"])],
             TOL,
             "statsmodels GLM NB deviance/pearson",
         );
         let nb = &b["negbin_discrete_mle"];
-        close(&[fit.alpha().unwrap()], &[f(&nb["alpha"])], TOL, "statsmodels alpha");
-        close(fit.coefficients(), &vec_of(&nb["params"]), TOL, "statsmodels nb params");
-        close(
+        close_slices(&[fit.alpha().unwrap()], &[f(&nb["alpha"])], TOL, "statsmodels alpha");
+        close_slices(fit.coefficients(), &floats(&nb["params"]), TOL, "statsmodels nb params");
+        close_slices(
             &[fit.log_likelihood().unwrap()],
             &[f(&nb["llf"])],
             TOL,

@@ -1,28 +1,10 @@
 //! Interrupted time series on the Darien monthly crossings (2020-01..2024-03, intervention 2021-09)
 //! against statsmodels 0.15 fits of the same design (`tests/data/reference/regression.json`).
 
+mod common;
+use common::{close_slices, floats, load};
 use corridor::stats::{Family, Its, Seasonality, StatsError};
 use serde_json::Value;
-
-fn load(name: &str) -> Value {
-    let path = format!("{}/tests/data/reference/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn vec_of(v: &Value) -> Vec<f64> {
-    v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()
-}
-
-fn close(got: &[f64], want: &[f64], rel: f64, what: &str) {
-    assert_eq!(got.len(), want.len(), "{what}: length");
-    for (i, (g, w)) in got.iter().zip(want).enumerate() {
-        assert!(
-            (g - w).abs() <= rel * w.abs().max(1e-300),
-            "{what}[{i}]: got {g}, want {w} (rel {:e})",
-            ((g - w) / w).abs()
-        );
-    }
-}
 
 /// Well-conditioned fits: statsmodels and R agree to ~1e-11.
 const TOL: f64 = 1e-9;
@@ -37,8 +19,8 @@ struct Darien {
 fn darien() -> Darien {
     let d = load("regression.json")["darien_its"].clone();
     Darien {
-        y: vec_of(&d["ols"]["y"]),
-        days: vec_of(&d["days"]),
+        y: floats(&d["ols"]["y"]),
+        days: floats(&d["days"]),
         t0: d["intervention_index"].as_u64().unwrap() as usize,
         d,
     }
@@ -50,18 +32,18 @@ fn ols_hac_level_and_slope() {
     for lag in [0usize, 1, 7] {
         let fit = Its::new(&z.y, z.t0).hac(lag).fit().unwrap();
         let r = &z.d["ols"][format!("HAC_lag{lag}_correctionFalse")];
-        let (se, p) = (vec_of(&r["bse"]), vec_of(&r["pvalues"]));
-        let params = vec_of(&z.d["ols"]["nonrobust"]["params"]);
+        let (se, p) = (floats(&r["bse"]), floats(&r["pvalues"]));
+        let params = floats(&z.d["ols"]["nonrobust"]["params"]);
         let (lc, sc) = (fit.level_change(), fit.slope_change());
-        close(&[lc.value(), sc.value()], &params[2..4], TOL, "level/slope");
-        close(&[lc.std_error(), sc.std_error()], &se[2..4], TOL, "HAC se");
-        close(&[lc.p_value(), sc.p_value()], &p[2..4], 1e-6, "normal p");
+        close_slices(&[lc.value(), sc.value()], &params[2..4], TOL, "level/slope");
+        close_slices(&[lc.std_error(), sc.std_error()], &se[2..4], TOL, "HAC se");
+        close_slices(&[lc.p_value(), sc.p_value()], &p[2..4], 1e-6, "normal p");
     }
     // classical covariance without .hac()
     let fit = Its::new(&z.y, z.t0).fit().unwrap();
-    close(
+    close_slices(
         &[fit.slope_change().std_error()],
-        &vec_of(&z.d["ols"]["nonrobust"]["bse"])[3..4],
+        &floats(&z.d["ols"]["nonrobust"]["bse"])[3..4],
         TOL,
         "classical se",
     );
@@ -77,11 +59,11 @@ fn poisson_with_days_offset() {
         .unwrap();
     let r = &z.d["glm"]["poisson"];
     let all: Vec<f64> = fit.estimates().iter().map(corridor::stats::Estimate::value).collect();
-    close(&all, &vec_of(&r["params"]), TOL, "poisson params");
+    close_slices(&all, &floats(&r["params"]), TOL, "poisson params");
     // statsmodels' covariance is taken at the final mu, R's (ours) at the last IRLS step: 1e-5
-    close(
+    close_slices(
         &[fit.level_change().std_error()],
-        &vec_of(&r["bse"])[2..3],
+        &floats(&r["bse"])[2..3],
         1e-5,
         "poisson se",
     );
@@ -90,9 +72,9 @@ fn poisson_with_days_offset() {
         .exposure(&z.days)
         .fit()
         .unwrap();
-    close(
+    close_slices(
         &[q.slope_change().value()],
-        &vec_of(&z.d["glm"]["quasipoisson"]["params"])[3..4],
+        &floats(&z.d["glm"]["quasipoisson"]["params"])[3..4],
         TOL,
         "quasi",
     );
@@ -101,7 +83,7 @@ fn poisson_with_days_offset() {
         .exposure(&z.days)
         .fit()
         .unwrap();
-    close(
+    close_slices(
         &[nb.glm().unwrap().alpha().unwrap()],
         &[z.d["glm"]["negbin_discrete_mle"]["alpha"].as_f64().unwrap()],
         1e-6,
@@ -119,9 +101,9 @@ fn seasonal_terms() {
         .fit()
         .unwrap();
     let all: Vec<f64> = fit.estimates().iter().map(corridor::stats::Estimate::value).collect();
-    close(
+    close_slices(
         &all,
-        &vec_of(&z.d["glm_fourier1"]["poisson"]["params"]),
+        &floats(&z.d["glm_fourier1"]["poisson"]["params"]),
         TOL,
         "fourier poisson",
     );
@@ -132,15 +114,15 @@ fn seasonal_terms() {
         .unwrap();
     let r = &z.d["ols_month_dummies"];
     let all: Vec<f64> = fit.estimates().iter().map(corridor::stats::Estimate::value).collect();
-    close(&all, &vec_of(&r["nonrobust"]["params"]), TOL, "month dummies");
+    close_slices(&all, &floats(&r["nonrobust"]["params"]), TOL, "month dummies");
     let se: Vec<f64> = fit
         .estimates()
         .iter()
         .map(corridor::stats::Estimate::std_error)
         .collect();
-    close(
+    close_slices(
         &se,
-        &vec_of(&r["HAC_lag7_correctionFalse"]["bse"]),
+        &floats(&r["HAC_lag7_correctionFalse"]["bse"]),
         TOL,
         "month dummies hac",
     );
@@ -163,24 +145,24 @@ fn effects_and_counterfactual() {
         let r = &z.d["effects"][label];
         // Poisson covariance differs from statsmodels' by ~1e-6 (see above)
         let tol_se = if label == "poisson" { 1e-5 } else { TOL };
-        close(
+        close_slices(
             fit.counterfactual(),
-            &vec_of(&r["counterfactual"]),
+            &floats(&r["counterfactual"]),
             TOL,
             "counterfactual",
         );
-        close(fit.fitted(), &vec_of(&r["fitted"]), TOL, "fitted");
+        close_slices(fit.fitted(), &floats(&r["fitted"]), TOL, "fitted");
         for (i, t) in [30usize, 50].into_iter().enumerate() {
             let e = fit.effect_at(t).unwrap();
-            close(
+            close_slices(
                 &[e.absolute().value(), e.relative().value()],
-                &[vec_of(&r["absolute"])[i], vec_of(&r["relative"])[i]],
+                &[floats(&r["absolute"])[i], floats(&r["relative"])[i]],
                 TOL,
                 "effect",
             );
-            close(
+            close_slices(
                 &[e.absolute().std_error(), e.relative().std_error()],
-                &[vec_of(&r["absolute_se"])[i], vec_of(&r["relative_se"])[i]],
+                &[floats(&r["absolute_se"])[i], floats(&r["relative_se"])[i]],
                 tol_se,
                 "effect se",
             );
@@ -195,22 +177,22 @@ fn two_interventions_and_control() {
     let r = &z.d["two_interventions_hac3"];
     let fit = Its::new(&z.y, z.t0).intervention(35).hac(3).fit().unwrap();
     let all: Vec<f64> = fit.estimates().iter().map(corridor::stats::Estimate::value).collect();
-    close(&all, &vec_of(&r["params"]), TOL, "two interventions");
+    close_slices(&all, &floats(&r["params"]), TOL, "two interventions");
     let se = [
         fit.level_change_at(1).unwrap().std_error(),
         fit.slope_change_at(1).unwrap().std_error(),
     ];
-    close(&se, &vec_of(&r["bse"])[4..6], TOL, "second intervention se");
+    close_slices(&se, &floats(&r["bse"])[4..6], TOL, "second intervention se");
     assert!(fit.level_change_at(2).is_none());
 
     let c = &z.d["comparative_airpassengers_control"];
-    let control = vec_of(&c["control"]);
+    let control = floats(&c["control"]);
     let fit = Its::new(&z.y, z.t0).control(&control).fit().unwrap();
     let all: Vec<f64> = fit.estimates().iter().map(corridor::stats::Estimate::value).collect();
-    close(&all, &vec_of(&c["ols_params"]), TOL, "comparative ols");
-    close(
+    close_slices(&all, &floats(&c["ols_params"]), TOL, "comparative ols");
+    close_slices(
         &[fit.level_change().std_error(), fit.slope_change().std_error()],
-        &vec_of(&c["ols_bse"])[6..8],
+        &floats(&c["ols_bse"])[6..8],
         TOL,
         "comparative se",
     );
@@ -221,7 +203,7 @@ fn two_interventions_and_control() {
         .fit()
         .unwrap();
     let all: Vec<f64> = fit.estimates().iter().map(corridor::stats::Estimate::value).collect();
-    close(&all, &vec_of(&c["poisson_params"]), TOL, "comparative poisson");
+    close_slices(&all, &floats(&c["poisson_params"]), TOL, "comparative poisson");
 }
 
 fn stats_err(r: corridor::Result<corridor::stats::ItsFit>) -> StatsError {

@@ -1,5 +1,7 @@
 //! Poisson rate comparisons against base R 4.2.2 `poisson.test` (tests/reference-scripts/rate.R).
 
+mod common;
+use common::load;
 use corridor::stats::{poisson_exact_interval, poisson_rate_test};
 use serde_json::Value;
 
@@ -7,11 +9,6 @@ use serde_json::Value;
 const REL: f64 = 1e-9;
 /// Relative tolerance for interval bounds (beta/gamma quantiles by statrs' iterative inversion).
 const REL_CI: f64 = 1e-9;
-
-fn load(name: &str) -> Value {
-    let path = format!("{}/tests/data/reference/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 /// Numbers, with R's `Inf` written as the string "Inf".
 fn f(v: &Value) -> f64 {

@@ -1,28 +1,10 @@
 //! OLS with classical, HC0–HC3 and Newey–West covariances against statsmodels 0.15
 //! (`tests/data/reference/regression.json`, `nile.json`) and R sandwich (`regression_R.json`, `nile_R.json`).
 
+mod common;
+use common::{close_slices, floats, load};
 use corridor::stats::{CovType, Design, Ols, SmallSample};
 use serde_json::Value;
-
-fn load(name: &str) -> Value {
-    let path = format!("{}/tests/data/reference/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn vec_of(v: &Value) -> Vec<f64> {
-    v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()
-}
-
-fn close(got: &[f64], want: &[f64], rel: f64, what: &str) {
-    assert_eq!(got.len(), want.len(), "{what}: length");
-    for (i, (g, w)) in got.iter().zip(want).enumerate() {
-        assert!(
-            (g - w).abs() <= rel * w.abs().max(1e-300),
-            "{what}[{i}]: got {g}, want {w} (rel {})",
-            ((g - w) / w).abs()
-        );
-    }
-}
 
 /// Interval endpoints can sit near 0: compare them on the scale of the standard error.
 fn close_ci(got: &[f64], want: &[f64], se: &[f64], rel: f64, what: &str) {
@@ -33,7 +15,7 @@ fn close_ci(got: &[f64], want: &[f64], se: &[f64], rel: f64, what: &str) {
 }
 
 fn design_of(block: &Value) -> Design {
-    let cols: Vec<Vec<f64>> = block["X_columns"].as_array().unwrap().iter().map(vec_of).collect();
+    let cols: Vec<Vec<f64>> = block["X_columns"].as_array().unwrap().iter().map(floats).collect();
     let names: Vec<&str> = block["columns"]
         .as_array()
         .unwrap()
@@ -51,19 +33,19 @@ const TOL_LONGLEY: f64 = 1e-6;
 
 fn check_block(block: &Value, tol: f64, what: &str) {
     let x = design_of(block);
-    let y = vec_of(&block["y"]);
+    let y = floats(&block["y"]);
     let nr = &block["nonrobust"];
     let fit = Ols::new(&x, &y).fit().unwrap();
-    close(
+    close_slices(
         fit.coefficients(),
-        &vec_of(&nr["params"]),
+        &floats(&nr["params"]),
         tol,
         &format!("{what} params"),
     );
-    close(&fit.std_errors(), &vec_of(&nr["bse"]), tol, &format!("{what} bse"));
+    close_slices(&fit.std_errors(), &floats(&nr["bse"]), tol, &format!("{what} bse"));
     let p: Vec<f64> = fit.estimates().iter().map(corridor::stats::Estimate::p_value).collect();
-    close(&p, &vec_of(&nr["pvalues"]), 1e-6, &format!("{what} t p-values"));
-    close(
+    close_slices(&p, &floats(&nr["pvalues"]), 1e-6, &format!("{what} t p-values"));
+    close_slices(
         &[fit.r_squared(), fit.adj_r_squared(), fit.ssr(), fit.sigma2()],
         &[
             nr["rsquared"].as_f64().unwrap(),
@@ -76,19 +58,19 @@ fn check_block(block: &Value, tol: f64, what: &str) {
     );
     assert_eq!(fit.df_resid(), nr["df_resid"].as_f64().unwrap());
     assert_eq!(fit.df_model(), nr["df_model"].as_f64().unwrap());
-    close(
+    close_slices(
         &fit.residuals()[..5],
-        &vec_of(&nr["resid_head"]),
+        &floats(&nr["resid_head"]),
         tol * 100.0,
         &format!("{what} resid"),
     );
-    close(
+    close_slices(
         &fit.fitted_values()[..5],
-        &vec_of(&nr["fitted_head"]),
+        &floats(&nr["fitted_head"]),
         tol,
         &format!("{what} fitted"),
     );
-    let ci: Vec<f64> = nr["conf_int_95"].as_array().unwrap().iter().flat_map(vec_of).collect();
+    let ci: Vec<f64> = nr["conf_int_95"].as_array().unwrap().iter().flat_map(floats).collect();
     let ours: Vec<f64> = fit
         .estimates()
         .iter()
@@ -105,16 +87,16 @@ fn check_block(block: &Value, tol: f64, what: &str) {
         ("HC3", CovType::Hc3),
     ] {
         let fit = Ols::new(&x, &y).cov_type(cov).fit().unwrap();
-        close(
+        close_slices(
             &fit.std_errors(),
-            &vec_of(&block[name]["bse"]),
+            &floats(&block[name]["bse"]),
             tol,
             &format!("{what} {name}"),
         );
         let p: Vec<f64> = fit.estimates().iter().map(corridor::stats::Estimate::p_value).collect();
-        close(
+        close_slices(
             &p,
-            &vec_of(&block[name]["pvalues"]),
+            &floats(&block[name]["pvalues"]),
             1e-6,
             &format!("{what} {name} normal p"),
         );
@@ -127,8 +109,8 @@ fn check_block(block: &Value, tol: f64, what: &str) {
                 .fit()
                 .unwrap();
             let r = &block[&key];
-            close(&fit.std_errors(), &vec_of(&r["bse"]), tol, &format!("{what} {key}"));
-            let ci: Vec<f64> = r["conf_int_95"].as_array().unwrap().iter().flat_map(vec_of).collect();
+            close_slices(&fit.std_errors(), &floats(&r["bse"]), tol, &format!("{what} {key}"));
+            let ci: Vec<f64> = r["conf_int_95"].as_array().unwrap().iter().flat_map(floats).collect();
             let ours: Vec<f64> = fit
                 .estimates()
                 .iter()
@@ -168,23 +150,23 @@ fn newey_west_matches_r_sandwich() {
         (&py["ols_longley"], &r["longley_neweywest"], TOL_LONGLEY),
     ] {
         let x = design_of(block);
-        let y = vec_of(&block["y"]);
+        let y = floats(&block["y"]);
         for lag in [0, 1, 7] {
             for (adj, ss) in [("FALSE", SmallSample::None), ("TRUE", SmallSample::Df)] {
                 let fit = Ols::new(&x, &y)
                     .cov_type(CovType::Hac { lag, small_sample: ss })
                     .fit()
                     .unwrap();
-                close(
+                close_slices(
                     &fit.std_errors(),
-                    &vec_of(&rb[format!("lag{lag}_adjust{adj}")]),
+                    &floats(&rb[format!("lag{lag}_adjust{adj}")]),
                     tol,
                     "sandwich NeweyWest",
                 );
             }
         }
         let fit = Ols::new(&x, &y).cov_type(CovType::Hc3).fit().unwrap();
-        close(&fit.std_errors(), &vec_of(&rb["HC3"]), tol, "sandwich vcovHC HC3");
+        close_slices(&fit.std_errors(), &floats(&rb["HC3"]), tol, "sandwich vcovHC HC3");
     }
 }
 
@@ -193,7 +175,7 @@ fn newey_west_matches_r_sandwich() {
 fn nile_reference_vectors_hac4() {
     let py = load("nile.json");
     let r = load("nile_R.json");
-    let y = vec_of(&py["input"]["y"]);
+    let y = floats(&py["input"]["y"]);
     let n = y.len();
     let shift: Vec<f64> = (0..n).map(|i| if i >= 28 { 1.0 } else { 0.0 }).collect();
     let t: Vec<f64> = (0..n).map(|i| i as f64).collect();
@@ -204,9 +186,9 @@ fn nile_reference_vectors_hac4() {
         let x = Design::with_intercept(&[col]).unwrap();
         let b = &py[key];
         let fit = Ols::new(&x, &y).fit().unwrap();
-        close(fit.coefficients(), &vec_of(&b["nonrobust"]["params"]), TOL, key);
-        close(&fit.std_errors(), &vec_of(&b["nonrobust"]["bse"]), TOL, key);
-        close(&fit.std_errors(), &vec_of(&r[rkey]["se_ols"]), TOL, rkey);
+        close_slices(fit.coefficients(), &floats(&b["nonrobust"]["params"]), TOL, key);
+        close_slices(&fit.std_errors(), &floats(&b["nonrobust"]["bse"]), TOL, key);
+        close_slices(&fit.std_errors(), &floats(&r[rkey]["se_ols"]), TOL, rkey);
         for (corr, ss, rk) in [
             ("False", SmallSample::None, "se_NeweyWest_lag_prewhiteF_adjustF"),
             ("True", SmallSample::Df, "se_NeweyWest_lag_prewhiteF_adjustT"),
@@ -219,12 +201,12 @@ fn nile_reference_vectors_hac4() {
                 .fit()
                 .unwrap();
             let h = &b[format!("hac_maxlags4_use_correction_{corr}")];
-            close(&fit.std_errors(), &vec_of(&h["bse"]), TOL, key);
-            close(&fit.std_errors(), &vec_of(&r[rkey][rk]), TOL, rk);
-            let cov: Vec<f64> = h["cov"].as_array().unwrap().iter().flat_map(vec_of).collect();
-            close(fit.covariance(), &cov, TOL, key);
+            close_slices(&fit.std_errors(), &floats(&h["bse"]), TOL, key);
+            close_slices(&fit.std_errors(), &floats(&r[rkey][rk]), TOL, rk);
+            let cov: Vec<f64> = h["cov"].as_array().unwrap().iter().flat_map(floats).collect();
+            close_slices(fit.covariance(), &cov, TOL, key);
             let z: Vec<f64> = fit.estimates().iter().map(corridor::stats::Estimate::z_or_t).collect();
-            close(&z, &vec_of(&h["zvalues"]), TOL, key);
+            close_slices(&z, &floats(&h["zvalues"]), TOL, key);
         }
     }
 }

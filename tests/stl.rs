@@ -1,19 +1,12 @@
 //! STL against R `stats::stl` (R 4.2.2) and statsmodels STL configured like R.
 
+mod common;
+use common::{floats, load};
 use corridor::stats::{Robustness, SeasonalWindow, StlOptions, stl};
 use serde_json::Value;
 
 /// Relative agreement with R (R's Fortran and ours do the same operations).
 const TOL_REL: f64 = 1e-9;
-
-fn load(name: &str) -> Value {
-    let path = format!("{}/tests/data/reference/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn vec_of(v: &Value) -> Vec<f64> {
-    v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()
-}
 
 fn assert_close(what: &str, ours: &[f64], reference: &[f64]) {
     assert_eq!(ours.len(), reference.len(), "{what}: length");
@@ -30,12 +23,12 @@ fn assert_close(what: &str, ours: &[f64], reference: &[f64]) {
 fn airpassengers_swindow7_equals_r() {
     // R: stl(AirPassengers, s.window = 7)
     let r = load("airpassengers_R.json");
-    let y = vec_of(&r["input"]["y"]);
+    let y = floats(&r["input"]["y"]);
     let fit = stl(&y, 12, StlOptions::default()).unwrap();
     let c = &r["stl_swindow7"];
-    assert_close("seasonal", fit.seasonal(), &vec_of(&c["seasonal"]));
-    assert_close("trend", fit.trend(), &vec_of(&c["trend"]));
-    assert_close("remainder", fit.remainder(), &vec_of(&c["remainder"]));
+    assert_close("seasonal", fit.seasonal(), &floats(&c["seasonal"]));
+    assert_close("trend", fit.trend(), &floats(&c["trend"]));
+    assert_close("remainder", fit.remainder(), &floats(&c["remainder"]));
     assert_eq!(fit.windows(), [7, 23, 13]);
     assert_eq!(fit.jumps(), [1, 3, 2]);
     assert!(fit.weights().iter().all(|&w| w == 1.0));
@@ -45,23 +38,23 @@ fn airpassengers_swindow7_equals_r() {
 fn airpassengers_swindow7_robust_equals_r() {
     // R: stl(AirPassengers, s.window = 7, robust = TRUE)
     let r = load("airpassengers_R.json");
-    let y = vec_of(&r["input"]["y"]);
+    let y = floats(&r["input"]["y"]);
     let fit = stl(&y, 12, StlOptions::default().robustness(Robustness::Robust)).unwrap();
     let c = &r["stl_swindow7_robust"];
-    assert_close("seasonal", fit.seasonal(), &vec_of(&c["seasonal"]));
-    assert_close("trend", fit.trend(), &vec_of(&c["trend"]));
-    assert_close("weights", fit.weights(), &vec_of(&c["weights"]));
+    assert_close("seasonal", fit.seasonal(), &floats(&c["seasonal"]));
+    assert_close("trend", fit.trend(), &floats(&c["trend"]));
+    assert_close("weights", fit.weights(), &floats(&c["weights"]));
 }
 
 #[test]
 fn log_airpassengers_periodic_equals_r() {
     // R: stl(log(AirPassengers), s.window = "periodic")
     let r = load("airpassengers_R.json");
-    let y: Vec<f64> = vec_of(&r["input"]["y"]).iter().map(|x| x.ln()).collect();
+    let y: Vec<f64> = floats(&r["input"]["y"]).iter().map(|x| x.ln()).collect();
     let fit = stl(&y, 12, StlOptions::default().seasonal_window(SeasonalWindow::Periodic)).unwrap();
     let c = &r["stl_log_periodic"];
-    assert_close("seasonal", fit.seasonal(), &vec_of(&c["seasonal"]));
-    assert_close("trend", fit.trend(), &vec_of(&c["trend"]));
+    assert_close("seasonal", fit.seasonal(), &floats(&c["seasonal"]));
+    assert_close("trend", fit.trend(), &floats(&c["trend"]));
     assert_eq!(fit.windows()[0], 10 * 144 + 1);
 }
 
@@ -70,12 +63,12 @@ fn airpassengers_equals_statsmodels_in_r_config() {
     // statsmodels 0.15 STL(period=12, seasonal=7, trend=23, low_pass=13, seasonal_deg=0,
     // jumps 1/3/2).fit(inner_iter=2, outer_iter=0)
     let r = load("airpassengers.json");
-    let y = vec_of(&r["input"]["y"]);
+    let y = floats(&r["input"]["y"]);
     let fit = stl(&y, 12, StlOptions::default()).unwrap();
     let c = &r["stl_R_stl_swindow7_equivalent"];
-    assert_close("seasonal", fit.seasonal(), &vec_of(&c["seasonal"]));
-    assert_close("trend", fit.trend(), &vec_of(&c["trend"]));
-    assert_close("resid", fit.remainder(), &vec_of(&c["resid"]));
+    assert_close("seasonal", fit.seasonal(), &floats(&c["seasonal"]));
+    assert_close("trend", fit.trend(), &floats(&c["trend"]));
+    assert_close("resid", fit.remainder(), &floats(&c["resid"]));
 }
 
 #[allow(clippy::needless_range_loop)] // parallel arrays read by position
@@ -178,13 +171,13 @@ fn ts_json_cases_equal_r() {
     ];
     for (key, options) in cases {
         let c = &r[key];
-        let y = vec_of(&c["y"]);
+        let y = floats(&c["y"]);
         let period = c["period"].as_u64().unwrap() as usize;
         let fit = stl(&y, period, options).unwrap();
-        assert_close(&format!("{key} seasonal"), fit.seasonal(), &vec_of(&c["seasonal"]));
-        assert_close(&format!("{key} trend"), fit.trend(), &vec_of(&c["trend"]));
-        assert_close(&format!("{key} remainder"), fit.remainder(), &vec_of(&c["remainder"]));
-        assert_close(&format!("{key} weights"), fit.weights(), &vec_of(&c["weights"]));
+        assert_close(&format!("{key} seasonal"), fit.seasonal(), &floats(&c["seasonal"]));
+        assert_close(&format!("{key} trend"), fit.trend(), &floats(&c["trend"]));
+        assert_close(&format!("{key} remainder"), fit.remainder(), &floats(&c["remainder"]));
+        assert_close(&format!("{key} weights"), fit.weights(), &floats(&c["weights"]));
         let w = &c["windows"];
         let j = &c["jumps"];
         let as_us = |v: &Value| v.as_u64().unwrap() as usize;

@@ -1,5 +1,7 @@
 //! Trend tests against R `trend` 1.1.6 and pymannkendall 1.4.3 reference vectors.
 
+mod common;
+use common::load;
 use corridor::stats::{
     Trend, hamed_rao, mann_kendall, pettitt, seasonal_mann_kendall, seasonal_sens_slope, sens_slope,
 };
@@ -12,11 +14,6 @@ const REL: f64 = 1e-9;
 /// loses relative precision for small p (we use `erfc`); the relative part is [`REL`], which also
 /// covers statrs' `erfc` (relative error up to ~5e-11 seen against scipy here).
 const P_ABS: f64 = 1e-15;
-
-fn load(name: &str) -> Value {
-    let path = format!("{}/tests/data/reference/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 fn vec_f64(v: &Value) -> Vec<f64> {
     v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()

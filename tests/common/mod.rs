@@ -1,0 +1,34 @@
+//! Helpers shared by the integration tests that read reference values from `tests/data/reference/`.
+//!
+//! Each test crate uses only some of them.
+#![allow(dead_code)]
+
+use serde_json::Value;
+
+/// The reference file `tests/data/reference/{name}`, parsed.
+pub(crate) fn load(name: &str) -> Value {
+    let path = format!("{}/tests/data/reference/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// A JSON array of numbers as `Vec<f64>`.
+pub(crate) fn floats(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .expect("a JSON array")
+        .iter()
+        .map(|x| x.as_f64().expect("a number"))
+        .collect()
+}
+
+/// Every `got[i]` within relative `rel` of `want[i]` (absolute near 0), same lengths.
+pub(crate) fn close_slices(got: &[f64], want: &[f64], rel: f64, what: &str) {
+    assert_eq!(got.len(), want.len(), "{what}: length");
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        assert!(
+            (g - w).abs() <= rel * w.abs().max(1e-300),
+            "{what}[{i}]: got {g}, want {w} (rel {:e})",
+            ((g - w) / w).abs()
+        );
+    }
+}
