@@ -1001,6 +1001,16 @@ pub(crate) fn read_chunked<R: Read>(
 /// is not zero). Unknown columns are errors unless
 /// [`ReadOptions::ignore_unknown_columns`] is set.
 ///
+/// Quoting follows RFC 4180 as the `csv` crate reads it (doubled quotes; `\r`, `\n` or
+/// `\r\n` end a record; blank lines are skipped; a UTF-8 byte order mark at the start is
+/// dropped). Line numbers in errors are those of the first line of the record.
+///
+/// The input is read in chunks of a few megabytes cut at record ends; with the
+/// `parallel` feature the chunks are parsed on rayon's pool. The table and the errors
+/// are the same either way: the first bad row in file order in strict mode, every bad
+/// row in order in lenient mode. Memory stays near the size of the table plus a few
+/// chunks, whatever the size of the input.
+///
 /// # Errors
 /// [`crate::Error::Read`] naming the line, the column and the offending text, or
 /// [`crate::Error::Io`] when the reader fails.
