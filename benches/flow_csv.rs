@@ -2,6 +2,8 @@
 //! nationality. The file is generated once, deterministically, at
 //! `target/bench-data/flows_1e6.csv`, so that the polars peer
 //! (`benches/peers/flow_csv.py`) reads the same bytes. See BENCHMARKS.md.
+//!
+//! `cargo bench --bench flow_csv -- --once [FILE]` reads and groups once, for peak memory.
 
 use std::fs::File;
 use std::hint::black_box;
@@ -11,7 +13,7 @@ use std::path::PathBuf;
 use corridor::Granularity;
 use corridor::flow::GroupBy;
 use corridor::io::read_flows_csv;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group};
 
 const ROWS: usize = 1_000_000;
 
@@ -101,4 +103,21 @@ fn bench(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+/// `--once [FILE]` reads and groups the file once and prints the sizes (for peak-memory
+/// measurements with `/usr/bin/time -v`); otherwise the criterion benches run.
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--once") {
+        let path = args
+            .iter()
+            .find(|a| !a.starts_with("--"))
+            .map_or_else(flows_file, PathBuf::from);
+        let t = read_flows_csv(BufReader::new(File::open(&path).expect("open"))).expect("read");
+        let g = t.group_by(Granularity::Month, GroupBy::Nationality).expect("group");
+        println!("{} rows, {} groups", t.len(), g.len());
+        return;
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -78,7 +78,7 @@
 //! |---|---|---|
 //! | `serde` | yes | `Serialize`/`Deserialize`; deserialising validates |
 //! | `csv` | yes | CSV/HXL readers and writers in [`io`], and `datasets` |
-//! | `parallel` | no | spreads embarrassingly parallel loops over cores (rayon) |
+//! | `parallel` | no | spreads embarrassingly parallel loops over cores (rayon), flow CSV parsing included |
 
 pub mod count;
 pub mod country;

@@ -12,6 +12,10 @@ use crate::{Count, Granularity, Period, Source};
 /// Marks "attribute absent" in a dictionary column.
 const NONE: u32 = u32::MAX;
 
+/// [`FlowTable::group_by`] uses a flat array of slots when distinct periods × keys are
+/// at most this many (or at most the number of records), a hash map otherwise.
+const DENSE_GROUPS: usize = 1 << 20;
+
 /// Distinct values of one column, each stored once and referred to by index.
 #[derive(Debug, Clone)]
 struct Dict<T> {
@@ -46,6 +50,23 @@ impl<T: Clone + Eq + Hash> Dict<T> {
     fn get(&self, i: u32) -> Option<&T> {
         if i == NONE { None } else { self.items.get(i as usize) }
     }
+
+    /// Interns every value of `other`, in its order, and returns the new index of each
+    /// of its indices.
+    fn merge(&mut self, other: Dict<T>) -> Vec<u32> {
+        other.items.into_iter().map(|v| self.intern(v)).collect()
+    }
+
+    /// Whether this dictionary's values are the first values of `other`, in order.
+    fn is_prefix_of(&self, other: &Dict<T>) -> bool {
+        other.items.starts_with(&self.items)
+    }
+}
+
+/// Maps an index of a merged dictionary through `map`, keeping [`NONE`].
+#[inline]
+fn remap(map: &[u32], i: u32) -> u32 {
+    if i == NONE { NONE } else { map[i as usize] }
 }
 
 /// Counts by column: the point of every count, and the full [`Count`] of the few
@@ -90,6 +111,22 @@ impl CountColumn {
     fn reserve(&mut self, additional: usize) {
         self.points.reserve(additional);
         self.inexact_bits.reserve(additional / 64 + 1);
+    }
+
+    fn append(&mut self, other: CountColumn) {
+        let offset = self.points.len();
+        self.points.extend_from_slice(&other.points);
+        if offset.is_multiple_of(64) {
+            self.inexact_bits.extend_from_slice(&other.inexact_bits);
+        } else {
+            self.inexact_bits.resize(self.points.len().div_ceil(64), 0);
+            for &(row, _) in &other.inexact {
+                let r = row + offset;
+                self.inexact_bits[r / 64] |= 1 << (r % 64);
+            }
+        }
+        self.inexact
+            .extend(other.inexact.into_iter().map(|(row, c)| (row + offset, c)));
     }
 }
 
@@ -556,28 +593,97 @@ impl FlowTable {
         });
     }
 
+    /// Moves every record of `other` to the end of this table, keeping their order.
+    ///
+    /// Periods, nationalities, places and sources that this table already stores are
+    /// not stored twice; the others are added in `other`'s order, so that reading a file
+    /// in pieces and appending them gives the same table as reading it whole.
+    ///
+    /// Complexity: O(`other.len()` + the distinct values of `other`).
+    ///
+    /// # Panics
+    /// When the table would hold 2³² − 1 distinct periods, nationalities, places or sources.
+    ///
+    /// # Example
+    /// ```
+    /// use corridor::flow::{FlowRecord, FlowTable};
+    /// use corridor::Count;
+    ///
+    /// let rec = |d: &str, n: u64, c: &str| -> corridor::Result<FlowRecord> {
+    ///     Ok(FlowRecord::new(d.parse()?, Count::exact(n)).nationality(c.parse()?))
+    /// };
+    /// let mut a: FlowTable = [rec("2021-08", 10, "HTI")?].into_iter().collect();
+    /// let b: FlowTable = [rec("2021-09", 5, "CUB")?, rec("2021-08", 2, "HTI")?].into_iter().collect();
+    /// a.append(b);
+    /// assert_eq!(a.len(), 3);
+    /// assert_eq!(a.nationalities().len(), 2);
+    /// assert_eq!(a.get(2).unwrap().count(), Count::exact(2));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn append(&mut self, other: FlowTable) {
+        if self.is_empty()
+            && self.period_dict.is_prefix_of(&other.period_dict)
+            && self.nationalities.is_prefix_of(&other.nationalities)
+            && self.locations.is_prefix_of(&other.locations)
+            && self.sources.is_prefix_of(&other.sources)
+        {
+            *self = other;
+            return;
+        }
+        let FlowTable {
+            periods,
+            counts,
+            nationality,
+            location,
+            source,
+            direction,
+            sex,
+            age,
+            period_dict,
+            nationalities,
+            locations,
+            sources,
+        } = other;
+        let map = self.period_dict.merge(period_dict);
+        self.periods.extend(periods.iter().map(|&i| map[i as usize]));
+        let map = self.nationalities.merge(nationalities);
+        self.nationality.extend(nationality.iter().map(|&i| remap(&map, i)));
+        let map = self.locations.merge(locations);
+        self.location.extend(location.iter().map(|&i| remap(&map, i)));
+        let map = self.sources.merge(sources);
+        self.source.extend(source.iter().map(|&i| remap(&map, i)));
+        self.counts.append(counts);
+        self.direction.extend_from_slice(&direction);
+        self.sex.extend_from_slice(&sex);
+        self.age.extend_from_slice(&age);
+    }
+
     /// Stores a period once and returns its index, for fast readers.
+    #[cfg(feature = "csv")]
     pub(crate) fn intern_period(&mut self, p: Period) -> u32 {
         self.period_dict.intern(p)
     }
 
     /// Stores a nationality once and returns its index, for fast readers.
+    #[cfg(feature = "csv")]
     pub(crate) fn intern_nationality(&mut self, n: Nationality) -> u32 {
         self.nationalities.intern(n)
     }
 
     /// Stores a place once and returns its index, for fast readers.
+    #[cfg(feature = "csv")]
     pub(crate) fn intern_location(&mut self, l: Location) -> u32 {
         self.locations.intern(l)
     }
 
     /// Stores a source once and returns its index, for fast readers.
+    #[cfg(feature = "csv")]
     pub(crate) fn intern_source(&mut self, s: Source) -> u32 {
         self.sources.intern(s)
     }
 
     /// Appends a row whose dictionary indices come from the `intern_*` methods
-    /// (or [`Row::NONE`]).
+    /// (or `Row::NONE`).
     pub(crate) fn push_row(&mut self, row: Row) {
         self.periods.push(row.period);
         self.counts.push(row.count);
@@ -691,7 +797,8 @@ impl FlowTable {
     /// or month inside a month; a month inside a quarter or year…). Sums keep
     /// [`Count`] bounds and the set of sources.
     ///
-    /// Complexity: O(n) expected (one hash look-up per record) plus sorting the groups.
+    /// Complexity: O(n) plus sorting the groups: an array look-up per record when there
+    /// are few distinct periods × keys, else a hash look-up.
     ///
     /// # Errors
     /// [`FlowError::PeriodNotInside`] when a record's period spans two periods of `g`
@@ -714,21 +821,50 @@ impl FlowTable {
             }))
         };
         let keys = self.key_column(by);
-        let mut slots: FxHashMap<u64, usize> = FxHashMap::default();
         let mut accs: Vec<(u64, Acc)> = Vec::new();
-        for row in 0..self.len() {
-            let fine = self.periods[row];
-            let mut c = period_to_coarse[fine as usize];
-            if c == NONE {
-                c = coarsen(fine)?;
-                period_to_coarse[fine as usize] = c;
+        // Distinct keys, plus one for "not stated"; coarse periods are at most the fine ones.
+        let width = match by {
+            GroupBy::Total => 1,
+            GroupBy::Nationality => self.nationalities.items.len() + 1,
+            GroupBy::Location => self.locations.items.len() + 1,
+        };
+        let cells = self.period_dict.items.len().saturating_mul(width);
+        if cells <= DENSE_GROUPS.max(self.len()) {
+            // Dense key space: a flat array of slots indexed by (coarse period, key).
+            let mut slots: Vec<u32> = vec![NONE; cells];
+            for row in 0..self.len() {
+                let fine = self.periods[row];
+                let mut c = period_to_coarse[fine as usize];
+                if c == NONE {
+                    c = coarsen(fine)?;
+                    period_to_coarse[fine as usize] = c;
+                }
+                let k = keys.map_or(NONE, |k| k[row]);
+                let cell = c as usize * width + if k == NONE { width - 1 } else { k as usize };
+                let mut slot = slots[cell];
+                if slot == NONE {
+                    slot = accs.len() as u32;
+                    slots[cell] = slot;
+                    accs.push(((u64::from(c) << 32) | u64::from(k), Acc::new()));
+                }
+                accs[slot as usize].1.add(&self.counts, row, self.source[row]);
             }
-            let key = (u64::from(c) << 32) | u64::from(keys.map_or(NONE, |k| k[row]));
-            let slot = *slots.entry(key).or_insert_with(|| {
-                accs.push((key, Acc::new()));
-                accs.len() - 1
-            });
-            accs[slot].1.add(&self.counts, row, self.source[row]);
+        } else {
+            let mut slots: FxHashMap<u64, usize> = FxHashMap::default();
+            for row in 0..self.len() {
+                let fine = self.periods[row];
+                let mut c = period_to_coarse[fine as usize];
+                if c == NONE {
+                    c = coarsen(fine)?;
+                    period_to_coarse[fine as usize] = c;
+                }
+                let key = (u64::from(c) << 32) | u64::from(keys.map_or(NONE, |k| k[row]));
+                let slot = *slots.entry(key).or_insert_with(|| {
+                    accs.push((key, Acc::new()));
+                    accs.len() - 1
+                });
+                accs[slot].1.add(&self.counts, row, self.source[row]);
+            }
         }
         let mut groups: Vec<Group> = accs
             .into_iter()
@@ -824,6 +960,7 @@ pub(crate) struct Row {
     pub(crate) age: Option<AgeGroup>,
 }
 
+#[cfg(feature = "csv")]
 impl Row {
     /// The index meaning "attribute absent".
     pub(crate) const NONE: u32 = NONE;

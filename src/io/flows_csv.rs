@@ -1,8 +1,10 @@
 //! Flow tables from and to CSV, with plain headers or an HXL hashtag row.
 
 use std::io::{Read, Write};
+use std::ops::ControlFlow;
 
 use super::ReadError;
+use super::chunks::{Chunk, Input, OwnedRec, Rec, Splitter};
 use crate::flow::{AgeGroup, Direction, FlowTable, Location, LocationKind, Nationality, Row, Sex};
 use crate::hash::FxHashMap;
 use crate::{Count, Country, Period, Source};
@@ -239,9 +241,9 @@ fn hxl_role(tag: &str) -> Option<Role> {
     })
 }
 
-fn is_hashtag_row(cells: &csv::ByteRecord) -> bool {
+fn is_hashtag_row(cells: Rec<'_>) -> bool {
     let mut any = false;
-    for c in cells {
+    for c in cells.iter() {
         let t = c.trim_ascii();
         if t.is_empty() {
             continue;
@@ -254,14 +256,13 @@ fn is_hashtag_row(cells: &csv::ByteRecord) -> bool {
     any
 }
 
-/// The reader is flexible and reads bytes, so the csv crate reports only i/o errors.
+/// The writer reports only i/o errors.
 fn csv_error(e: csv::Error) -> crate::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(io) => crate::Error::Io(io),
         other => crate::Error::Io(std::io::Error::other(format!("csv: {other:?}"))),
     }
 }
-
 /// Column positions of each role, checked.
 #[derive(Debug, Default)]
 struct Layout {
@@ -282,8 +283,8 @@ impl Layout {
     /// `names` are the plain names or the hashtags; `labels` the plain names above a
     /// hashtag row, used in messages where a hashtag cell is empty.
     fn new(
-        names: &csv::ByteRecord,
-        labels: Option<&csv::ByteRecord>,
+        names: Rec<'_>,
+        labels: Option<Rec<'_>>,
         hxl: bool,
         line: u64,
         ignore: bool,
@@ -293,7 +294,7 @@ impl Layout {
         for (i, raw) in names.iter().enumerate() {
             let tag = String::from_utf8_lossy(raw).into_owned();
             let role = if hxl { hxl_role(&tag) } else { plain_role(&tag) };
-            let name = match labels.and_then(|l| l.get(i)) {
+            let name = match labels.and_then(|l| l.field(i)) {
                 Some(label) if tag.trim().is_empty() => String::from_utf8_lossy(label).into_owned(),
                 _ => tag,
             };
@@ -367,7 +368,7 @@ impl Layout {
         if l.counts.len() > 1 && (l.sex.is_some() || l.age.is_some()) {
             // A sex or age column beside disaggregated count columns would be ambiguous.
             let i = l.sex.or(l.age).unwrap_or(0);
-            let name = String::from_utf8_lossy(&names[i]).into_owned();
+            let name = String::from_utf8_lossy(names.get(i)).into_owned();
             return Err(ReadError::DuplicateColumn {
                 line,
                 column: i + 1,
@@ -386,13 +387,104 @@ impl Layout {
     }
 }
 
-/// Per-reader caches: files repeat the same dates, codes, places and sources.
+/// Byte strings to dictionary indices. Keys shorter than 16 bytes are packed in an
+/// integer with their length in the top byte, so that a look-up neither allocates nor
+/// follows a pointer.
+#[derive(Debug, Default)]
+struct BytesMap {
+    small: FxHashMap<u64, u32>,
+    medium: FxHashMap<u128, u32>,
+    long: FxHashMap<Box<[u8]>, u32>,
+}
+
+/// A byte string's key in a [`BytesMap`].
+enum Key<'a> {
+    Small(u64),
+    Medium(u128),
+    Long(&'a [u8]),
+}
+
+impl BytesMap {
+    #[inline]
+    fn key(b: &[u8]) -> Key<'_> {
+        let n = b.len();
+        let fold = |bytes: &[u8]| bytes.iter().rev().fold(0u64, |acc, &x| (acc << 8) | u64::from(x));
+        if n < 8 {
+            Key::Small(fold(b) | (n as u64) << 56)
+        } else if n < 16 {
+            let lo = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+            Key::Medium(u128::from(lo) | u128::from(fold(&b[8..])) << 64 | (n as u128) << 120)
+        } else {
+            Key::Long(b)
+        }
+    }
+
+    #[inline]
+    fn get(&self, b: &[u8]) -> Option<u32> {
+        match Self::key(b) {
+            Key::Small(k) => self.small.get(&k).copied(),
+            Key::Medium(k) => self.medium.get(&k).copied(),
+            Key::Long(b) => self.long.get(b).copied(),
+        }
+    }
+
+    fn insert(&mut self, b: &[u8], v: u32) {
+        match Self::key(b) {
+            Key::Small(k) => self.small.insert(k, v),
+            Key::Medium(k) => self.medium.insert(k, v),
+            Key::Long(b) => self.long.insert(b.into(), v),
+        };
+    }
+}
+
+/// Dictionary indices of days written `YYYY-MM-DD` (years 1900 to 2155), by array
+/// look-ups instead of a hash: one block of 12 × 31 slots per year seen.
+#[derive(Debug, Default)]
+struct DayIndex {
+    years: Vec<Option<Box<[u32; 372]>>>,
+}
+
+impl DayIndex {
+    /// The (year, day) slot of `YYYY-MM-DD` text (not checked to be a real day).
+    #[inline]
+    fn slot(b: &[u8]) -> Option<(usize, usize)> {
+        let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = b else {
+            return None;
+        };
+        if ![y0, y1, y2, y3, m0, m1, d0, d1].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let num = |a: u8, b: u8| usize::from(a - b'0') * 10 + usize::from(b - b'0');
+        let year = num(y0, y1) * 100 + num(y2, y3);
+        let (m, d) = (num(m0, m1), num(d0, d1));
+        if !(1900..2156).contains(&year) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        Some((year - 1900, (m - 1) * 31 + (d - 1)))
+    }
+
+    #[inline]
+    fn get(&self, (year, day): (usize, usize)) -> Option<u32> {
+        let k = self.years.get(year)?.as_ref()?[day];
+        (k != Row::NONE).then_some(k)
+    }
+
+    fn insert(&mut self, (year, day): (usize, usize), k: u32) {
+        if self.years.len() <= year {
+            self.years.resize(year + 1, None);
+        }
+        self.years[year].get_or_insert_with(|| Box::new([Row::NONE; 372]))[day] = k;
+    }
+}
+
+/// Per-chunk caches: files repeat the same dates, codes, places and sources.
 #[derive(Debug, Default)]
 struct Caches {
-    period: FxHashMap<Box<[u8]>, u32>,
-    nationality: FxHashMap<Box<[u8]>, u32>,
-    location: FxHashMap<Vec<u8>, u32>,
-    source: FxHashMap<Vec<u8>, u32>,
+    day: DayIndex,
+    period: BytesMap,
+    nationality: BytesMap,
+    location: BytesMap,
+    source: BytesMap,
     key: Vec<u8>,
 }
 
@@ -406,14 +498,14 @@ fn bad(line: u64, column: usize, text: &[u8], reason: impl std::fmt::Display) ->
     .into()
 }
 
-fn text(rec: &csv::ByteRecord, i: usize, line: u64) -> crate::Result<&str> {
-    let raw = rec.get(i).unwrap_or_default();
+fn text(rec: Rec<'_>, i: usize, line: u64) -> crate::Result<&str> {
+    let raw = rec.get(i);
     let t = std::str::from_utf8(raw).map_err(|_| bad(line, i, raw, "not valid utf-8"))?;
     Ok(t.trim())
 }
 
 fn optional<T, E: std::fmt::Display>(
-    rec: &csv::ByteRecord,
+    rec: Rec<'_>,
     col: Option<usize>,
     line: u64,
     parse: impl Fn(&str) -> Result<T, E>,
@@ -438,20 +530,99 @@ fn count_cell(t: &str) -> Result<Count, String> {
     t.parse::<Count>().map_err(|e| e.to_string())
 }
 
-struct Reader<'o> {
+/// The count in column `i`; untrimmed plain digits skip the text checks.
+#[inline]
+fn count_at(rec: Rec<'_>, i: usize, line: u64) -> crate::Result<Count> {
+    let raw = rec.get(i);
+    if !raw.is_empty() && raw.len() <= 19 && raw.iter().all(u8::is_ascii_digit) {
+        return Ok(Count::exact(
+            raw.iter().fold(0u64, |acc, &b| acc * 10 + u64::from(b - b'0')),
+        ));
+    }
+    let t = text(rec, i, line)?;
+    count_cell(t).map_err(|reason| bad(line, i, t.as_bytes(), reason))
+}
+
+/// What the parsers of all chunks share.
+#[derive(Debug)]
+struct Plan<'o> {
     layout: Layout,
-    options: &'o ReadOptions,
+    mode: ReadMode,
+    default_source: Option<&'o Source>,
+    splitter: Splitter,
+}
+
+/// What one chunk gave: its records in a table of their own, the errors of its bad
+/// rows (at most one in strict mode) with lines counted from the chunk's start, and
+/// the number of lines in the chunk.
+#[derive(Debug)]
+struct ChunkOut {
+    table: FlowTable,
+    errors: Vec<crate::Error>,
+    lines: u64,
+}
+
+/// Parses the rows of one chunk.
+struct Rows<'p, 'o> {
+    plan: &'p Plan<'o>,
     caches: Caches,
+    table: FlowTable,
     default_source: u32,
+    errors: Vec<crate::Error>,
     pending: Vec<Row>,
 }
 
-impl Reader<'_> {
+fn parse_chunk(plan: &Plan<'_>, chunk: &Chunk) -> ChunkOut {
+    let mut table = FlowTable::new();
+    // The default source comes first in every chunk as in the whole table, so that
+    // appending the chunks' tables gives the dictionaries of a serial read.
+    let default_source = plan
+        .default_source
+        .map_or(Row::NONE, |s| table.intern_source(s.clone()));
+    let mut rows = Rows {
+        plan,
+        caches: Caches::default(),
+        table,
+        default_source,
+        errors: Vec::new(),
+        pending: Vec::new(),
+    };
+    let mut scratch = OwnedRec::default();
+    let lines = plan
+        .splitter
+        .for_each(chunk, &mut scratch, |line, rec| rows.handle(rec, line));
+    ChunkOut {
+        table: rows.table,
+        errors: rows.errors,
+        lines,
+    }
+}
+
+impl Rows<'_, '_> {
+    fn handle(&mut self, rec: Rec<'_>, line: u64) -> ControlFlow<()> {
+        match self.row(rec, line) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                self.errors.push(e);
+                if self.plan.mode == ReadMode::Strict {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            }
+        }
+    }
+
     /// The period's index in the table: each distinct text is parsed once.
-    fn period(&mut self, rec: &csv::ByteRecord, line: u64, table: &mut FlowTable) -> crate::Result<u32> {
-        let i = self.layout.period;
-        let raw = rec.get(i).unwrap_or_default();
-        if let Some(&k) = self.caches.period.get(raw) {
+    fn period(&mut self, rec: Rec<'_>, line: u64) -> crate::Result<u32> {
+        let i = self.plan.layout.period;
+        let raw = rec.get(i);
+        let day = DayIndex::slot(raw);
+        let cached = match day {
+            Some(slot) => self.caches.day.get(slot),
+            None => self.caches.period.get(raw),
+        };
+        if let Some(k) = cached {
             return Ok(k);
         }
         let t = text(rec, i, line)?;
@@ -461,20 +632,23 @@ impl Reader<'_> {
         let p: Period = t
             .parse()
             .map_err(|e: crate::period::PeriodError| bad(line, i, raw, e))?;
-        let k = table.intern_period(p);
-        self.caches.period.insert(raw.into(), k);
+        let k = self.table.intern_period(p);
+        match day {
+            Some(slot) => self.caches.day.insert(slot, k),
+            None => self.caches.period.insert(raw, k),
+        }
         Ok(k)
     }
 
-    fn nationality(&mut self, rec: &csv::ByteRecord, line: u64, table: &mut FlowTable) -> crate::Result<u32> {
-        let Some((i, code)) = self.layout.nationality else {
+    fn nationality(&mut self, rec: Rec<'_>, line: u64) -> crate::Result<u32> {
+        let Some((i, code)) = self.plan.layout.nationality else {
             return Ok(Row::NONE);
         };
-        let raw = rec.get(i).unwrap_or_default().trim_ascii();
+        let raw = rec.get(i).trim_ascii();
         if raw.is_empty() {
             return Ok(Row::NONE);
         }
-        if let Some(&k) = self.caches.nationality.get(raw) {
+        if let Some(k) = self.caches.nationality.get(raw) {
             return Ok(k);
         }
         let t = text(rec, i, line)?;
@@ -483,61 +657,66 @@ impl Reader<'_> {
         } else {
             Nationality::from_label(t).map_err(|e| bad(line, i, raw, e))?
         };
-        let k = table.intern_nationality(n);
-        self.caches.nationality.insert(raw.into(), k);
+        let k = self.table.intern_nationality(n);
+        self.caches.nationality.insert(raw, k);
         Ok(k)
     }
 
-    fn location(&mut self, rec: &csv::ByteRecord, line: u64, table: &mut FlowTable) -> crate::Result<u32> {
-        let Some(i) = self.layout.location else {
+    fn location(&mut self, rec: Rec<'_>, line: u64) -> crate::Result<u32> {
+        let layout = &self.plan.layout;
+        let Some(i) = layout.location else {
             return Ok(Row::NONE);
         };
-        let cols = [Some(i), self.layout.location_country, self.layout.location_kind];
-        if rec.get(i).unwrap_or_default().trim_ascii().is_empty() {
+        let cols = [Some(i), layout.location_country, layout.location_kind];
+        if rec.get(i).trim_ascii().is_empty() {
             // A country or kind without a place name describes nothing: say so.
             for c in cols.into_iter().skip(1).flatten() {
-                let raw = rec.get(c).unwrap_or_default();
+                let raw = rec.get(c);
                 if !raw.trim_ascii().is_empty() {
                     return Err(bad(line, c, raw, "location detail without a location name"));
                 }
             }
             return Ok(Row::NONE);
         }
-        self.caches.key.clear();
-        for c in cols.into_iter().flatten() {
-            self.caches.key.extend_from_slice(rec.get(c).unwrap_or_default());
-            self.caches.key.push(0x1f);
+        let single = layout.location_country.is_none() && layout.location_kind.is_none();
+        if !single {
+            self.caches.key.clear();
+            for c in cols.into_iter().flatten() {
+                self.caches.key.extend_from_slice(rec.get(c));
+                self.caches.key.push(0x1f);
+            }
         }
-        if let Some(&k) = self.caches.location.get(&self.caches.key) {
+        let key: &[u8] = if single { rec.get(i) } else { &self.caches.key };
+        if let Some(k) = self.caches.location.get(key) {
             return Ok(k);
         }
         let name = text(rec, i, line)?;
         let mut loc = Location::new(name).map_err(|e| bad(line, i, name.as_bytes(), e))?;
-        if let Some(c) = optional(rec, self.layout.location_country, line, str::parse::<Country>)? {
+        if let Some(c) = optional(rec, layout.location_country, line, str::parse::<Country>)? {
             loc = loc.in_country(c);
         }
-        if let Some(k) = optional(rec, self.layout.location_kind, line, str::parse::<LocationKind>)? {
+        if let Some(k) = optional(rec, layout.location_kind, line, str::parse::<LocationKind>)? {
             loc = loc.kind(k);
         }
-        let k = table.intern_location(loc);
-        self.caches.location.insert(self.caches.key.clone(), k);
+        let k = self.table.intern_location(loc);
+        self.caches.location.insert(key, k);
         Ok(k)
     }
 
-    fn source(&mut self, rec: &csv::ByteRecord, line: u64, table: &mut FlowTable) -> crate::Result<u32> {
-        let cols = self.layout.source;
+    fn source(&mut self, rec: Rec<'_>, line: u64) -> crate::Result<u32> {
+        let cols = self.plan.layout.source;
         if cols
             .iter()
-            .all(|c| c.is_none_or(|i| rec.get(i).unwrap_or_default().trim_ascii().is_empty()))
+            .all(|c| c.is_none_or(|i| rec.get(i).trim_ascii().is_empty()))
         {
             return Ok(self.default_source);
         }
         self.caches.key.clear();
         for c in cols.into_iter().flatten() {
-            self.caches.key.extend_from_slice(rec.get(c).unwrap_or_default());
+            self.caches.key.extend_from_slice(rec.get(c));
             self.caches.key.push(0x1f);
         }
-        if let Some(&k) = self.caches.source.get(&self.caches.key) {
+        if let Some(k) = self.caches.source.get(&self.caches.key) {
             return Ok(k);
         }
         let cell = |j: usize| -> crate::Result<&str> { cols[j].map_or(Ok(""), |i| text(rec, i, line)) };
@@ -547,9 +726,9 @@ impl Reader<'_> {
                 .iter()
                 .flatten()
                 .copied()
-                .find(|&i| !rec[i].trim_ascii().is_empty())
+                .find(|&i| !rec.get(i).trim_ascii().is_empty())
                 .unwrap_or(0);
-            return Err(bad(line, i, &rec[i], "source detail without a publisher"));
+            return Err(bad(line, i, rec.get(i), "source detail without a publisher"));
         }
         let mut s = Source::new(publisher, cell(1)?);
         if let Some(d) = optional(rec, cols[2], line, |t| {
@@ -563,45 +742,244 @@ impl Reader<'_> {
         if let Some(n) = optional(rec, cols[4], line, |t| Ok::<_, std::convert::Infallible>(t.to_owned()))? {
             s = s.note(n);
         }
-        let k = table.intern_source(s);
-        self.caches.source.insert(self.caches.key.clone(), k);
+        let k = self.table.intern_source(s);
+        self.caches.source.insert(&self.caches.key, k);
         Ok(k)
     }
 
-    /// Parses one data row into `self.pending` (one row per count column).
-    fn row(&mut self, rec: &csv::ByteRecord, line: u64, table: &mut FlowTable) -> crate::Result<()> {
-        self.pending.clear();
-        if rec.len() != self.layout.width {
+    /// Parses one data row into the table (one row per count column), or nothing when
+    /// a cell is bad.
+    fn row(&mut self, rec: Rec<'_>, line: u64) -> crate::Result<()> {
+        let layout = &self.plan.layout;
+        if rec.len() != layout.width {
             return Err(ReadError::RowLength {
                 line,
-                expected: self.layout.width,
+                expected: layout.width,
                 got: rec.len(),
             }
             .into());
         }
-        let period = self.period(rec, line, table)?;
-        let nationality = self.nationality(rec, line, table)?;
-        let location = self.location(rec, line, table)?;
-        let source = self.source(rec, line, table)?;
-        let direction = optional(rec, self.layout.direction, line, str::parse::<Direction>)?;
-        let sex = optional(rec, self.layout.sex, line, str::parse::<Sex>)?;
-        let age = optional(rec, self.layout.age, line, str::parse::<AgeGroup>)?;
-        for &(i, col_sex, col_age) in &self.layout.counts {
-            let t = text(rec, i, line)?;
-            let count = count_cell(t).map_err(|reason| bad(line, i, t.as_bytes(), reason))?;
-            self.pending.push(Row {
-                period,
-                count,
-                nationality,
-                location,
-                source,
-                direction,
-                sex: col_sex.or(sex),
-                age: col_age.or(age),
-            });
+        let period = self.period(rec, line)?;
+        let nationality = self.nationality(rec, line)?;
+        let location = self.location(rec, line)?;
+        let source = self.source(rec, line)?;
+        let direction = optional(rec, layout.direction, line, str::parse::<Direction>)?;
+        let sex = optional(rec, layout.sex, line, str::parse::<Sex>)?;
+        let age = optional(rec, layout.age, line, str::parse::<AgeGroup>)?;
+        let row = |count, col_sex: Option<Sex>, col_age: Option<AgeGroup>| Row {
+            period,
+            count,
+            nationality,
+            location,
+            source,
+            direction,
+            sex: col_sex.or(sex),
+            age: col_age.or(age),
+        };
+        if let [(i, col_sex, col_age)] = layout.counts[..] {
+            let count = count_at(rec, i, line)?;
+            self.table.push_row(row(count, col_sex, col_age));
+            return Ok(());
+        }
+        self.pending.clear();
+        for &(i, col_sex, col_age) in &layout.counts {
+            self.pending.push(row(count_at(rec, i, line)?, col_sex, col_age));
+        }
+        for r in self.pending.drain(..) {
+            self.table.push_row(r);
         }
         Ok(())
     }
+}
+
+/// The chunks' results put together in file order.
+#[derive(Debug)]
+struct Merged {
+    table: FlowTable,
+    errors: Vec<crate::Error>,
+    /// Line of the next chunk's start.
+    line: u64,
+    strict: bool,
+}
+
+impl Merged {
+    /// Adds the next chunk; in strict mode, its first error ends the reading.
+    fn add(&mut self, out: ChunkOut) -> crate::Result<()> {
+        let base = self.line;
+        let mut errors = out.errors.into_iter().map(|e| shift_line(e, base));
+        if self.strict
+            && let Some(e) = errors.next()
+        {
+            return Err(e);
+        }
+        self.errors.extend(errors);
+        self.table.append(out.table);
+        self.line += out.lines;
+        Ok(())
+    }
+}
+
+/// Turns a line counted from a chunk's start (from 0) into a line of the file.
+fn shift_line(e: crate::Error, base: u64) -> crate::Error {
+    match e {
+        crate::Error::Read(ReadError::BadCell {
+            line,
+            column,
+            text,
+            reason,
+        }) => ReadError::BadCell {
+            line: line + base,
+            column,
+            text,
+            reason,
+        }
+        .into(),
+        crate::Error::Read(ReadError::RowLength { line, expected, got }) => ReadError::RowLength {
+            line: line + base,
+            expected,
+            got,
+        }
+        .into(),
+        other => other,
+    }
+}
+
+/// Bytes per chunk (the last chunk of a file, or one holding a longer record, differs).
+const CHUNK: usize = 2 << 20;
+
+/// Parses the chunks of `input` one after the other, or on rayon's pool.
+fn read_chunks<R: Read>(
+    input: &mut Input<R>,
+    plan: &Plan<'_>,
+    merged: &mut Merged,
+    parallel: bool,
+) -> crate::Result<()> {
+    #[cfg(feature = "parallel")]
+    if parallel && rayon::current_num_threads() > 1 {
+        return read_chunks_parallel(input, plan, merged);
+    }
+    let _ = parallel;
+    while let Some(chunk) = input.next_chunk(&plan.splitter)? {
+        let out = parse_chunk(plan, &chunk);
+        input.recycle(chunk);
+        merged.add(out)?;
+    }
+    Ok(())
+}
+
+/// Reads chunks on this thread (the reader need not be `Send`) and parses them on
+/// rayon's pool, a few ahead; appends their tables here in file order as they finish.
+#[cfg(feature = "parallel")]
+fn read_chunks_parallel<R: Read>(input: &mut Input<R>, plan: &Plan<'_>, merged: &mut Merged) -> crate::Result<()> {
+    use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+    let ahead = rayon::current_num_threads() + 2;
+    rayon::in_place_scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut ready = std::collections::BTreeMap::new();
+        let (mut sent, mut next) = (0usize, 0usize);
+        let (mut reading, mut failure) = (true, None);
+        loop {
+            while reading && sent - next < ahead {
+                match input.next_chunk(&plan.splitter) {
+                    Ok(Some(chunk)) => {
+                        let tx = tx.clone();
+                        let i = sent;
+                        scope.spawn(move |_| {
+                            let out = catch_unwind(AssertUnwindSafe(|| parse_chunk(plan, &chunk)));
+                            // The receiver is gone only when reading has stopped.
+                            let _ = tx.send((i, out, chunk));
+                        });
+                        sent += 1;
+                    }
+                    Ok(None) => reading = false,
+                    Err(e) => {
+                        // Errors in the rows before come first.
+                        failure = Some(e);
+                        reading = false;
+                    }
+                }
+            }
+            if next == sent {
+                return failure.map_or(Ok(()), |e| Err(e.into()));
+            }
+            // This thread holds a sender, so `recv` waits for a chunk rather than failing.
+            let Ok((i, out, chunk)) = rx.recv() else { continue };
+            input.recycle(chunk);
+            ready.insert(i, out.unwrap_or_else(|p| resume_unwind(p)));
+            while let Some(out) = ready.remove(&next) {
+                next += 1;
+                merged.add(out)?;
+            }
+        }
+    })
+}
+
+/// [`read_flows_csv_with`] with the chunk size and the choice of parallel parsing
+/// (effective with the `parallel` feature) open to tests.
+pub(crate) fn read_chunked<R: Read>(
+    reader: R,
+    options: &ReadOptions,
+    chunk: usize,
+    parallel: bool,
+) -> crate::Result<ReadReport> {
+    let splitter = Splitter::new(options.delimiter.unwrap_or(b','));
+    let mut input = Input::new(reader, chunk);
+    input.skip_bom()?;
+    let mut first = OwnedRec::default();
+    let Some(first_line) = input.record(&splitter, &mut first)? else {
+        return Err(ReadError::Empty.into());
+    };
+    let mut second = OwnedRec::default();
+    let (names, labels, header_line) = if is_hashtag_row(first.rec()) {
+        (&first, None, first_line)
+    } else {
+        let before = input.position();
+        match input.record(&splitter, &mut second)? {
+            Some(line) if is_hashtag_row(second.rec()) => (&second, Some(&first), line),
+            Some(_) => {
+                input.rewind(before);
+                (&first, None, first_line)
+            }
+            None => (&first, None, first_line),
+        }
+    };
+    let header = if labels.is_some() || names.rec().field(0).is_some_and(|c| c.trim_ascii().starts_with(b"#")) {
+        Header::Hxl
+    } else {
+        Header::Plain
+    };
+    let mut ignored = Vec::new();
+    let layout = Layout::new(
+        names.rec(),
+        labels.map(OwnedRec::rec),
+        header == Header::Hxl,
+        header_line,
+        options.ignore_unknown,
+        &mut ignored,
+    )?;
+    let plan = Plan {
+        layout,
+        mode: options.mode,
+        default_source: options.default_source.as_ref(),
+        splitter,
+    };
+    let mut table = FlowTable::new();
+    if let Some(s) = &options.default_source {
+        table.intern_source(s.clone());
+    }
+    let mut merged = Merged {
+        table,
+        errors: Vec::new(),
+        line: input.line(),
+        strict: options.mode == ReadMode::Strict,
+    };
+    read_chunks(&mut input, &plan, &mut merged, parallel)?;
+    Ok(ReadReport {
+        table: merged.table,
+        header,
+        errors: merged.errors,
+        ignored,
+    })
 }
 
 /// Reads a flow table from CSV, strictly: the whole table or the first error.
@@ -622,6 +1000,16 @@ impl Reader<'_> {
 /// Empty optional cells mean "not stated"; an empty count is an error (a missing value
 /// is not zero). Unknown columns are errors unless
 /// [`ReadOptions::ignore_unknown_columns`] is set.
+///
+/// Quoting follows RFC 4180 as the `csv` crate reads it (doubled quotes; `\r`, `\n` or
+/// `\r\n` end a record; blank lines are skipped; a UTF-8 byte order mark at the start is
+/// dropped). Line numbers in errors are those of the first line of the record.
+///
+/// The input is read in chunks of a few megabytes cut at record ends; with the
+/// `parallel` feature the chunks are parsed on rayon's pool. The table and the errors
+/// are the same either way: the first bad row in file order in strict mode, every bad
+/// row in order in lenient mode. Memory stays near the size of the table plus a few
+/// chunks, whatever the size of the input.
 ///
 /// # Errors
 /// [`crate::Error::Read`] naming the line, the column and the offending text, or
@@ -656,87 +1044,7 @@ pub fn read_flows_csv<R: Read>(reader: R) -> crate::Result<FlowTable> {
 /// In strict mode, the first bad row; in both modes, a bad or missing header and
 /// malformed CSV before the first data row.
 pub fn read_flows_csv_with<R: Read>(reader: R, options: &ReadOptions) -> crate::Result<ReadReport> {
-    let mut csv = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(options.delimiter.unwrap_or(b','))
-        .from_reader(reader);
-    let mut first = csv::ByteRecord::new();
-    if !csv.read_byte_record(&mut first).map_err(csv_error)? {
-        return Err(ReadError::Empty.into());
-    }
-    let mut second = csv::ByteRecord::new();
-    let (names, labels, header_line, pending_data) = if is_hashtag_row(&first) {
-        (first, None, 1, None)
-    } else if csv.read_byte_record(&mut second).map_err(csv_error)? {
-        if is_hashtag_row(&second) {
-            (second, Some(first), 2, None)
-        } else {
-            (first, None, 1, Some(second))
-        }
-    } else {
-        (first, None, 1, None)
-    };
-    let header = if header_line == 2 || names.iter().next().is_some_and(|c| c.trim_ascii().starts_with(b"#")) {
-        Header::Hxl
-    } else {
-        Header::Plain
-    };
-    let mut ignored = Vec::new();
-    let layout = Layout::new(
-        &names,
-        labels.as_ref(),
-        header == Header::Hxl,
-        header_line,
-        options.ignore_unknown,
-        &mut ignored,
-    )?;
-    let mut table = FlowTable::new();
-    let default_source = options
-        .default_source
-        .clone()
-        .map_or(Row::NONE, |s| table.intern_source(s));
-    let mut reader = Reader {
-        layout,
-        options,
-        caches: Caches::default(),
-        default_source,
-        pending: Vec::new(),
-    };
-    let mut errors = Vec::new();
-    let mut handle = |rec: &csv::ByteRecord, reader: &mut Reader<'_>, table: &mut FlowTable| -> crate::Result<()> {
-        let line = rec.position().map_or(0, csv::Position::line);
-        match reader.row(rec, line, table) {
-            Ok(()) => {
-                for row in reader.pending.drain(..) {
-                    table.push_row(row);
-                }
-                Ok(())
-            }
-            Err(e) if reader.options.mode == ReadMode::Lenient => {
-                errors.push(e);
-                Ok(())
-            }
-            Err(e) => Err(e),
-        }
-    };
-    if let Some(rec) = pending_data {
-        handle(&rec, &mut reader, &mut table)?;
-    }
-    let mut rec = csv::ByteRecord::new();
-    loop {
-        match csv.read_byte_record(&mut rec) {
-            Ok(true) => handle(&rec, &mut reader, &mut table)?,
-            Ok(false) => break,
-            Err(e) => return Err(csv_error(e)),
-        }
-    }
-    Ok(ReadReport {
-        table,
-        header,
-        errors,
-        ignored,
-    })
+    read_chunked(reader, options, CHUNK, true)
 }
 
 /// Writes a flow table as CSV in long form: one record per row, plain column names,
@@ -815,4 +1123,229 @@ pub fn write_flows_csv<W: Write>(table: &FlowTable, writer: W, header: Header) -
     }
     w.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Everything a read gives, as comparable values: records, dictionaries (in order),
+    /// header, skipped columns and errors; or the error.
+    type Outcome = Result<
+        (
+            FlowTable,
+            Vec<Source>,
+            Vec<Nationality>,
+            Vec<Location>,
+            Header,
+            Vec<String>,
+            Vec<String>,
+        ),
+        String,
+    >;
+
+    fn outcome(data: &[u8], options: &ReadOptions, chunk: usize, parallel: bool) -> Outcome {
+        let run = || read_chunked(data, options, chunk, parallel);
+        #[cfg(feature = "parallel")]
+        let report = if parallel {
+            // More threads than cores, so that chunks really finish out of order.
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(3)
+                .build()
+                .unwrap()
+                .install(run)
+        } else {
+            run()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let report = run();
+        report
+            .map(|r| {
+                let t = r.table();
+                (
+                    t.clone(),
+                    t.sources().to_vec(),
+                    t.nationalities().to_vec(),
+                    t.locations().to_vec(),
+                    r.header(),
+                    r.ignored_columns().to_vec(),
+                    r.errors().iter().map(ToString::to_string).collect(),
+                )
+            })
+            .map_err(|e| e.to_string())
+    }
+
+    /// Reads `data` whole and in chunks of every size in `chunks`, serially and in
+    /// parallel, strictly and leniently, and checks that all agree; returns the
+    /// strict and lenient outcomes.
+    fn agree(data: &[u8], options: &ReadOptions, chunks: &[usize]) -> (Outcome, Outcome) {
+        let strict = options.clone().mode(ReadMode::Strict);
+        let lenient = options.clone().mode(ReadMode::Lenient);
+        let want = (
+            outcome(data, &strict, 1 << 24, false),
+            outcome(data, &lenient, 1 << 24, false),
+        );
+        for &chunk in chunks {
+            for parallel in [false, true] {
+                assert_eq!(
+                    outcome(data, &strict, chunk, parallel),
+                    want.0,
+                    "strict, chunk {chunk}, parallel {parallel}"
+                );
+                assert_eq!(
+                    outcome(data, &lenient, chunk, parallel),
+                    want.1,
+                    "lenient, chunk {chunk}, parallel {parallel}"
+                );
+            }
+        }
+        want
+    }
+
+    /// A few thousand rows with bad rows late in the file.
+    fn big_file() -> String {
+        let mut s = String::from("date,country_code,location,count,source\n");
+        let codes = ["VEN", "HTI", "ECU", "CUB"];
+        let places = ["Bajo Chiquito", "Lajas Blancas", "\"Necoclí, \"\"Urabá\"\"\"", ""];
+        for i in 0..3000 {
+            let src = if i % 7 == 0 { "SNM" } else { "" };
+            let _ = writeln!(
+                s,
+                "2021-{:02}-{:02},{},{},{},{src}",
+                i % 12 + 1,
+                i % 28 + 1,
+                codes[i % 4],
+                places[i % 4],
+                if i % 11 == 0 {
+                    "over 60".to_owned()
+                } else {
+                    (i * 7).to_string()
+                }
+            );
+            if i == 2500 {
+                s += "2021-13-01,VEN,,5,\n";
+            }
+            if i == 2700 {
+                s += "2021-02-01,XX,,5,\n2021-02-01,VEN,,5\n";
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn chunks_and_threads_agree_with_late_errors() {
+        let data = big_file();
+        let (strict, lenient) = agree(data.as_bytes(), &ReadOptions::new(), &[1, 7, 100, 1000, 4096, 50_000]);
+        assert_eq!(
+            strict.unwrap_err(),
+            "line 2503, column 1: invalid period \"2021-13-01\": month 13 is outside 1..=12: \"2021-13-01\""
+        );
+        let (table, .., errors) = lenient.unwrap();
+        assert_eq!(table.len(), 3000);
+        assert_eq!(
+            errors,
+            [
+                "line 2503, column 1: invalid period \"2021-13-01\": month 13 is outside 1..=12: \"2021-13-01\"",
+                "line 2704, column 2: unknown country code \"XX\": \"XX\"",
+                "line 2705: 4 cells where the header has 5",
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_newlines_across_chunk_ends() {
+        let data = "date,location,count\n\
+                    2021-08,\"Bajo\nChiquito\",1\n\
+                    2021-08,\"Lajas\r\n\"\"Blancas\"\"\",2\r\n\
+                    2021-09,\"a,\nb\",x\n\
+                    2021-09,\"Bajo\nChiquito\",3\n";
+        let (strict, lenient) = agree(data.as_bytes(), &ReadOptions::new(), &[1, 2, 3, 5, 11, 17, 30, 64]);
+        assert_eq!(
+            strict.unwrap_err(),
+            "line 6, column 3: unrecognised count \"x\": expected a number: \"x\""
+        );
+        let (table, .., locations, _, _, errors) = lenient.unwrap();
+        assert_eq!(table.len(), 3);
+        assert_eq!(locations[1].name(), "Lajas\r\n\"Blancas\"");
+        assert_eq!(
+            errors,
+            ["line 6, column 3: unrecognised count \"x\": expected a number: \"x\""]
+        );
+    }
+
+    #[test]
+    fn line_numbers_are_those_of_the_record_start() {
+        let e = read_flows_csv("date,count\r\n2021-08,1\r\n2021-13,5\r\n".as_bytes()).unwrap_err();
+        assert!(e.to_string().starts_with("line 3, column 1:"), "{e}");
+        let e = read_flows_csv("\ndate,count\n\n\n2021-13,5\n".as_bytes()).unwrap_err();
+        assert!(e.to_string().starts_with("line 5, column 1:"), "{e}");
+        let e = read_flows_csv("\n\ndate,count,colour\n".as_bytes()).unwrap_err();
+        assert!(e.to_string().starts_with("line 3, column 3:"), "{e}");
+    }
+
+    #[test]
+    fn hxl_header_and_default_source_in_chunks() {
+        let data = "Date,Place,F,M,Note\n#date,#loc+name,#affected+f,#affected+m,\n\
+                    2022-01,Lajas Blancas,10,20,x\n2022-02,Lajas Blancas,11,about 21,y\n2022-02,,1,x,z\n";
+        let options = ReadOptions::new()
+            .ignore_unknown_columns(true)
+            .default_source(Source::new("SNM", "Monthly"));
+        let (_, lenient) = agree(data.as_bytes(), &options, &[1, 4, 9, 33]);
+        let (table, sources, .., header, ignored, errors) = lenient.unwrap();
+        assert_eq!(
+            (table.len(), header, ignored),
+            (4, Header::Hxl, vec!["Note".to_owned()])
+        );
+        assert_eq!(sources, [Source::new("SNM", "Monthly")]);
+        assert_eq!(errors.len(), 1);
+    }
+
+    fn cell() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "2021-08",
+            "2021-08-15",
+            "2021-13",
+            "",
+            "HTI",
+            "VEN",
+            "XX",
+            "Haiti (plus Brazil and Chile)",
+            "12",
+            "over 60",
+            "x",
+            "\"a,b\"",
+            "\"1\n2\"",
+            "\"\"",
+            " 7 ",
+            "SNM",
+            "north",
+        ])
+        .prop_map(str::to_owned)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn random_files_read_the_same_in_chunks(
+            header in prop::sample::select(vec![
+                "date,nationality,count", "date,count,location,source", "date,country_code,count,direction",
+            ]),
+            rows in prop::collection::vec(prop::collection::vec(cell(), 1..5), 0..30),
+            crlf in any::<bool>(),
+            chunk in 1usize..60,
+        ) {
+            let end = if crlf { "\r\n" } else { "\n" };
+            let mut data = format!("{header}{end}");
+            for r in rows {
+                data += &r.join(",");
+                data += end;
+            }
+            let _ = agree(data.as_bytes(), &ReadOptions::new(), &[chunk]);
+        }
+    }
 }

@@ -9,6 +9,8 @@
 //! never opens files itself.
 
 #[cfg(feature = "csv")]
+mod chunks;
+#[cfg(feature = "csv")]
 mod flows_csv;
 
 #[cfg(feature = "csv")]
