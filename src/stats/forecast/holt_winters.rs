@@ -8,6 +8,7 @@ use crate::stats::StatsError;
 use crate::stats::validate::{check_level, check_series};
 
 /// The trend of a Holt–Winters model.
+#[allow(clippy::doc_markdown, reason = "an author's name in the docs, not code")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum HwTrend {
@@ -15,6 +16,12 @@ pub enum HwTrend {
     None,
     /// Additive (linear) trend, R's default.
     Additive,
+    /// Additive damped trend (Gardner & McKenzie 1985), as statsmodels
+    /// `ExponentialSmoothing(trend = "add", damped_trend = True)`: the slope enters each
+    /// step multiplied by `φ` and the `h`-step forecast adds `(φ + φ² + … + φ^h) b`.
+    /// `φ` is fixed with [`HoltWintersOptions::phi`] or estimated in `[0.8, 0.995]`
+    /// (statsmodels' bounds); `φ = 1` is [`HwTrend::Additive`] exactly.
+    Damped,
 }
 
 /// The seasonal component of a Holt–Winters model.
@@ -52,6 +59,7 @@ pub struct HoltWintersOptions {
     alpha: Option<f64>,
     beta: Option<f64>,
     gamma: Option<f64>,
+    phi: Option<f64>,
     start_periods: usize,
     level_start: Option<f64>,
     slope_start: Option<f64>,
@@ -66,6 +74,7 @@ impl Default for HoltWintersOptions {
             alpha: None,
             beta: None,
             gamma: None,
+            phi: None,
             start_periods: 2,
             level_start: None,
             slope_start: None,
@@ -105,6 +114,32 @@ impl HoltWintersOptions {
         self.gamma = Some(gamma);
         self
     }
+    /// Fixes the damping parameter `φ` of a [`HwTrend::Damped`] trend (statsmodels
+    /// `damping_trend`), in `(0, 1]`; unset, it is estimated in `[0.8, 0.995]`. Setting it
+    /// for another trend is an error when fitting.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::stats::{holt_winters, HoltWintersOptions, HwSeasonal, HwTrend};
+    /// let y = [10.0, 12.0, 13.5, 14.2, 15.0, 15.4, 15.9, 16.1];
+    /// let opts = HoltWintersOptions::default()
+    ///     .seasonal(HwSeasonal::None)
+    ///     .trend(HwTrend::Damped)
+    ///     .alpha(0.5)
+    ///     .beta(0.3)
+    ///     .phi(0.9);
+    /// let fit = holt_winters(&y, 1, opts)?;
+    /// assert_eq!(fit.phi(), 0.9);
+    /// let f = fit.forecast(2);
+    /// assert!((f[1] - (fit.level() + (0.9 + 0.81) * fit.slope())).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    #[must_use]
+    pub fn phi(mut self, phi: f64) -> Self {
+        self.phi = Some(phi);
+        self
+    }
     /// Periods used by `decompose` for the start values (R `start.periods`, default 2).
     #[must_use]
     pub fn start_periods(mut self, periods: usize) -> Self {
@@ -141,6 +176,7 @@ pub struct HoltWinters {
     alpha: f64,
     beta: f64,
     gamma: f64,
+    phi: f64,
     sse: f64,
     first_fitted: usize,
     fitted: Vec<f64>,
@@ -166,6 +202,22 @@ impl HoltWinters {
     pub fn gamma(&self) -> f64 {
         self.gamma
     }
+    /// The damping parameter `φ` (fixed or estimated) of a [`HwTrend::Damped`] trend;
+    /// 1 for the other trends.
+    #[must_use]
+    pub fn phi(&self) -> f64 {
+        self.phi
+    }
+    /// The trend component of the model.
+    #[must_use]
+    pub fn trend(&self) -> HwTrend {
+        self.trend
+    }
+    /// The seasonal component of the model.
+    #[must_use]
+    pub fn seasonal(&self) -> HwSeasonal {
+        self.seasonal
+    }
     /// Sum of squared one-step errors over the fitted span (R `$SSE`).
     #[must_use]
     pub fn sse(&self) -> f64 {
@@ -188,7 +240,8 @@ impl HoltWinters {
     pub fn level(&self) -> f64 {
         self.level
     }
-    /// The final slope (R `coef(m)["b"]`; 0 without trend).
+    /// The final slope (R `coef(m)["b"]`; 0 without trend). Undamped: the forecast
+    /// `k` steps ahead adds `k b`; damped: `(φ + … + φ^k) b`.
     #[must_use]
     pub fn slope(&self) -> f64 {
         self.slope
@@ -201,7 +254,8 @@ impl HoltWinters {
     }
 
     /// Point forecasts for horizons `1..=h` (R `predict(m, h)`):
-    /// `(a + k b) s_{((k - 1) mod m) + 1}` (or `+ s` when additive).
+    /// `(a + φ_k b) s_{((k - 1) mod m) + 1}` (or `+ s` when additive), where
+    /// `φ_k = φ + φ² + … + φ^k` for a damped trend and `φ_k = k` otherwise.
     ///
     /// # Example
     ///
@@ -215,9 +269,11 @@ impl HoltWinters {
     /// ```
     #[must_use]
     pub fn forecast(&self, h: usize) -> Vec<f64> {
+        let phi_k = self.phi_sums(h);
         (1..=h)
-            .map(|k| {
-                let base = self.level + k as f64 * self.slope;
+            .zip(phi_k)
+            .map(|(k, phi_k)| {
+                let base = self.level + phi_k * self.slope;
                 match self.seasonal {
                     HwSeasonal::None => base,
                     HwSeasonal::Additive => base + self.figures[(k - 1) % self.period],
@@ -234,10 +290,18 @@ impl HoltWinters {
     /// formula is used as written, including its indexing of the coefficient vector
     /// `(a, b, s1, ..)` (where a lag of `0 mod m` picks `b`).
     ///
+    /// With a damped trend (additive or no season) `jβ` becomes `β φ_j`,
+    /// `φ_j = φ + … + φ^j`: the model is then ETS(A,Ad,A) (or A,Ad,N) with smoothing
+    /// parameters `α`, `αβ`, `γ(1 - α)`, and this is its exact class-1 variance
+    /// (Hyndman et al. 2008, ch. 6), equal to statsmodels `ETSModel`'s forecast variance;
+    /// at `φ = 1` it is R's formula.
+    ///
     /// # Errors
     /// [`StatsError::InvalidParameter`] unless `0 < level < 1`;
     /// [`StatsError::Degenerate`] for a multiplicative season without trend (R's
-    /// formula indexes past its coefficients there).
+    /// formula indexes past its coefficients there) or with a damped trend (R's
+    /// multiplicative formula is an approximation with no damped form, and we do not
+    /// invent one).
     ///
     /// # Example
     ///
@@ -258,10 +322,20 @@ impl HoltWinters {
             }
             .into());
         }
+        if self.seasonal == HwSeasonal::Multiplicative && self.trend == HwTrend::Damped {
+            return Err(StatsError::Degenerate {
+                method: "holt-winters prediction interval",
+                reason: "R's formula for a multiplicative season is not defined for a damped trend",
+            }
+            .into());
+        }
         let z = Normal::standard().inverse_cdf(f64::midpoint(1.0, level));
         let m = self.period;
+        // φ_j (= j exactly when undamped), for lags j = 0..h.
+        let mut phi_j = vec![0.0];
+        phi_j.extend(self.phi_sums(h));
         let psi = |j: usize| {
-            self.alpha * (1.0 + j as f64 * self.beta)
+            self.alpha * (1.0 + phi_j[j] * self.beta)
                 + if j.is_multiple_of(m) {
                     self.gamma * (1.0 - self.alpha)
                 } else {
@@ -295,6 +369,18 @@ impl HoltWinters {
             upper.push(f + half);
         }
         Ok(Forecast::new(mean, lower, upper, level))
+    }
+
+    /// `φ_k = φ + φ² + … + φ^k` for `k = 1..=h` (exactly `k` when `φ = 1`).
+    fn phi_sums(&self, h: usize) -> Vec<f64> {
+        let (mut power, mut sum) = (1.0, 0.0);
+        (0..h)
+            .map(|_| {
+                power *= self.phi;
+                sum += power;
+                sum
+            })
+            .collect()
     }
 }
 
@@ -351,7 +437,7 @@ pub(crate) fn decompose(x: &[f64], f: usize, seasonal: HwSeasonal) -> (Vec<f64>,
     (trend.into_iter().flatten().collect(), figure)
 }
 
-/// Start values and the recursion of R's C routine `HoltWinters`.
+/// Start values and the recursion of R's C routine `HoltWinters`, with a damped trend.
 struct Model<'a> {
     x: &'a [f64],
     period: usize,
@@ -363,6 +449,7 @@ struct Model<'a> {
     s0: Vec<f64>,
 }
 
+/// The outputs of one pass of the recursion.
 struct Run {
     sse: f64,
     xhat: Vec<f64>,
@@ -372,21 +459,14 @@ struct Run {
 }
 
 impl Model<'_> {
-    /// SSE only (the objective), without allocating the outputs.
-    fn sse(&self, alpha: f64, beta: f64, gamma: f64, season: &mut Vec<f64>) -> f64 {
-        self.run(alpha, beta, gamma, season, None)
-    }
-
-    fn run(
-        &self,
-        alpha: f64,
-        beta: f64,
-        gamma: f64,
-        season: &mut Vec<f64>,
-        mut xhat_out: Option<&mut Vec<f64>>,
-    ) -> f64 {
-        let (alpha, beta, gamma) = (alpha.clamp(0.0, 1.0), beta.clamp(0.0, 1.0), gamma.clamp(0.0, 1.0));
-        let dotrend = self.trend == HwTrend::Additive;
+    /// One pass with parameters `[α, β, γ, φ]`: returns the SSE and the final level and
+    /// slope, leaves the seasonal states in `season` and, if asked, the one-step
+    /// forecasts in `xhat_out`. With `φ = 1` every operation is R's (multiplying by 1
+    /// is exact), so the undamped results are bit-identical.
+    fn run(&self, par: [f64; 4], season: &mut Vec<f64>, mut xhat_out: Option<&mut Vec<f64>>) -> (f64, f64, f64) {
+        let (alpha, beta, gamma) = (par[0].clamp(0.0, 1.0), par[1].clamp(0.0, 1.0), par[2].clamp(0.0, 1.0));
+        let phi = par[3];
+        let dotrend = self.trend != HwTrend::None;
         let doseasonal = self.seasonal != HwSeasonal::None;
         let additive = self.seasonal != HwSeasonal::Multiplicative;
         season.clear();
@@ -397,7 +477,8 @@ impl Model<'_> {
         let mut trend = if dotrend { self.b0 } else { 0.0 };
         let mut sse = 0.0;
         for (t, &x) in self.x[self.start_time - 1..].iter().enumerate() {
-            let mut xhat = level + if dotrend { trend } else { 0.0 };
+            let damped = if dotrend { phi * trend } else { 0.0 };
+            let mut xhat = level + damped;
             let stmp = if doseasonal {
                 season[t]
             } else if additive {
@@ -416,15 +497,17 @@ impl Model<'_> {
             let res = x - xhat;
             sse += res * res;
             let new_level = if additive {
-                alpha * (x - stmp) + (1.0 - alpha) * (level + trend)
+                alpha * (x - stmp) + (1.0 - alpha) * (level + damped)
             } else {
-                alpha * (x / stmp) + (1.0 - alpha) * (level + trend)
+                alpha * (x / stmp) + (1.0 - alpha) * (level + damped)
             };
             if dotrend {
-                trend = beta * (new_level - level) + (1.0 - beta) * trend;
+                trend = beta * (new_level - level) + (1.0 - beta) * damped;
             }
             level = new_level;
             if doseasonal {
+                // R (and ours): the new level l_t; statsmodels' ExponentialSmoothing uses
+                // l_{t-1} + φ b_{t-1} here instead.
                 let s = if additive {
                     gamma * (x - level) + (1.0 - gamma) * stmp
                 } else {
@@ -433,16 +516,13 @@ impl Model<'_> {
                 season.push(s);
             }
         }
-        sse
+        (sse, level, trend)
     }
 
-    fn full(&self, alpha: f64, beta: f64, gamma: f64) -> Run {
+    fn full(&self, par: [f64; 4]) -> Run {
         let mut season = Vec::with_capacity(self.x.len() + self.period);
         let mut xhat = Vec::with_capacity(self.x.len());
-        let sse = self.run(alpha, beta, gamma, &mut season, Some(&mut xhat));
-        // Final level and slope: replay the last step's state from the forecasts is
-        // not possible, so recompute them alongside (cheap, O(n)).
-        let (level, slope) = self.final_state(alpha, beta, gamma);
+        let (sse, level, slope) = self.run(par, &mut season, Some(&mut xhat));
         let figures = if self.seasonal == HwSeasonal::None {
             Vec::new()
         } else {
@@ -456,43 +536,11 @@ impl Model<'_> {
             figures,
         }
     }
-
-    fn final_state(&self, alpha: f64, beta: f64, gamma: f64) -> (f64, f64) {
-        let (alpha, beta, gamma) = (alpha.clamp(0.0, 1.0), beta.clamp(0.0, 1.0), gamma.clamp(0.0, 1.0));
-        let dotrend = self.trend == HwTrend::Additive;
-        let doseasonal = self.seasonal != HwSeasonal::None;
-        let additive = self.seasonal != HwSeasonal::Multiplicative;
-        let mut season = self.s0.clone();
-        let mut level = self.l0;
-        let mut trend = if dotrend { self.b0 } else { 0.0 };
-        for (t, &x) in self.x[self.start_time - 1..].iter().enumerate() {
-            let stmp = if doseasonal {
-                season[t]
-            } else if additive {
-                0.0
-            } else {
-                1.0
-            };
-            let new_level = if additive {
-                alpha * (x - stmp) + (1.0 - alpha) * (level + trend)
-            } else {
-                alpha * (x / stmp) + (1.0 - alpha) * (level + trend)
-            };
-            if dotrend {
-                trend = beta * (new_level - level) + (1.0 - beta) * trend;
-            }
-            level = new_level;
-            if doseasonal {
-                season.push(if additive {
-                    gamma * (x - level) + (1.0 - gamma) * stmp
-                } else {
-                    gamma * (x / level) + (1.0 - gamma) * stmp
-                });
-            }
-        }
-        (level, trend)
-    }
 }
+
+/// Bounds of an estimated damping parameter: statsmodels `ExponentialSmoothing`'s
+/// (R `forecast::ets` and statsmodels `ETSModel` use `[0.8, 0.98]`).
+const PHI_BOUNDS: [f64; 2] = [0.8, 0.995];
 
 fn check_unit(name: &'static str, v: Option<f64>, allow_zero: bool) -> Result<(), StatsError> {
     if let Some(v) = v {
@@ -517,11 +565,23 @@ fn check_unit(name: &'static str, v: Option<f64>, allow_zero: bool) -> Result<()
 /// With `m = period`, for `t` from the first fitted observation on:
 ///
 /// ```text
-/// ŷ_t = (l_{t-1} + b_{t-1}) · s_{t-m}        (+ s_{t-m} when additive)
-/// l_t = α y_t / s_{t-m} + (1 - α)(l_{t-1} + b_{t-1})
-/// b_t = β (l_t - l_{t-1}) + (1 - β) b_{t-1}
+/// ŷ_t = (l_{t-1} + φ b_{t-1}) · s_{t-m}        (+ s_{t-m} when additive)
+/// l_t = α y_t / s_{t-m} + (1 - α)(l_{t-1} + φ b_{t-1})
+/// b_t = β (l_t - l_{t-1}) + (1 - β) φ b_{t-1}
 /// s_t = γ y_t / l_t + (1 - γ) s_{t-m}
 /// ```
+///
+/// with `φ = 1` except for a [`HwTrend::Damped`] trend (Gardner & McKenzie 1985), which
+/// follows statsmodels `ExponentialSmoothing(trend = "add", damped_trend = True)` in the
+/// level and slope and R everywhere else: R's start values, first fitted observation,
+/// SSE, and R's seasonal update with the *new* level `l_t`. statsmodels'
+/// `ExponentialSmoothing` updates the season with `l_{t-1} + φ b_{t-1}` instead, so its
+/// seasonal damped fits differ from ours (and from R's at `φ = 1`); our additive-season
+/// model is exactly statsmodels `ETSModel(error = "add", trend = "add", damped_trend =
+/// True, seasonal = "add")` with smoothing parameters `(α, αβ, γ(1 - α), φ)`, since the
+/// recursion above is `l_t = l_{t-1} + φ b_{t-1} + α e_t`, `b_t = φ b_{t-1} + αβ e_t`,
+/// `s_t = s_{t-m} + γ(1 - α) e_t` with `e_t = y_t - ŷ_t`. Without a season, it is
+/// `ExponentialSmoothing`'s model exactly. `φ = 1` gives the undamped results bit for bit.
 ///
 /// Start values as R: seasonal models start at observation `m + 1` with the
 /// level and slope of a straight line fitted to the `decompose` trend of the
@@ -531,7 +591,8 @@ fn check_unit(name: &'static str, v: Option<f64>, allow_zero: bool) -> Result<()
 /// `optim(method = "L-BFGS-B")` from `(0.3, 0.1, 0.1)`; we use a bounded
 /// Nelder–Mead from that start and from a few others, keeping the best, so the
 /// SSE is never above R's by more than the optimiser tolerance; the parameters
-/// themselves may differ where the SSE surface is flat).
+/// themselves may differ where the SSE surface is flat). An unfixed `φ` is estimated
+/// with them in `[0.8, 0.995]`, statsmodels `ExponentialSmoothing`'s bounds.
 ///
 /// Fixed parameters reproduce R to about `1e-12` relative (SSE, one-step
 /// forecasts, coefficients, `predict` and its intervals). Estimated: on
@@ -545,7 +606,8 @@ fn check_unit(name: &'static str, v: Option<f64>, allow_zero: bool) -> Result<()
 ///
 /// # Errors
 /// [`StatsError::InvalidParameter`] for `period < 2` with a season (or 0), a
-/// parameter outside its range (`alpha` in `(0, 1]`), `start_periods < 2`, start
+/// parameter outside its range (`alpha` and `phi` in `(0, 1]`, NaN included), `phi`
+/// set for a trend other than [`HwTrend::Damped`], `start_periods < 2`, start
 /// figures of the wrong length, or a zero observation with a multiplicative season;
 /// [`StatsError::TooShort`] when there are fewer than `start_periods · period`
 /// observations (3 for trend-only, 2 for simple smoothing);
@@ -561,6 +623,7 @@ fn check_unit(name: &'static str, v: Option<f64>, allow_zero: bool) -> Result<()
 /// assert!((f[0] - (10.0 + 0.5 * 48.0 + 2.0)).abs() < 0.5);
 /// # Ok::<(), corridor::Error>(())
 /// ```
+#[allow(clippy::doc_markdown, reason = "an author's name in the docs, not code")]
 pub fn holt_winters(y: &[f64], period: usize, options: HoltWintersOptions) -> crate::Result<HoltWinters> {
     Ok(fit(y, period, options)?)
 }
@@ -570,8 +633,17 @@ fn fit(y: &[f64], period: usize, o: HoltWintersOptions) -> Result<HoltWinters, S
     check_unit("alpha", o.alpha, false)?;
     check_unit("beta", o.beta, true)?;
     check_unit("gamma", o.gamma, true)?;
+    check_unit("phi", o.phi, false)?;
+    let damped = o.trend == HwTrend::Damped;
+    if let (Some(phi), false) = (o.phi, damped) {
+        return Err(StatsError::InvalidParameter {
+            name: "phi",
+            value: phi.to_string(),
+            reason: "applies only to a damped trend (HwTrend::Damped)",
+        });
+    }
     let seasonal = o.seasonal != HwSeasonal::None;
-    let trended = o.trend == HwTrend::Additive;
+    let trended = o.trend != HwTrend::None;
     if period < 1 || (seasonal && period < 2) {
         return Err(StatsError::InvalidParameter {
             name: "period",
@@ -666,17 +738,19 @@ fn fit(y: &[f64], period: usize, o: HoltWintersOptions) -> Result<HoltWinters, S
         b0,
         s0,
     };
-    // Free parameters, in R's order (alpha, beta, gamma).
+    // Free parameters, in R's order (alpha, beta, gamma), then phi.
     let fixed = [
         o.alpha,
         if trended { o.beta } else { Some(0.0) },
         if seasonal { o.gamma } else { Some(0.0) },
+        if damped { o.phi } else { Some(1.0) },
     ];
-    let free: Vec<usize> = (0..3).filter(|&i| fixed[i].is_none()).collect();
+    let free: Vec<usize> = (0..4).filter(|&i| fixed[i].is_none()).collect();
     let mut par = [
         fixed[0].unwrap_or(0.3),
         fixed[1].unwrap_or(0.1),
         fixed[2].unwrap_or(0.1),
+        fixed[3].unwrap_or(PHI_BOUNDS[1]),
     ];
     if !free.is_empty() {
         let mut season = Vec::with_capacity(y.len() + period);
@@ -685,11 +759,17 @@ fn fit(y: &[f64], period: usize, o: HoltWintersOptions) -> Result<HoltWinters, S
             for (k, &i) in free.iter().enumerate() {
                 full[i] = p[k];
             }
-            model.sse(full[0], full[1], full[2], &mut season)
+            model.run(full, &mut season, None).0
         };
-        let lower = vec![0.0; free.len()];
-        let upper = vec![1.0; free.len()];
-        let starts: [[f64; 3]; 4] = [[0.3, 0.1, 0.1], [0.5, 0.05, 0.5], [0.1, 0.01, 0.9], [0.8, 0.2, 0.3]];
+        let bounds = [[0.0, 1.0], [0.0, 1.0], [0.0, 1.0], PHI_BOUNDS];
+        let lower: Vec<f64> = free.iter().map(|&i| bounds[i][0]).collect();
+        let upper: Vec<f64> = free.iter().map(|&i| bounds[i][1]).collect();
+        let starts: [[f64; 4]; 4] = [
+            [0.3, 0.1, 0.1, 0.98],
+            [0.5, 0.05, 0.5, 0.9],
+            [0.1, 0.01, 0.9, 0.95],
+            [0.8, 0.2, 0.3, 0.85],
+        ];
         let mut best: Option<(Vec<f64>, f64)> = None;
         for s in &starts {
             let start: Vec<f64> = free.iter().map(|&i| s[i]).collect();
@@ -709,7 +789,7 @@ fn fit(y: &[f64], period: usize, o: HoltWintersOptions) -> Result<HoltWinters, S
             }
         }
     }
-    let run = model.full(par[0], par[1], par[2]);
+    let run = model.full(par);
     let first_fitted = start_time - 1;
     let resid: Vec<f64> = y[first_fitted..].iter().zip(&run.xhat).map(|(a, b)| a - b).collect();
     let nres = resid.len() as f64;
@@ -722,6 +802,7 @@ fn fit(y: &[f64], period: usize, o: HoltWintersOptions) -> Result<HoltWinters, S
         alpha: par[0],
         beta: par[1],
         gamma: par[2],
+        phi: par[3],
         sse: run.sse,
         first_fitted,
         fitted: run.xhat,
