@@ -225,7 +225,10 @@ fn structure_equals_networkx() {
             &net.clustering(Weighting::Weighted),
             &floats(&m["clustering_weighted"]),
         );
-        assert!((net.transitivity() - m["transitivity"].as_f64().unwrap()).abs() < TOL, "{name}");
+        assert!(
+            (net.transitivity() - m["transitivity"].as_f64().unwrap()).abs() < TOL,
+            "{name}"
+        );
         let avg = net.average_clustering(Weighting::Unweighted);
         assert!((avg - m["average_clustering"].as_f64().unwrap()).abs() < TOL, "{name}");
         let avg = net.average_clustering(Weighting::Weighted);
@@ -256,14 +259,24 @@ fn directed_clustering_equals_networkx() {
     for (name, net, m) in cases {
         assert!(net.is_directed());
         close(&name, &net.clustering(Weighting::Unweighted), &floats(&m["clustering"]));
-        close(&name, &net.clustering(Weighting::Weighted), &floats(&m["clustering_weighted"]));
+        close(
+            &name,
+            &net.clustering(Weighting::Weighted),
+            &floats(&m["clustering_weighted"]),
+        );
         for (w, key) in [
             (Weighting::Unweighted, "average_clustering"),
             (Weighting::Weighted, "average_clustering_weighted"),
         ] {
-            assert!((net.average_clustering(w) - m[key].as_f64().unwrap()).abs() < TOL, "{name} {key}");
+            assert!(
+                (net.average_clustering(w) - m[key].as_f64().unwrap()).abs() < TOL,
+                "{name} {key}"
+            );
         }
-        assert!((net.transitivity() - m["transitivity"].as_f64().unwrap()).abs() < TOL, "{name}");
+        assert!(
+            (net.transitivity() - m["transitivity"].as_f64().unwrap()).abs() < TOL,
+            "{name}"
+        );
     }
 }
 
