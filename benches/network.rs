@@ -1,16 +1,21 @@
 //! Betweenness benchmarks on seeded G(n, m) graphs shared with the peers (benches/peers/network.py).
 //!
-//! The edge lists are written by the peer script to `/work/bench-data/gnm_1e4_1e5.txt` and
-//! `gnm_1e5_1e6.txt` (networkx `gnm_random_graph`, seeds 42 and 43). Without them the benches are skipped.
-//! Those two are timed directly (`CORRIDOR_PEER_RUNS` runs, default 2, median printed), as the peers;
-//! criterion times exact (unweighted and weighted) betweenness on a seeded G(2000, 10000).
+//! The edge lists are written by the peer script to `$CORRIDOR_BENCH_DATA/gnm_1e4_1e5.txt` and
+//! `gnm_1e5_1e6.txt` (networkx `gnm_random_graph`, seeds 42 and 43; the directory defaults to
+//! `target/bench-data`). Without them the benches are skipped. Those two are timed directly
+//! (`CORRIDOR_PEER_RUNS` runs, default 2, median printed), as the peers, and each result is summarised
+//! (sum, max, argmax, top 5) so that it can be compared with the peers' output. On Linux the resident
+//! memory of the loaded network and the peak resident memory added by the measure are printed beside the
+//! size of the CSR arrays. Criterion times exact (unweighted and weighted) betweenness on a seeded
+//! G(2000, 10000). `CORRIDOR_SAMPLE_SEED` (default 1) seeds the 200 sampled sources.
 //!
-//! Run: `cargo bench --bench network --features parallel`.
+//! Run: `cargo bench --bench network --features parallel` (and without `--features parallel`).
 
 use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use corridor::network::{Actor, BetweennessOptions, SmugglingNetwork, Tie, TieKind};
-use std::time::Instant;
 
 use criterion::Criterion;
 
@@ -34,22 +39,120 @@ fn load(path: &str) -> Option<SmugglingNetwork> {
     b.build().ok()
 }
 
-/// Times `f` `runs` times and prints the median (these runs take seconds to minutes, too long for
-/// criterion's minimum of 10 samples).
-fn timed(label: &str, runs: usize, mut f: impl FnMut()) {
-    let mut times: Vec<f64> = (0..runs.max(1))
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64()
-        })
-        .collect();
-    times.sort_by(f64::total_cmp);
-    println!(
-        "{label}: median {:.3} s over {} runs {times:.3?}",
-        times[times.len() / 2],
-        times.len()
+/// Times `f` `runs` times and prints the median wall time (these runs take seconds to minutes, too long
+/// for criterion's minimum of 10 samples), the median CPU time of the process (all threads; less
+/// sensitive than wall time to other jobs on a shared machine) and the peak resident memory the first
+/// run added (later runs reuse the allocator's pages). Returns the last result.
+fn timed(label: &str, runs: usize, mut f: impl FnMut() -> Vec<f64>) -> Vec<f64> {
+    let mut last = Vec::new();
+    let mut wall = Vec::new();
+    let mut cpu = Vec::new();
+    let mut extra = None;
+    for run in 0..runs.max(1) {
+        drop(std::mem::take(&mut last));
+        let before = reset_peak();
+        let c0 = cpu_seconds();
+        let t = Instant::now();
+        last = black_box(f());
+        wall.push(t.elapsed().as_secs_f64());
+        if let (Some(c0), Some(c1)) = (c0, cpu_seconds()) {
+            cpu.push(c1 - c0);
+        }
+        if let (0, Some(before), Some((_, peak))) = (run, before, memory()) {
+            extra = Some(peak.saturating_sub(before));
+        }
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (mut w, mut c) = (wall.clone(), cpu.clone());
+    print!(
+        "{label}: median {:.3} s over {} runs {wall:.3?}",
+        median(&mut w),
+        wall.len()
     );
+    if !cpu.is_empty() {
+        print!(", CPU median {:.3} s {cpu:.3?}", median(&mut c));
+    }
+    println!();
+    if let Some(extra) = extra {
+        println!(
+            "{label}: peak resident memory added by the first run {:.1} MiB",
+            mib(extra)
+        );
+    }
+    last
+}
+
+/// User + system CPU time of the whole process from `/proc/self/stat` (Linux only; clock ticks of
+/// 1/100 s, the Linux `USER_HZ`).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
+/// Sum, max, argmax and the five largest values (ties broken by index), the checksum the peers print.
+fn summary(label: &str, b: &[f64]) {
+    let mut idx: Vec<usize> = (0..b.len()).collect();
+    idx.sort_by(|&x, &y| b[y].total_cmp(&b[x]).then(x.cmp(&y)));
+    let top: Vec<usize> = idx.iter().take(5).copied().collect();
+    println!(
+        "{label}: sum {:.12e} max {:.12e} argmax {} top5 {top:?}",
+        b.iter().sum::<f64>(),
+        b[idx[0]],
+        idx[0]
+    );
+}
+
+/// `(VmRSS, VmHWM)` in bytes from `/proc/self/status` (Linux only; `None` elsewhere).
+fn memory() -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kb * 1024)
+    };
+    Some((field("VmRSS:")?, field("VmHWM:")?))
+}
+
+/// Resets the peak resident memory to the current one (Linux `clear_refs` 5) and returns the current one.
+fn reset_peak() -> Option<u64> {
+    std::fs::write("/proc/self/clear_refs", "5").ok()?;
+    memory().map(|(rss, _)| rss)
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn mib(bytes: u64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+/// Loads an edge list, printing the resident memory it added and the size of the CSR arrays
+/// (offsets `8 (n + 1)`, targets `4 · 2m`, weights `8 · 2m` for an undirected graph).
+fn load_reported(path: &Path) -> Option<SmugglingNetwork> {
+    let before = memory().map(|(rss, _)| rss);
+    let net = load(path.to_str()?)?;
+    let csr = 8 * (net.actor_count() as u64 + 1) + 12 * 2 * net.edge_count() as u64;
+    print!(
+        "{}: n {} m {}, CSR arrays {:.1} MiB",
+        path.display(),
+        net.actor_count(),
+        net.edge_count(),
+        mib(csr)
+    );
+    if let (Some(before), Some((after, _))) = (before, memory()) {
+        print!(
+            ", whole network (actors, names, ties, CSR) resident {:.1} MiB",
+            mib(after.saturating_sub(before))
+        );
+    }
+    println!();
+    Some(net)
 }
 
 /// A seeded G(n, m) graph (splitmix64 draws, duplicates and loops redrawn) for the criterion bench.
@@ -96,18 +199,32 @@ fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(2);
-    if let Some(net) = load("/work/bench-data/gnm_1e4_1e5.txt") {
-        timed("betweenness/exact_gnm_1e4_1e5", runs, || {
-            black_box(net.betweenness());
-        });
+    let dir = std::env::var_os("CORRIDOR_BENCH_DATA").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data"),
+        PathBuf::from,
+    );
+    println!(
+        "parallel feature: {}, threads: {}",
+        cfg!(feature = "parallel"),
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+    );
+    if let Some(net) = load_reported(&dir.join("gnm_1e4_1e5.txt")) {
+        let b = timed("betweenness/exact_gnm_1e4_1e5", runs, || net.betweenness());
+        summary("betweenness/exact_gnm_1e4_1e5", &b);
     } else {
         eprintln!("skipping exact betweenness on 1e4/1e5: run benches/peers/network.py first to write the data");
     }
-    if let Some(net) = load("/work/bench-data/gnm_1e5_1e6.txt") {
-        let opts = BetweennessOptions::new().sample(200, 1);
-        timed("betweenness/sampled200_gnm_1e5_1e6", runs, || {
-            black_box(net.betweenness_with(&opts).expect("200 <= n"));
+    if let Some(net) = load_reported(&dir.join("gnm_1e5_1e6.txt")) {
+        // CORRIDOR_SAMPLE_SEED draws other sources (to see the sampling noise beside the peer's estimate).
+        let seed = std::env::var("CORRIDOR_SAMPLE_SEED")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(1);
+        let opts = BetweennessOptions::new().sample(200, seed);
+        let b = timed("betweenness/sampled200_gnm_1e5_1e6", runs, || {
+            net.betweenness_with(&opts).expect("200 <= n")
         });
+        summary("betweenness/sampled200_gnm_1e5_1e6", &b);
     } else {
         eprintln!("skipping sampled betweenness on 1e5/1e6: run benches/peers/network.py first to write the data");
     }

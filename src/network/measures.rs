@@ -55,14 +55,6 @@ impl SmugglingNetwork {
         }
     }
 
-    fn undirected_only(&self, measure: &'static str) -> crate::Result<()> {
-        if self.is_directed() {
-            Err(NetworkError::DirectedUnsupported { measure }.into())
-        } else {
-            Ok(())
-        }
-    }
-
     /// Number of ties of each actor (networkx `G.degree()`; in + out for directed networks).
     ///
     /// `O(n + m)`.
@@ -311,35 +303,54 @@ impl SmugglingNetwork {
         core::core_numbers(self.graph())
     }
 
-    /// Local clustering coefficient of each actor (networkx `clustering(G)`, or the geometric-mean
-    /// weighted version with `weight="weight"`). `O(sum of squared degrees)`.
+    /// Local clustering coefficient of each actor, equal to networkx `clustering(G)` (or the
+    /// geometric-mean weighted version with `weight="weight"`, weights divided by the largest one).
     ///
-    /// # Errors
+    /// Undirected: `c(v) = 2 T(v) / (d(v) (d(v) - 1))` with `T(v)` the triangles through `v`. Directed
+    /// (Fagiolo 2007, as networkx on a `DiGraph`): every triangle `v`, `j`, `k` is counted once per
+    /// combination of arcs joining its three pairs, and
     ///
-    /// [`NetworkError::DirectedUnsupported`] for directed networks.
-    pub fn clustering(&self, weighting: Weighting) -> crate::Result<Vec<f64>> {
-        self.undirected_only("clustering")?;
-        Ok(clustering::clustering(self.graph(), weighting).unwrap_or_default())
+    /// ```text
+    /// c(v) = T(v) / (d_tot(v) (d_tot(v) - 1) - 2 d_bi(v)),   T(v) = ((A + A^T)^3)_vv / 2
+    /// ```
+    ///
+    /// with `d_tot` the in- plus out-degree and `d_bi` the number of reciprocated neighbours (weighted:
+    /// `A` holds the cube roots of the scaled weights). Self-loops are ignored; 0 where there is no
+    /// triangle. `O(sum of squared degrees)`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind, Weighting};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// for (u, v) in [(0, 1), (1, 2), (2, 0), (0, 2)] {
+    ///     b.add_tie(ids[u], ids[v], Tie::directed(TieKind::Logistics))?;
+    /// }
+    /// let net = b.build()?;
+    /// // networkx: clustering(DiGraph([(0, 1), (1, 2), (2, 0), (0, 2)])) == {0: 0.5, 1: 1.0, 2: 0.5}
+    /// assert_eq!(net.clustering(Weighting::Unweighted), vec![0.5, 1.0, 0.5]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    #[must_use]
+    pub fn clustering(&self, weighting: Weighting) -> Vec<f64> {
+        clustering::clustering(self.graph(), weighting)
     }
 
-    /// Mean local clustering over all actors (networkx `average_clustering`; 0 without actors).
-    ///
-    /// # Errors
-    ///
-    /// [`NetworkError::DirectedUnsupported`] for directed networks.
-    pub fn average_clustering(&self, weighting: Weighting) -> crate::Result<f64> {
-        self.undirected_only("average clustering")?;
-        Ok(clustering::average_clustering(self.graph(), weighting).unwrap_or_default())
+    /// Mean local clustering over all actors, zeros included (networkx `average_clustering`, directed or
+    /// not; 0 without actors). `O(sum of squared degrees)`.
+    #[must_use]
+    pub fn average_clustering(&self, weighting: Weighting) -> f64 {
+        clustering::average_clustering(self.graph(), weighting)
     }
 
-    /// Transitivity: `3 × triangles / connected triples` (networkx `transitivity`).
-    ///
-    /// # Errors
-    ///
-    /// [`NetworkError::DirectedUnsupported`] for directed networks.
-    pub fn transitivity(&self) -> crate::Result<f64> {
-        self.undirected_only("transitivity")?;
-        Ok(clustering::transitivity(self.graph()).unwrap_or_default())
+    /// Transitivity, equal to networkx `transitivity(G)`: `3 × triangles / connected triples`
+    /// undirected. On a directed network networkx 3.6 (and so this) counts over successors only: the
+    /// share of pairs of arcs `v -> j`, `v -> k` (`j != k`, no self-loops) closed by an arc `j -> k`. 0
+    /// without triangles. `O(sum of squared degrees)`.
+    #[must_use]
+    pub fn transitivity(&self) -> f64 {
+        clustering::transitivity(self.graph())
     }
 
     /// Shortest-path distance from `from` to every actor along ties (hops, or summed weights as lengths),

@@ -159,12 +159,6 @@ pub enum NetworkError {
         /// Number of actors.
         n: usize,
     },
-    /// The measure is defined here for undirected networks only.
-    #[error("{measure} is implemented for undirected networks only")]
-    DirectedUnsupported {
-        /// The measure.
-        measure: &'static str,
-    },
     /// The measure is undefined on a network without actors.
     #[error("{measure} is undefined for a network without actors")]
     EmptyNetwork {

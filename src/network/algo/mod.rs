@@ -44,8 +44,13 @@ pub(crate) mod testdata {
 
     /// The graphs of the reference file as `(name, csr, case)`.
     pub(crate) fn graphs() -> Vec<(String, Csr, Value)> {
+        graphs_in("graphs")
+    }
+
+    /// The graphs listed under `key` in the reference file as `(name, csr, case)`.
+    pub(crate) fn graphs_in(key: &str) -> Vec<(String, Csr, Value)> {
         let r = reference();
-        r["graphs"]
+        r[key]
             .as_array()
             .expect("graphs")
             .iter()
