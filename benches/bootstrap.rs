@@ -6,33 +6,24 @@
 //! `x_t = 0.6 x_{t−1} + (u_t − 0.5)`. Run serially with `cargo bench --bench bootstrap`, and over
 //! rayon's threads with `--features parallel` (same results).
 
+mod common;
+
 use std::hint::black_box;
 
+use common::SplitMix;
 use corridor::stats::{BlockBootstrap, BlockScheme, Bootstrap};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const REPLICATES: usize = 10_000;
 
-fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
-fn uniform(state: &mut u64) -> f64 {
-    (splitmix64(state) >> 11) as f64 / (1_u64 << 53) as f64
-}
-
 /// The ordinary sample (n = 1,000) and the series (n = 10,000).
 fn data() -> (Vec<f64>, Vec<f64>) {
-    let mut state = 2021;
-    let sample = (0..1_000).map(|_| -140.0 * (1.0 - uniform(&mut state)).ln()).collect();
+    let mut rng = SplitMix(2021);
+    let sample = (0..1_000).map(|_| -140.0 * (1.0 - rng.uniform()).ln()).collect();
     let mut prev = 0.0;
     let series = (0..10_000)
         .map(|_| {
-            prev = 0.6 * prev + (uniform(&mut state) - 0.5);
+            prev = 0.6 * prev + (rng.uniform() - 0.5);
             prev
         })
         .collect();

@@ -4,28 +4,23 @@
 //! (alpha-3 order) written as upper-case alpha-3, lower-case alpha-2 or three-digit
 //! numeric. `benches/peers/country.py` builds the same data.
 
+mod common;
+
 use std::hint::black_box;
 
+use common::SplitMix;
 use corridor::Country;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const N: usize = 100_000;
 
-fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
 fn data() -> (Vec<String>, Vec<&'static str>) {
     let all: Vec<Country> = Country::all().collect();
-    let mut state = 2021;
+    let mut rng = SplitMix(2021);
     let mut codes = Vec::with_capacity(N);
     let mut names = Vec::with_capacity(N);
     for _ in 0..N {
-        let r = splitmix64(&mut state);
+        let r = rng.next_u64();
         let c = all[(r % all.len() as u64) as usize];
         codes.push(match (r >> 32) % 3 {
             0 => c.alpha3().to_owned(),

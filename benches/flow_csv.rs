@@ -5,11 +5,14 @@
 //!
 //! `cargo bench --bench flow_csv -- --once [FILE]` reads and groups once, for peak memory.
 
+mod common;
+
 use std::fs::File;
 use std::hint::black_box;
 use std::io::{BufReader, BufWriter, Write};
 use std::path::PathBuf;
 
+use common::SplitMix;
 use corridor::Granularity;
 use corridor::flow::GroupBy;
 use corridor::io::read_flows_csv;
@@ -17,27 +20,12 @@ use criterion::{Criterion, criterion_group};
 
 const ROWS: usize = 1_000_000;
 
-/// splitmix64: a tiny deterministic generator, the same on every platform.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
-
 /// Writes the benchmark file if it is not there yet and returns its path.
 fn flows_file() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    let path = dir.join("flows_1e6.csv");
+    let path = common::data_dir().join("flows_1e6.csv");
     if path.exists() {
         return path;
     }
-    std::fs::create_dir_all(&dir).expect("create target/bench-data");
     let codes = [
         "VEN", "HTI", "ECU", "CUB", "COL", "CHN", "IND", "NPL", "BGD", "AFG", "CMR", "SEN", "GIN", "AGO", "PER", "BRA",
         "CHL", "DOM", "SOM", "UZB", "PAK", "SYR", "VNM", "GHA", "MLI",
@@ -55,10 +43,10 @@ fn flows_file() -> PathBuf {
     writeln!(w, "date,country_code,location,count").expect("write");
     let start = time::Date::from_calendar_date(2015, time::Month::January, 1).expect("valid date");
     for _ in 0..ROWS {
-        let day = start + time::Duration::days((rng.next() % 3653) as i64);
-        let code = codes[(rng.next() % codes.len() as u64) as usize];
-        let place = places[(rng.next() % places.len() as u64) as usize];
-        let count = rng.next() % 5000;
+        let day = start + time::Duration::days((rng.next_u64() % 3653) as i64);
+        let code = codes[(rng.next_u64() % codes.len() as u64) as usize];
+        let place = places[(rng.next_u64() % places.len() as u64) as usize];
+        let count = rng.next_u64() % 5000;
         writeln!(w, "{day},{code},{place},{count}").expect("write");
     }
     w.flush().expect("flush");

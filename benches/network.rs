@@ -11,12 +11,15 @@
 //!
 //! Run: `cargo bench --bench network --features parallel` (and without `--features parallel`).
 
+mod common;
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use corridor::network::{Actor, BetweennessOptions, SmugglingNetwork, Tie, TieKind};
 
+use common::SplitMix;
 use criterion::Criterion;
 
 fn load(path: &str) -> Option<SmugglingNetwork> {
@@ -157,14 +160,8 @@ fn load_reported(path: &Path) -> Option<SmugglingNetwork> {
 
 /// A seeded G(n, m) graph (splitmix64 draws, duplicates and loops redrawn) for the criterion bench.
 fn gnm(n: usize, m: usize, seed: u64) -> SmugglingNetwork {
-    let mut state = seed;
-    let mut next = || {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        ((z ^ (z >> 31)) % n as u64) as usize
-    };
+    let mut rng = SplitMix(seed);
+    let mut next = || rng.below(n as u64) as usize;
     let mut seen = std::collections::HashSet::new();
     let mut b = SmugglingNetwork::builder();
     let ids: Vec<_> = (0..n).map(|i| b.add_actor(Actor::person(format!("a{i}")))).collect();
@@ -199,10 +196,7 @@ fn main() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(2);
-    let dir = std::env::var_os("CORRIDOR_BENCH_DATA").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data"),
-        PathBuf::from,
-    );
+    let dir = common::data_dir();
     println!(
         "parallel feature: {}, threads: {}",
         cfg!(feature = "parallel"),

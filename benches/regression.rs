@@ -1,40 +1,32 @@
 //! OLS + Newey–West (HAC) on n = 10^6 rows, 4 regressors (intercept + 3 seeded columns).
 //!
-//! The data are written once to `/work/bench-data/ols_1e6.bin` (raw little-endian f64:
+//! The data are written once to `target/bench-data/ols_1e6.bin` (or `$CORRIDOR_BENCH_DATA`) (raw little-endian f64:
 //! y, then x1, x2, x3, each n values) so that the statsmodels peer
 //! (`benches/peers/regression.py`) reads exactly the same numbers.
 
-use std::hint::black_box;
-use std::path::Path;
+mod common;
 
+use std::hint::black_box;
+
+use common::SplitMix;
 use corridor::stats::{CovType, Design, Ols, SmallSample};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const N: usize = 1_000_000;
-const PATH: &str = "/work/bench-data/ols_1e6.bin";
 
-/// splitmix64 (Steele, Lea & Flood 2014), uniform on [-1, 1).
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> f64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
-        (z >> 11) as f64 / (1u64 << 52) as f64 - 1.0
-    }
+/// Uniform on [-1, 1) (exactly `(top 53 bits) / 2^52 - 1`, as the peer).
+fn symmetric(r: &mut SplitMix) -> f64 {
+    2.0 * r.uniform() - 1.0
 }
 
 /// y = 1 + 0.5 x1 - 0.25 x2 + 0.1 x3 + e, e AR(1) with phi = 0.5 (so HAC matters).
 fn data() -> (Vec<f64>, Vec<Vec<f64>>) {
     let mut r = SplitMix(20_240_521);
-    let xs: Vec<Vec<f64>> = (0..3).map(|_| (0..N).map(|_| r.next()).collect()).collect();
+    let xs: Vec<Vec<f64>> = (0..3).map(|_| (0..N).map(|_| symmetric(&mut r)).collect()).collect();
     let mut e = 0.0;
     let y = (0..N)
         .map(|t| {
-            e = 0.5 * e + r.next();
+            e = 0.5 * e + symmetric(&mut r);
             1.0 + 0.5 * xs[0][t] - 0.25 * xs[1][t] + 0.1 * xs[2][t] + e
         })
         .collect();
@@ -42,15 +34,15 @@ fn data() -> (Vec<f64>, Vec<Vec<f64>>) {
 }
 
 fn write_once(y: &[f64], xs: &[Vec<f64>]) {
-    if Path::new(PATH).exists() {
+    let path = common::data_dir().join("ols_1e6.bin");
+    if path.exists() {
         return;
     }
     let mut bytes = Vec::with_capacity(4 * N * 8);
     for v in y.iter().chain(xs.iter().flatten()) {
         bytes.extend_from_slice(&v.to_le_bytes());
     }
-    let _ = std::fs::create_dir_all("/work/bench-data");
-    std::fs::write(PATH, bytes).expect("write bench data");
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
 fn bench(c: &mut Criterion) {

@@ -1,24 +1,19 @@
 //! STL of a 10-year daily series (n = 3650, period 365), R `stl(x, s.window = 7)` settings.
 //! Peers: `benches/peers/stl.R` and `stl.py` read the same data (`benches/peers/stl_data.py`).
 
+mod common;
+
+use common::SplitMix;
 use corridor::stats::{Robustness, StlOptions, stl};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
-fn splitmix64(state: &mut u64) -> u64 {
-    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    let mut z = *state;
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-/// The series of `benches/peers/stl_data.py` (also in `/work/bench-data/stl_daily.txt`).
+/// The series of `benches/peers/stl_data.py`.
 fn series() -> Vec<f64> {
-    let mut s = 2026_u64;
+    let mut rng = SplitMix(2026);
     (0..3650)
         .map(|t| {
-            let u = (splitmix64(&mut s) >> 11) as f64 * 2f64.powi(-53);
+            let u = rng.uniform();
             let t = f64::from(t);
             200.0
                 + 0.02 * t

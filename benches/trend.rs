@@ -3,24 +3,17 @@
 //! Data: `x_i = 0.001·i + 10·u_i`, `u_i` uniform in [0, 1) from splitmix64 seeded with 42
 //! (`benches/peers/trend.py` generates the identical series for pymannkendall).
 
+mod common;
+
 use std::hint::black_box;
 
+use common::SplitMix;
 use corridor::stats::{mann_kendall, sens_slope};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 fn series(n: usize) -> Vec<f64> {
-    let mut state: u64 = 42;
-    (0..n)
-        .map(|i| {
-            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^= z >> 31;
-            let u = (z >> 11) as f64 / (1u64 << 53) as f64;
-            0.001 * i as f64 + 10.0 * u
-        })
-        .collect()
+    let mut rng = SplitMix(42);
+    (0..n).map(|i| 0.001 * i as f64 + 10.0 * rng.uniform()).collect()
 }
 
 fn bench(c: &mut Criterion) {

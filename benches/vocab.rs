@@ -2,29 +2,15 @@
 //!
 //! Data: fixed-seed splitmix64, mixed forms. Run: `cargo bench --bench vocab`.
 
+mod common;
+
 use std::hint::black_box;
 
+use common::SplitMix;
 use corridor::{Count, Period};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const N: usize = 100_000;
-
-/// splitmix64 (Steele, Lea and Flood 2014), a tiny deterministic generator.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
 
 fn period_strings(seed: u64) -> Vec<String> {
     let mut r = SplitMix(seed);

@@ -1,10 +1,11 @@
 """Peer for benches/regression.rs: statsmodels OLS + HAC on the same 10^6 x 4 data.
 
-Run `cargo bench --bench regression` first (it writes /work/bench-data/ols_1e6.bin), then
+Run `cargo bench --bench regression` first (it writes $CORRIDOR_BENCH_DATA/ (default target/bench-data)/ols_1e6.bin), then
     python3 benches/peers/regression.py
 Prints the median of 20 timed fits (after 2 warm-ups) for maxlags 7 and 46, and the standard errors
 (to compare with ours).
 """
+import os
 import statistics
 import time
 
@@ -12,8 +13,10 @@ import numpy as np
 import statsmodels
 import statsmodels.api as sm
 
+DATA = os.environ.get("CORRIDOR_BENCH_DATA", "target/bench-data")
+
 N = 1_000_000
-raw = np.fromfile("/work/bench-data/ols_1e6.bin", dtype="<f8")
+raw = np.fromfile(f"{DATA}/ols_1e6.bin", dtype="<f8")
 assert raw.size == 4 * N
 y = raw[:N]
 X = np.column_stack([np.ones(N), raw[N:2 * N], raw[2 * N:3 * N], raw[3 * N:]])

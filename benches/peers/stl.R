@@ -1,7 +1,7 @@
-# Peer of benches/stl.rs: R stl on /work/bench-data/stl_daily.txt (write it with benches/peers/stl_data.py).
+# Peer of benches/stl.rs: R stl on $CORRIDOR_BENCH_DATA/stl_daily.txt (default target/bench-data) (write it with benches/peers/stl_data.py).
 # system.time has a 1 ms resolution, so each sample times a batch of calls and divides.
 # Run: Rscript benches/peers/stl.R
-x <- ts(scan("/work/bench-data/stl_daily.txt", quiet = TRUE), frequency = 365)
+x <- ts(scan(file.path(Sys.getenv("CORRIDOR_BENCH_DATA", "target/bench-data"), "stl_daily.txt"), quiet = TRUE), frequency = 365)
 time_it <- function(f, batch, reps = 15) {
   t <- numeric(reps)
   for (i in seq_len(reps)) t[i] <- system.time(for (k in seq_len(batch)) f())[["elapsed"]] / batch

@@ -5,13 +5,14 @@ statsmodels refuses low_pass == period for odd periods, so low_pass = 367 instea
 Run: python3 benches/peers/stl.py
 """
 import math
+import os
 import statistics
 import time
 
 import numpy as np
 from statsmodels.tsa.seasonal import STL
 
-x = np.loadtxt("/work/bench-data/stl_daily.txt")
+x = np.loadtxt(os.path.join(os.environ.get("CORRIDOR_BENCH_DATA", "target/bench-data"), "stl_daily.txt"))
 period, s, t, l = 365, 7, 697, 367
 kw = dict(period=period, seasonal=s, trend=t, low_pass=l, seasonal_deg=0, trend_deg=1, low_pass_deg=1,
           seasonal_jump=math.ceil(s / 10), trend_jump=math.ceil(t / 10), low_pass_jump=math.ceil(l / 10))

@@ -1,9 +1,10 @@
-"""Writes /work/bench-data/stl_daily.txt: the seeded synthetic daily series of benches/stl.rs.
+"""Writes $CORRIDOR_BENCH_DATA/stl_daily.txt (default target/bench-data): the seeded synthetic daily series of benches/stl.rs.
 
 x_t = 200 + 0.02 t + 30 sin(2 pi t / 365) + 8 sin(2 pi t / 7) + 10 (u_t - 0.5), t = 0..3649,
 u_t = (splitmix64(seed 2026) >> 11) * 2^-53 (same generator as the Rust bench).
 """
 import math
+import os
 
 MASK = (1 << 64) - 1
 
@@ -27,5 +28,7 @@ def series(n=3650, seed=2026):
 
 
 if __name__ == "__main__":
-    with open("/work/bench-data/stl_daily.txt", "w") as f:
+    data = os.environ.get("CORRIDOR_BENCH_DATA", "target/bench-data")
+    os.makedirs(data, exist_ok=True)
+    with open(f"{data}/stl_daily.txt", "w") as f:
         f.write("\n".join(repr(v) for v in series()) + "\n")
