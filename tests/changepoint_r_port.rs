@@ -13,19 +13,14 @@
 //!
 //! Changepoint indices are compared exactly; costs with the relative tolerance `COST_TOL`.
 
+mod common;
+use common::load;
+
 use corridor::stats::{BinSeg, Changepoints, Cost, Pelt, Penalty};
 use serde_json::Value;
 
 /// Relative tolerance for costs (R's C doubles vs ours; both sum the same segment costs).
 const COST_TOL: f64 = 1e-9;
-
-fn reference() -> Value {
-    let path = format!(
-        "{}/tests/data/reference/changepoint_r_port.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 fn series(doc: &Value, name: &str) -> Vec<f64> {
     doc["series"][name]["x"]
@@ -102,7 +97,7 @@ fn label(case: &Value) -> String {
 
 #[test]
 fn pelt_equals_r_changepoint_c_code() {
-    let doc = reference();
+    let doc = load("changepoint_r_port.json");
     let cases = doc["pelt"].as_array().unwrap();
     assert!(cases.len() > 1000);
     let mut failures = Vec::new();
@@ -126,7 +121,7 @@ fn pelt_equals_r_changepoint_c_code() {
 
 #[test]
 fn binseg_equals_r_changepoint_c_code() {
-    let doc = reference();
+    let doc = load("changepoint_r_port.json");
     let cases = doc["binseg"].as_array().unwrap();
     assert!(cases.len() > 250);
     let mut failures = Vec::new();
@@ -151,7 +146,7 @@ fn binseg_equals_r_changepoint_c_code() {
 
 #[test]
 fn reference_covers_every_cost_penalty_and_shape() {
-    let doc = reference();
+    let doc = load("changepoint_r_port.json");
     let pelt = doc["pelt"].as_array().unwrap();
     for c in ["mean", "meanvar", "poisson"] {
         assert!(pelt.iter().any(|k| k["cost"] == c), "no {c} case");

@@ -5,20 +5,14 @@
 //! countries and territories taxonomy in hdx-python-country (UN M49 regions); the
 //! package versions are recorded inside the JSON.
 
+mod common;
+use common::load;
+
 use std::collections::HashSet;
 
 use corridor::country::AllCountries;
 use corridor::{Country, CountryError, IntermediateRegion, Region, SubRegion};
 use serde_json::Value;
-
-fn reference() -> Value {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/reference/country.json"
-    ))
-    .expect("reference file is readable");
-    serde_json::from_str(&text).expect("reference file is JSON")
-}
 
 fn opt_str(v: &Value) -> Option<&str> {
     v.as_str()
@@ -30,7 +24,7 @@ fn opt_u16(v: &Value) -> Option<u16> {
 
 #[test]
 fn every_entry_matches_the_reference() {
-    let reference = reference();
+    let reference = load("country.json");
     let rows = reference["countries"].as_array().expect("countries array");
     assert_eq!(rows.len(), 249);
     assert_eq!(Country::all().len(), rows.len());
@@ -83,7 +77,7 @@ fn every_entry_matches_the_reference() {
 
 #[test]
 fn curated_aliases_resolve() {
-    let reference = reference();
+    let reference = load("country.json");
     let aliases = reference["curated_aliases"].as_object().expect("aliases object");
     assert!(!aliases.is_empty());
     for (alpha3, names) in aliases {

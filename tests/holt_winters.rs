@@ -1,35 +1,14 @@
 //! Holt–Winters against R `stats::HoltWinters` / `predict.HoltWinters` (R 4.2.2).
 
+mod common;
+use common::{close_scaled, close_scaled_slices, floats, load};
+
 use corridor::stats::{HoltWintersOptions, HwSeasonal, holt_winters};
-use serde_json::Value;
 
 /// Fixed parameters: the recursion is R's operation for operation.
 const TOL_FIXED: f64 = 1e-9;
 /// Estimated parameters: our SSE may not exceed R's L-BFGS-B optimum by more than this (relative).
 const TOL_SSE_OPT: f64 = 1e-6;
-
-fn load(name: &str) -> Value {
-    let path = format!("{}/tests/data/reference/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn vec_of(v: &Value) -> Vec<f64> {
-    v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()
-}
-
-fn close(what: &str, a: f64, b: f64, tol: f64) {
-    assert!(
-        (a - b).abs() <= tol * b.abs().max(1.0),
-        "{what}: ours {a}, reference {b}"
-    );
-}
-
-fn close_all(what: &str, a: &[f64], b: &[f64], tol: f64) {
-    assert_eq!(a.len(), b.len(), "{what}: length");
-    for (i, (x, y)) in a.iter().zip(b).enumerate() {
-        close(&format!("{what}[{i}]"), *x, *y, tol);
-    }
-}
 
 #[test]
 fn huge_period_is_an_error_not_an_overflow() {
@@ -42,7 +21,7 @@ fn huge_period_is_an_error_not_an_overflow() {
 fn airpassengers_multiplicative_fixed_equals_r() {
     // R: HoltWinters(AirPassengers, alpha = 0.3, beta = 0.05, gamma = 0.2, seasonal = "multiplicative")
     let r = load("airpassengers_R.json");
-    let y = vec_of(&r["input"]["y"]);
+    let y = floats(&r["input"]["y"]);
     let c = &r["HoltWinters_mult_fixed_0.3_0.05_0.2"];
     let opts = HoltWintersOptions::default()
         .seasonal(HwSeasonal::Multiplicative)
@@ -50,20 +29,20 @@ fn airpassengers_multiplicative_fixed_equals_r() {
         .beta(0.05)
         .gamma(0.2);
     let fit = holt_winters(&y, 12, opts).unwrap();
-    close("SSE", fit.sse(), c["SSE"].as_f64().unwrap(), TOL_FIXED);
+    close_scaled(fit.sse(), c["SSE"].as_f64().unwrap(), TOL_FIXED, "SSE");
     assert_eq!(fit.first_fitted(), 12);
-    close_all("xhat", fit.fitted(), &vec_of(&c["xhat"]), TOL_FIXED);
-    close("a", fit.level(), c["coefficients"]["a"].as_f64().unwrap(), TOL_FIXED);
-    close("b", fit.slope(), c["coefficients"]["b"].as_f64().unwrap(), TOL_FIXED);
+    close_scaled_slices(fit.fitted(), &floats(&c["xhat"]), TOL_FIXED, "xhat");
+    close_scaled(fit.level(), c["coefficients"]["a"].as_f64().unwrap(), TOL_FIXED, "a");
+    close_scaled(fit.slope(), c["coefficients"]["b"].as_f64().unwrap(), TOL_FIXED, "b");
     for (i, s) in fit.seasonal_figures().iter().enumerate() {
-        close(
-            "s",
+        close_scaled(
             *s,
             c["coefficients"][format!("s{}", i + 1)].as_f64().unwrap(),
             TOL_FIXED,
+            "s",
         );
     }
-    close_all("predict", &fit.forecast(12), &vec_of(&c["predict12"]), TOL_FIXED);
+    close_scaled_slices(&fit.forecast(12), &floats(&c["predict12"]), TOL_FIXED, "predict");
 }
 
 #[test]
@@ -71,7 +50,7 @@ fn known_start_values_equal_r_recursion() {
     // holtwinters_R_vs_statsmodels.json R_form: R HoltWinters(AirPassengers, alpha=.3, beta=.05,
     // gamma=.2, l.start, b.start, s.start) (SSE verified against R there).
     let r = load("holtwinters_R_vs_statsmodels.json");
-    let full = vec_of(&load("airpassengers_R.json")["input"]["y"]);
+    let full = floats(&load("airpassengers_R.json")["input"]["y"]);
     let inp = &r["input"];
     for (key, seasonal, s_key) in [
         ("R_form_mul", HwSeasonal::Multiplicative, "initial_seasonal_mul"),
@@ -84,11 +63,11 @@ fn known_start_values_equal_r_recursion() {
             .gamma(0.2)
             .level_start(inp["initial_level"].as_f64().unwrap())
             .slope_start(inp["initial_trend"].as_f64().unwrap())
-            .seasonal_start(vec_of(&inp[s_key]));
+            .seasonal_start(floats(&inp[s_key]));
         let fit = holt_winters(&full, 12, opts).unwrap();
-        close(key, fit.sse(), r[key]["sse"].as_f64().unwrap(), TOL_FIXED);
-        close_all(key, fit.fitted(), &vec_of(&r[key]["fitted"]), TOL_FIXED);
-        close_all(key, &fit.forecast(12), &vec_of(&r[key]["forecast_12"]), TOL_FIXED);
+        close_scaled(fit.sse(), r[key]["sse"].as_f64().unwrap(), TOL_FIXED, key);
+        close_scaled_slices(fit.fitted(), &floats(&r[key]["fitted"]), TOL_FIXED, key);
+        close_scaled_slices(&fit.forecast(12), &floats(&r[key]["forecast_12"]), TOL_FIXED, key);
     }
 }
 
@@ -96,7 +75,7 @@ fn known_start_values_equal_r_recursion() {
 fn airpassengers_estimated_sse_not_above_r() {
     // R: HoltWinters(AirPassengers, seasonal = "multiplicative") and the additive default.
     let r = load("airpassengers_R.json");
-    let y = vec_of(&r["input"]["y"]);
+    let y = floats(&r["input"]["y"]);
     for (key, seasonal) in [
         ("HoltWinters_mult_optimized", HwSeasonal::Multiplicative),
         ("HoltWinters_add_optimized", HwSeasonal::Additive),
@@ -116,8 +95,8 @@ fn airpassengers_estimated_sse_not_above_r() {
             .beta(c["beta"].as_f64().unwrap())
             .gamma(c["gamma"].as_f64().unwrap());
         let at_r = holt_winters(&y, 12, fixed).unwrap();
-        close(key, at_r.sse(), r_sse, TOL_FIXED);
-        close_all(key, &at_r.forecast(12), &vec_of(&c["predict12"]), TOL_FIXED);
+        close_scaled(at_r.sse(), r_sse, TOL_FIXED, key);
+        close_scaled_slices(&at_r.forecast(12), &floats(&c["predict12"]), TOL_FIXED, key);
     }
 }
 
@@ -161,7 +140,7 @@ fn ts_json_cases_equal_r() {
     ];
     for (key, opts, fixed) in cases {
         let c = &r[key];
-        let y = vec_of(&c["y"]);
+        let y = floats(&c["y"]);
         let period = c["period"].as_u64().unwrap() as usize;
         let fit = holt_winters(&y, period, opts).unwrap();
         let r_sse = c["SSE"].as_f64().unwrap();
@@ -174,16 +153,16 @@ fn ts_json_cases_equal_r() {
             );
             continue;
         }
-        close(key, fit.sse(), r_sse, TOL_FIXED);
-        close_all(&format!("{key} xhat"), fit.fitted(), &vec_of(&c["xhat"]), TOL_FIXED);
+        close_scaled(fit.sse(), r_sse, TOL_FIXED, key);
+        close_scaled_slices(fit.fitted(), &floats(&c["xhat"]), TOL_FIXED, &format!("{key} xhat"));
         let h = c["fit"].as_array().unwrap().len();
         let p95 = fit.predict(h, 0.95).unwrap();
         let p80 = fit.predict(h, 0.80).unwrap();
-        close_all(&format!("{key} fit"), p95.mean(), &vec_of(&c["fit"]), TOL_FIXED);
-        close_all(&format!("{key} upr95"), p95.upper(), &vec_of(&c["upr95"]), TOL_FIXED);
-        close_all(&format!("{key} lwr95"), p95.lower(), &vec_of(&c["lwr95"]), TOL_FIXED);
-        close_all(&format!("{key} upr80"), p80.upper(), &vec_of(&c["upr80"]), TOL_FIXED);
-        close_all(&format!("{key} lwr80"), p80.lower(), &vec_of(&c["lwr80"]), TOL_FIXED);
+        close_scaled_slices(p95.mean(), &floats(&c["fit"]), TOL_FIXED, &format!("{key} fit"));
+        close_scaled_slices(p95.upper(), &floats(&c["upr95"]), TOL_FIXED, &format!("{key} upr95"));
+        close_scaled_slices(p95.lower(), &floats(&c["lwr95"]), TOL_FIXED, &format!("{key} lwr95"));
+        close_scaled_slices(p80.upper(), &floats(&c["upr80"]), TOL_FIXED, &format!("{key} upr80"));
+        close_scaled_slices(p80.lower(), &floats(&c["lwr80"]), TOL_FIXED, &format!("{key} lwr80"));
     }
 }
 

@@ -1,20 +1,14 @@
 //! Disruption metrics and the degree attack against networkx 3.6
 //! (`tests/reference-scripts/network_disruption.py` → `tests/data/reference/network_disruption.json`).
 
+mod common;
+use common::{close_scaled, load};
+
 use corridor::network::{Actor, ActorId, Attack, Capacity, Recovery, SmugglingNetwork, Stage, Tie, TieKind};
 use serde_json::Value;
 
 /// Efficiency and fragmentation are sums of a few hundred terms: agreement to 1e-12 relative.
 const TOL: f64 = 1e-12;
-
-fn reference() -> Value {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/reference/network_disruption.json"
-    ))
-    .expect("reference file");
-    serde_json::from_str(&text).expect("json")
-}
 
 fn build(case: &Value) -> SmugglingNetwork {
     let n = case["n"].as_u64().unwrap() as usize;
@@ -40,16 +34,9 @@ fn build(case: &Value) -> SmugglingNetwork {
     b.build().unwrap()
 }
 
-fn close(what: &str, ours: f64, theirs: f64) {
-    assert!(
-        (ours - theirs).abs() <= TOL * theirs.abs().max(1.0),
-        "{what}: ours {ours}, networkx {theirs}"
-    );
-}
-
 #[test]
 fn metrics_match_networkx() {
-    let r = reference();
+    let r = load("network_disruption.json");
     for case in r["cases"].as_array().unwrap() {
         let name = case["name"].as_str().unwrap();
         let net = build(case);
@@ -65,9 +52,14 @@ fn metrics_match_networkx() {
             let what = format!("{name} minus {ids:?}");
             assert_eq!(m.largest_component() as u64, x["largest"].as_u64().unwrap(), "{what}");
             assert_eq!(m.components() as u64, x["components"].as_u64().unwrap(), "{what}");
-            close(&what, m.largest_component_share(), x["largest_share"].as_f64().unwrap());
-            close(&what, m.fragmentation(), x["fragmentation"].as_f64().unwrap());
-            close(&what, m.efficiency(), x["efficiency"].as_f64().unwrap());
+            close_scaled(
+                m.largest_component_share(),
+                x["largest_share"].as_f64().unwrap(),
+                TOL,
+                &what,
+            );
+            close_scaled(m.fragmentation(), x["fragmentation"].as_f64().unwrap(), TOL, &what);
+            close_scaled(m.efficiency(), x["efficiency"].as_f64().unwrap(), TOL, &what);
             match &x["flow"] {
                 Value::Null => assert!(m.corridor().is_none(), "{what}"),
                 Value::String(s) if s == "unbounded" => {
@@ -85,7 +77,7 @@ fn metrics_match_networkx() {
 
 #[test]
 fn betweenness_attack_orders_match_networkx() {
-    let r = reference();
+    let r = load("network_disruption.json");
     for case in r["cases"].as_array().unwrap() {
         let net = build(case);
         for (key, recompute) in [("betweenness_attack", false), ("adaptive_betweenness_attack", true)] {
@@ -105,7 +97,7 @@ fn betweenness_attack_orders_match_networkx() {
 
 #[test]
 fn degree_attack_order_matches_networkx() {
-    let r = reference();
+    let r = load("network_disruption.json");
     for case in r["cases"].as_array().unwrap() {
         let expected: Vec<ActorId> = case["degree_attack"]
             .as_array()

@@ -4,18 +4,12 @@
 //! tests/reference-scripts/calendar_reference.py from Python's `datetime` and `calendar`
 //! (proleptic Gregorian calendar, ISO 8601 week dates). Tolerance: exact (integers and dates).
 
+mod common;
+use common::load;
+
 use corridor::{Granularity, Period, PeriodError};
 use serde_json::Value;
 use time::Date;
-
-fn reference() -> Value {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/reference/calendar.json"
-    ))
-    .expect("reference file");
-    serde_json::from_str(&text).expect("valid json")
-}
 
 fn int(v: &Value) -> i64 {
     v.as_i64().expect("integer")
@@ -30,7 +24,7 @@ fn date(v: &Value) -> Date {
 
 #[test]
 fn years_months_quarters_match_python_calendar() {
-    let r = reference();
+    let r = load("calendar.json");
     for y in r["years"].as_array().unwrap() {
         let year = int(&y["year"]) as i32;
         let p = Period::year(year).unwrap();
@@ -59,7 +53,7 @@ fn years_months_quarters_match_python_calendar() {
 
 #[test]
 fn iso_weeks_match_python_fromisocalendar() {
-    let r = reference();
+    let r = load("calendar.json");
     for w in r["weeks"].as_array().unwrap() {
         let (y, n) = (int(&w["year"]) as i32, int(&w["week"]) as u8);
         let p = Period::iso_week(y, n).unwrap();
@@ -73,7 +67,7 @@ fn iso_weeks_match_python_fromisocalendar() {
 
 #[test]
 fn containing_matches_python_isocalendar() {
-    let r = reference();
+    let r = load("calendar.json");
     for d in r["days"].as_array().unwrap() {
         let day = date(&d["date"]);
         let week = Period::containing(day, Granularity::Week);

@@ -809,16 +809,22 @@ impl FlowTable {
         let mut coarse: Vec<Period> = Vec::new();
         let mut coarse_index: FxHashMap<Period, u32> = FxHashMap::default();
         let mut period_to_coarse: Vec<u32> = vec![NONE; self.period_dict.items.len()];
-        let mut coarsen = |fine: u32| -> crate::Result<u32> {
+        let mut coarse_of = |fine: u32| -> crate::Result<u32> {
+            let known = period_to_coarse[fine as usize];
+            if known != NONE {
+                return Ok(known);
+            }
             let p = self.period_dict.items[fine as usize];
             let c = p.coarsen(g).map_err(|_| FlowError::PeriodNotInside {
                 period: p.to_string(),
                 granularity: g,
             })?;
-            Ok(*coarse_index.entry(c).or_insert_with(|| {
+            let index = *coarse_index.entry(c).or_insert_with(|| {
                 coarse.push(c);
                 (coarse.len() - 1) as u32
-            }))
+            });
+            period_to_coarse[fine as usize] = index;
+            Ok(index)
         };
         let keys = self.key_column(by);
         let mut accs: Vec<(u64, Acc)> = Vec::new();
@@ -833,12 +839,7 @@ impl FlowTable {
             // Dense key space: a flat array of slots indexed by (coarse period, key).
             let mut slots: Vec<u32> = vec![NONE; cells];
             for row in 0..self.len() {
-                let fine = self.periods[row];
-                let mut c = period_to_coarse[fine as usize];
-                if c == NONE {
-                    c = coarsen(fine)?;
-                    period_to_coarse[fine as usize] = c;
-                }
+                let c = coarse_of(self.periods[row])?;
                 let k = keys.map_or(NONE, |k| k[row]);
                 let cell = c as usize * width + if k == NONE { width - 1 } else { k as usize };
                 let mut slot = slots[cell];
@@ -852,12 +853,7 @@ impl FlowTable {
         } else {
             let mut slots: FxHashMap<u64, usize> = FxHashMap::default();
             for row in 0..self.len() {
-                let fine = self.periods[row];
-                let mut c = period_to_coarse[fine as usize];
-                if c == NONE {
-                    c = coarsen(fine)?;
-                    period_to_coarse[fine as usize] = c;
-                }
+                let c = coarse_of(self.periods[row])?;
                 let key = (u64::from(c) << 32) | u64::from(keys.map_or(NONE, |k| k[row]));
                 let slot = *slots.entry(key).or_insert_with(|| {
                     accs.push((key, Acc::new()));

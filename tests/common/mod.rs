@@ -32,3 +32,19 @@ pub(crate) fn close_slices(got: &[f64], want: &[f64], rel: f64, what: &str) {
         );
     }
 }
+
+/// `got` within `tol · max(|want|, 1)` of `want`: relative for values above 1 in size, absolute below.
+pub(crate) fn close_scaled(got: f64, want: f64, tol: f64, what: &str) {
+    assert!(
+        (got - want).abs() <= tol * want.abs().max(1.0),
+        "{what}: got {got}, want {want}"
+    );
+}
+
+/// [`close_scaled`] for every element, same lengths.
+pub(crate) fn close_scaled_slices(got: &[f64], want: &[f64], tol: f64, what: &str) {
+    assert_eq!(got.len(), want.len(), "{what}: length");
+    for (i, (g, w)) in got.iter().zip(want).enumerate() {
+        close_scaled(*g, *w, tol, &format!("{what}[{i}]"));
+    }
+}
