@@ -411,16 +411,14 @@ struct Params {
     nljump: usize,
 }
 
-/// R's `work(n + 2 np, 4)` plus the subseries scratch.
+/// Scratch for the inner loop (R's `work` array, less the loess scratch the fused estimate does without), plus the subseries scratch.
 struct Workspace {
     w1: Vec<f64>,
     w2: Vec<f64>,
     w3: Vec<f64>,
-    w4: Vec<f64>,
     sub_y: Vec<f64>,
     sub_fit: Vec<f64>,
     sub_rw: Vec<f64>,
-    sub_res: Vec<f64>,
 }
 
 impl Workspace {
@@ -431,11 +429,9 @@ impl Workspace {
             w1: vec![0.0; m],
             w2: vec![0.0; m],
             w3: vec![0.0; m],
-            w4: vec![0.0; m],
             sub_y: vec![0.0; k],
             sub_fit: vec![0.0; k],
             sub_rw: vec![0.0; k],
-            sub_res: vec![0.0; k],
         }
     }
 }
@@ -464,28 +460,19 @@ fn stlstp(
             &mut ws.sub_y,
             &mut ws.sub_fit,
             &mut ws.sub_rw,
-            &mut ws.sub_res,
         );
         // Low-pass filter of the (n + 2 np) cycle-subseries smooth.
         moving_average(&ws.w2[..n + 2 * np], np, &mut ws.w3);
         moving_average(&ws.w3[..=n + np], np, &mut ws.w1);
         moving_average(&ws.w1[..n + 2], 3, &mut ws.w3);
-        loess::smooth(
-            &ws.w3[..n],
-            p.nl,
-            p.ildeg,
-            p.nljump,
-            None,
-            &mut ws.w1[..n],
-            &mut ws.w4[..n],
-        );
+        loess::smooth(&ws.w3[..n], p.nl, p.ildeg, p.nljump, None, &mut ws.w1[..n]);
         for (i, s) in season.iter_mut().enumerate() {
             *s = ws.w2[np + i] - ws.w1[i];
         }
         for i in 0..n {
             ws.w1[i] = y[i] - season[i];
         }
-        loess::smooth(&ws.w1[..n], p.nt, p.itdeg, p.ntjump, rw, trend, &mut ws.w3[..n]);
+        loess::smooth(&ws.w1[..n], p.nt, p.itdeg, p.ntjump, rw, trend);
     }
 }
 
@@ -499,7 +486,6 @@ fn stlss(
     sub_y: &mut [f64],
     sub_fit: &mut [f64],
     sub_rw: &mut [f64],
-    sub_res: &mut [f64],
 ) {
     let n = y.len();
     let np = p.np;
@@ -519,20 +505,11 @@ fn stlss(
             None => None,
         };
         let ys = &sub_y[..k];
-        loess::smooth(
-            ys,
-            ns,
-            p.isdeg,
-            p.nsjump,
-            sub_rw,
-            &mut sub_fit[1..=k],
-            &mut sub_res[..k],
-        );
+        loess::smooth(ys, ns, p.isdeg, p.nsjump, sub_rw, &mut sub_fit[1..=k]);
         let nright = ns.min(k);
-        sub_fit[0] = loess::estimate(ys, ns, p.isdeg, 0.0, 1, nright, sub_res, sub_rw).unwrap_or(sub_fit[1]);
+        sub_fit[0] = loess::estimate(ys, ns, p.isdeg, 0.0, 1, nright, sub_rw).unwrap_or(sub_fit[1]);
         let nleft = if k + 1 > ns { k - ns + 1 } else { 1 };
-        sub_fit[k + 1] =
-            loess::estimate(ys, ns, p.isdeg, (k + 1) as f64, nleft, k, sub_res, sub_rw).unwrap_or(sub_fit[k]);
+        sub_fit[k + 1] = loess::estimate(ys, ns, p.isdeg, (k + 1) as f64, nleft, k, sub_rw).unwrap_or(sub_fit[k]);
         for m in 1..=k + 2 {
             season[(m - 1) * np + j - 1] = sub_fit[m - 1];
         }
