@@ -477,7 +477,6 @@ fn stlstp(
 }
 
 /// R `stlss`: smooth each cycle-subseries, extended one point at each end.
-#[allow(clippy::too_many_arguments)]
 fn stlss(
     y: &[f64],
     p: &Params,
