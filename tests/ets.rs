@@ -125,7 +125,11 @@ fn bad_inputs_are_errors() {
         trend: EtsTrend::None,
         season: EtsSeason::Multiplicative,
     };
-    assert!(ets(&y, 12, EtsModel::Fixed(mam)).is_err());
+    // (A,N,M) is fitted (R with restrict = FALSE), but needs positive data.
+    assert!(ets(&y, 12, EtsModel::Fixed(mam)).is_ok());
+    let mut with_zero = y.clone();
+    with_zero[7] = 0.0;
+    assert!(ets(&with_zero, 12, EtsModel::Fixed(mam)).is_err());
     let mnn = EtsSpec {
         error: EtsErrorType::Multiplicative,
         trend: EtsTrend::None,

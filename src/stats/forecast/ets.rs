@@ -7,6 +7,7 @@ use statrs::distribution::{ContinuousCDF, Normal};
 use super::Forecast;
 use super::holt_winters::{HwSeasonal, decompose};
 use super::nmmin::nmmin;
+use crate::rng::Rng;
 use crate::stats::StatsError;
 use crate::stats::validate::{check_level, check_series};
 
@@ -20,17 +21,33 @@ pub enum EtsErrorType {
     Multiplicative,
 }
 
-/// The trend of an ETS model (multiplicative trends are not offered, as in
-/// `forecast::ets`'s default `allow.multiplicative.trend = FALSE`).
+/// The trend of an ETS model.
+///
+/// The multiplicative trends are fitted only when asked for: by [`EtsModel::Fixed`] or
+/// [`EtsModel::AutoWithMultiplicativeTrend`] (R `allow.multiplicative.trend = TRUE`); [`EtsModel::Auto`]
+/// leaves them out, as `forecast::ets` does by default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EtsTrend {
     /// No trend (`N`).
     None,
-    /// Additive trend (`A`).
+    /// Additive trend (`A`): forecasts `l + h b`.
     Additive,
-    /// Damped additive trend (`Ad`).
+    /// Damped additive trend (`Ad`): forecasts `l + (φ + … + φ^h) b`.
     AdditiveDamped,
+    /// Multiplicative trend (`M`): forecasts `l b^h`; the data must be positive.
+    Multiplicative,
+    /// Damped multiplicative trend (`Md`): forecasts `l b^(φ + … + φ^h)`; the data must be positive.
+    MultiplicativeDamped,
+}
+
+impl EtsTrend {
+    fn is_damped(self) -> bool {
+        matches!(self, Self::AdditiveDamped | Self::MultiplicativeDamped)
+    }
+    fn is_multiplicative(self) -> bool {
+        matches!(self, Self::Multiplicative | Self::MultiplicativeDamped)
+    }
 }
 
 /// The season of an ETS model.
@@ -67,6 +84,8 @@ impl fmt::Display for EtsSpec {
             EtsTrend::None => "N",
             EtsTrend::Additive => "A",
             EtsTrend::AdditiveDamped => "Ad",
+            EtsTrend::Multiplicative => "M",
+            EtsTrend::MultiplicativeDamped => "Md",
         };
         let s = match self.season {
             EtsSeason::None => "N",
@@ -81,9 +100,14 @@ impl fmt::Display for EtsSpec {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EtsModel {
-    /// Every admissible class, keeping the lowest `AICc` (R `ets(y)`, model `"ZZZ"`).
+    /// The classes R `ets(y)` (model `"ZZZ"`) tries, keeping the lowest `AICc`: trend N, A or Ad, no
+    /// additive error with a multiplicative season.
     Auto,
-    /// One class (R `ets(y, model = "MAM", damped = TRUE)` and so on).
+    /// The classes R `ets(y, allow.multiplicative.trend = TRUE)` tries, keeping the lowest `AICc`: those of
+    /// [`EtsModel::Auto`] and the multiplicative trends M and Md, except R's restricted combinations (additive
+    /// error with a multiplicative trend or season; multiplicative trend with additive season).
+    AutoWithMultiplicativeTrend,
+    /// One class, any of the 30 (R `ets(y, model = "MAM", damped = TRUE, restrict = FALSE)` and so on).
     Fixed(EtsSpec),
 }
 
@@ -176,22 +200,68 @@ impl Ets {
         self.sigma2
     }
 
-    /// Point forecasts from the last state (the conditional mode; for
-    /// multiplicative seasons R's `forecast` mean differs slightly, see [`Ets::predict`]).
+    /// Point forecasts for horizons `1..=h` from the last state, exactly as R forecast 8.20's C
+    /// `etsforecast` computes them (the `mean` of `forecast(fit, simulate = TRUE)`).
+    ///
+    /// **R's damping quirk, kept on purpose:** for damped trends the multiplier of the growth is built as
+    /// `φ*₁ = φ` and `φ*ₕ₊₁ = φ*ₕ + φ^h`, so horizon 2 uses `2φ` instead of `φ + φ²` and horizon `h` uses
+    /// `φ + φ + φ² + … + φ^(h-1)` instead of `φ + φ² + … + φ^h` (for `Md`: `b` to that power). The model's
+    /// own recursions, the simulated paths of [`Ets::predict_simulated`] and the analytic means of
+    /// [`Ets::predict`] use the correct `φ + … + φ^h`; only these point forecasts carry the quirk, so that
+    /// they equal R's. Undamped trends are not affected.
+    ///
+    /// For multiplicative seasons (class 3) R's analytic `forecast` mean differs slightly from these (see
+    /// [`Ets::predict`]). A multiplicative trend whose last growth is negative (possible with additive
+    /// errors) gives NaN, R's `NA`.
     #[must_use]
     pub fn forecast(&self, h: usize) -> Vec<f64> {
         point_forecast(&self.last, self.spec, self.period, self.phi, h)
     }
 
-    /// Forecast means and prediction intervals as R `forecast(fit, h, level)`
-    /// (analytic, Hyndman et al. 2008 ch. 6): class 1 (additive error, no
-    /// multiplicative part) and class 2 (multiplicative error, additive trend and
-    /// season) have the point forecast as mean; class 3 (multiplicative error and
-    /// season) has forecast's second-order mean and variance (its `class3`). The
-    /// interval is `mean ± z sqrt(v_h)`. A class-3 `(A,*,M)` model cannot be fitted.
+    /// Whether R's `forecast.ets` has analytic prediction intervals for this class (Hyndman et al. 2008,
+    /// ch. 6, classes 1–3): every class except the multiplicative trends (`M`, `Md`) and additive error with
+    /// multiplicative season (`(A,*,M)`). For the others [`Ets::predict`] simulates.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::stats::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+    /// let y: Vec<f64> = (0..40).map(|i| 100.0 * 1.02_f64.powi(i) + (f64::from(i) * 0.9).sin()).collect();
+    /// let mmn = EtsSpec { error: EtsErrorType::Multiplicative, trend: EtsTrend::Multiplicative, season: EtsSeason::None };
+    /// assert!(!ets(&y, 1, EtsModel::Fixed(mmn))?.has_analytic_intervals());
+    /// let man = EtsSpec { trend: EtsTrend::Additive, ..mmn };
+    /// assert!(ets(&y, 1, EtsModel::Fixed(man))?.has_analytic_intervals());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    #[must_use]
+    pub fn has_analytic_intervals(&self) -> bool {
+        !(self.spec.trend.is_multiplicative()
+            || (self.spec.error == EtsErrorType::Additive && self.spec.season == EtsSeason::Multiplicative))
+    }
+
+    /// The number of simulated paths [`Ets::predict`] uses where there is no analytic interval (R
+    /// `forecast.ets`'s default `npaths`).
+    pub const DEFAULT_NPATHS: usize = 5000;
+
+    /// The seed [`Ets::predict`] uses where there is no analytic interval.
+    pub const DEFAULT_SEED: u64 = 0;
+
+    /// Forecast means and prediction intervals as R `forecast(fit, h, level)`.
+    ///
+    /// Where R has analytic intervals ([`Ets::has_analytic_intervals`]; Hyndman et al. 2008 ch. 6), so do
+    /// we: class 1 (additive error, no multiplicative part) and class 2 (multiplicative error, additive or
+    /// no trend and season) have the linear-model mean `H Fʰ⁻¹ x` (correct damping); class 3
+    /// (multiplicative error and season, trend N/A/Ad) has forecast's second-order mean and variance (its
+    /// `class3`). The interval is `mean ± z sqrt(v_h)`.
+    ///
+    /// Otherwise — multiplicative trends (`M`, `Md`) and `(A,*,M)` — R simulates, and so do we: this is
+    /// [`Ets::predict_simulated`] with [`Ets::DEFAULT_NPATHS`] paths and [`Ets::DEFAULT_SEED`], so the
+    /// result is reproducible (R's depends on its global random state) and equals R's only up to Monte
+    /// Carlo error. Call [`Ets::predict_simulated`] to choose the number of paths or the seed.
     ///
     /// # Errors
-    /// [`StatsError::InvalidParameter`] unless `0 < level < 1`.
+    /// [`StatsError::InvalidParameter`] unless `0 < level < 1` and `h >= 1`; for simulated classes, the
+    /// errors of [`Ets::predict_simulated`].
     ///
     /// # Example
     ///
@@ -204,7 +274,11 @@ impl Ets {
     /// # Ok::<(), corridor::Error>(())
     /// ```
     pub fn predict(&self, h: usize, level: f64) -> crate::Result<Forecast> {
+        check_horizon(h)?;
         check_level(level)?;
+        if !self.has_analytic_intervals() {
+            return self.predict_simulated(h, level, Self::DEFAULT_NPATHS, Self::DEFAULT_SEED);
+        }
         let z = Normal::standard().inverse_cdf(f64::midpoint(1.0, level));
         let (mu, var) = match (self.spec.error, self.spec.season) {
             (_, EtsSeason::Multiplicative) => class3(self, h),
@@ -239,6 +313,201 @@ impl Ets {
             .collect();
         Ok(Forecast::new(mu, lower, upper, level))
     }
+
+    /// Forecast means and simulated prediction intervals, as R
+    /// `forecast(fit, h, level, simulate = TRUE, npaths)` (its `pegelsfcast.C` and `simulate.ets`).
+    ///
+    /// Simulates `npaths` future sample paths of the fitted model from its last state: at each step the
+    /// one-step forecast `ŷ`, an error `ε ~ N(0, σ²)` with `σ² =` [`Ets::sigma2`] (for multiplicative
+    /// errors `ε` is floored at `-1`, as R's `pmax(-1, e)`), the observation `ŷ + ε` or `ŷ (1 + ε)`, and
+    /// the state update. The bounds at each horizon are R's `quantile(…, type = 8)` (median-unbiased,
+    /// Hyndman & Fan 1996) of the paths at probabilities `(1 ∓ level) / 2`. The mean is [`Ets::forecast`],
+    /// R's `mean` here (with R's damping quirk, documented there): it is not the centre of the paths.
+    ///
+    /// Path `i` draws its normals (Marsaglia's polar method on xoshiro256\*\*) from its own stream of
+    /// `seed`, so the result depends only on `(h, level, npaths, seed)`: the same on every platform and
+    /// with or without the `parallel` feature (which spreads the paths over threads). R's draws come
+    /// from R's generator, so ours agree with R's up to Monte Carlo error, about `1.4 / sqrt(npaths)` of
+    /// the 95 % half-width for one bound (see `tests/ets_more.rs` for the measured agreement).
+    ///
+    /// # Complexity
+    /// `O(npaths · h)` time (plus a selection per horizon) and `O(npaths · h)` memory.
+    ///
+    /// # Errors
+    /// [`StatsError::InvalidParameter`] unless `h >= 1`, `npaths >= 1` and `0 < level < 1`, or when
+    /// `npaths · h` values do not fit in memory; [`StatsError::Degenerate`] when a multiplicative trend's
+    /// growth turns negative on a path or in the last state (R stops with "Problem with multiplicative
+    /// damped trend").
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::stats::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+    /// let y: Vec<f64> = (0..48)
+    ///     .map(|i| 100.0 * 1.01_f64.powi(i) * [1.1, 0.9, 1.05, 0.95][i as usize % 4] + (f64::from(i) * 1.3).sin())
+    ///     .collect();
+    /// let spec = EtsSpec { error: EtsErrorType::Multiplicative, trend: EtsTrend::MultiplicativeDamped, season: EtsSeason::Multiplicative };
+    /// let fit = ets(&y, 4, EtsModel::Fixed(spec))?;
+    /// let p = fit.predict_simulated(8, 0.95, 2000, 42)?;
+    /// assert_eq!(p, fit.predict_simulated(8, 0.95, 2000, 42)?); // same seed, same intervals
+    /// assert!(p.lower()[7] < p.mean()[7] && p.mean()[7] < p.upper()[7]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn predict_simulated(&self, h: usize, level: f64, npaths: usize, seed: u64) -> crate::Result<Forecast> {
+        Ok(self.simulate(h, level, npaths, seed)?)
+    }
+
+    fn simulate(&self, h: usize, level: f64, npaths: usize, seed: u64) -> Result<Forecast, StatsError> {
+        check_horizon(h)?;
+        check_level(level)?;
+        if npaths == 0 {
+            return Err(StatsError::InvalidParameter {
+                name: "npaths",
+                value: "0".to_owned(),
+                reason: "must be at least 1",
+            });
+        }
+        let too_many = || StatsError::InvalidParameter {
+            name: "npaths",
+            value: npaths.to_string(),
+            reason: "npaths times the horizon values do not fit in memory",
+        };
+        let total = npaths.checked_mul(h).ok_or_else(too_many)?;
+        let mean = self.forecast(h);
+        let negative_trend = StatsError::Degenerate {
+            method: "ets simulation",
+            reason: "the multiplicative trend's growth turned negative",
+        };
+        if mean.iter().any(|v| v.is_nan()) {
+            return Err(negative_trend);
+        }
+        // Path-major: path i fills paths[i h .. (i + 1) h].
+        let mut paths: Vec<f64> = Vec::new();
+        paths.try_reserve_exact(total).map_err(|_| too_many())?;
+        paths.resize(total, 0.0);
+        let ok = self.simulate_paths(&mut paths, h, seed);
+        if !ok {
+            return Err(negative_trend);
+        }
+        let p_lo = 0.5 - level / 2.0;
+        let p_hi = 0.5 + level / 2.0;
+        let mut col = vec![0.0; npaths];
+        let mut lower = Vec::with_capacity(h);
+        let mut upper = Vec::with_capacity(h);
+        for j in 0..h {
+            for (c, path) in col.iter_mut().zip(paths.chunks_exact(h)) {
+                *c = path[j];
+            }
+            lower.push(quantile_type8(&mut col, p_lo));
+            upper.push(quantile_type8(&mut col, p_hi));
+        }
+        Ok(Forecast::new(mean, lower, upper, level))
+    }
+
+    /// Fills `paths` (path-major, `h` values each) with simulated paths; false if one hit a negative
+    /// multiplicative growth.
+    fn simulate_paths(&self, paths: &mut [f64], h: usize, seed: u64) -> bool {
+        let rec = Recursion::new(self.spec, [self.alpha, self.beta, self.gamma, self.phi]);
+        let sd = self.sigma2.sqrt();
+        let one = |(i, out): (usize, &mut [f64])| {
+            simulate_path(
+                &rec,
+                &self.last,
+                self.period,
+                sd,
+                &mut Rng::for_stream(seed, i as u64),
+                out,
+            )
+        };
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            paths.par_chunks_mut(h).enumerate().map(one).all(|ok| ok)
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            paths.chunks_mut(h).enumerate().map(one).fold(true, |acc, ok| acc & ok)
+        }
+    }
+}
+
+/// One future path of `out.len()` observations from state `last` (R's C `etssimulate`, errors drawn
+/// here); false if the multiplicative growth turned negative.
+fn simulate_path(rec: &Recursion, last: &[f64], m: usize, sd: f64, rng: &mut Rng, out: &mut [f64]) -> bool {
+    let nt = n_trend(rec.spec);
+    let seasonal = rec.spec.season != EtsSeason::None;
+    let mut l = last[0];
+    let mut b = if nt == 1 { last[1] } else { 0.0 };
+    // At most 24 seasons (checked when fitting): a ring on the stack, s[j] = ring[(start + j) % m].
+    let mut ring = [0.0; 24];
+    if seasonal {
+        ring[..m].copy_from_slice(&last[1 + nt..1 + nt + m]);
+    }
+    let mut start = 0usize;
+    for slot in out {
+        let oldest = (start + m - 1) % m;
+        let sm = if seasonal { ring[oldest] } else { 0.0 };
+        let f = rec.one_step(l, b, sm);
+        if f.is_nan() {
+            return false;
+        }
+        let e = sd * rng.standard_normal();
+        let y = match rec.spec.error {
+            EtsErrorType::Additive => f + e,
+            EtsErrorType::Multiplicative => f * (1.0 + e.max(-1.0)),
+        };
+        *slot = y;
+        let (nl, nb, ns) = rec.update(l, b, sm, y);
+        l = nl;
+        b = nb;
+        if seasonal {
+            ring[oldest] = ns;
+            start = oldest;
+        }
+    }
+    true
+}
+
+/// R `quantile(x, p, type = 8)` (`a = b = 1/3`, with R's fuzz), reordering `x`; `x` is not empty and has
+/// no NaN.
+fn quantile_type8(x: &mut [f64], p: f64) -> f64 {
+    let n = x.len();
+    let (a, b) = (1.0 / 3.0, 1.0 / 3.0);
+    let fuzz = 4.0 * f64::EPSILON;
+    let nppm = a + p * (n as f64 + 1.0 - a - b);
+    let j = (nppm + fuzz).floor();
+    let mut frac = nppm - j;
+    if frac.abs() < fuzz {
+        frac = 0.0;
+    }
+    // 1-based order statistics x_j and x_{j+1}, clamped to x_1 and x_n.
+    let j = j.max(0.0) as usize;
+    let lo_idx = j.saturating_sub(1).min(n - 1);
+    let hi_idx = j.min(n - 1);
+    let (_, lo, rest) = x.select_nth_unstable_by(lo_idx, f64::total_cmp);
+    let lo = *lo;
+    let hi = if hi_idx == lo_idx {
+        lo
+    } else {
+        rest.iter().copied().fold(f64::INFINITY, f64::min)
+    };
+    if frac > 0.0 && lo != hi {
+        (1.0 - frac) * lo + frac * hi
+    } else {
+        lo
+    }
+}
+
+/// Errors unless the forecast horizon is at least 1 (R: "Forecast horizon out of bounds").
+fn check_horizon(h: usize) -> Result<(), StatsError> {
+    if h == 0 {
+        return Err(StatsError::InvalidParameter {
+            name: "horizon",
+            value: "0".to_owned(),
+            reason: "must be at least 1",
+        });
+    }
+    Ok(())
 }
 
 fn n_trend(spec: EtsSpec) -> usize {
@@ -252,11 +521,7 @@ fn class1(fit: &Ets, h: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
     let m = fit.period;
     let trend = fit.spec.trend != EtsTrend::None;
     let seasonal = fit.spec.season == EtsSeason::Additive;
-    let phi = if fit.spec.trend == EtsTrend::AdditiveDamped {
-        fit.phi
-    } else {
-        1.0
-    };
+    let phi = if fit.spec.trend.is_damped() { fit.phi } else { 1.0 };
     let mut hv = vec![0.0; p];
     hv[0] = 1.0;
     if seasonal {
@@ -415,11 +680,7 @@ fn class3(fit: &Ets, h: usize) -> (Vec<f64>, Vec<f64>) {
             },
         )
     } else {
-        let phi = if fit.spec.trend == EtsTrend::AdditiveDamped {
-            fit.phi
-        } else {
-            1.0
-        };
+        let phi = if fit.spec.trend.is_damped() { fit.phi } else { 1.0 };
         (
             Mat {
                 r: 2,
@@ -484,23 +745,28 @@ fn class3(fit: &Ets, h: usize) -> (Vec<f64>, Vec<f64>) {
     (mu, var)
 }
 
-/// forecast's C `forecast()`: h-step point forecasts from state `x = (l, b, s1..sm)`.
+/// forecast's C `forecast()`: h-step point forecasts from state `x = (l, b, s1..sm)`, with its damping
+/// multiplier `φ*` (`φ` at `h = 1`, then `φ* += φ^h`, so `2φ` at `h = 2`, see [`Ets::forecast`]). NaN (R's
+/// `NA`) for a multiplicative trend whose growth `b` is negative.
 fn point_forecast(x: &[f64], spec: EtsSpec, m: usize, phi: f64, h: usize) -> Vec<f64> {
     let nt = n_trend(spec);
     let l = x[0];
     let b = if nt == 1 { x[1] } else { 0.0 };
     let s = &x[1 + nt..];
-    let phi = if spec.trend == EtsTrend::AdditiveDamped {
-        phi
-    } else {
-        1.0
-    };
+    let phi = if spec.trend.is_damped() { phi } else { 1.0 };
     let mut phistar = phi;
     let mut out = Vec::with_capacity(h);
     for i in 0..h {
         let mut f = match spec.trend {
             EtsTrend::None => l,
-            _ => l + phistar * b,
+            EtsTrend::Additive | EtsTrend::AdditiveDamped => l + phistar * b,
+            EtsTrend::Multiplicative | EtsTrend::MultiplicativeDamped => {
+                if b < 0.0 {
+                    f64::NAN
+                } else {
+                    l * libm::pow(b, phistar)
+                }
+            }
         };
         if spec.season != EtsSeason::None {
             let j = (m - 1 + m * (i / m + 1) - i) % m;
@@ -520,8 +786,103 @@ fn point_forecast(x: &[f64], spec: EtsSpec, m: usize, phi: f64, h: usize) -> Vec
     out
 }
 
+/// forecast's `HUGEN`: the stand-in for a division by (nearly) zero in the state update.
+const HUGEN: f64 = 1e10;
+
+/// The recursions of one ETS class with its parameters: forecast's C `forecast(…, h = 1)` and `update`.
+#[derive(Clone, Copy)]
+struct Recursion {
+    spec: EtsSpec,
+    alpha: f64,
+    beta: f64,
+    gamma: f64,
+    /// 1 unless the trend is damped.
+    phi: f64,
+}
+
+impl Recursion {
+    fn new(spec: EtsSpec, [alpha, beta, gamma, phi]: [f64; 4]) -> Self {
+        let phi = if spec.trend.is_damped() { phi } else { 1.0 };
+        Self {
+            spec,
+            alpha,
+            beta,
+            gamma,
+            phi,
+        }
+    }
+
+    /// `(l + φb, φb)` for additive trends, `(l b^φ, b^φ)` for multiplicative ones, `(l, 0)` without trend.
+    #[inline]
+    fn trend_part(&self, l: f64, b: f64) -> (f64, f64) {
+        match self.spec.trend {
+            EtsTrend::None => (l, 0.0),
+            EtsTrend::Additive | EtsTrend::AdditiveDamped => {
+                let phib = self.phi * b;
+                (l + phib, phib)
+            }
+            EtsTrend::Multiplicative => (l * b, b),
+            EtsTrend::MultiplicativeDamped => {
+                let phib = libm::pow(b, self.phi);
+                (l * phib, phib)
+            }
+        }
+    }
+
+    /// The one-step forecast from level `l`, growth `b` and the oldest season `sm`; NaN (R's `NA`) for a
+    /// negative multiplicative growth.
+    #[inline]
+    fn one_step(&self, l: f64, b: f64, sm: f64) -> f64 {
+        if self.spec.trend.is_multiplicative() && b < 0.0 {
+            return f64::NAN;
+        }
+        let (q, _) = self.trend_part(l, b);
+        match self.spec.season {
+            EtsSeason::None => q,
+            EtsSeason::Additive => q + sm,
+            EtsSeason::Multiplicative => q * sm,
+        }
+    }
+
+    /// The new level, growth and season after observing `y` (forecast's `update`).
+    #[inline]
+    fn update(&self, oldl: f64, oldb: f64, sm: f64, y: f64) -> (f64, f64, f64) {
+        let (q, phib) = self.trend_part(oldl, oldb);
+        let p = match self.spec.season {
+            EtsSeason::None => y,
+            EtsSeason::Additive => y - sm,
+            EtsSeason::Multiplicative => {
+                if sm.abs() < 1e-10 {
+                    HUGEN
+                } else {
+                    y / sm
+                }
+            }
+        };
+        let l = q + self.alpha * (p - q);
+        let b = match self.spec.trend {
+            EtsTrend::None => 0.0,
+            EtsTrend::Additive | EtsTrend::AdditiveDamped => phib + (self.beta / self.alpha) * ((l - oldl) - phib),
+            EtsTrend::Multiplicative | EtsTrend::MultiplicativeDamped => {
+                let r = if oldl.abs() < 1e-10 { HUGEN } else { l / oldl };
+                phib + (self.beta / self.alpha) * (r - phib)
+            }
+        };
+        let s = match self.spec.season {
+            EtsSeason::None => 0.0,
+            EtsSeason::Additive => sm + self.gamma * ((y - q) - sm),
+            EtsSeason::Multiplicative => {
+                let t = if q.abs() < 1e-10 { HUGEN } else { y / q };
+                sm + self.gamma * (t - sm)
+            }
+        };
+        (l, b, s)
+    }
+}
+
 /// forecast's C `etscalc`: runs the filter from state `x0`, returns
 /// `n log Σe² (+ 2 Σ log|ŷ|)`, filling residuals, one-step forecasts and the last state.
+/// NaN (forecast's `NA` likelihood) when a multiplicative growth turns negative.
 #[allow(clippy::too_many_arguments)]
 fn etscalc(
     y: &[f64],
@@ -533,7 +894,7 @@ fn etscalc(
     fhat: &mut [f64],
     last: &mut Vec<f64>,
 ) -> f64 {
-    let [alpha, beta, gamma, phi] = par;
+    let rec = Recursion::new(spec, par);
     let nt = n_trend(spec);
     let seasonal = spec.season != EtsSeason::None;
     let mut l = x0[0];
@@ -548,58 +909,22 @@ fn etscalc(
     let mut lik = 0.0;
     let mut lik2 = 0.0;
     for (i, &yi) in y.iter().enumerate() {
-        let oldl = l;
-        let oldb = b;
         let oldest = (start + m - 1) % m.max(1);
-        // One-step forecast.
-        let mut f = match spec.trend {
-            EtsTrend::None => oldl,
-            _ => oldl + phi * oldb,
-        };
         let sm = if seasonal { ring[oldest] } else { 0.0 };
-        match spec.season {
-            EtsSeason::Additive => f += sm,
-            EtsSeason::Multiplicative => f *= sm,
-            EtsSeason::None => {}
+        let f = rec.one_step(l, b, sm);
+        if f.is_nan() {
+            return f64::NAN;
         }
         fhat[i] = f;
         e[i] = match spec.error {
             EtsErrorType::Additive => yi - f,
             EtsErrorType::Multiplicative => (yi - f) / f,
         };
-        // Update (forecast's `update`).
-        let (q, phib) = match spec.trend {
-            EtsTrend::None => (oldl, 0.0),
-            _ => (oldl + phi * oldb, phi * oldb),
-        };
-        let pp = match spec.season {
-            EtsSeason::None => yi,
-            EtsSeason::Additive => yi - sm,
-            EtsSeason::Multiplicative => {
-                if sm.abs() < 1e-10 {
-                    1e10
-                } else {
-                    yi / sm
-                }
-            }
-        };
-        l = q + alpha * (pp - q);
-        if nt == 1 {
-            let r = l - oldl;
-            b = phib + (beta / alpha) * (r - phib);
-        }
+        let (nl, nb, ns) = rec.update(l, b, sm, yi);
+        l = nl;
+        b = nb;
         if seasonal {
-            let t = match spec.season {
-                EtsSeason::Additive => yi - q,
-                _ => {
-                    if q.abs() < 1e-10 {
-                        1e10
-                    } else {
-                        yi / q
-                    }
-                }
-            };
-            ring[oldest] = sm + gamma * (t - sm);
+            ring[oldest] = ns;
             start = oldest;
         }
         lik += e[i] * e[i];
@@ -771,12 +1096,33 @@ fn initstate(y: &[f64], spec: EtsSpec, m: usize) -> Vec<f64> {
             sxy += d * (v - ybar);
             sxx += d * d;
         }
-        let mut b0 = sxy / sxx;
-        let mut l0 = ybar - b0 * tbar;
-        if (l0 + b0).abs() < 1e-8 {
-            l0 *= 1.001;
-            b0 *= 0.999;
-        }
+        // lsfit(1:maxn, y_sa[1:maxn]): intercept a, slope c.
+        let c = sxy / sxx;
+        let a = ybar - c * tbar;
+        let (l0, b0) = if spec.trend.is_multiplicative() {
+            // The line's values at t = 1 and 2 give the level before t = 1 and the growth.
+            let mut l0 = a + c;
+            if l0.abs() < 1e-8 {
+                l0 = 1e-7;
+            }
+            let mut b0 = (a + 2.0 * c) / l0;
+            l0 /= b0;
+            if b0.abs() > 1e10 {
+                b0 = b0.signum() * 1e10;
+            }
+            if l0 < 1e-8 || b0 < 1e-8 {
+                l0 = y_sa[0].max(0.001);
+                b0 = (y_sa[1] / y_sa[0]).max(0.001);
+            }
+            (l0, b0)
+        } else {
+            let (mut l0, mut b0) = (a, c);
+            if (l0 + b0).abs() < 1e-8 {
+                l0 *= 1.001;
+                b0 *= 0.999;
+            }
+            (l0, b0)
+        };
         out.push(l0);
         out.push(b0);
     }
@@ -794,7 +1140,7 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
     let seasonal = spec.season != EtsSeason::None;
     let m = if seasonal { m_in } else { 1 };
     let trend = spec.trend != EtsTrend::None;
-    let damped = spec.trend == EtsTrend::AdditiveDamped;
+    let damped = spec.trend.is_damped();
     // initparam (bounds "both").
     let mut alpha = LOWER[0] + 0.2 * (UPPER[0] - LOWER[0]) / m as f64;
     if !(0.0..=1.0).contains(&alpha) {
@@ -1009,7 +1355,7 @@ fn n_params(spec: EtsSpec, m: usize) -> usize {
     if spec.season != EtsSeason::None {
         k += m;
     }
-    if spec.trend == EtsTrend::AdditiveDamped {
+    if spec.trend.is_damped() {
         k += 1;
     }
     k
@@ -1025,82 +1371,103 @@ fn ets_impl(y: &[f64], period: usize, model: EtsModel) -> Result<Ets, StatsError
     }
     check_series("ets", y, 2)?;
     let positive = y.iter().all(|&v| v > 0.0);
-    let n = y.len();
-    match model {
-        EtsModel::Fixed(spec) => {
-            if spec.season != EtsSeason::None {
-                if !(2..=24).contains(&period) {
-                    return Err(StatsError::InvalidParameter {
-                        name: "period",
-                        value: period.to_string(),
-                        reason: "a seasonal ets model needs 2 <= period <= 24",
-                    });
-                }
-                check_series("seasonal ets", y, 3 * period)?;
-            }
-            if spec.error == EtsErrorType::Additive && spec.season == EtsSeason::Multiplicative {
-                return Err(StatsError::InvalidParameter {
-                    name: "ets model",
-                    value: spec.to_string(),
-                    reason: "additive error with multiplicative season is a forbidden combination",
-                });
-            }
-            let mult = spec.error == EtsErrorType::Multiplicative || spec.season == EtsSeason::Multiplicative;
-            if mult && !positive {
-                return Err(StatsError::InvalidParameter {
-                    name: "ets model",
-                    value: spec.to_string(),
-                    reason: "multiplicative components need positive data",
-                });
-            }
-            let m = if spec.season == EtsSeason::None { 1 } else { period };
-            check_series("ets", y, n_params(spec, m) + 5)?;
-            fit_one(y, period, spec).ok_or(StatsError::Degenerate {
-                method: "ets",
-                reason: "the model has too many parameters for the data",
-            })
+    let spec = match model {
+        EtsModel::Fixed(spec) => spec,
+        EtsModel::Auto => return auto(y, period, positive, false),
+        EtsModel::AutoWithMultiplicativeTrend => return auto(y, period, positive, true),
+    };
+    if spec.season != EtsSeason::None {
+        if !(2..=24).contains(&period) {
+            return Err(StatsError::InvalidParameter {
+                name: "period",
+                value: period.to_string(),
+                reason: "a seasonal ets model needs 2 <= period <= 24",
+            });
         }
-        EtsModel::Auto => {
-            let seasons: &[EtsSeason] = if (2..=24).contains(&period) && n >= 3 * period {
-                &[EtsSeason::None, EtsSeason::Additive, EtsSeason::Multiplicative]
-            } else {
-                &[EtsSeason::None]
-            };
-            let errors: &[EtsErrorType] = if positive {
-                &[EtsErrorType::Additive, EtsErrorType::Multiplicative]
-            } else {
-                &[EtsErrorType::Additive]
-            };
-            let mut best: Option<Ets> = None;
-            for &error in errors {
-                for trend in [EtsTrend::None, EtsTrend::Additive, EtsTrend::AdditiveDamped] {
-                    for &season in seasons {
-                        let spec = EtsSpec { error, trend, season };
-                        if error == EtsErrorType::Additive && season == EtsSeason::Multiplicative {
-                            continue;
-                        }
-                        if season == EtsSeason::Multiplicative && !positive {
-                            continue;
-                        }
-                        let m = if season == EtsSeason::None { 1 } else { period };
-                        if n <= n_params(spec, m) + 4 {
-                            continue;
-                        }
-                        if let Some(fit) = fit_one(y, period, spec)
-                            && fit.aicc().is_finite()
-                            && best.as_ref().is_none_or(|b| fit.aicc() < b.aicc())
-                        {
-                            best = Some(fit);
-                        }
+        check_series("seasonal ets", y, 3 * period)?;
+    }
+    let mult = spec.error == EtsErrorType::Multiplicative
+        || spec.season == EtsSeason::Multiplicative
+        || spec.trend.is_multiplicative();
+    if mult && !positive {
+        return Err(StatsError::InvalidParameter {
+            name: "ets model",
+            value: spec.to_string(),
+            reason: "multiplicative components need positive data",
+        });
+    }
+    let m = if spec.season == EtsSeason::None { 1 } else { period };
+    check_series("ets", y, n_params(spec, m) + 5)?;
+    fit_one(y, period, spec).ok_or(StatsError::Degenerate {
+        method: "ets",
+        reason: "the model could not be fitted (too many parameters for the data, or a multiplicative trend \
+                 that turns negative)",
+    })
+}
+
+/// R `ets(y)`'s search (`multiplicative_trend`: with `allow.multiplicative.trend = TRUE`), in R's order
+/// (error A, M; trend N, A, M; season N, A, M; damped before undamped), keeping the first lowest `AICc`.
+fn auto(y: &[f64], period: usize, positive: bool, multiplicative_trend: bool) -> Result<Ets, StatsError> {
+    let n = y.len();
+    let seasons: &[EtsSeason] = if (2..=24).contains(&period) && n >= 3 * period {
+        &[EtsSeason::None, EtsSeason::Additive, EtsSeason::Multiplicative]
+    } else {
+        &[EtsSeason::None]
+    };
+    let errors: &[EtsErrorType] = if positive {
+        &[EtsErrorType::Additive, EtsErrorType::Multiplicative]
+    } else {
+        &[EtsErrorType::Additive]
+    };
+    // Each base trend with its damped twin first, as R's `damped = c(TRUE, FALSE)`.
+    let trends: &[&[EtsTrend]] = if multiplicative_trend && positive {
+        &[
+            &[EtsTrend::None],
+            &[EtsTrend::AdditiveDamped, EtsTrend::Additive],
+            &[EtsTrend::MultiplicativeDamped, EtsTrend::Multiplicative],
+        ]
+    } else {
+        &[&[EtsTrend::None], &[EtsTrend::AdditiveDamped, EtsTrend::Additive]]
+    };
+    let mut best: Option<Ets> = None;
+    for &error in errors {
+        for &base in trends {
+            for &season in seasons {
+                for &trend in base {
+                    let spec = EtsSpec { error, trend, season };
+                    // R's `restrict = TRUE`.
+                    if error == EtsErrorType::Additive
+                        && (trend.is_multiplicative() || season == EtsSeason::Multiplicative)
+                    {
+                        continue;
+                    }
+                    if error == EtsErrorType::Multiplicative
+                        && trend.is_multiplicative()
+                        && season == EtsSeason::Additive
+                    {
+                        continue;
+                    }
+                    if season == EtsSeason::Multiplicative && !positive {
+                        continue;
+                    }
+                    let m = if season == EtsSeason::None { 1 } else { period };
+                    if n <= n_params(spec, m) + 4 {
+                        continue;
+                    }
+                    if let Some(fit) = fit_one(y, period, spec)
+                        && fit.aicc().is_finite()
+                        && best.as_ref().is_none_or(|b| fit.aicc() < b.aicc())
+                    {
+                        best = Some(fit);
                     }
                 }
             }
-            best.ok_or(StatsError::Degenerate {
-                method: "ets",
-                reason: "no model class could be fitted (too few observations?)",
-            })
         }
     }
+    best.ok_or(StatsError::Degenerate {
+        method: "ets",
+        reason: "no model class could be fitted (too few observations?)",
+    })
 }
 
 #[cfg(test)]
@@ -1113,6 +1480,42 @@ mod tests {
         assert!((max_root_modulus(&[-1.0, 1.5, 1.0], &mut Vec::new()) - 2.0).abs() < 1e-12);
         // z^2 + 0.25: roots ±0.5i.
         assert!((max_root_modulus(&[0.25, 0.0, 1.0], &mut Vec::new()) - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn quantile_type8_equals_r() {
+        // R 4.2.2: quantile(c(3,1,4,1,5,9,2,6,5,3,5), c(0, .025, .1, .5, .9, .975, 1), type = 8)
+        let x = [3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0, 6.0, 5.0, 3.0, 5.0];
+        let want = [1.0, 1.0, 1.0, 4.0, 7.6, 9.0, 9.0];
+        for (p, w) in [0.0, 0.025, 0.1, 0.5, 0.9, 0.975, 1.0].into_iter().zip(want) {
+            let mut v = x;
+            assert!((quantile_type8(&mut v, p) - w).abs() < 1e-13, "p = {p}");
+        }
+        // quantile(7, c(.1, .9), type = 8) = 7; quantile(c(2, 1), c(.1, .5, .9), type = 8) = 1, 1.5, 2.
+        assert_eq!(quantile_type8(&mut [7.0], 0.1), 7.0);
+        assert_eq!(quantile_type8(&mut [7.0], 0.9), 7.0);
+        assert_eq!(quantile_type8(&mut [2.0, 1.0], 0.1), 1.0);
+        assert!((quantile_type8(&mut [2.0, 1.0], 0.5) - 1.5).abs() < 1e-15);
+        assert_eq!(quantile_type8(&mut [2.0, 1.0], 0.9), 2.0);
+    }
+
+    #[test]
+    fn damped_point_forecast_keeps_r_multiplier() {
+        // l = 10, b = 1: R's etsforecast multiplies b by phi, 2 phi, 2 phi + phi^2.
+        let spec = EtsSpec {
+            error: EtsErrorType::Additive,
+            trend: EtsTrend::AdditiveDamped,
+            season: EtsSeason::None,
+        };
+        let f = point_forecast(&[10.0, 1.0], spec, 1, 0.9, 3);
+        assert!((f[0] - 10.9).abs() < 1e-12 && (f[1] - 11.8).abs() < 1e-12 && (f[2] - 12.61).abs() < 1e-12);
+        let spec = EtsSpec {
+            trend: EtsTrend::MultiplicativeDamped,
+            ..spec
+        };
+        let f = point_forecast(&[10.0, 1.1], spec, 1, 0.9, 2);
+        assert!((f[1] - 10.0 * 1.1_f64.powf(1.8)).abs() < 1e-12);
+        assert!(point_forecast(&[10.0, -0.5], spec, 1, 0.9, 2)[0].is_nan());
     }
 
     #[test]
