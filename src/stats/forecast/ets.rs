@@ -1293,12 +1293,17 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
 /// s1 ← s_m + γ (y_t / (l + φ b) - s_m),  s_j ← s_{j-1}
 /// ```
 ///
+/// With a multiplicative trend `l + φ b` becomes `l b^φ` and the growth update
+/// `b ← b^φ + (β / α) (l_new / l - b^φ)` (forecast's C `update`).
+///
 /// Objective (forecast's): `n log Σ e_t² + 2 Σ log |ŷ_t|` (second term for
 /// multiplicative errors), minimised over the smoothing parameters and the
 /// initial states with R's Nelder–Mead (`optim` variant, tolerance
 /// `sqrt(eps)`, at most 2000 evaluations), from forecast's start values
 /// (`initparam`, `initstate`: `decompose` of the whole series, a line through
-/// the first `max(10, 2m)` seasonally adjusted values). Parameter region
+/// the first `max(10, 2m)` seasonally adjusted values; for a multiplicative
+/// trend, `l0 = ŷ₁ / b0` and `b0 = ŷ₂ / ŷ₁` from that line, as forecast's
+/// `initstate`). Parameter region
 /// "both": `1e-4 <= β <= α <= 0.9999`, `γ <= 1 - α`, `0.8 <= φ <= 0.98`, and
 /// the admissible region (characteristic roots inside the unit circle; ours by
 /// Durand–Kerner, R's by `polyroot`). `k` counts the smoothing parameters, the
@@ -1307,28 +1312,40 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
 /// [`EtsModel::Auto`] fits every class forecast's `ets` tries by default:
 /// error A/M (M only for positive data), trend N/A/Ad, season N/A/M (only when
 /// `period > 1`), except additive error with multiplicative season, and keeps
-/// the lowest `AICc`.
+/// the lowest `AICc` (the first, in R's order, on a tie).
+/// [`EtsModel::AutoWithMultiplicativeTrend`] adds the trends M and Md as
+/// `ets(y, allow.multiplicative.trend = TRUE)`, with R's restrictions (no
+/// additive error with a multiplicative trend, no multiplicative trend with an
+/// additive season). [`EtsModel::Fixed`] fits any of the 30 classes, including
+/// those restricted in the searches (R's `restrict = FALSE`).
 ///
 /// Agreement with R 4.2.2 forecast 8.20: because the start values, objective,
 /// bounds and optimiser are forecast's own, the optimum is R's: on
 /// `AirPassengers` the automatic choice is ETS(M,Ad,M) as in R, and the
 /// parameters, initial states, log-likelihood, AIC/`AICc`/BIC, forecast means
 /// and 80/95 % intervals agree to about `1e-12` relative (tests assert `1e-6`);
-/// likewise for `co2`, `WWWusage`, `Nile` (automatic) and four fixed classes.
-/// Nothing here is simulated: forecast computes intervals for every class we
-/// fit analytically (classes 1–3 of Hyndman et al. 2008, ch. 6), and so do we.
+/// likewise for `co2`, `WWWusage`, `Nile` (automatic) and four fixed classes;
+/// and for the 15 classes with a multiplicative trend or an `(A,*,M)` form
+/// (21 fits on `AirPassengers`, `lynx`, `uspop`, `UKgas`) and the search with
+/// multiplicative trends (ETS(M,Md,M) on `AirPassengers`, as R), to about
+/// `1e-11` (`tests/ets_more.rs`). Prediction intervals are analytic where R's
+/// are (classes 1–3 of Hyndman et al. 2008, ch. 6) and simulated, seeded,
+/// otherwise: see [`Ets::predict`].
 ///
 /// # Complexity
-/// `O(n · evaluations)` per class; auto fits up to 10 classes.
+/// `O(n · evaluations)` per class; [`EtsModel::Auto`] fits up to 15 classes,
+/// [`EtsModel::AutoWithMultiplicativeTrend`] up to 19.
 ///
 /// # Errors
 /// [`StatsError::InvalidParameter`] for `period == 0`, a seasonal class with
-/// `period < 2` or `period > 24` (forecast's limit), or a multiplicative class
-/// on data that are not all positive; [`StatsError::TooShort`] for seasonal
+/// `period < 2` or `period > 24` (forecast's limit), or a class with a
+/// multiplicative error, trend or season on data that are not all positive; [`StatsError::TooShort`] for seasonal
 /// classes with fewer than `3 period` observations (forecast's Fourier start
 /// for shorter series is not reproduced) or fewer observations than the class
 /// has parameters plus 5; [`StatsError::NonFinite`] at the first NaN or
-/// infinite value; [`StatsError::Degenerate`] if no class could be fitted.
+/// infinite value; [`StatsError::Degenerate`] if no class could be fitted (for
+/// a fixed multiplicative trend, also when its growth turns negative at every
+/// start the optimiser tries).
 ///
 /// # Example
 ///
