@@ -1,4 +1,5 @@
-//! ETS fits on `AirPassengers` (n = 144, period 12): one class (M,Ad,M) and the automatic choice.
+//! ETS fits on `AirPassengers` (n = 144, period 12): one class (M,Ad,M), the automatic choice (with and
+//! without multiplicative trends), and simulated prediction intervals of ETS(M,Md,M) (5000 paths, h = 24).
 //! Peers: `benches/peers/ets.R` (`forecast::ets`) and `benches/peers/ets.py` (statsmodels `ETSModel`).
 
 use corridor::stats::{EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend, ets};
@@ -31,7 +32,18 @@ fn bench(c: &mut Criterion) {
     g.bench_function("ets auto (AICc over 15 classes) AirPassengers", |b| {
         b.iter(|| ets(black_box(&y), 12, EtsModel::Auto).unwrap());
     });
+    g.bench_function("ets auto with multiplicative trend (19 classes) AirPassengers", |b| {
+        b.iter(|| ets(black_box(&y), 12, EtsModel::AutoWithMultiplicativeTrend).unwrap());
+    });
     g.finish();
+    let mmdm = EtsSpec {
+        trend: EtsTrend::MultiplicativeDamped,
+        ..madm
+    };
+    let fit = ets(&y, 12, EtsModel::Fixed(mmdm)).unwrap();
+    c.bench_function("ets simulated 95% intervals ETS(M,Md,M) 5000 paths h=24", |b| {
+        b.iter(|| black_box(&fit).predict_simulated(24, 0.95, 5000, 0).unwrap());
+    });
 }
 
 criterion_group!(benches, bench);

@@ -8,3 +8,8 @@ time_it <- function(f, reps) {
 cat(sprintf("R forecast %s ets(AirPassengers, model='MAM', damped=TRUE): median %.4f s\n", packageVersion("forecast"),
             time_it(function() ets(AirPassengers, model = "MAM", damped = TRUE), 20)))
 cat(sprintf("R ets(AirPassengers) (auto): median %.4f s\n", time_it(function() ets(AirPassengers), 5)))
+cat(sprintf("R ets(AirPassengers, allow.multiplicative.trend = TRUE) (auto): median %.4f s\n",
+            time_it(function() ets(AirPassengers, allow.multiplicative.trend = TRUE), 5)))
+mmdm <- ets(AirPassengers, model = "MMM", damped = TRUE)
+cat(sprintf("R forecast(ETS(M,Md,M), h = 24, level = 95, simulate = TRUE, npaths = 5000): median %.4f s\n",
+            time_it(function() forecast(mmdm, h = 24, level = 95, simulate = TRUE, npaths = 5000), 10)))

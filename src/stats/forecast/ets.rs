@@ -447,17 +447,16 @@ fn simulate_path(rec: &Recursion, last: &[f64], m: usize, sd: f64, rng: &mut Rng
     for slot in out {
         let oldest = (start + m - 1) % m;
         let sm = if seasonal { ring[oldest] } else { 0.0 };
-        let f = rec.one_step(l, b, sm);
-        if f.is_nan() {
+        let Some((f, q, phib)) = rec.one_step(l, b, sm) else {
             return false;
-        }
+        };
         let e = sd * rng.standard_normal();
         let y = match rec.spec.error {
             EtsErrorType::Additive => f + e,
             EtsErrorType::Multiplicative => f * (1.0 + e.max(-1.0)),
         };
         *slot = y;
-        let (nl, nb, ns) = rec.update(l, b, sm, y);
+        let (nl, nb, ns) = rec.update(l, (q, phib), sm, y);
         l = nl;
         b = nb;
         if seasonal {
@@ -829,25 +828,27 @@ impl Recursion {
         }
     }
 
-    /// The one-step forecast from level `l`, growth `b` and the oldest season `sm`; NaN (R's `NA`) for a
+    /// The one-step forecast from level `l`, growth `b` and the oldest season `sm`, with the
+    /// [`Recursion::trend_part`] `(q, φb)` that [`Recursion::update`] needs; `None` (R's `NA`) for a
     /// negative multiplicative growth.
     #[inline]
-    fn one_step(&self, l: f64, b: f64, sm: f64) -> f64 {
+    fn one_step(&self, l: f64, b: f64, sm: f64) -> Option<(f64, f64, f64)> {
         if self.spec.trend.is_multiplicative() && b < 0.0 {
-            return f64::NAN;
+            return None;
         }
-        let (q, _) = self.trend_part(l, b);
-        match self.spec.season {
+        let (q, phib) = self.trend_part(l, b);
+        let f = match self.spec.season {
             EtsSeason::None => q,
             EtsSeason::Additive => q + sm,
             EtsSeason::Multiplicative => q * sm,
-        }
+        };
+        Some((f, q, phib))
     }
 
-    /// The new level, growth and season after observing `y` (forecast's `update`).
+    /// The new level, growth and season after observing `y` (forecast's `update`), from the old level,
+    /// the trend part `(q, φb)` of the old state and the oldest season `sm`.
     #[inline]
-    fn update(&self, oldl: f64, oldb: f64, sm: f64, y: f64) -> (f64, f64, f64) {
-        let (q, phib) = self.trend_part(oldl, oldb);
+    fn update(&self, oldl: f64, (q, phib): (f64, f64), sm: f64, y: f64) -> (f64, f64, f64) {
         let p = match self.spec.season {
             EtsSeason::None => y,
             EtsSeason::Additive => y - sm,
@@ -911,16 +912,15 @@ fn etscalc(
     for (i, &yi) in y.iter().enumerate() {
         let oldest = (start + m - 1) % m.max(1);
         let sm = if seasonal { ring[oldest] } else { 0.0 };
-        let f = rec.one_step(l, b, sm);
-        if f.is_nan() {
+        let Some((f, q, phib)) = rec.one_step(l, b, sm) else {
             return f64::NAN;
-        }
+        };
         fhat[i] = f;
         e[i] = match spec.error {
             EtsErrorType::Additive => yi - f,
             EtsErrorType::Multiplicative => (yi - f) / f,
         };
-        let (nl, nb, ns) = rec.update(l, b, sm, yi);
+        let (nl, nb, ns) = rec.update(l, (q, phib), sm, yi);
         l = nl;
         b = nb;
         if seasonal {
