@@ -322,7 +322,7 @@ impl Ets {
     /// errors `ε` is floored at `-1`, as R's `pmax(-1, e)`), the observation `ŷ + ε` or `ŷ (1 + ε)`, and
     /// the state update. The bounds at each horizon are R's `quantile(…, type = 8)` (median-unbiased,
     /// Hyndman & Fan 1996) of the paths at probabilities `(1 ∓ level) / 2`. The mean is [`Ets::forecast`],
-    /// R's `mean` here (with R's damping quirk, documented there): it is not the centre of the paths.
+    /// R's `mean` here (with R's damping quirk, documented there), not the average of the paths.
     ///
     /// Path `i` draws its normals (Marsaglia's polar method on xoshiro256\*\*) from its own stream of
     /// `seed`, so the result depends only on `(h, level, npaths, seed)`: the same on every platform and
@@ -336,8 +336,9 @@ impl Ets {
     /// # Errors
     /// [`StatsError::InvalidParameter`] unless `h >= 1`, `npaths >= 1` and `0 < level < 1`, or when
     /// `npaths · h` values do not fit in memory; [`StatsError::Degenerate`] when a multiplicative trend's
-    /// growth turns negative on a path or in the last state (R stops with "Problem with multiplicative
-    /// damped trend").
+    /// growth is negative in the last state (R stops: "Problem with multiplicative damped trend") or turns
+    /// negative on a path (possible with additive errors; R 8.20 misses this case, its C returning the
+    /// code -99999 that R's `is.na` check does not catch, and mixes -99999 and zeros into its quantiles).
     ///
     /// # Example
     ///
