@@ -245,3 +245,68 @@ fn constant_series_forecasts_the_constant() {
         assert!((f - 5.0).abs() < 1e-6, "{f}");
     }
 }
+
+#[test]
+fn short_series_search_tries_every_class_r_does() {
+    // R 4.2.2, forecast 8.20: `tests/reference-scripts/ets_short.R`. R tries a class while it has fewer
+    // optimised parameters than n - 1, so ETS(A,A,N) (4 parameters) competes at n = 8 and wins; below 7
+    // observations R returns a non-optimised Holt-Winters fit, which we do not reproduce (an error).
+    let y = [10.3, 19.8, 30.4, 39.7, 50.2, 60.1, 69.6, 80.4, 89.9];
+    // (n, class, AICc, alpha, beta, l, b) as R prints them (ETS(A,N,N): alpha, l only).
+    let cases: [(usize, &str, f64, &[f64]); 3] = [
+        (
+            9,
+            "ETS(A,A,N)",
+            27.167_371_803_8,
+            &[
+                0.000_100_085_821_093,
+                0.000_100_000_002_037,
+                0.098_340_751_259_1,
+                9.991_035_471_7,
+            ],
+        ),
+        (
+            8,
+            "ETS(A,A,N)",
+            37.327_866_465_3,
+            &[
+                0.000_154_803_615_912,
+                0.000_100_181_634_909,
+                0.103_550_552_351,
+                9.990_694_639_09,
+            ],
+        ),
+        (
+            7,
+            "ETS(A,N,N)",
+            58.633_624_105_3,
+            &[0.999_899_961_004, 10.304_820_548_3],
+        ),
+    ];
+    for (n, class, aicc, par) in cases {
+        for model in [EtsModel::Auto, EtsModel::AutoWithMultiplicativeTrend] {
+            let fit = ets(&y[..n], 1, model).unwrap();
+            assert_eq!(fit.spec().to_string(), class, "n = {n}");
+            close(&format!("n = {n} AICc"), fit.aicc(), aicc, TOL_R);
+            let ours: Vec<f64> = if par.len() == 4 {
+                vec![
+                    fit.alpha(),
+                    fit.beta(),
+                    fit.initial_states()[0],
+                    fit.initial_states()[1],
+                ]
+            } else {
+                vec![fit.alpha(), fit.initial_states()[0]]
+            };
+            for (i, (a, b)) in ours.iter().zip(par).enumerate() {
+                // Smoothing parameters at forecast's lower bound 1e-4 are compared absolutely.
+                assert!(
+                    (a - b).abs() <= 1e-6 * b.abs().max(1.0),
+                    "n = {n} par[{i}]: ours {a}, R {b}"
+                );
+            }
+        }
+    }
+    let err = ets(&y[..6], 1, EtsModel::Auto).unwrap_err().to_string();
+    assert!(err.contains('7') && err.contains('6'), "{err}");
+}

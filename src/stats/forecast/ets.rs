@@ -1342,8 +1342,9 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
 /// `period < 2` or `period > 24` (forecast's limit), or a class with a
 /// multiplicative error, trend or season on data that are not all positive; [`StatsError::TooShort`] for seasonal
 /// classes with fewer than `3 period` observations (forecast's Fourier start
-/// for shorter series is not reproduced) or fewer observations than the class
-/// has parameters plus 5; [`StatsError::NonFinite`] at the first NaN or
+/// for shorter series is not reproduced), a fixed class with fewer observations
+/// than it has parameters plus 5, or a search on fewer than 7 observations (R
+/// returns a non-optimised Holt-Winters fit in both cases, not reproduced); [`StatsError::NonFinite`] at the first NaN or
 /// infinite value; [`StatsError::Degenerate`] if no class could be fitted (for
 /// a fixed multiplicative trend, also when its growth turns negative at every
 /// start the optimiser tries).
@@ -1425,7 +1426,12 @@ fn ets_impl(y: &[f64], period: usize, model: EtsModel) -> Result<Ets, StatsError
 
 /// R `ets(y)`'s search (`multiplicative_trend`: with `allow.multiplicative.trend = TRUE`), in R's order
 /// (error A, M; trend N, A, M; season N, A, M; damped before undamped), keeping the first lowest `AICc`.
+///
+/// Every class is tried that has fewer optimised parameters than `n - 1` (forecast's `etsmodel` rule, in
+/// `fit_one`). Below 7 observations R does not search at all but returns a non-optimised Holt-Winters fit
+/// (`HoltWintersZZ`), which is not reproduced: that is [`StatsError::TooShort`].
 fn auto(y: &[f64], period: usize, positive: bool, multiplicative_trend: bool) -> Result<Ets, StatsError> {
+    check_series("ets search", y, 7)?;
     let n = y.len();
     let seasons: &[EtsSeason] = if (2..=24).contains(&period) && n >= 3 * period {
         &[EtsSeason::None, EtsSeason::Additive, EtsSeason::Multiplicative]
@@ -1466,10 +1472,6 @@ fn auto(y: &[f64], period: usize, positive: bool, multiplicative_trend: bool) ->
                         continue;
                     }
                     if season == EtsSeason::Multiplicative && !positive {
-                        continue;
-                    }
-                    let m = if season == EtsSeason::None { 1 } else { period };
-                    if n <= n_params(spec, m) + 4 {
                         continue;
                     }
                     if let Some(fit) = fit_one(y, period, spec)
