@@ -143,7 +143,10 @@ fn bad_inputs_are_errors() {
         trend: EtsTrend::None,
         season: EtsSeason::Additive,
     };
-    assert!(ets(&y[..30], 12, EtsModel::Fixed(ana)).is_err());
+    // No more than one period (R drops the season), or fewer observations than parameters + 5.
+    assert!(ets(&y[..12], 12, EtsModel::Fixed(ana)).is_err());
+    assert!(ets(&y[..18], 12, EtsModel::Fixed(ana)).is_err());
+    assert!(ets(&y[..19], 12, EtsModel::Fixed(ana)).is_ok());
     assert!(ets(&y, 30, EtsModel::Fixed(ana)).is_err());
     assert!(ets(&y, 0, EtsModel::Auto).is_err());
     z[4] = f64::NAN;
@@ -246,67 +249,99 @@ fn constant_series_forecasts_the_constant() {
     }
 }
 
-#[test]
-fn short_series_search_tries_every_class_r_does() {
-    // R 4.2.2, forecast 8.20: `tests/reference-scripts/ets_short.R`. R tries a class while it has fewer
-    // optimised parameters than n - 1, so ETS(A,A,N) (4 parameters) competes at n = 8 and wins; below 7
-    // observations R returns a non-optimised Holt-Winters fit, which we do not reproduce (an error).
-    let y = [10.3, 19.8, 30.4, 39.7, 50.2, 60.1, 69.6, 80.4, 89.9];
-    // (n, class, AICc, alpha, beta, l, b) as R prints them (ETS(A,N,N): alpha, l only).
-    let cases: [(usize, &str, f64, &[f64]); 3] = [
-        (
-            9,
-            "ETS(A,A,N)",
-            27.167_371_803_8,
-            &[
-                0.000_100_085_821_093,
-                0.000_100_000_002_037,
-                0.098_340_751_259_1,
-                9.991_035_471_7,
-            ],
-        ),
-        (
-            8,
-            "ETS(A,A,N)",
-            37.327_866_465_3,
-            &[
-                0.000_154_803_615_912,
-                0.000_100_181_634_909,
-                0.103_550_552_351,
-                9.990_694_639_09,
-            ],
-        ),
-        (
-            7,
-            "ETS(A,N,N)",
-            58.633_624_105_3,
-            &[0.999_899_961_004, 10.304_820_548_3],
-        ),
-    ];
-    for (n, class, aicc, par) in cases {
-        for model in [EtsModel::Auto, EtsModel::AutoWithMultiplicativeTrend] {
-            let fit = ets(&y[..n], 1, model).unwrap();
-            assert_eq!(fit.spec().to_string(), class, "n = {n}");
-            close(&format!("n = {n} AICc"), fit.aicc(), aicc, TOL_R);
-            let ours: Vec<f64> = if par.len() == 4 {
-                vec![
-                    fit.alpha(),
-                    fit.beta(),
-                    fit.initial_states()[0],
-                    fit.initial_states()[1],
-                ]
-            } else {
-                vec![fit.alpha(), fit.initial_states()[0]]
-            };
-            for (i, (a, b)) in ours.iter().zip(par).enumerate() {
-                // Smoothing parameters at forecast's lower bound 1e-4 are compared absolutely.
-                assert!(
-                    (a - b).abs() <= 1e-6 * b.abs().max(1.0),
-                    "n = {n} par[{i}]: ours {a}, R {b}"
-                );
-            }
+/// One short-series case of `ets_short.json` against our fit: class, smoothing parameters (absolutely near
+/// forecast's bounds), initial state, log-likelihood, `AICc`, sigma², `forecast()` means and 95 % bounds.
+fn check_short(what: &str, fit: &corridor::stats::Ets, c: &Value) {
+    assert_eq!(fit.spec().to_string(), c["method"].as_str().unwrap(), "{what}");
+    let par = &c["par"];
+    for (name, ours) in [
+        ("alpha", fit.alpha()),
+        ("beta", fit.beta()),
+        ("gamma", fit.gamma()),
+        ("phi", fit.phi()),
+    ] {
+        if let Some(r) = par[name].as_f64() {
+            // Smoothing parameters can sit at forecast's lower bound 1e-4: compared absolutely.
+            assert!(
+                (ours - r).abs() <= TOL_R * r.abs().max(1.0),
+                "{what} {name}: ours {ours}, R {r}"
+            );
         }
     }
+    close_all(
+        &format!("{what} initial state"),
+        fit.initial_states(),
+        &floats(&c["initstate"]),
+        TOL_R,
+    );
+    close(
+        &format!("{what} loglik"),
+        fit.loglik(),
+        c["loglik"].as_f64().unwrap(),
+        TOL_R,
+    );
+    close(&format!("{what} AICc"), fit.aicc(), c["aicc"].as_f64().unwrap(), TOL_R);
+    close(
+        &format!("{what} sigma2"),
+        fit.sigma2(),
+        c["sigma2"].as_f64().unwrap(),
+        TOL_R,
+    );
+    let mean = floats(&c["mean"]);
+    let p = fit.predict(mean.len(), 0.95).unwrap();
+    close_all(&format!("{what} mean"), p.mean(), &mean, TOL_R);
+    close_all(&format!("{what} lower 95"), p.lower(), &floats(&c["lower95"]), TOL_R);
+    close_all(&format!("{what} upper 95"), p.upper(), &floats(&c["upper95"]), TOL_R);
+}
+
+#[test]
+fn short_series_search_tries_every_class_r_does() {
+    // R 4.2.2, forecast 8.20: tests/reference-scripts/ets_short.R. R tries a class while it has fewer
+    // optimised parameters than n - 1, so ETS(A,A,N) (4 parameters) competes at n = 8 and wins; below 7
+    // observations R returns a non-optimised Holt-Winters fit, which we do not reproduce (an error).
+    let r = load("ets_short.json");
+    for c in r["nonseasonal"].as_array().unwrap() {
+        let y = floats(&c["y"]);
+        let fit = ets(&y, 1, EtsModel::Auto).unwrap();
+        check_short(&format!("n = {}", y.len()), &fit, c);
+        let mt = ets(&y, 1, EtsModel::AutoWithMultiplicativeTrend).unwrap();
+        assert_eq!(mt.spec().to_string(), c["method_mt"].as_str().unwrap());
+    }
+    let y = floats(&r["nonseasonal"][0]["y"]);
     let err = ets(&y[..6], 1, EtsModel::Auto).unwrap_err().to_string();
     assert!(err.contains('7') && err.contains('6'), "{err}");
+}
+
+#[test]
+fn seasonal_series_shorter_than_three_periods_equal_r() {
+    // R 4.2.2, forecast 8.20: tests/reference-scripts/ets_short.R. With fewer than three periods forecast's
+    // initstate takes the seasonal start from a line plus one Fourier pair instead of `decompose`.
+    let r = load("ets_short.json");
+    for c in r["seasonal"].as_array().unwrap() {
+        let y = floats(&c["y"]);
+        let period = c["period"].as_u64().unwrap() as usize;
+        let code = c["model"].as_str().unwrap().as_bytes();
+        let model = if code == b"ZZZ" {
+            EtsModel::Auto
+        } else {
+            let error = if code[0] == b'M' {
+                EtsErrorType::Multiplicative
+            } else {
+                EtsErrorType::Additive
+            };
+            let trend = match (code[1], c["damped"].as_bool().unwrap()) {
+                (b'N', _) => EtsTrend::None,
+                (_, true) => EtsTrend::AdditiveDamped,
+                (_, false) => EtsTrend::Additive,
+            };
+            let season = match code[2] {
+                b'A' => EtsSeason::Additive,
+                b'M' => EtsSeason::Multiplicative,
+                _ => EtsSeason::None,
+            };
+            EtsModel::Fixed(EtsSpec { error, trend, season })
+        };
+        let fit = ets(&y, period, model).unwrap();
+        check_short(c["call"].as_str().unwrap(), &fit, c);
+    }
 }

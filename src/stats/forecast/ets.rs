@@ -9,6 +9,7 @@ use super::holt_winters::{HwSeasonal, decompose};
 use super::nmmin::nmmin;
 use crate::rng::Rng;
 use crate::stats::StatsError;
+use crate::stats::regression::qr::Qr;
 use crate::stats::validate::{check_level, check_series};
 
 /// The error term of an ETS model.
@@ -1053,23 +1054,88 @@ fn max_root_modulus(coef: &[f64], roots: &mut Vec<(f64, f64)>) -> f64 {
     roots.iter().map(|z| z.0 * z.0 + z.1 * z.1).fold(0.0, f64::max).sqrt()
 }
 
-/// forecast's `initstate`: `l, b, s0..s_{m-2}` from `decompose` and a straight line.
-fn initstate(y: &[f64], spec: EtsSpec, m: usize) -> Vec<f64> {
+/// R's `sinpi(x)`: `sin(πx)`, exact at multiples of 1/2.
+fn sinpi(x: f64) -> f64 {
+    let mut x = x % 2.0;
+    if x <= -1.0 {
+        x += 2.0;
+    } else if x > 1.0 {
+        x -= 2.0;
+    }
+    if x == 0.0 || x == 1.0 {
+        0.0
+    } else if x == 0.5 {
+        1.0
+    } else if x == -0.5 {
+        -1.0
+    } else {
+        (std::f64::consts::PI * x).sin()
+    }
+}
+
+/// R's `cospi(x)`: `cos(πx)`, exact at multiples of 1/2.
+fn cospi(x: f64) -> f64 {
+    let x = x.abs() % 2.0;
+    if x % 1.0 == 0.5 {
+        0.0
+    } else if x == 1.0 {
+        -1.0
+    } else if x == 0.0 {
+        1.0
+    } else {
+        (std::f64::consts::PI * x).cos()
+    }
+}
+
+/// Intercept and slope of forecast's `tslm(y ~ trend + fourier(y, 1))` (trend `1..n`; the sine column
+/// is left out for `m = 2`, where it vanishes), by Householder QR. `None` if the design is singular.
+fn fourier_line(y: &[f64], m: usize) -> Option<(f64, f64)> {
+    let n = y.len();
+    let x2 = |t: usize| 2.0 * (1.0 / m as f64) * (t + 1) as f64;
+    let mut cols: Vec<f64> = Vec::with_capacity(4 * n);
+    cols.extend(std::iter::repeat_n(1.0, n));
+    cols.extend((1..=n).map(|t| t as f64));
+    if m != 2 {
+        cols.extend((0..n).map(|t| sinpi(x2(t))));
+    }
+    cols.extend((0..n).map(|t| cospi(x2(t))));
+    let k = cols.len() / n;
+    if n <= k {
+        return None;
+    }
+    let coef = Qr::new(cols, n, k).ok()?.least_squares(y);
+    Some((coef[0], coef[1]))
+}
+
+/// forecast's `initstate`: `l, b, s0..s_{m-2}` from `decompose` (or, for fewer than three
+/// periods, from a line-plus-one-harmonic regression, as forecast) and a straight line.
+/// `None` if that regression is singular.
+fn initstate(y: &[f64], spec: EtsSpec, m: usize) -> Option<Vec<f64>> {
     let n = y.len();
     let (y_sa, seas): (Vec<f64>, Vec<f64>) = if spec.season == EtsSeason::None {
         (y.to_vec(), Vec::new())
     } else {
-        let kind = if spec.season == EtsSeason::Multiplicative {
-            HwSeasonal::Multiplicative
+        let multiplicative = spec.season == EtsSeason::Multiplicative;
+        // R's `y.d$seasonal`, one value per observation.
+        let seasonal: Vec<f64> = if n < 3 * m {
+            let (a, b) = fourier_line(y, m)?;
+            let line = |t: usize| a + b * (t + 1) as f64;
+            if multiplicative {
+                y.iter().enumerate().map(|(t, v)| v / line(t)).collect()
+            } else {
+                y.iter().enumerate().map(|(t, v)| v - line(t)).collect()
+            }
         } else {
-            HwSeasonal::Additive
+            let kind = if multiplicative {
+                HwSeasonal::Multiplicative
+            } else {
+                HwSeasonal::Additive
+            };
+            let (_, figure) = decompose(y, m, kind);
+            (0..n).map(|t| figure[t % m]).collect()
         };
-        let (_, figure) = decompose(y, m, kind);
-        let seasonal = |t: usize| figure[t % m];
-        let mut init: Vec<f64> = (1..m).rev().map(seasonal).collect();
-        if spec.season == EtsSeason::Additive {
-            ((0..n).map(|t| y[t] - seasonal(t)).collect(), init)
-        } else {
+        let mut init: Vec<f64> = seasonal[1..m].iter().rev().copied().collect();
+        if multiplicative {
             for v in &mut init {
                 *v = v.max(0.01);
             }
@@ -1080,7 +1146,9 @@ fn initstate(y: &[f64], spec: EtsSpec, m: usize) -> Vec<f64> {
                     *v /= d;
                 }
             }
-            ((0..n).map(|t| y[t] / seasonal(t).max(0.01)).collect(), init)
+            (y.iter().zip(&seasonal).map(|(v, s)| v / s.max(0.01)).collect(), init)
+        } else {
+            (y.iter().zip(&seasonal).map(|(v, s)| v - s).collect(), init)
         }
     };
     let maxn = (2 * m).max(10).min(n);
@@ -1128,7 +1196,7 @@ fn initstate(y: &[f64], spec: EtsSpec, m: usize) -> Vec<f64> {
         out.push(b0);
     }
     out.extend(seas);
-    out
+    Some(out)
 }
 
 const LOWER: [f64; 4] = [1e-4, 1e-4, 1e-4, 0.8];
@@ -1172,7 +1240,7 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
         par.push(phi);
     }
     let n_smooth = par.len();
-    let init = initstate(y, spec, m);
+    let init = initstate(y, spec, m)?;
     let nstate = init.len();
     par.extend_from_slice(&init);
     let np = par.len();
@@ -1333,6 +1401,10 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
 /// are (classes 1–3 of Hyndman et al. 2008, ch. 6) and simulated, seeded,
 /// otherwise: see [`Ets::predict`].
 ///
+/// Start values are forecast's: `decompose` for the seasonal start when there are
+/// at least three periods, and for shorter seasonal series (more than one
+/// period) a regression on a line and one Fourier pair, as forecast's `initstate`.
+///
 /// # Complexity
 /// `O(n · evaluations)` per class; [`EtsModel::Auto`] fits up to 15 classes,
 /// [`EtsModel::AutoWithMultiplicativeTrend`] up to 19.
@@ -1341,8 +1413,8 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
 /// [`StatsError::InvalidParameter`] for `period == 0`, a seasonal class with
 /// `period < 2` or `period > 24` (forecast's limit), or a class with a
 /// multiplicative error, trend or season on data that are not all positive; [`StatsError::TooShort`] for seasonal
-/// classes with fewer than `3 period` observations (forecast's Fourier start
-/// for shorter series is not reproduced), a fixed class with fewer observations
+/// classes with no more than `period` observations (R drops the season there),
+/// a fixed class with fewer observations
 /// than it has parameters plus 5, or a search on fewer than 7 observations (R
 /// returns a non-optimised Holt-Winters fit in both cases, not reproduced); [`StatsError::NonFinite`] at the first NaN or
 /// infinite value; [`StatsError::Degenerate`] if no class could be fitted (for
@@ -1403,7 +1475,7 @@ fn ets_impl(y: &[f64], period: usize, model: EtsModel) -> Result<Ets, StatsError
                 reason: "a seasonal ets model needs 2 <= period <= 24",
             });
         }
-        check_series("seasonal ets", y, 3 * period)?;
+        check_series("seasonal ets", y, period + 1)?;
     }
     let mult = spec.error == EtsErrorType::Multiplicative
         || spec.season == EtsSeason::Multiplicative
@@ -1433,7 +1505,7 @@ fn ets_impl(y: &[f64], period: usize, model: EtsModel) -> Result<Ets, StatsError
 fn auto(y: &[f64], period: usize, positive: bool, multiplicative_trend: bool) -> Result<Ets, StatsError> {
     check_series("ets search", y, 7)?;
     let n = y.len();
-    let seasons: &[EtsSeason] = if (2..=24).contains(&period) && n >= 3 * period {
+    let seasons: &[EtsSeason] = if (2..=24).contains(&period) && n > period {
         &[EtsSeason::None, EtsSeason::Additive, EtsSeason::Multiplicative]
     } else {
         &[EtsSeason::None]
