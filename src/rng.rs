@@ -10,8 +10,7 @@ const GOLDEN_GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// One step of `SplitMix64`: advances `state` by the golden gamma and returns the mixed value.
 ///
-/// Also used to derive independent seeds (for example one per bootstrap replicate): the `k`-th output of a
-/// `SplitMix64` generator started at `seed` is `splitmix64(&mut (seed + (k - 1) * GOLDEN_GAMMA))`.
+/// Also derives the seed of each independent stream, see [`Rng::for_stream`].
 pub(crate) fn splitmix64(state: &mut u64) -> u64 {
     *state = state.wrapping_add(GOLDEN_GAMMA);
     let mut z = *state;

@@ -6,7 +6,7 @@
 //! Against statsmodels (other initialisation and likelihood) only forecasts are compared, to `TOL_SM`.
 
 mod common;
-use common::{floats, load};
+use common::{floats, load, spec_of};
 use corridor::stats::{EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend, ets};
 use serde_json::Value;
 
@@ -281,26 +281,13 @@ fn seasonal_series_shorter_than_three_periods_equal_r() {
     for c in r["seasonal"].as_array().unwrap() {
         let y = floats(&c["y"]);
         let period = c["period"].as_u64().unwrap() as usize;
-        let code = c["model"].as_str().unwrap().as_bytes();
-        let model = if code == b"ZZZ" {
+        let code = c["model"].as_str().unwrap();
+        let model = if code == "ZZZ" {
             EtsModel::Auto
         } else {
-            let error = if code[0] == b'M' {
-                EtsErrorType::Multiplicative
-            } else {
-                EtsErrorType::Additive
-            };
-            let trend = match (code[1], c["damped"].as_bool().unwrap()) {
-                (b'N', _) => EtsTrend::None,
-                (_, true) => EtsTrend::AdditiveDamped,
-                (_, false) => EtsTrend::Additive,
-            };
-            let season = match code[2] {
-                b'A' => EtsSeason::Additive,
-                b'M' => EtsSeason::Multiplicative,
-                _ => EtsSeason::None,
-            };
-            EtsModel::Fixed(EtsSpec { error, trend, season })
+            let damped = if c["damped"].as_bool().unwrap() { "d" } else { "" };
+            let (e, t, s) = (&code[0..1], &code[1..2], &code[2..3]);
+            EtsModel::Fixed(spec_of(&format!("ETS({e},{t}{damped},{s})")))
         };
         let fit = ets(&y, period, model).unwrap();
         check_r_fit(c["call"].as_str().unwrap(), &fit, c);

@@ -33,8 +33,8 @@
 //! Runtime (debug build, 2 cores): about 7 s for this file.
 
 mod common;
-use common::{floats, load};
-use corridor::stats::{Ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend, Forecast, ets};
+use common::{floats, load, spec_of};
+use corridor::stats::{Ets, EtsErrorType, EtsModel, EtsTrend, Forecast, ets};
 use serde_json::Value;
 
 /// Relative tolerance of deterministic quantities against R (observed ≤ 1e-11).
@@ -64,31 +64,6 @@ fn close_all(what: &str, a: &[f64], b: &[f64], tol: f64) {
 }
 
 /// The class of R's method string, e.g. `ETS(M,Md,N)`.
-fn spec_of(method: &str) -> EtsSpec {
-    let parts: Vec<&str> = method
-        .trim_start_matches("ETS(")
-        .trim_end_matches(')')
-        .split(',')
-        .collect();
-    let error = match parts[0] {
-        "A" => EtsErrorType::Additive,
-        _ => EtsErrorType::Multiplicative,
-    };
-    let trend = match parts[1] {
-        "N" => EtsTrend::None,
-        "A" => EtsTrend::Additive,
-        "Ad" => EtsTrend::AdditiveDamped,
-        "M" => EtsTrend::Multiplicative,
-        _ => EtsTrend::MultiplicativeDamped,
-    };
-    let season = match parts[2] {
-        "N" => EtsSeason::None,
-        "A" => EtsSeason::Additive,
-        _ => EtsSeason::Multiplicative,
-    };
-    EtsSpec { error, trend, season }
-}
-
 fn series(r: &Value, name: &str) -> (Vec<f64>, usize) {
     let s = &r["series"][name];
     (floats(&s["y"]), s["period"].as_u64().unwrap() as usize)

@@ -7,15 +7,12 @@
 use statrs::distribution::{ContinuousCDF, Normal};
 
 use super::StatsError;
-use super::validate::{check_finite, check_len, check_level};
-use crate::rng::{Rng, splitmix64};
+use super::validate::{check_finite, check_len, check_level, check_positive};
+use crate::rng::Rng;
 
-/// The generator of replicate `index`: xoshiro256\*\* seeded with the `(index + 1)`-th output of
-/// `SplitMix64` started at `seed`.
+/// The generator of replicate `index`: stream `index` of `seed`.
 fn replicate_rng(seed: u64, index: usize) -> Rng {
-    // SplitMix64's state after `index` steps is `seed + index * gamma`; one more step gives its output.
-    let mut state = seed.wrapping_add((index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-    Rng::seed_from_u64(splitmix64(&mut state))
+    Rng::for_stream(seed, index as u64)
 }
 
 /// Runs `replicates` replicates, each with its own generator and a scratch buffer of `buf_len` values.
@@ -47,14 +44,7 @@ fn resample_into(rng: &mut Rng, data: &[f64], out: &mut [f64]) {
 }
 
 fn check_replicates(replicates: usize) -> Result<(), StatsError> {
-    if replicates == 0 {
-        return Err(StatsError::InvalidParameter {
-            name: "replicates",
-            value: "0".to_owned(),
-            reason: "must be at least 1",
-        });
-    }
-    Ok(())
+    check_positive("replicates", replicates)
 }
 
 fn check_estimate(estimate: f64) -> Result<(), StatsError> {

@@ -5,7 +5,7 @@
 //! a [`GapPolicy`]; a gap is never read as zero.
 
 use super::StatsError;
-use super::validate::{check_finite, check_series};
+use super::validate::{check_finite, check_positive, check_series};
 
 /// What to do with a gap (`None`) in a series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -494,17 +494,6 @@ fn check_gap_series(xs: &[Option<f64>]) -> Result<(), StatsError> {
         }),
         None => Ok(()),
     }
-}
-
-fn check_positive(name: &'static str, k: usize) -> Result<(), StatsError> {
-    if k == 0 {
-        return Err(StatsError::InvalidParameter {
-            name,
-            value: "0".into(),
-            reason: "must be at least 1",
-        });
-    }
-    Ok(())
 }
 
 /// The change over a seasonal lag (year over year for `lag = 12` on monthly data):

@@ -2,7 +2,7 @@
 
 use super::StatsError;
 use super::loess::{self, F001, F999, LoessDegree};
-use super::validate::check_series;
+use super::validate::{check_positive, check_series};
 
 /// The seasonal smoothing window of [`stl`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -226,17 +226,6 @@ fn check_window(name: &'static str, w: usize) -> Result<(), StatsError> {
             name,
             value: w.to_string(),
             reason: "must be an odd integer of at least 3",
-        });
-    }
-    Ok(())
-}
-
-fn check_positive(name: &'static str, v: usize) -> Result<(), StatsError> {
-    if v == 0 {
-        return Err(StatsError::InvalidParameter {
-            name,
-            value: v.to_string(),
-            reason: "must be at least 1",
         });
     }
     Ok(())

@@ -57,6 +57,18 @@ pub(crate) fn check_open_unit(name: &'static str, value: f64) -> Result<(), Stat
     }
 }
 
+/// Errors unless a count (a window, a period, a number of replicates, …) is at least 1; `name` names it.
+pub(crate) fn check_positive(name: &'static str, k: usize) -> Result<(), StatsError> {
+    if k == 0 {
+        return Err(StatsError::InvalidParameter {
+            name,
+            value: "0".to_owned(),
+            reason: "must be at least 1",
+        });
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

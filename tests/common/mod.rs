@@ -48,3 +48,30 @@ pub(crate) fn close_scaled_slices(got: &[f64], want: &[f64], tol: f64, what: &st
         close_scaled(*g, *w, tol, &format!("{what}[{i}]"));
     }
 }
+
+/// The ETS class of R's name for it, `ETS(M,Ad,M)` and so on.
+pub(crate) fn spec_of(method: &str) -> corridor::stats::EtsSpec {
+    use corridor::stats::{EtsErrorType, EtsSeason, EtsSpec, EtsTrend};
+    let parts: Vec<&str> = method
+        .trim_start_matches("ETS(")
+        .trim_end_matches(')')
+        .split(',')
+        .collect();
+    let error = match parts[0] {
+        "A" => EtsErrorType::Additive,
+        _ => EtsErrorType::Multiplicative,
+    };
+    let trend = match parts[1] {
+        "N" => EtsTrend::None,
+        "A" => EtsTrend::Additive,
+        "Ad" => EtsTrend::AdditiveDamped,
+        "M" => EtsTrend::Multiplicative,
+        _ => EtsTrend::MultiplicativeDamped,
+    };
+    let season = match parts[2] {
+        "N" => EtsSeason::None,
+        "A" => EtsSeason::Additive,
+        _ => EtsSeason::Multiplicative,
+    };
+    EtsSpec { error, trend, season }
+}

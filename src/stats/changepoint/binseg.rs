@@ -2,7 +2,7 @@
 
 use super::cost::{SegmentCost, Sums};
 use super::{Changepoints, Cost, Penalty, prepare, with_cost};
-use crate::stats::StatsError;
+use crate::stats::validate::check_positive;
 
 /// Approximate segmentation by binary segmentation, equal to R `changepoint`'s
 /// `method = "BinSeg"`.
@@ -109,7 +109,7 @@ impl BinSeg {
     /// # Errors
     ///
     /// As [`super::Pelt::detect`], and
-    /// [`StatsError::InvalidParameter`] when `max_changepoints` is 0.
+    /// [`StatsError::InvalidParameter`](crate::stats::StatsError::InvalidParameter) when `max_changepoints` is 0.
     ///
     /// # Example
     ///
@@ -120,14 +120,7 @@ impl BinSeg {
     /// # Ok::<(), corridor::Error>(())
     /// ```
     pub fn detect(&self, xs: &[f64]) -> crate::Result<Changepoints> {
-        if self.max_cpts == 0 {
-            return Err(StatsError::InvalidParameter {
-                name: "max_changepoints",
-                value: "0".to_owned(),
-                reason: "must be at least 1",
-            }
-            .into());
-        }
+        check_positive("max_changepoints", self.max_cpts)?;
         let min_seg = self.min_seg.unwrap_or(self.cost.default_min_segment_len());
         let sums = prepare("binary segmentation", xs, self.cost, min_seg)?;
         let pen = self.penalty.value(self.cost, xs.len())?;
@@ -188,6 +181,7 @@ fn run<C: SegmentCost>(sums: &Sums, pen: f64, min_seg: usize, q_max: usize, c: C
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stats::StatsError;
 
     #[test]
     fn zero_q_is_rejected() {

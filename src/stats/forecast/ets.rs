@@ -10,7 +10,7 @@ use super::nmmin::nmmin;
 use crate::rng::Rng;
 use crate::stats::StatsError;
 use crate::stats::regression::qr::Qr;
-use crate::stats::validate::{check_level, check_series};
+use crate::stats::validate::{check_level, check_positive, check_series};
 
 /// The error term of an ETS model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -362,13 +362,7 @@ impl Ets {
     fn simulate(&self, h: usize, level: f64, npaths: usize, seed: u64) -> Result<Forecast, StatsError> {
         check_horizon(h)?;
         check_level(level)?;
-        if npaths == 0 {
-            return Err(StatsError::InvalidParameter {
-                name: "npaths",
-                value: "0".to_owned(),
-                reason: "must be at least 1",
-            });
-        }
+        check_positive("npaths", npaths)?;
         let too_many = || StatsError::InvalidParameter {
             name: "npaths",
             value: npaths.to_string(),
@@ -424,11 +418,11 @@ impl Ets {
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
-            paths.par_chunks_mut(h).enumerate().map(one).all(|ok| ok)
+            paths.par_chunks_mut(h).enumerate().all(one)
         }
         #[cfg(not(feature = "parallel"))]
         {
-            paths.chunks_mut(h).enumerate().map(one).fold(true, |acc, ok| acc & ok)
+            paths.chunks_mut(h).enumerate().all(one)
         }
     }
 }
@@ -436,35 +430,19 @@ impl Ets {
 /// One future path of `out.len()` observations from state `last` (R's C `etssimulate`, errors drawn
 /// here); false if the multiplicative growth turned negative.
 fn simulate_path(rec: &Recursion, last: &[f64], m: usize, sd: f64, rng: &mut Rng, out: &mut [f64]) -> bool {
-    let nt = n_trend(rec.spec);
-    let seasonal = rec.spec.season != EtsSeason::None;
-    let mut l = last[0];
-    let mut b = if nt == 1 { last[1] } else { 0.0 };
-    // At most 24 seasons (checked when fitting): a ring on the stack, s[j] = ring[(start + j) % m].
-    let mut ring = [0.0; 24];
-    if seasonal {
-        ring[..m].copy_from_slice(&last[1 + nt..1 + nt + m]);
-    }
-    let mut start = 0usize;
+    let mut state = FilterState::new(rec.spec, last, m);
     for slot in out {
-        let oldest = (start + m - 1) % m;
-        let sm = if seasonal { ring[oldest] } else { 0.0 };
-        let Some((f, q, phib)) = rec.one_step(l, b, sm) else {
+        let observe = |f: f64| {
+            let e = sd * rng.standard_normal();
+            match rec.spec.error {
+                EtsErrorType::Additive => f + e,
+                EtsErrorType::Multiplicative => f * (1.0 + e.max(-1.0)),
+            }
+        };
+        let Some((_, y)) = state.step(rec, observe) else {
             return false;
         };
-        let e = sd * rng.standard_normal();
-        let y = match rec.spec.error {
-            EtsErrorType::Additive => f + e,
-            EtsErrorType::Multiplicative => f * (1.0 + e.max(-1.0)),
-        };
         *slot = y;
-        let (nl, nb, ns) = rec.update(l, (q, phib), sm, y);
-        l = nl;
-        b = nb;
-        if seasonal {
-            ring[oldest] = ns;
-            start = oldest;
-        }
     }
     true
 }
@@ -501,14 +479,7 @@ fn quantile_type8(x: &mut [f64], p: f64) -> f64 {
 
 /// Errors unless the forecast horizon is at least 1 (R: "Forecast horizon out of bounds").
 fn check_horizon(h: usize) -> Result<(), StatsError> {
-    if h == 0 {
-        return Err(StatsError::InvalidParameter {
-            name: "horizon",
-            value: "0".to_owned(),
-            reason: "must be at least 1",
-        });
-    }
-    Ok(())
+    check_positive("horizon", h)
 }
 
 fn n_trend(spec: EtsSpec) -> usize {
@@ -883,6 +854,69 @@ impl Recursion {
     }
 }
 
+/// The running state of an ETS filter: level, growth and the `m` seasons in a ring on the stack
+/// (`s[j] = ring[(start + j) % m]`, `s[0]` the newest; at most 24 seasons, checked when fitting).
+struct FilterState {
+    l: f64,
+    b: f64,
+    ring: [f64; 24],
+    start: usize,
+    m: usize,
+    trend: bool,
+    seasonal: bool,
+}
+
+impl FilterState {
+    /// From a state vector `(l, b, s1..sm)` (`b` only with a trend, seasons only with a season).
+    fn new(spec: EtsSpec, x: &[f64], m: usize) -> Self {
+        let nt = n_trend(spec);
+        let seasonal = spec.season != EtsSeason::None;
+        let mut ring = [0.0; 24];
+        if seasonal {
+            ring[..m].copy_from_slice(&x[1 + nt..1 + nt + m]);
+        }
+        Self {
+            l: x[0],
+            b: if nt == 1 { x[1] } else { 0.0 },
+            ring,
+            start: 0,
+            m: m.max(1),
+            trend: nt == 1,
+            seasonal,
+        }
+    }
+
+    /// One time step: the one-step forecast `f`, the observation `observe(f)`, and the state update with
+    /// it; returns `(f, y)`, or `None` (R's `NA`) for a negative multiplicative growth.
+    #[inline]
+    fn step(&mut self, rec: &Recursion, observe: impl FnOnce(f64) -> f64) -> Option<(f64, f64)> {
+        let oldest = (self.start + self.m - 1) % self.m;
+        let sm = if self.seasonal { self.ring[oldest] } else { 0.0 };
+        let (f, q, phib) = rec.one_step(self.l, self.b, sm)?;
+        let y = observe(f);
+        let (l, b, s) = rec.update(self.l, (q, phib), sm, y);
+        self.l = l;
+        self.b = b;
+        if self.seasonal {
+            self.ring[oldest] = s;
+            self.start = oldest;
+        }
+        Some((f, y))
+    }
+
+    /// Writes the state vector `(l, b, s1..sm)` to `out`.
+    fn write(&self, out: &mut Vec<f64>) {
+        out.clear();
+        out.push(self.l);
+        if self.trend {
+            out.push(self.b);
+        }
+        if self.seasonal {
+            out.extend((0..self.m).map(|j| self.ring[(self.start + j) % self.m]));
+        }
+    }
+}
+
 /// forecast's C `etscalc`: runs the filter from state `x0`, returns
 /// `n log Σe² (+ 2 Σ log|ŷ|)`, filling residuals, one-step forecasts and the last state.
 /// NaN (forecast's `NA` likelihood) when a multiplicative growth turns negative.
@@ -898,23 +932,11 @@ fn etscalc(
     last: &mut Vec<f64>,
 ) -> f64 {
     let rec = Recursion::new(spec, par);
-    let nt = n_trend(spec);
-    let seasonal = spec.season != EtsSeason::None;
-    let mut l = x0[0];
-    let mut b = if nt == 1 { x0[1] } else { 0.0 };
-    // Seasons in a ring: logical s[j] = ring[(start + j) % m], s[0] the newest.
-    let mut ring: Vec<f64> = if seasonal {
-        x0[1 + nt..1 + nt + m].to_vec()
-    } else {
-        Vec::new()
-    };
-    let mut start = 0usize;
+    let mut state = FilterState::new(spec, x0, m);
     let mut lik = 0.0;
     let mut lik2 = 0.0;
     for (i, &yi) in y.iter().enumerate() {
-        let oldest = (start + m - 1) % m.max(1);
-        let sm = if seasonal { ring[oldest] } else { 0.0 };
-        let Some((f, q, phib)) = rec.one_step(l, b, sm) else {
+        let Some((f, _)) = state.step(&rec, |_| yi) else {
             return f64::NAN;
         };
         fhat[i] = f;
@@ -922,24 +944,10 @@ fn etscalc(
             EtsErrorType::Additive => yi - f,
             EtsErrorType::Multiplicative => (yi - f) / f,
         };
-        let (nl, nb, ns) = rec.update(l, (q, phib), sm, yi);
-        l = nl;
-        b = nb;
-        if seasonal {
-            ring[oldest] = ns;
-            start = oldest;
-        }
         lik += e[i] * e[i];
         lik2 += f.abs().ln();
     }
-    last.clear();
-    last.push(l);
-    if nt == 1 {
-        last.push(b);
-    }
-    if seasonal {
-        last.extend((0..m).map(|j| ring[(start + j) % m]));
-    }
+    state.write(last);
     let mut out = y.len() as f64 * lik.ln();
     if spec.error == EtsErrorType::Multiplicative {
         out += 2.0 * lik2;
@@ -1410,16 +1418,14 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
 /// [`EtsModel::AutoWithMultiplicativeTrend`] up to 19.
 ///
 /// # Errors
-/// [`StatsError::InvalidParameter`] for `period == 0`, a seasonal class with
-/// `period < 2` or `period > 24` (forecast's limit), or a class with a
-/// multiplicative error, trend or season on data that are not all positive; [`StatsError::TooShort`] for seasonal
-/// classes with no more than `period` observations (R drops the season there),
-/// a fixed class with fewer observations
-/// than it has parameters plus 5, or a search on fewer than 7 observations (R
-/// returns a non-optimised Holt-Winters fit in both cases, not reproduced); [`StatsError::NonFinite`] at the first NaN or
-/// infinite value; [`StatsError::Degenerate`] if no class could be fitted (for
-/// a fixed multiplicative trend, also when its growth turns negative at every
-/// start the optimiser tries).
+/// [`StatsError::InvalidParameter`] for `period == 0`, a seasonal class with `period < 2` or
+/// `period > 24` (forecast's limit), or a class with a multiplicative error, trend or season on data
+/// that are not all positive; [`StatsError::TooShort`] for a seasonal class with no more than `period`
+/// observations (R drops the season there), a fixed class with fewer observations than it has
+/// parameters plus 5, or a search on fewer than 7 observations (R returns a non-optimised Holt-Winters
+/// fit in both cases, not reproduced); [`StatsError::NonFinite`] at the first NaN or infinite value;
+/// [`StatsError::Degenerate`] if no class could be fitted (for a fixed multiplicative trend, also when
+/// its growth turns negative at every start the optimiser tries).
 ///
 /// # Example
 ///
@@ -1453,13 +1459,7 @@ fn n_params(spec: EtsSpec, m: usize) -> usize {
 }
 
 fn ets_impl(y: &[f64], period: usize, model: EtsModel) -> Result<Ets, StatsError> {
-    if period == 0 {
-        return Err(StatsError::InvalidParameter {
-            name: "period",
-            value: period.to_string(),
-            reason: "must be at least 1",
-        });
-    }
+    check_positive("period", period)?;
     check_series("ets", y, 2)?;
     let positive = y.iter().all(|&v| v > 0.0);
     let spec = match model {
@@ -1541,9 +1541,6 @@ fn auto(y: &[f64], period: usize, positive: bool, multiplicative_trend: bool) ->
                         && trend.is_multiplicative()
                         && season == EtsSeason::Additive
                     {
-                        continue;
-                    }
-                    if season == EtsSeason::Multiplicative && !positive {
                         continue;
                     }
                     if let Some(fit) = fit_one(y, period, spec)

@@ -3,18 +3,10 @@
 use super::kendall;
 use super::mann_kendall::{Trend, classify};
 use super::sen::{MATERIALISE_MAX_PAIRS, Timed, kth_slopes_grouped, median};
-use crate::stats::StatsError;
-use crate::stats::validate::check_series;
+use crate::stats::validate::{check_positive, check_series};
 
 fn check_period(xs: &[f64], period: usize) -> crate::Result<()> {
-    if period == 0 {
-        return Err(StatsError::InvalidParameter {
-            name: "period",
-            value: period.to_string(),
-            reason: "must be at least 1",
-        }
-        .into());
-    }
+    check_positive("period", period)?;
     Ok(check_series("seasonal mann-kendall", xs, 2 * period)?)
 }
 
@@ -68,7 +60,7 @@ impl SeasonalMannKendall {
     /// The trend direction at significance `alpha` (`|z| > Φ⁻¹(1 − α/2)`).
     ///
     /// # Errors
-    /// [`StatsError::InvalidParameter`] unless `0 < alpha < 1`.
+    /// [`StatsError::InvalidParameter`](crate::stats::StatsError::InvalidParameter) unless `0 < alpha < 1`.
     ///
     /// # Example
     /// ```
@@ -96,8 +88,8 @@ impl SeasonalMannKendall {
 /// `O(n log n)` time, `O(n)` memory.
 ///
 /// # Errors
-/// [`StatsError::InvalidParameter`] for `period = 0`; [`StatsError::TooShort`] for fewer than
-/// `2 · period` values; [`StatsError::NonFinite`] for NaN or infinity.
+/// [`StatsError::InvalidParameter`](crate::stats::StatsError::InvalidParameter) for `period = 0`; [`StatsError::TooShort`](crate::stats::StatsError::TooShort) for fewer than
+/// `2 · period` values; [`StatsError::NonFinite`](crate::stats::StatsError::NonFinite) for NaN or infinity.
 ///
 /// # Example
 /// ```
@@ -181,6 +173,7 @@ pub fn seasonal_sens_slope(xs: &[f64], period: usize) -> crate::Result<SeasonalS
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stats::StatsError;
 
     #[test]
     fn large_seasonal_slope_takes_the_fast_path_exactly() {
