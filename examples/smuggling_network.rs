@@ -42,7 +42,7 @@ fn figure(fact_prefix: &str) -> Result<Figure, Box<dyn std::error::Error>> {
 }
 
 fn fee(f: &Figure) -> corridor::Result<Fee> {
-    Fee::new(f.value, &f.unit)
+    Ok(Fee::new(f.value, &f.unit)?)
 }
 
 /// Adds `count` people with a role at one or more stages, named "<label> <i>".

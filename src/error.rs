@@ -1,9 +1,12 @@
 //! The crate error type.
 //!
-//! Every fallible function in `corridor` returns [`Error`], an enum that wraps one
-//! narrow error per module. Each narrow error names the bad value and, for files,
-//! where it was found. Match on [`Error`] to tell the families apart, or on the
-//! narrow type through the variant.
+//! Each module returns its own narrow error where only that family can fail:
+//! [`StatsError`] from `stats`, [`NetworkError`] from `network`, [`FlowError`] from
+//! `flow`, and so on. [`Error`] wraps one narrow error per variant: `From` each narrow
+//! error makes `?` work in code that returns `corridor::Error`, and `TryFrom<Error>`
+//! gives the narrow error back (or the crate error unchanged when it is of another
+//! family), as the `time` crate does. Each narrow error names the bad value and, for
+//! files, where it was found.
 
 use crate::count::CountError;
 use crate::country::CountryError;
@@ -47,3 +50,31 @@ pub enum Error {
 
 /// Shorthand for `Result<T, corridor::Error>`.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// `TryFrom<Error>` for each narrow error: the narrow error back, or the crate error unchanged when it is
+/// of another family (as `time::error::*` do).
+macro_rules! narrow {
+    ($($variant:ident => $ty:ty),* $(,)?) => {$(
+        impl TryFrom<Error> for $ty {
+            type Error = Error;
+
+            fn try_from(e: Error) -> std::result::Result<Self, Error> {
+                match e {
+                    Error::$variant(inner) => Ok(inner),
+                    other => Err(other),
+                }
+            }
+        }
+    )*};
+}
+
+narrow! {
+    Country => CountryError,
+    Period => PeriodError,
+    Count => CountError,
+    Flow => FlowError,
+    Read => ReadError,
+    Io => std::io::Error,
+    Stats => StatsError,
+    Network => NetworkError,
+}

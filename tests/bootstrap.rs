@@ -32,11 +32,9 @@ fn median(xs: &[f64]) -> f64 {
     }
 }
 
-fn stats_err(e: Error) -> StatsError {
-    match e {
-        Error::Stats(s) => s,
-        other => panic!("expected a stats error, got {other:?}"),
-    }
+/// Through the crate error and back: `TryFrom<corridor::Error>` gives the narrow error again.
+fn stats_err(e: impl Into<Error>) -> StatsError {
+    StatsError::try_from(e.into()).unwrap_or_else(|other| panic!("expected a stats error, got {other:?}"))
 }
 
 fn reference() -> Value {
@@ -151,7 +149,7 @@ fn bca_is_right_shifted_for_a_right_skewed_statistic() {
 #[test]
 fn errors_name_the_problem() {
     let data = [1.0, 2.0, 3.0, 4.0];
-    let err = |r: corridor::Result<BootstrapResult>| stats_err(r.unwrap_err());
+    let err = |r: Result<BootstrapResult, StatsError>| stats_err(r.unwrap_err());
     assert!(matches!(
         err(Bootstrap::new(0).run(&data, mean)),
         StatsError::InvalidParameter { name: "replicates", .. }
@@ -211,7 +209,7 @@ fn errors_name_the_problem() {
 }
 
 #[track_caller]
-fn level_err(r: corridor::Result<BootstrapInterval>) -> StatsError {
+fn level_err(r: Result<BootstrapInterval, StatsError>) -> StatsError {
     stats_err(r.unwrap_err())
 }
 

@@ -137,19 +137,16 @@ fn errors_name_the_problem() {
     let pelt = Pelt::new(Cost::NormalMean).penalty(Penalty::Bic);
     assert!(matches!(
         pelt.detect(&[]),
-        Err(corridor::Error::Stats(StatsError::TooShort { needed: 2, got: 0, .. }))
+        Err(StatsError::TooShort { needed: 2, got: 0, .. })
     ));
-    assert!(matches!(
-        pelt.detect(&[1.0]),
-        Err(corridor::Error::Stats(StatsError::TooShort { got: 1, .. }))
-    ));
+    assert!(matches!(pelt.detect(&[1.0]), Err(StatsError::TooShort { got: 1, .. })));
     assert!(matches!(
         pelt.detect(&[1.0, f64::NAN, 2.0]),
-        Err(corridor::Error::Stats(StatsError::NonFinite { index: 1, .. }))
+        Err(StatsError::NonFinite { index: 1, .. })
     ));
     assert!(matches!(
         pelt.detect(&[1.0, f64::INFINITY]),
-        Err(corridor::Error::Stats(StatsError::NonFinite { index: 1, .. }))
+        Err(StatsError::NonFinite { index: 1, .. })
     ));
     let e = Pelt::new(Cost::Poisson).detect(&[1.0, -2.0, 3.0, 4.0]).unwrap_err();
     assert_eq!(
@@ -164,10 +161,10 @@ fn errors_name_the_problem() {
         assert!(
             matches!(
                 e,
-                Err(corridor::Error::Stats(StatsError::InvalidParameter {
+                Err(StatsError::InvalidParameter {
                     name: "min_segment_len",
                     ..
-                }))
+                })
             ),
             "min_segment_len {bad}"
         );
@@ -182,10 +179,7 @@ fn errors_name_the_problem() {
         Pelt::new(Cost::NormalMean)
             .penalty(Penalty::Manual(-1.0))
             .detect(&[1.0, 2.0]),
-        Err(corridor::Error::Stats(StatsError::InvalidParameter {
-            name: "penalty",
-            ..
-        }))
+        Err(StatsError::InvalidParameter { name: "penalty", .. })
     ));
     assert!(
         Pelt::new(Cost::NormalMean)
@@ -195,10 +189,7 @@ fn errors_name_the_problem() {
     // Finite values whose squares overflow are refused rather than giving NaN costs.
     assert!(matches!(
         Pelt::new(Cost::NormalMean).detect(&[1e200, -1e200, 3.0, 4.0]),
-        Err(corridor::Error::Stats(StatsError::InvalidParameter {
-            name: "data",
-            ..
-        }))
+        Err(StatsError::InvalidParameter { name: "data", .. })
     ));
 }
 
@@ -455,9 +446,9 @@ mod properties {
         ) {
             let i = at.index(xs.len());
             xs[i] = bad;
-            let is_non_finite = |r: corridor::Result<_>| matches!(
+            let is_non_finite = |r: Result<_, StatsError>| matches!(
                 r,
-                Err(corridor::Error::Stats(StatsError::NonFinite { index, .. })) if index == i
+                Err(StatsError::NonFinite { index, .. }) if index == i
             );
             prop_assert!(is_non_finite(Pelt::new(Cost::NormalMean).detect(&xs).map(|_| ())));
             prop_assert!(is_non_finite(BinSeg::new(Cost::NormalMeanVar).detect(&xs).map(|_| ())));

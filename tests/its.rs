@@ -206,9 +206,9 @@ fn two_interventions_and_control() {
     close_slices(&all, &floats(&c["poisson_params"]), TOL, "comparative poisson");
 }
 
-fn stats_err(r: corridor::Result<corridor::stats::ItsFit>) -> StatsError {
+fn stats_err(r: Result<corridor::stats::ItsFit, StatsError>) -> StatsError {
     match r {
-        Err(corridor::Error::Stats(e)) => e,
+        Err(e) => e,
         other => panic!("expected a stats error, got {other:?}"),
     }
 }

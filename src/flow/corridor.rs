@@ -69,20 +69,19 @@ impl CorridorBuilder {
     /// # Errors
     /// [`FlowError::EmptyName`] for an empty name, [`FlowError::TooFewStages`] with fewer
     /// than two stages, [`FlowError::DuplicateStage`] when a place appears twice.
-    pub fn build(self) -> crate::Result<Corridor> {
+    pub fn build(self) -> crate::flow::Result<Corridor> {
         let name = self.name.trim();
         if name.is_empty() {
-            return Err(FlowError::EmptyName { what: "corridor" }.into());
+            return Err(FlowError::EmptyName { what: "corridor" });
         }
         if self.stages.len() < 2 {
-            return Err(FlowError::TooFewStages { got: self.stages.len() }.into());
+            return Err(FlowError::TooFewStages { got: self.stages.len() });
         }
         for (i, s) in self.stages.iter().enumerate() {
             if self.stages[..i].iter().any(|t| t.location == s.location) {
                 return Err(FlowError::DuplicateStage {
                     name: s.location.name().to_owned(),
-                }
-                .into());
+                });
             }
         }
         Ok(Corridor {

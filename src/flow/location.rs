@@ -61,10 +61,10 @@ impl Location {
     ///
     /// # Errors
     /// [`FlowError::EmptyName`] when the name is empty after trimming.
-    pub fn new(name: impl AsRef<str>) -> crate::Result<Self> {
+    pub fn new(name: impl AsRef<str>) -> crate::flow::Result<Self> {
         let name = name.as_ref().trim();
         if name.is_empty() {
-            return Err(FlowError::EmptyName { what: "location" }.into());
+            return Err(FlowError::EmptyName { what: "location" });
         }
         Ok(Self {
             name: name.to_owned(),

@@ -83,6 +83,9 @@ pub use table::{Aggregate, FlowFilter, FlowTable, Group, GroupBy, GroupKey, Iter
 
 use crate::Granularity;
 
+/// Shorthand for `Result<T, FlowError>` inside `flow`.
+pub(crate) type Result<T, E = FlowError> = std::result::Result<T, E>;
+
 /// Why a flow record, table or series was invalid.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

@@ -68,14 +68,13 @@ impl Nationality {
     /// [`FlowError::EmptyName`] for an empty label; [`FlowError::GroupIsCountry`] when the
     /// label names a country or a fixed category (use those instead, so that the same
     /// people are never counted under two keys).
-    pub fn group(label: impl AsRef<str>) -> crate::Result<Self> {
+    pub fn group(label: impl AsRef<str>) -> crate::flow::Result<Self> {
         let label = label.as_ref().trim();
         match Self::from_label(label)? {
             g @ Self::Group(_) => Ok(g),
             _ => Err(FlowError::GroupIsCountry {
                 label: label.to_owned(),
-            }
-            .into()),
+            }),
         }
     }
 
@@ -87,10 +86,10 @@ impl Nationality {
     ///
     /// # Errors
     /// [`FlowError::EmptyName`] for an empty label.
-    pub fn from_label(label: &str) -> crate::Result<Self> {
+    pub fn from_label(label: &str) -> crate::flow::Result<Self> {
         let label = label.trim();
         if label.is_empty() {
-            return Err(FlowError::EmptyName { what: "nationality" }.into());
+            return Err(FlowError::EmptyName { what: "nationality" });
         }
         let lower = label.to_ascii_lowercase();
         match lower.as_str() {
@@ -135,10 +134,10 @@ impl fmt::Display for Nationality {
 }
 
 impl FromStr for Nationality {
-    type Err = crate::Error;
+    type Err = FlowError;
 
     /// Same as [`Nationality::from_label`].
-    fn from_str(s: &str) -> crate::Result<Self> {
+    fn from_str(s: &str) -> crate::flow::Result<Self> {
         Self::from_label(s)
     }
 }

@@ -88,7 +88,7 @@ impl FlowSeries {
     /// # Errors
     /// [`FlowError::NotRegular`] when `start` is a date range; [`FlowError::EmptySeries`]
     /// without values; [`FlowError::PastCalendar`] when the values run past year 9999.
-    pub fn new(start: Period, values: Vec<Option<Count>>) -> crate::Result<Self> {
+    pub fn new(start: Period, values: Vec<Option<Count>>) -> crate::flow::Result<Self> {
         let n = values.len();
         Self::with_sources(start, values, vec![false; n], Vec::new(), vec![Vec::new(); n])
     }
@@ -99,12 +99,12 @@ impl FlowSeries {
         partial: Vec<bool>,
         sources: Vec<Source>,
         value_sources: Vec<Vec<u32>>,
-    ) -> crate::Result<Self> {
+    ) -> crate::flow::Result<Self> {
         let granularity = start.granularity().ok_or_else(|| FlowError::NotRegular {
             period: start.to_string(),
         })?;
         if values.is_empty() {
-            return Err(FlowError::EmptySeries.into());
+            return Err(FlowError::EmptySeries);
         }
         let mut p = start;
         for _ in 1..values.len() {
@@ -144,10 +144,10 @@ impl FlowSeries {
     /// # Errors
     /// [`FlowError::EmptySeries`] for an empty table; as [`FlowTable::group_by`] when a
     /// record's period does not lie inside one period of `g`.
-    pub fn from_table(table: &FlowTable, g: Granularity) -> crate::Result<Self> {
+    pub fn from_table(table: &FlowTable, g: Granularity) -> crate::flow::Result<Self> {
         let groups = table.group_by(g, GroupBy::Total)?;
         let (Some(first), Some(last)) = (groups.first(), groups.last()) else {
-            return Err(FlowError::EmptySeries.into());
+            return Err(FlowError::EmptySeries);
         };
         let (first, last) = (first.period(), last.period());
         let mut values = Vec::new();
@@ -306,12 +306,12 @@ impl FlowSeries {
     /// # Errors
     /// [`FlowError::PeriodNotInSeries`] when either is not a period of the series or
     /// `last` comes before `first`.
-    pub fn slice(&self, first: Period, last: Period) -> crate::Result<Self> {
+    pub fn slice(&self, first: Period, last: Period) -> crate::flow::Result<Self> {
         let not_in = |p: Period| FlowError::PeriodNotInSeries { period: p.to_string() };
         let a = self.position(first).ok_or_else(|| not_in(first))?;
         let b = self.position(last).ok_or_else(|| not_in(last))?;
         if b < a {
-            return Err(not_in(last).into());
+            return Err(not_in(last));
         }
         Ok(Self {
             start: first,
@@ -334,14 +334,13 @@ impl FlowSeries {
     /// # Errors
     /// [`FlowError::NotCoarser`] when `g` is finer than the series' granularity, or weeks
     /// are coarsened to months, quarters or years (ISO weeks straddle them).
-    pub fn coarsen(&self, g: Granularity, partial: Partial) -> crate::Result<Self> {
+    pub fn coarsen(&self, g: Granularity, partial: Partial) -> crate::flow::Result<Self> {
         let invalid = g < self.granularity || (self.granularity == Granularity::Week && g != Granularity::Week);
         if invalid {
             return Err(FlowError::NotCoarser {
                 from: self.granularity,
                 to: g,
-            }
-            .into());
+            });
         }
         let mut values: Vec<Option<Count>> = Vec::new();
         let mut partials = Vec::new();
@@ -350,7 +349,11 @@ impl FlowSeries {
         let mut covered_days: Vec<u32> = Vec::new();
         let mut known: Vec<usize> = Vec::new();
         for (i, (p, _)) in self.iter().enumerate() {
-            let c = p.coarsen(g)?;
+            // The check above rules out straddling periods (only weeks straddle); kept as an error, not a panic.
+            let c = p.coarsen(g).map_err(|_| FlowError::NotCoarser {
+                from: self.granularity,
+                to: g,
+            })?;
             if coarse_periods.last() != Some(&c) {
                 coarse_periods.push(c);
                 covered_days.push(0);

@@ -803,13 +803,13 @@ impl FlowTable {
     /// # Errors
     /// [`FlowError::PeriodNotInside`] when a record's period spans two periods of `g`
     /// (for example a date range across a month end grouped by month).
-    pub fn group_by(&self, g: Granularity, by: GroupBy) -> crate::Result<Vec<Group>> {
+    pub fn group_by(&self, g: Granularity, by: GroupBy) -> crate::flow::Result<Vec<Group>> {
         // Coarsen each distinct period once, on first use (a dictionary entry may be
         // unused: a lenient reader interns the period of a row it then rejects).
         let mut coarse: Vec<Period> = Vec::new();
         let mut coarse_index: FxHashMap<Period, u32> = FxHashMap::default();
         let mut period_to_coarse: Vec<u32> = vec![NONE; self.period_dict.items.len()];
-        let mut coarse_of = |fine: u32| -> crate::Result<u32> {
+        let mut coarse_of = |fine: u32| -> crate::flow::Result<u32> {
             let known = period_to_coarse[fine as usize];
             if known != NONE {
                 return Ok(known);
@@ -934,7 +934,7 @@ impl FlowTable {
     ///
     /// # Errors
     /// As [`FlowTable::group_by`].
-    pub fn rates_per_day(&self, g: Granularity, by: GroupBy) -> crate::Result<Vec<(Period, GroupKey, f64)>> {
+    pub fn rates_per_day(&self, g: Granularity, by: GroupBy) -> crate::flow::Result<Vec<(Period, GroupKey, f64)>> {
         Ok(self
             .group_by(g, by)?
             .into_iter()

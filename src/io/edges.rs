@@ -191,7 +191,7 @@ pub fn read_edge_list(reader: impl Read) -> crate::Result<SmugglingNetwork> {
         }
         b.add_tie(from, to, tie)?;
     }
-    b.build()
+    Ok(b.build()?)
 }
 
 /// Writes the ties of `net` as an edge-list CSV that [`read_edge_list`] reads back.

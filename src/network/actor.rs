@@ -307,9 +307,9 @@ impl Fee {
     ///
     /// [`NetworkError::InvalidFee`] if `amount` is negative, NaN or infinite;
     /// [`NetworkError::InvalidCurrency`] if `currency` is not three ASCII letters.
-    pub fn new(amount: f64, currency: &str) -> crate::Result<Self> {
+    pub fn new(amount: f64, currency: &str) -> crate::network::Result<Self> {
         if !amount.is_finite() || amount < 0.0 {
-            return Err(NetworkError::InvalidFee { amount }.into());
+            return Err(NetworkError::InvalidFee { amount });
         }
         let code = alpha3(currency).ok_or_else(|| NetworkError::InvalidCurrency {
             code: currency.to_owned(),
@@ -611,9 +611,9 @@ mod serde_repr {
     }
 
     impl TryFrom<FeeRepr> for Fee {
-        type Error = crate::Error;
+        type Error = crate::network::NetworkError;
 
-        fn try_from(r: FeeRepr) -> crate::Result<Fee> {
+        fn try_from(r: FeeRepr) -> crate::network::Result<Fee> {
             Fee::new(r.amount, &r.currency)
         }
     }
@@ -699,11 +699,11 @@ mod tests {
     fn fee_is_checked() {
         assert!(matches!(
             Fee::new(f64::NAN, "USD"),
-            Err(crate::Error::Network(NetworkError::InvalidFee { .. }))
+            Err(NetworkError::InvalidFee { .. })
         ));
         assert!(matches!(
             Fee::new(10.0, "US"),
-            Err(crate::Error::Network(NetworkError::InvalidCurrency { .. }))
+            Err(NetworkError::InvalidCurrency { .. })
         ));
         assert_eq!(Fee::new(0.0, "cop").unwrap().currency(), "COP");
     }

@@ -728,7 +728,7 @@ impl SmugglingNetwork {
     /// assert_eq!(d.after().components(), 2);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn disrupt(&self, arrested: &[ActorId]) -> crate::Result<Disruption> {
+    pub fn disrupt(&self, arrested: &[ActorId]) -> crate::network::Result<Disruption> {
         self.check_ids(arrested)?;
         let stages = self.stage_span();
         let mut w = Working::new(self);
@@ -743,9 +743,9 @@ impl SmugglingNetwork {
         Ok(Disruption { removed, before, after })
     }
 
-    fn check_ids(&self, ids: &[ActorId]) -> crate::Result<()> {
+    fn check_ids(&self, ids: &[ActorId]) -> crate::network::Result<()> {
         match ids.iter().find(|id| id.index() >= self.actor_count()) {
-            Some(id) => Err(NetworkError::UnknownActor { id: id.index() }.into()),
+            Some(id) => Err(NetworkError::UnknownActor { id: id.index() }),
             None => Ok(()),
         }
     }
@@ -776,7 +776,12 @@ impl SmugglingNetwork {
     /// assert_eq!(curve.points()[1].metrics().largest_component(), 1);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn resilience(&self, attack: Attack, steps: usize, recovery: Recovery) -> crate::Result<ResilienceCurve> {
+    pub fn resilience(
+        &self,
+        attack: Attack,
+        steps: usize,
+        recovery: Recovery,
+    ) -> crate::network::Result<ResilienceCurve> {
         let stages = self.stage_span();
         let n = self.actor_count();
         let mut w = Working::new(self);
@@ -856,11 +861,11 @@ impl SmugglingNetwork {
         attacks: &[Attack],
         steps: usize,
         recovery: Recovery,
-    ) -> crate::Result<AttackComparison> {
+    ) -> crate::network::Result<AttackComparison> {
         let curves = attacks
             .iter()
             .map(|&a| self.resilience(a, steps, recovery))
-            .collect::<crate::Result<Vec<_>>>()?;
+            .collect::<crate::network::Result<Vec<_>>>()?;
         Ok(AttackComparison { curves })
     }
 }
@@ -912,7 +917,7 @@ mod tests {
     fn unknown_arrest_is_an_error() {
         assert!(matches!(
             path(3).disrupt(&[ActorId::new(3)]),
-            Err(crate::Error::Network(NetworkError::UnknownActor { id: 3 }))
+            Err(NetworkError::UnknownActor { id: 3 })
         ));
     }
 

@@ -32,13 +32,10 @@ use super::algo::spectral::NotConverged;
 use super::algo::{betweenness, brokerage, closeness, clustering, components, core, degree, paths, spectral};
 use super::{ActorId, BetweennessOptions, BrokerageRoles, NetworkError, SmugglingNetwork, Weighting};
 
-fn not_converged(measure: &'static str) -> impl Fn(NotConverged) -> crate::Error {
-    move |e| {
-        NetworkError::NotConverged {
-            measure,
-            iterations: e.iterations,
-        }
-        .into()
+fn not_converged(measure: &'static str) -> impl Fn(NotConverged) -> NetworkError {
+    move |e| NetworkError::NotConverged {
+        measure,
+        iterations: e.iterations,
     }
 }
 
@@ -47,11 +44,11 @@ fn ids(v: impl IntoIterator<Item = usize>) -> Vec<ActorId> {
 }
 
 impl SmugglingNetwork {
-    fn check_actor(&self, id: ActorId) -> crate::Result<()> {
+    fn check_actor(&self, id: ActorId) -> crate::network::Result<()> {
         if id.index() < self.actor_count() {
             Ok(())
         } else {
-            Err(NetworkError::UnknownActor { id: id.index() }.into())
+            Err(NetworkError::UnknownActor { id: id.index() })
         }
     }
 
@@ -152,9 +149,8 @@ impl SmugglingNetwork {
     /// assert_eq!(raw, vec![0.0, 2.0, 2.0, 0.0]);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn betweenness_with(&self, options: &BetweennessOptions) -> crate::Result<Vec<f64>> {
-        betweenness::betweenness(self.graph(), options)
-            .map_err(|BadSample { k, n }| NetworkError::SampleSize { k, n }.into())
+    pub fn betweenness_with(&self, options: &BetweennessOptions) -> crate::network::Result<Vec<f64>> {
+        betweenness::betweenness(self.graph(), options).map_err(|BadSample { k, n }| NetworkError::SampleSize { k, n })
     }
 
     /// Closeness centrality, equal to networkx `closeness_centrality(G)` (Wasserman–Faust improved):
@@ -205,7 +201,7 @@ impl SmugglingNetwork {
     /// assert!(x[0] > x[1]);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn eigenvector(&self) -> crate::Result<Vec<f64>> {
+    pub fn eigenvector(&self) -> crate::network::Result<Vec<f64>> {
         self.eigenvector_with(Weighting::Unweighted)
     }
 
@@ -214,12 +210,11 @@ impl SmugglingNetwork {
     /// # Errors
     ///
     /// As [`Self::eigenvector`].
-    pub fn eigenvector_with(&self, weighting: Weighting) -> crate::Result<Vec<f64>> {
+    pub fn eigenvector_with(&self, weighting: Weighting) -> crate::network::Result<Vec<f64>> {
         if self.actor_count() == 0 {
             return Err(NetworkError::EmptyNetwork {
                 measure: "eigenvector centrality",
-            }
-            .into());
+            });
         }
         spectral::eigenvector(self.graph(), weighting, 100, 1e-6).map_err(not_converged("eigenvector centrality"))
     }
@@ -231,9 +226,9 @@ impl SmugglingNetwork {
     /// # Errors
     ///
     /// [`NetworkError::NotConverged`] after 100 iterations; [`NetworkError::EmptyNetwork`] without actors.
-    pub fn pagerank(&self, weighting: Weighting) -> crate::Result<Vec<f64>> {
+    pub fn pagerank(&self, weighting: Weighting) -> crate::network::Result<Vec<f64>> {
         if self.actor_count() == 0 {
-            return Err(NetworkError::EmptyNetwork { measure: "pagerank" }.into());
+            return Err(NetworkError::EmptyNetwork { measure: "pagerank" });
         }
         spectral::pagerank(self.graph(), weighting, 0.85, 100, 1e-6).map_err(not_converged("pagerank"))
     }
@@ -246,12 +241,11 @@ impl SmugglingNetwork {
     ///
     /// [`NetworkError::NotConverged`] after 1000 iterations (including for a non-finite `alpha`);
     /// [`NetworkError::EmptyNetwork`] without actors.
-    pub fn katz(&self, alpha: f64) -> crate::Result<Vec<f64>> {
+    pub fn katz(&self, alpha: f64) -> crate::network::Result<Vec<f64>> {
         if self.actor_count() == 0 {
             return Err(NetworkError::EmptyNetwork {
                 measure: "katz centrality",
-            }
-            .into());
+            });
         }
         spectral::katz(self.graph(), Weighting::Unweighted, alpha, 1.0, 1000, 1e-6)
             .map_err(not_converged("katz centrality"))
@@ -360,7 +354,7 @@ impl SmugglingNetwork {
     /// # Errors
     ///
     /// [`NetworkError::UnknownActor`] when `from` is not an actor.
-    pub fn distances_from(&self, from: ActorId, weighting: Weighting) -> crate::Result<Vec<Option<f64>>> {
+    pub fn distances_from(&self, from: ActorId, weighting: Weighting) -> crate::network::Result<Vec<Option<f64>>> {
         self.check_actor(from)?;
         Ok(paths::distances_from(self.graph(), from.index(), weighting))
     }
@@ -390,7 +384,7 @@ impl SmugglingNetwork {
         from: ActorId,
         to: ActorId,
         weighting: Weighting,
-    ) -> crate::Result<Option<Vec<ActorId>>> {
+    ) -> crate::network::Result<Option<Vec<ActorId>>> {
         self.check_actor(from)?;
         self.check_actor(to)?;
         Ok(paths::shortest_path(self.graph(), from.index(), to.index(), weighting).map(ids))
@@ -434,14 +428,13 @@ impl SmugglingNetwork {
     /// assert_eq!(roles[m.index()].gatekeeper, 1); // M lets A (outside) reach C (M's group)
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn brokerage(&self, groups: &[usize]) -> crate::Result<Vec<BrokerageRoles>> {
+    pub fn brokerage(&self, groups: &[usize]) -> crate::network::Result<Vec<BrokerageRoles>> {
         if groups.len() != self.actor_count() {
             return Err(NetworkError::LengthMismatch {
                 what: "groups",
                 got: groups.len(),
                 expected: self.actor_count(),
-            }
-            .into());
+            });
         }
         Ok(brokerage::brokerage(self.graph(), groups))
     }
@@ -453,7 +446,7 @@ impl SmugglingNetwork {
     /// # Errors
     ///
     /// [`NetworkError::UnknownActor`] when a removed id is not an actor.
-    pub fn fragmentation(&self, removed: &[ActorId], measure: Fragmentation) -> crate::Result<f64> {
+    pub fn fragmentation(&self, removed: &[ActorId], measure: Fragmentation) -> crate::network::Result<f64> {
         let mut mask = vec![false; self.actor_count()];
         for &id in removed {
             self.check_actor(id)?;

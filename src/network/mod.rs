@@ -38,6 +38,9 @@ pub use disruption::{
 pub use model::{Actors, NetworkBuilder, SmugglingNetwork, Ties, Undated};
 pub use tie::{Direction, Tie, TieKind};
 
+/// Shorthand for `Result<T, NetworkError>` inside `network`.
+pub(crate) type Result<T, E = NetworkError> = std::result::Result<T, E>;
+
 pub use algo::Weighting;
 pub use algo::betweenness::{BetweennessOptions, Endpoints, Normalization, Sources};
 pub use algo::brokerage::BrokerageRoles;

@@ -85,14 +85,14 @@ impl NetworkBuilder {
     /// assert_eq!(net.ties().next().unwrap().2.tie_weight(), 3.0);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn add_tie(&mut self, from: ActorId, to: ActorId, tie: Tie) -> crate::Result<()> {
+    pub fn add_tie(&mut self, from: ActorId, to: ActorId, tie: Tie) -> crate::network::Result<()> {
         for id in [from, to] {
             if id.index() >= self.actors.len() {
-                return Err(NetworkError::UnknownActor { id: id.index() }.into());
+                return Err(NetworkError::UnknownActor { id: id.index() });
             }
         }
         if from == to {
-            return Err(NetworkError::SelfTie { id: from.index() }.into());
+            return Err(NetworkError::SelfTie { id: from.index() });
         }
         tie.validate()?;
         self.push_tie(from, to, tie);
@@ -138,7 +138,7 @@ impl NetworkBuilder {
     /// b.add_actor(Actor::person("Luis").alias("ana"));
     /// assert!(b.build().is_err());
     /// ```
-    pub fn build(self) -> crate::Result<SmugglingNetwork> {
+    pub fn build(self) -> crate::network::Result<SmugglingNetwork> {
         let mut names: HashMap<String, ActorId> = HashMap::new();
         for (i, a) in self.actors.iter().enumerate() {
             a.validate(i)?;
@@ -148,8 +148,7 @@ impl NetworkBuilder {
                         name: n.to_owned(),
                         first: prev.index(),
                         second: i,
-                    }
-                    .into());
+                    });
                 }
             }
         }
@@ -402,10 +401,10 @@ impl SmugglingNetwork {
     /// assert_eq!(net.during(date!(2021-06-01)..=date!(2022-12-31), Undated::Keep)?.tie_count(), 1);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn during(&self, window: RangeInclusive<Date>, undated: Undated) -> crate::Result<Self> {
+    pub fn during(&self, window: RangeInclusive<Date>, undated: Undated) -> crate::network::Result<Self> {
         let (first, last) = (*window.start(), *window.end());
         if last < first {
-            return Err(NetworkError::EmptyWindow { first, last }.into());
+            return Err(NetworkError::EmptyWindow { first, last });
         }
         Ok(self.filtered(|_, _, t| t.overlaps(first, last).unwrap_or(undated == Undated::Keep)))
     }
@@ -440,10 +439,10 @@ impl SmugglingNetwork {
     /// assert!(clan.neighbours(z).is_empty());
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn organisation(&self, org: ActorId) -> crate::Result<Self> {
+    pub fn organisation(&self, org: ActorId) -> crate::network::Result<Self> {
         let a = self.actor(org).ok_or(NetworkError::UnknownActor { id: org.index() })?;
         if a.kind() != ActorKind::Organisation {
-            return Err(NetworkError::NotAnOrganisation { id: org.index() }.into());
+            return Err(NetworkError::NotAnOrganisation { id: org.index() });
         }
         let mut inside = vec![false; self.actors.len()];
         inside[org.index()] = true;
@@ -496,7 +495,7 @@ impl SmugglingNetwork {
     /// assert_eq!((all.actor_count(), all.tie_count()), (3, 2));
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn merge(&self, other: &Self) -> crate::Result<(Self, Vec<ActorId>)> {
+    pub fn merge(&self, other: &Self) -> crate::network::Result<(Self, Vec<ActorId>)> {
         let mut actors = self.actors.clone();
         let mut mapping = Vec::with_capacity(other.actors.len());
         let mut appended: Vec<usize> = Vec::new();
@@ -507,8 +506,7 @@ impl SmugglingNetwork {
                     if hit.is_some_and(|h| h != id) {
                         return Err(NetworkError::AmbiguousMerge {
                             name: a.name().to_owned(),
-                        }
-                        .into());
+                        });
                     }
                     hit = Some(id);
                 }
@@ -558,9 +556,9 @@ mod serde_repr {
     }
 
     impl TryFrom<NetworkRepr> for SmugglingNetwork {
-        type Error = crate::Error;
+        type Error = crate::network::NetworkError;
 
-        fn try_from(r: NetworkRepr) -> crate::Result<Self> {
+        fn try_from(r: NetworkRepr) -> crate::network::Result<Self> {
             let mut b = SmugglingNetwork::builder();
             for a in r.actors {
                 b.add_actor(a);
@@ -633,9 +631,9 @@ mod tests {
     use crate::network::{Fee, Role, Stage};
     use time::macros::date;
 
-    fn err(r: crate::Result<impl std::fmt::Debug>) -> NetworkError {
+    fn err(r: crate::network::Result<impl std::fmt::Debug>) -> NetworkError {
         match r {
-            Err(crate::Error::Network(e)) => e,
+            Err(e) => e,
             other => panic!("expected a network error, got {other:?}"),
         }
     }

@@ -277,7 +277,7 @@ impl Bootstrap {
     /// assert_eq!(boot.replicates().len(), 500);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn run<F>(&self, data: &[f64], statistic: F) -> crate::Result<BootstrapResult>
+    pub fn run<F>(&self, data: &[f64], statistic: F) -> crate::stats::error::Result<BootstrapResult>
     where
         F: Fn(&[f64]) -> f64 + Sync,
     {
@@ -335,7 +335,7 @@ impl Bootstrap {
     /// assert!(ci.upper() < 0.0);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn run_two<F>(&self, x: &[f64], y: &[f64], statistic: F) -> crate::Result<BootstrapResult>
+    pub fn run_two<F>(&self, x: &[f64], y: &[f64], statistic: F) -> crate::stats::error::Result<BootstrapResult>
     where
         F: Fn(&[f64], &[f64]) -> f64 + Sync,
     {
@@ -470,7 +470,7 @@ impl BlockBootstrap {
     /// assert_eq!(boot.replicates().len(), 200);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn run<F>(&self, data: &[f64], statistic: F) -> crate::Result<BootstrapResult>
+    pub fn run<F>(&self, data: &[f64], statistic: F) -> crate::stats::error::Result<BootstrapResult>
     where
         F: Fn(&[f64]) -> f64 + Sync,
     {
@@ -484,8 +484,7 @@ impl BlockBootstrap {
                 name: "block length",
                 value: l.to_string(),
                 reason: "must be between 1 and the series length",
-            }
-            .into());
+            });
         }
         let estimate = statistic(data);
         check_estimate(estimate)?;
@@ -638,7 +637,7 @@ impl BootstrapResult {
     /// assert!(ci.lower() >= 5.0 && ci.upper() <= 25.0 && ci.level() == 0.8);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn percentile_interval(&self, level: f64) -> crate::Result<BootstrapInterval> {
+    pub fn percentile_interval(&self, level: f64) -> crate::stats::error::Result<BootstrapInterval> {
         check_level(level)?;
         let t = self.sorted_finite("percentile interval")?;
         Ok(BootstrapInterval {
@@ -666,8 +665,8 @@ impl BootstrapResult {
     /// assert!(boot.acceleration()? > 0.0); // right-skewed sample
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn acceleration(&self) -> crate::Result<f64> {
-        Ok(self.acceleration.clone()?)
+    pub fn acceleration(&self) -> crate::stats::error::Result<f64> {
+        self.acceleration.clone()
     }
 
     /// The `BCa` bias correction `z₀ = Φ⁻¹(#{θ* < θ̂} / B)` over the finite replicates.
@@ -687,7 +686,7 @@ impl BootstrapResult {
     /// assert!(boot.bias_correction()?.abs() < 0.2);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn bias_correction(&self) -> crate::Result<f64> {
+    pub fn bias_correction(&self) -> crate::stats::error::Result<f64> {
         let t: Vec<f64> = self.finite().collect();
         check_len("bca interval", t.len(), 1)?;
         let below = t.iter().filter(|&&v| v < self.estimate).count();
@@ -698,8 +697,7 @@ impl BootstrapResult {
             Err(StatsError::Degenerate {
                 method: "bca interval",
                 reason: "every replicate lies on one side of the estimate, so the bias correction is infinite",
-            }
-            .into())
+            })
         }
     }
 
@@ -733,7 +731,7 @@ impl BootstrapResult {
     /// assert!(bca.upper() > perc.upper()); // BCa shifts right for a right-skewed statistic
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn bca_interval(&self, level: f64) -> crate::Result<BootstrapInterval> {
+    pub fn bca_interval(&self, level: f64) -> crate::stats::error::Result<BootstrapInterval> {
         check_level(level)?;
         let a = self.acceleration()?;
         let z0 = self.bias_correction()?;
@@ -747,8 +745,7 @@ impl BootstrapResult {
             return Err(StatsError::Degenerate {
                 method: "bca interval",
                 reason: "the adjusted levels are not numbers (acceleration too large)",
-            }
-            .into());
+            });
         }
         Ok(BootstrapInterval {
             lower: norm_inter(&t, lo),

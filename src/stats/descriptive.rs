@@ -76,10 +76,10 @@ impl Extreme {
 /// assert!(corridor::stats::without_gaps(&[Some(1.0), None]).is_err());
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn without_gaps(xs: &[Option<f64>]) -> crate::Result<Vec<f64>> {
+pub fn without_gaps(xs: &[Option<f64>]) -> crate::stats::error::Result<Vec<f64>> {
     xs.iter()
         .enumerate()
-        .map(|(index, x)| x.ok_or(StatsError::Gap { index }.into()))
+        .map(|(index, x)| x.ok_or(StatsError::Gap { index }))
         .collect()
 }
 
@@ -106,7 +106,7 @@ pub fn dropping_gaps(xs: &[Option<f64>]) -> Vec<f64> {
 /// assert_eq!(corridor::stats::sum(&[1.0, 2.5])?, 3.5);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn sum(xs: &[f64]) -> crate::Result<f64> {
+pub fn sum(xs: &[f64]) -> crate::stats::error::Result<f64> {
     check_finite(xs)?;
     Ok(xs.iter().sum())
 }
@@ -121,7 +121,7 @@ pub fn sum(xs: &[f64]) -> crate::Result<f64> {
 /// assert_eq!(corridor::stats::mean(&[1.0, 2.0, 6.0])?, 3.0);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn mean(xs: &[f64]) -> crate::Result<f64> {
+pub fn mean(xs: &[f64]) -> crate::stats::error::Result<f64> {
     check_series("mean", xs, 1)?;
     Ok(xs.iter().sum::<f64>() / xs.len() as f64)
 }
@@ -136,18 +136,17 @@ pub fn mean(xs: &[f64]) -> crate::Result<f64> {
 /// assert_eq!(corridor::stats::median(&[4.0, 1.0, 3.0, 2.0])?, 2.5);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn median(xs: &[f64]) -> crate::Result<f64> {
+pub fn median(xs: &[f64]) -> crate::stats::error::Result<f64> {
     check_series("median", xs, 1)?;
     quantile_unchecked(&mut xs.to_vec(), 0.5).ok_or_else(|| unreachable_empty("median"))
 }
 
-fn unreachable_empty(method: &'static str) -> crate::Error {
+fn unreachable_empty(method: &'static str) -> StatsError {
     StatsError::TooShort {
         method,
         needed: 1,
         got: 0,
     }
-    .into()
 }
 
 /// The sample variance `Σ (x_i − x̄)² / (n − 1)` (two-pass; numpy `var(ddof=1)`, R `var`).
@@ -160,7 +159,7 @@ fn unreachable_empty(method: &'static str) -> crate::Error {
 /// assert_eq!(corridor::stats::variance(&[1.0, 2.0, 3.0, 4.0])?, 5.0 / 3.0);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn variance(xs: &[f64]) -> crate::Result<f64> {
+pub fn variance(xs: &[f64]) -> crate::stats::error::Result<f64> {
     check_series("variance", xs, 2)?;
     let m = xs.iter().sum::<f64>() / xs.len() as f64;
     Ok(xs.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (xs.len() - 1) as f64)
@@ -176,7 +175,7 @@ pub fn variance(xs: &[f64]) -> crate::Result<f64> {
 /// assert_eq!(corridor::stats::std_dev(&[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0])?, (32.0f64 / 7.0).sqrt());
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn std_dev(xs: &[f64]) -> crate::Result<f64> {
+pub fn std_dev(xs: &[f64]) -> crate::stats::error::Result<f64> {
     variance(xs).map(f64::sqrt)
 }
 
@@ -232,7 +231,7 @@ fn quantile_unchecked(v: &mut [f64], p: f64) -> Option<f64> {
 /// assert_eq!(corridor::stats::quantile(&[1.0, 2.0, 3.0, 4.0], 0.25)?, 1.75);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn quantile(xs: &[f64], p: f64) -> crate::Result<f64> {
+pub fn quantile(xs: &[f64], p: f64) -> crate::stats::error::Result<f64> {
     check_series("quantile", xs, 1)?;
     check_prob(p)?;
     quantile_unchecked(&mut xs.to_vec(), p).ok_or_else(|| unreachable_empty("quantile"))
@@ -248,7 +247,7 @@ pub fn quantile(xs: &[f64], p: f64) -> crate::Result<f64> {
 /// assert_eq!(corridor::stats::quantiles(&[1.0, 2.0, 3.0, 4.0, 5.0], &[0.0, 0.5, 1.0])?, vec![1.0, 3.0, 5.0]);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn quantiles(xs: &[f64], ps: &[f64]) -> crate::Result<Vec<f64>> {
+pub fn quantiles(xs: &[f64], ps: &[f64]) -> crate::stats::error::Result<Vec<f64>> {
     check_series("quantile", xs, 1)?;
     for &p in ps {
         check_prob(p)?;
@@ -276,7 +275,11 @@ pub fn quantiles(xs: &[f64], ps: &[f64]) -> crate::Result<Vec<f64>> {
         .collect())
 }
 
-fn extreme(method: &'static str, xs: &[f64], better: impl Fn(f64, f64) -> bool) -> crate::Result<Extreme> {
+fn extreme(
+    method: &'static str,
+    xs: &[f64],
+    better: impl Fn(f64, f64) -> bool,
+) -> crate::stats::error::Result<Extreme> {
     check_series(method, xs, 1)?;
     let mut best = Extreme { index: 0, value: xs[0] };
     for (index, &value) in xs.iter().enumerate().skip(1) {
@@ -298,7 +301,7 @@ fn extreme(method: &'static str, xs: &[f64], better: impl Fn(f64, f64) -> bool) 
 /// assert_eq!((p.index(), p.value()), (1, 9.0));
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn peak(xs: &[f64]) -> crate::Result<Extreme> {
+pub fn peak(xs: &[f64]) -> crate::stats::error::Result<Extreme> {
     extreme("peak", xs, |a, b| a > b)
 }
 
@@ -313,7 +316,7 @@ pub fn peak(xs: &[f64]) -> crate::Result<Extreme> {
 /// assert_eq!((t.index(), t.value()), (1, 1.0));
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn trough(xs: &[f64]) -> crate::Result<Extreme> {
+pub fn trough(xs: &[f64]) -> crate::stats::error::Result<Extreme> {
     extreme("trough", xs, |a, b| a < b)
 }
 
@@ -322,7 +325,7 @@ fn extreme_with_gaps(
     xs: &[Option<f64>],
     gaps: GapPolicy,
     better: impl Fn(f64, f64) -> bool,
-) -> crate::Result<Extreme> {
+) -> crate::stats::error::Result<Extreme> {
     check_gap_series(xs)?;
     if gaps != GapPolicy::Skip {
         without_gaps(xs)?;
@@ -335,13 +338,12 @@ fn extreme_with_gaps(
             best = Some(Extreme { index, value });
         }
     }
-    best.ok_or_else(|| {
+    best.ok_or({
         StatsError::TooShort {
             method,
             needed: 1,
             got: 0,
         }
-        .into()
     })
 }
 
@@ -360,7 +362,7 @@ fn extreme_with_gaps(
 /// assert_eq!((p.index(), p.value()), (2, 9.0));
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn peak_with_gaps(xs: &[Option<f64>], gaps: GapPolicy) -> crate::Result<Extreme> {
+pub fn peak_with_gaps(xs: &[Option<f64>], gaps: GapPolicy) -> crate::stats::error::Result<Extreme> {
     extreme_with_gaps("peak", xs, gaps, |a, b| a > b)
 }
 
@@ -377,7 +379,7 @@ pub fn peak_with_gaps(xs: &[Option<f64>], gaps: GapPolicy) -> crate::Result<Extr
 /// assert_eq!((t.index(), t.value()), (2, 1.0));
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn trough_with_gaps(xs: &[Option<f64>], gaps: GapPolicy) -> crate::Result<Extreme> {
+pub fn trough_with_gaps(xs: &[Option<f64>], gaps: GapPolicy) -> crate::stats::error::Result<Extreme> {
     extreme_with_gaps("trough", xs, gaps, |a, b| a < b)
 }
 
@@ -417,7 +419,7 @@ fn check_nonzero_base(name: &'static str, x: f64) -> Result<(), StatsError> {
 /// assert!((pct + 94.311_255_587_159_69).abs() < 1e-9);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn percent_change(from: f64, to: f64) -> crate::Result<f64> {
+pub fn percent_change(from: f64, to: f64) -> crate::stats::error::Result<f64> {
     check_nonzero_base("from", from)?;
     check_value("to", to)?;
     Ok((to - from) / from * 100.0)
@@ -435,21 +437,20 @@ pub fn percent_change(from: f64, to: f64) -> crate::Result<f64> {
 /// assert_eq!(corridor::stats::ratio_to(140_000.0, 10_000.0)?, 14.0);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn ratio_to(value: f64, baseline: f64) -> crate::Result<f64> {
+pub fn ratio_to(value: f64, baseline: f64) -> crate::stats::error::Result<f64> {
     check_nonzero_base("baseline", baseline)?;
     check_value("value", value)?;
     Ok(value / baseline)
 }
 
-fn base_value(xs: &[f64], base: usize) -> crate::Result<f64> {
+fn base_value(xs: &[f64], base: usize) -> crate::stats::error::Result<f64> {
     check_series("index to base", xs, 1)?;
     let Some(&b) = xs.get(base) else {
         return Err(StatsError::InvalidParameter {
             name: "base index",
             value: base.to_string(),
             reason: "must be a position of the series",
-        }
-        .into());
+        });
     };
     check_nonzero_base("base value", b)?;
     Ok(b)
@@ -466,7 +467,7 @@ fn base_value(xs: &[f64], base: usize) -> crate::Result<f64> {
 /// assert_eq!(corridor::stats::ratio_to_base(&[2.0, 3.0, 5.0], 0)?, vec![1.0, 1.5, 2.5]);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn ratio_to_base(xs: &[f64], base: usize) -> crate::Result<Vec<f64>> {
+pub fn ratio_to_base(xs: &[f64], base: usize) -> crate::stats::error::Result<Vec<f64>> {
     let b = base_value(xs, base)?;
     Ok(xs.iter().map(|x| x / b).collect())
 }
@@ -481,7 +482,7 @@ pub fn ratio_to_base(xs: &[f64], base: usize) -> crate::Result<Vec<f64>> {
 /// assert_eq!(corridor::stats::index_to_base(&[2.0, 3.0, 5.0], 0)?, vec![100.0, 150.0, 250.0]);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn index_to_base(xs: &[f64], base: usize) -> crate::Result<Vec<f64>> {
+pub fn index_to_base(xs: &[f64], base: usize) -> crate::stats::error::Result<Vec<f64>> {
     let b = base_value(xs, base)?;
     Ok(xs.iter().map(|x| x / b * 100.0).collect())
 }
@@ -514,7 +515,11 @@ fn check_gap_series(xs: &[Option<f64>]) -> Result<(), StatsError> {
 /// assert_eq!(seasonal_change(&xs, 2, Change::Percent)?, vec![None, None, Some(10.0), None]);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn seasonal_change(xs: &[Option<f64>], lag: usize, change: Change) -> crate::Result<Vec<Option<f64>>> {
+pub fn seasonal_change(
+    xs: &[Option<f64>],
+    lag: usize,
+    change: Change,
+) -> crate::stats::error::Result<Vec<Option<f64>>> {
     check_positive("lag", lag)?;
     check_gap_series(xs)?;
     Ok((0..xs.len())
@@ -542,14 +547,13 @@ pub fn seasonal_change(xs: &[Option<f64>], lag: usize, change: Change) -> crate:
 /// assert!((g - 0.1).abs() < 1e-12);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn compound_growth_rate(first: f64, last: f64, periods: f64) -> crate::Result<f64> {
-    let bad = |name, v: f64, reason| -> crate::Error {
+pub fn compound_growth_rate(first: f64, last: f64, periods: f64) -> crate::stats::error::Result<f64> {
+    let bad = |name, v: f64, reason| -> StatsError {
         StatsError::InvalidParameter {
             name,
             value: v.to_string(),
             reason,
         }
-        .into()
     };
     if !(first.is_finite() && first > 0.0) {
         return Err(bad("first", first, "must be finite and positive"));
@@ -570,7 +574,7 @@ fn rolling(
     window: Window,
     gaps: GapPolicy,
     reduce: impl Fn(f64, usize) -> f64,
-) -> crate::Result<Vec<Option<f64>>> {
+) -> crate::stats::error::Result<Vec<Option<f64>>> {
     check_positive("window", k)?;
     check_gap_series(xs)?;
     if gaps == GapPolicy::Error {
@@ -625,7 +629,12 @@ fn rolling(
 /// assert_eq!(rolling_mean(&xs, 2, Window::Trailing, GapPolicy::Skip)?, vec![None, Some(1.5), Some(2.0), Some(4.0)]);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn rolling_mean(xs: &[Option<f64>], k: usize, window: Window, gaps: GapPolicy) -> crate::Result<Vec<Option<f64>>> {
+pub fn rolling_mean(
+    xs: &[Option<f64>],
+    k: usize,
+    window: Window,
+    gaps: GapPolicy,
+) -> crate::stats::error::Result<Vec<Option<f64>>> {
     rolling(xs, k, window, gaps, |total, present| total / present as f64)
 }
 
@@ -643,7 +652,12 @@ pub fn rolling_mean(xs: &[Option<f64>], k: usize, window: Window, gaps: GapPolic
 /// assert_eq!(rolling_sum(&xs, 3, Window::Centred, GapPolicy::Error)?, vec![None, Some(7.0), Some(14.0), None]);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn rolling_sum(xs: &[Option<f64>], k: usize, window: Window, gaps: GapPolicy) -> crate::Result<Vec<Option<f64>>> {
+pub fn rolling_sum(
+    xs: &[Option<f64>],
+    k: usize,
+    window: Window,
+    gaps: GapPolicy,
+) -> crate::stats::error::Result<Vec<Option<f64>>> {
     rolling(xs, k, window, gaps, |total, _| total)
 }
 
@@ -662,7 +676,7 @@ pub fn rolling_sum(xs: &[Option<f64>], k: usize, window: Window, gaps: GapPolicy
 /// assert_eq!(cumulative_sum(&xs, GapPolicy::Propagate)?, vec![Some(1.0), None, None]);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn cumulative_sum(xs: &[Option<f64>], gaps: GapPolicy) -> crate::Result<Vec<Option<f64>>> {
+pub fn cumulative_sum(xs: &[Option<f64>], gaps: GapPolicy) -> crate::stats::error::Result<Vec<Option<f64>>> {
     check_gap_series(xs)?;
     if gaps == GapPolicy::Error {
         without_gaps(xs)?;
@@ -684,23 +698,21 @@ pub fn cumulative_sum(xs: &[Option<f64>], gaps: GapPolicy) -> crate::Result<Vec<
         .collect())
 }
 
-fn check_shares_input(method: &'static str, xs: &[f64]) -> crate::Result<f64> {
+fn check_shares_input(method: &'static str, xs: &[f64]) -> crate::stats::error::Result<f64> {
     check_series(method, xs, 1)?;
     if let Some(index) = xs.iter().position(|&x| x < 0.0) {
         return Err(StatsError::InvalidParameter {
             name: "value",
             value: format!("{} at index {index}", xs[index]),
             reason: "shares need values that are not negative",
-        }
-        .into());
+        });
     }
     let total: f64 = xs.iter().sum();
     if total == 0.0 {
         return Err(StatsError::Degenerate {
             method,
             reason: "the values sum to zero",
-        }
-        .into());
+        });
     }
     Ok(total)
 }
@@ -717,7 +729,7 @@ fn check_shares_input(method: &'static str, xs: &[f64]) -> crate::Result<f64> {
 /// assert_eq!(corridor::stats::shares(&[1.0, 3.0])?, vec![0.25, 0.75]);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn shares(xs: &[f64]) -> crate::Result<Vec<f64>> {
+pub fn shares(xs: &[f64]) -> crate::stats::error::Result<Vec<f64>> {
     let total = check_shares_input("shares", xs)?;
     Ok(xs.iter().map(|x| x / total).collect())
 }
@@ -734,7 +746,7 @@ pub fn shares(xs: &[f64]) -> crate::Result<Vec<f64>> {
 /// assert_eq!(corridor::stats::herfindahl(&[50.0, 30.0, 20.0])?, 0.38);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn herfindahl(xs: &[f64]) -> crate::Result<f64> {
+pub fn herfindahl(xs: &[f64]) -> crate::stats::error::Result<f64> {
     let total = check_shares_input("herfindahl", xs)?;
     Ok(xs.iter().map(|x| (x / total) * (x / total)).sum())
 }
@@ -750,7 +762,7 @@ pub fn herfindahl(xs: &[f64]) -> crate::Result<f64> {
 /// assert_eq!(corridor::stats::top_k_share(&[10.0, 50.0, 40.0], 2)?, 0.9);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn top_k_share(xs: &[f64], k: usize) -> crate::Result<f64> {
+pub fn top_k_share(xs: &[f64], k: usize) -> crate::stats::error::Result<f64> {
     check_positive("k", k)?;
     let total = check_shares_input("top-k share", xs)?;
     if k >= xs.len() {
@@ -767,30 +779,21 @@ mod tests {
 
     #[test]
     fn errors_name_the_problem() {
-        assert!(matches!(
-            mean(&[]),
-            Err(crate::Error::Stats(StatsError::TooShort { .. }))
-        ));
+        assert!(matches!(mean(&[]), Err(StatsError::TooShort { .. })));
         assert!(matches!(
             median(&[1.0, f64::NAN]),
-            Err(crate::Error::Stats(StatsError::NonFinite { index: 1, .. }))
+            Err(StatsError::NonFinite { index: 1, .. })
         ));
         assert!(matches!(
             quantile(&[1.0], 1.5),
-            Err(crate::Error::Stats(StatsError::InvalidParameter { .. }))
+            Err(StatsError::InvalidParameter { .. })
         ));
         assert!(matches!(
             without_gaps(&[Some(1.0), None]),
-            Err(crate::Error::Stats(StatsError::Gap { index: 1 }))
+            Err(StatsError::Gap { index: 1 })
         ));
-        assert!(matches!(
-            percent_change(0.0, 1.0),
-            Err(crate::Error::Stats(StatsError::Degenerate { .. }))
-        ));
-        assert!(matches!(
-            shares(&[0.0, 0.0]),
-            Err(crate::Error::Stats(StatsError::Degenerate { .. }))
-        ));
+        assert!(matches!(percent_change(0.0, 1.0), Err(StatsError::Degenerate { .. })));
+        assert!(matches!(shares(&[0.0, 0.0]), Err(StatsError::Degenerate { .. })));
         assert!(shares(&[1.0, -1.0]).is_err());
         assert!(top_k_share(&[1.0], 0).is_err());
         assert!(index_to_base(&[1.0], 3).is_err());

@@ -73,3 +73,6 @@ pub enum StatsError {
         iterations: usize,
     },
 }
+
+/// Shorthand for `Result<T, StatsError>` inside `stats`.
+pub(crate) type Result<T, E = StatsError> = std::result::Result<T, E>;

@@ -155,8 +155,8 @@ impl<'a> Its<'a> {
     /// coefficients; [`StatsError::Degenerate`] for a constant series;
     /// [`StatsError::Singular`] when the terms are collinear (for example a season
     /// dummy that never occurs); and the errors of [`Glm::fit`](crate::stats::Glm::fit).
-    pub fn fit(&self) -> crate::Result<ItsFit> {
-        Ok(self.fit_inner()?)
+    pub fn fit(&self) -> crate::stats::error::Result<ItsFit> {
+        self.fit_inner()
     }
 
     fn validate(&self) -> Result<(), StatsError> {
@@ -619,14 +619,13 @@ impl ItsFit {
     ///
     /// # Errors
     /// [`StatsError::InvalidParameter`] when `t` is past the end of the series.
-    pub fn effect_at(&self, t: usize) -> crate::Result<Effect> {
+    pub fn effect_at(&self, t: usize) -> crate::stats::error::Result<Effect> {
         if t >= self.n {
             return Err(StatsError::InvalidParameter {
                 name: "time",
                 value: t.to_string(),
                 reason: "must index the series",
-            }
-            .into());
+            });
         }
         let n = self.n;
         let k = self.table.len();

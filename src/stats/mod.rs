@@ -7,7 +7,7 @@
 //! names the reference it matches.
 
 mod changepoint;
-mod error;
+pub(crate) mod error;
 
 // bootstrap (issue 4, item 6)
 mod bootstrap;

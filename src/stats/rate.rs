@@ -68,7 +68,7 @@ impl RateTest {
     /// assert!(t.try_confidence_interval(0.0).is_err());
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn try_confidence_interval(&self, level: f64) -> crate::Result<(f64, f64)> {
+    pub fn try_confidence_interval(&self, level: f64) -> crate::stats::error::Result<(f64, f64)> {
         check_level(level)?;
         let n = self.x1 + self.x2;
         let alpha = (1.0 - level) / 2.0;
@@ -191,7 +191,7 @@ fn binom_two_sided(x: u64, n: u64, p: f64) -> f64 {
 /// assert!(t.p_value() < 1e-300);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn poisson_rate_test(x1: u64, t1: f64, x2: u64, t2: f64) -> crate::Result<RateTest> {
+pub fn poisson_rate_test(x1: u64, t1: f64, x2: u64, t2: f64) -> crate::stats::error::Result<RateTest> {
     check_exposure("t1", t1)?;
     check_exposure("t2", t2)?;
     let n = x1.checked_add(x2).ok_or(StatsError::InvalidParameter {
@@ -203,8 +203,7 @@ pub fn poisson_rate_test(x1: u64, t1: f64, x2: u64, t2: f64) -> crate::Result<Ra
         return Err(StatsError::Degenerate {
             method: "poisson rate test",
             reason: "both counts are zero",
-        }
-        .into());
+        });
     }
     let p = t1 / (t1 + t2);
     Ok(RateTest {
@@ -231,7 +230,7 @@ pub fn poisson_rate_test(x1: u64, t1: f64, x2: u64, t2: f64) -> crate::Result<Ra
 /// assert!((lo - 4.795).abs() < 1e-3 && (hi - 18.39).abs() < 1e-2); // R: 4.795389 18.390356
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn poisson_exact_interval(x: u64, level: f64) -> crate::Result<(f64, f64)> {
+pub fn poisson_exact_interval(x: u64, level: f64) -> crate::stats::error::Result<(f64, f64)> {
     check_level(level)?;
     let alpha = (1.0 - level) / 2.0;
     let xf = x as f64;
@@ -252,7 +251,7 @@ mod tests {
         }
         assert!(matches!(
             poisson_rate_test(0, 1.0, 0, 1.0),
-            Err(crate::Error::Stats(StatsError::Degenerate { .. }))
+            Err(StatsError::Degenerate { .. })
         ));
         assert!(poisson_rate_test(u64::MAX, 1.0, 1, 1.0).is_err());
         assert!(poisson_exact_interval(3, 1.0).is_err());

@@ -277,8 +277,8 @@ fn check_window(name: &'static str, w: usize) -> Result<(), StatsError> {
 /// }
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn stl(y: &[f64], period: usize, options: StlOptions) -> crate::Result<Stl> {
-    Ok(stl_impl(y, period, &options)?)
+pub fn stl(y: &[f64], period: usize, options: StlOptions) -> crate::stats::error::Result<Stl> {
+    stl_impl(y, period, &options)
 }
 
 #[allow(clippy::too_many_lines)] // validation, then R's driver loop

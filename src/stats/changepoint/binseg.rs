@@ -119,7 +119,7 @@ impl BinSeg {
     /// assert!(BinSeg::new(Cost::NormalMean).penalty(Penalty::Bic).detect(&x)?.is_empty());
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn detect(&self, xs: &[f64]) -> crate::Result<Changepoints> {
+    pub fn detect(&self, xs: &[f64]) -> crate::stats::error::Result<Changepoints> {
         check_positive("max_changepoints", self.max_cpts)?;
         let min_seg = self.min_seg.unwrap_or(self.cost.default_min_segment_len());
         let sums = prepare("binary segmentation", xs, self.cost, min_seg)?;
@@ -190,10 +190,10 @@ mod tests {
             .detect(&[1.0, 2.0, 3.0]);
         assert!(matches!(
             e,
-            Err(crate::Error::Stats(StatsError::InvalidParameter {
+            Err(StatsError::InvalidParameter {
                 name: "max_changepoints",
                 ..
-            }))
+            })
         ));
     }
 

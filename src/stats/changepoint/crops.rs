@@ -150,7 +150,7 @@ impl Pelt {
     /// assert_eq!(counts.first(), Some(&2));
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn crops(&self, xs: &[f64], pen_min: f64, pen_max: f64) -> crate::Result<Crops> {
+    pub fn crops(&self, xs: &[f64], pen_min: f64, pen_max: f64) -> crate::stats::error::Result<Crops> {
         check_penalty("crops minimum penalty", pen_min)?;
         check_penalty("crops maximum penalty", pen_max)?;
         let (lo, hi) = if pen_max < pen_min {
@@ -184,8 +184,7 @@ impl Pelt {
                 return Err(crate::stats::StatsError::NoConvergence {
                     method: "crops",
                     iterations: runs.len(),
-                }
-                .into());
+                });
             }
             for &pen in &todo {
                 runs.push(solve(pen));

@@ -135,7 +135,7 @@ impl Penalty {
     /// assert!((bic - 2.0 * 100f64.ln()).abs() < 1e-12);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn value(self, cost: Cost, n: usize) -> crate::Result<f64> {
+    pub fn value(self, cost: Cost, n: usize) -> crate::stats::error::Result<f64> {
         let p = cost.params_per_change() as f64;
         let ln_n = (n as f64).ln();
         Ok(match self {
@@ -360,7 +360,7 @@ impl Changepoints {
 }
 
 /// Checks the data for `cost` and the minimum segment length; returns the sums.
-fn prepare(method: &'static str, xs: &[f64], cost: Cost, min_seg: usize) -> crate::Result<Sums> {
+fn prepare(method: &'static str, xs: &[f64], cost: Cost, min_seg: usize) -> crate::stats::error::Result<Sums> {
     super::validate::check_series(method, xs, 2)?;
     if cost == Cost::Poisson
         && let Some(i) = xs.iter().position(|&x| x < 0.0 || x.fract() != 0.0)
@@ -369,8 +369,7 @@ fn prepare(method: &'static str, xs: &[f64], cost: Cost, min_seg: usize) -> crat
             name: "data",
             value: format!("{} at index {i}", xs[i]),
             reason: "the poisson cost needs non-negative whole counts",
-        }
-        .into());
+        });
     }
     let min_allowed = if cost == Cost::NormalMeanVar { 2 } else { 1 };
     if min_seg < min_allowed {
@@ -382,16 +381,14 @@ fn prepare(method: &'static str, xs: &[f64], cost: Cost, min_seg: usize) -> crat
             } else {
                 "must be at least 1"
             },
-        }
-        .into());
+        });
     }
     if min_seg.saturating_mul(2) > xs.len() {
         return Err(StatsError::InvalidParameter {
             name: "min_segment_len",
             value: min_seg.to_string(),
             reason: "must be at most half the series length",
-        }
-        .into());
+        });
     }
     let sums = Sums::new(xs, cost);
     let n = xs.len();
@@ -403,8 +400,7 @@ fn prepare(method: &'static str, xs: &[f64], cost: Cost, min_seg: usize) -> crat
                 xs.iter().fold(0.0_f64, |m, x| m.max(x.abs()))
             ),
             reason: "too large: their sum or sum of squares overflows",
-        }
-        .into());
+        });
     }
     Ok(sums)
 }

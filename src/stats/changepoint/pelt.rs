@@ -124,7 +124,7 @@ impl Pelt {
     /// assert!(Pelt::new(Cost::NormalMean).penalty(Penalty::Bic).detect(&x)?.is_empty());
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn detect(&self, xs: &[f64]) -> crate::Result<Changepoints> {
+    pub fn detect(&self, xs: &[f64]) -> crate::stats::error::Result<Changepoints> {
         let min_seg = self.min_seg();
         let sums = prepare("pelt", xs, self.cost, min_seg)?;
         let pen = self.penalty.value(self.cost, xs.len())?;

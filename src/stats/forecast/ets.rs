@@ -274,7 +274,7 @@ impl Ets {
     /// assert!(p.lower()[5] < p.mean()[5] && p.mean()[5] < p.upper()[5]);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn predict(&self, h: usize, level: f64) -> crate::Result<Forecast> {
+    pub fn predict(&self, h: usize, level: f64) -> crate::stats::error::Result<Forecast> {
         check_horizon(h)?;
         check_level(level)?;
         if !self.has_analytic_intervals() {
@@ -355,8 +355,14 @@ impl Ets {
     /// assert!(p.lower()[7] < p.mean()[7] && p.mean()[7] < p.upper()[7]);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn predict_simulated(&self, h: usize, level: f64, npaths: usize, seed: u64) -> crate::Result<Forecast> {
-        Ok(self.simulate(h, level, npaths, seed)?)
+    pub fn predict_simulated(
+        &self,
+        h: usize,
+        level: f64,
+        npaths: usize,
+        seed: u64,
+    ) -> crate::stats::error::Result<Forecast> {
+        self.simulate(h, level, npaths, seed)
     }
 
     fn simulate(&self, h: usize, level: f64, npaths: usize, seed: u64) -> Result<Forecast, StatsError> {
@@ -1440,8 +1446,8 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
 /// assert!(fit.forecast(4)[0] > 70.0);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn ets(y: &[f64], period: usize, model: EtsModel) -> crate::Result<Ets> {
-    Ok(ets_impl(y, period, model)?)
+pub fn ets(y: &[f64], period: usize, model: EtsModel) -> crate::stats::error::Result<Ets> {
+    ets_impl(y, period, model)
 }
 
 fn n_params(spec: EtsSpec, m: usize) -> usize {

@@ -313,21 +313,19 @@ impl HoltWinters {
     /// assert!(p.lower()[0] < p.mean()[0] && p.mean()[0] < p.upper()[0]);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn predict(&self, h: usize, level: f64) -> crate::Result<Forecast> {
+    pub fn predict(&self, h: usize, level: f64) -> crate::stats::error::Result<Forecast> {
         check_level(level)?;
         if self.seasonal == HwSeasonal::Multiplicative && self.trend == HwTrend::None {
             return Err(StatsError::Degenerate {
                 method: "holt-winters prediction interval",
                 reason: "R's formula for a multiplicative season needs a trend",
-            }
-            .into());
+            });
         }
         if self.seasonal == HwSeasonal::Multiplicative && self.trend == HwTrend::Damped {
             return Err(StatsError::Degenerate {
                 method: "holt-winters prediction interval",
                 reason: "R's formula for a multiplicative season is not defined for a damped trend",
-            }
-            .into());
+            });
         }
         let z = Normal::standard().inverse_cdf(f64::midpoint(1.0, level));
         let m = self.period;
@@ -624,8 +622,8 @@ fn check_unit(name: &'static str, v: Option<f64>, allow_zero: bool) -> Result<()
 /// # Ok::<(), corridor::Error>(())
 /// ```
 #[allow(clippy::doc_markdown, reason = "an author's name in the docs, not code")]
-pub fn holt_winters(y: &[f64], period: usize, options: HoltWintersOptions) -> crate::Result<HoltWinters> {
-    Ok(fit(y, period, options)?)
+pub fn holt_winters(y: &[f64], period: usize, options: HoltWintersOptions) -> crate::stats::error::Result<HoltWinters> {
+    fit(y, period, options)
 }
 
 #[allow(clippy::too_many_lines)] // validation, start values, estimation

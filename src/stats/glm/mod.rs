@@ -129,8 +129,8 @@ impl<'a> Glm<'a> {
     /// [`StatsError::Degenerate`] when every count is 0,
     /// [`StatsError::TooShort`] unless `n > k`, [`StatsError::Singular`] for a
     /// rank-deficient design, [`StatsError::NoConvergence`] when IRLS diverges.
-    pub fn fit(&self) -> crate::Result<GlmFit> {
-        Ok(fit_glm(self.x, self.y, self.offset, self.family)?)
+    pub fn fit(&self) -> crate::stats::error::Result<GlmFit> {
+        fit_glm(self.x, self.y, self.offset, self.family)
     }
 }
 

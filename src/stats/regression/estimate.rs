@@ -124,7 +124,7 @@ impl Estimate {
     /// # Errors
     /// [`StatsError::InvalidParameter`](crate::stats::StatsError::InvalidParameter)
     /// unless `0 < level < 1`.
-    pub fn confidence_interval(&self, level: f64) -> crate::Result<(f64, f64)> {
+    pub fn confidence_interval(&self, level: f64) -> crate::stats::error::Result<(f64, f64)> {
         check_level(level)?;
         let q = self.reference.critical(level);
         Ok((self.value - q * self.std_error, self.value + q * self.std_error))

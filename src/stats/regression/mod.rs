@@ -46,14 +46,13 @@ impl Design {
     /// [`StatsError::LengthMismatch`] when columns differ in length,
     /// [`StatsError::NonFinite`] at the first NaN or infinite value (its index
     /// is `column * nrows + row`).
-    pub fn from_columns<C: AsRef<[f64]>>(columns: &[C]) -> crate::Result<Self> {
+    pub fn from_columns<C: AsRef<[f64]>>(columns: &[C]) -> crate::stats::error::Result<Self> {
         let Some(first) = columns.first() else {
             return Err(StatsError::TooShort {
                 method: "design matrix columns",
                 needed: 1,
                 got: 0,
-            }
-            .into());
+            });
         };
         let nrows = first.as_ref().len();
         if nrows == 0 {
@@ -61,8 +60,7 @@ impl Design {
                 method: "design matrix rows",
                 needed: 1,
                 got: 0,
-            }
-            .into());
+            });
         }
         let mut data = Vec::with_capacity(nrows * columns.len());
         for c in columns {
@@ -72,8 +70,7 @@ impl Design {
                     what: "design matrix column",
                     expected: nrows,
                     got: c.len(),
-                }
-                .into());
+                });
             }
             data.extend_from_slice(c);
         }
@@ -91,7 +88,7 @@ impl Design {
     /// # Errors
     /// As [`Design::from_columns`]; an empty `columns` is a
     /// [`StatsError::TooShort`] (the number of rows would be unknown).
-    pub fn with_intercept<C: AsRef<[f64]>>(columns: &[C]) -> crate::Result<Self> {
+    pub fn with_intercept<C: AsRef<[f64]>>(columns: &[C]) -> crate::stats::error::Result<Self> {
         let n = columns.first().map_or(0, |c| c.as_ref().len());
         let mut all: Vec<&[f64]> = Vec::with_capacity(columns.len() + 1);
         let ones = vec![1.0; n];
@@ -102,8 +99,7 @@ impl Design {
                 method: "design matrix with intercept (regressors)",
                 needed: 1,
                 got: 0,
-            }
-            .into());
+            });
         }
         Self::from_columns(&all)
     }
@@ -112,14 +108,13 @@ impl Design {
     ///
     /// # Errors
     /// [`StatsError::LengthMismatch`] unless there is one name per column.
-    pub fn with_names<S: AsRef<str>>(mut self, names: &[S]) -> crate::Result<Self> {
+    pub fn with_names<S: AsRef<str>>(mut self, names: &[S]) -> crate::stats::error::Result<Self> {
         if names.len() != self.ncols {
             return Err(StatsError::LengthMismatch {
                 what: "column names",
                 expected: self.ncols,
                 got: names.len(),
-            }
-            .into());
+            });
         }
         self.names = Some(names.iter().map(|s| s.as_ref().to_owned()).collect());
         Ok(self)

@@ -70,8 +70,8 @@ impl<'a> Ols<'a> {
     /// [`StatsError::Singular`] for a rank-deficient design (tolerance in
     /// [`Design`]'s QR: `|R_jj| <= 1e-7 ||x_j||`, as R `lm`),
     /// [`StatsError::Degenerate`] for HC2/HC3 with an observation of leverage 1.
-    pub fn fit(&self) -> crate::Result<OlsFit> {
-        Ok(fit_ols(self.x, self.y, self.cov)?)
+    pub fn fit(&self) -> crate::stats::error::Result<OlsFit> {
+        fit_ols(self.x, self.y, self.cov)
     }
 }
 

@@ -91,7 +91,7 @@ impl HamedRao {
 /// assert!(hr.p_value() > 0.05);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn hamed_rao(xs: &[f64], alpha: f64, lag: Option<usize>) -> crate::Result<HamedRao> {
+pub fn hamed_rao(xs: &[f64], alpha: f64, lag: Option<usize>) -> crate::stats::error::Result<HamedRao> {
     check_series("hamed-rao", xs, 3)?;
     check_open_unit("alpha", alpha)?;
     let n = xs.len();
@@ -103,8 +103,7 @@ pub fn hamed_rao(xs: &[f64], alpha: f64, lag: Option<usize>) -> crate::Result<Ha
                 name: "lag",
                 value: l.to_string(),
                 reason: "must be smaller than the number of observations",
-            }
-            .into());
+            });
         }
     };
     let (s, groups) = kendall::s_and_ties(xs);

@@ -20,7 +20,7 @@ pub enum Trend {
 }
 
 /// Classifies `z` at significance `alpha` as pymannkendall does: a trend when `|z| > Φ⁻¹(1 - α/2)`.
-pub(super) fn classify(z: f64, alpha: f64) -> crate::Result<Trend> {
+pub(super) fn classify(z: f64, alpha: f64) -> crate::stats::error::Result<Trend> {
     check_open_unit("alpha", alpha)?;
     let critical = Normal::standard().inverse_cdf(1.0 - alpha / 2.0);
     Ok(if z.abs() <= critical {
@@ -118,7 +118,7 @@ impl MannKendall {
     /// assert_eq!(mk.trend(0.05)?, Trend::Increasing);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn trend(&self, alpha: f64) -> crate::Result<Trend> {
+    pub fn trend(&self, alpha: f64) -> crate::stats::error::Result<Trend> {
         classify(self.z(), alpha)
     }
 }
@@ -153,7 +153,7 @@ impl MannKendall {
 /// assert!(mk.p_value() > 0.05);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn mann_kendall(xs: &[f64]) -> crate::Result<MannKendall> {
+pub fn mann_kendall(xs: &[f64]) -> crate::stats::error::Result<MannKendall> {
     check_series("mann-kendall", xs, 2)?;
     let (s, groups) = kendall::s_and_ties(xs);
     Ok(MannKendall::from_parts(xs.len(), s, &groups))
@@ -178,7 +178,7 @@ pub fn mann_kendall(xs: &[f64]) -> crate::Result<MannKendall> {
 /// assert!(mann_kendall_with_gaps(&xs, GapPolicy::Propagate).is_err());
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn mann_kendall_with_gaps(xs: &[Option<f64>], gaps: GapPolicy) -> crate::Result<MannKendall> {
+pub fn mann_kendall_with_gaps(xs: &[Option<f64>], gaps: GapPolicy) -> crate::stats::error::Result<MannKendall> {
     let (x, _) = present_with_times(xs, gaps)?;
     check_len("mann-kendall", x.len(), 2)?;
     let (s, groups) = kendall::s_and_ties(&x);

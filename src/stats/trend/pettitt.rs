@@ -59,7 +59,7 @@ impl Pettitt {
 /// assert_eq!(pt.index(), 4); // the new segment starts at 0-based index 4
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn pettitt(xs: &[f64]) -> crate::Result<Pettitt> {
+pub fn pettitt(xs: &[f64]) -> crate::stats::error::Result<Pettitt> {
     check_series("pettitt", xs, 2)?;
     let n = xs.len() as f64;
     let ranks = kendall::average_ranks(xs);

@@ -5,9 +5,9 @@ use super::mann_kendall::{Trend, classify};
 use super::sen::{MATERIALISE_MAX_PAIRS, Timed, kth_slopes_grouped, median};
 use crate::stats::validate::{check_positive, check_series};
 
-fn check_period(xs: &[f64], period: usize) -> crate::Result<()> {
+fn check_period(xs: &[f64], period: usize) -> crate::stats::error::Result<()> {
     check_positive("period", period)?;
-    Ok(check_series("seasonal mann-kendall", xs, 2 * period)?)
+    check_series("seasonal mann-kendall", xs, 2 * period)
 }
 
 /// The values of season `season` (positions `season, season + period, …`).
@@ -69,7 +69,7 @@ impl SeasonalMannKendall {
     /// assert_eq!(seasonal_mann_kendall(&xs, 12)?.trend(0.05)?, Trend::Increasing);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn trend(&self, alpha: f64) -> crate::Result<Trend> {
+    pub fn trend(&self, alpha: f64) -> crate::stats::error::Result<Trend> {
         classify(self.z(), alpha)
     }
 }
@@ -98,7 +98,7 @@ impl SeasonalMannKendall {
 /// assert_eq!(smk.s(), 36.0); // every season rises in all 3 of its pairs
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn seasonal_mann_kendall(xs: &[f64], period: usize) -> crate::Result<SeasonalMannKendall> {
+pub fn seasonal_mann_kendall(xs: &[f64], period: usize) -> crate::stats::error::Result<SeasonalMannKendall> {
     check_period(xs, period)?;
     let (mut s, mut var_s, mut pairs) = (0i64, 0.0, 0.0);
     for g in 0..period {
@@ -154,7 +154,7 @@ impl SeasonalSensSlope {
 /// assert_eq!(corridor::stats::seasonal_sens_slope(&xs, 12)?.slope(), 2.0);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn seasonal_sens_slope(xs: &[f64], period: usize) -> crate::Result<SeasonalSensSlope> {
+pub fn seasonal_sens_slope(xs: &[f64], period: usize) -> crate::stats::error::Result<SeasonalSensSlope> {
     check_period(xs, period)?;
     let seasons: Vec<Vec<f64>> = (0..period).map(|g| season(xs, period, g)).collect();
     let refs: Vec<Timed<'_>> = seasons.iter().map(|g| Timed { x: g, t: None }).collect();
@@ -195,7 +195,7 @@ mod tests {
     fn zero_period_is_invalid() {
         assert!(matches!(
             seasonal_mann_kendall(&[1.0; 4], 0),
-            Err(crate::Error::Stats(StatsError::InvalidParameter { name: "period", .. }))
+            Err(StatsError::InvalidParameter { name: "period", .. })
         ));
     }
 }

@@ -60,7 +60,7 @@ impl SensSlope {
     /// assert!(lo <= s.slope() && s.slope() <= hi);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn confidence_interval(&self, level: f64) -> crate::Result<(f64, f64)> {
+    pub fn confidence_interval(&self, level: f64) -> crate::stats::error::Result<(f64, f64)> {
         let ranks = self.interval_ranks(level)?;
         let series = Timed {
             x: &self.xs,
@@ -71,7 +71,7 @@ impl SensSlope {
     }
 
     /// The 0-based ranks of the interval bounds among the sorted slopes.
-    fn interval_ranks(&self, level: f64) -> crate::Result<[usize; 2]> {
+    fn interval_ranks(&self, level: f64) -> crate::stats::error::Result<[usize; 2]> {
         check_level(level)?;
         let n = self.xs.len() as f64;
         let pairs = n * (n - 1.0) / 2.0;
@@ -82,8 +82,7 @@ impl SensSlope {
             return Err(StatsError::Degenerate {
                 method: "sen's slope confidence interval",
                 reason: "too few observations for this confidence level: a rank falls outside the slopes",
-            }
-            .into());
+            });
         }
         Ok([rank_lo as usize - 1, rank_up as usize - 1])
     }
@@ -118,7 +117,7 @@ impl SensSlope {
 /// assert_eq!(s.intercept(), 1115.0);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn sens_slope(xs: &[f64]) -> crate::Result<SensSlope> {
+pub fn sens_slope(xs: &[f64]) -> crate::stats::error::Result<SensSlope> {
     check_series("sen's slope", xs, 2)?;
     let n = xs.len();
     let pairs = n * (n - 1) / 2;
@@ -155,7 +154,7 @@ pub fn sens_slope(xs: &[f64]) -> crate::Result<SensSlope> {
 /// assert!(sens_slope_with_gaps(&xs, GapPolicy::Error).is_err());
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn sens_slope_with_gaps(xs: &[Option<f64>], gaps: GapPolicy) -> crate::Result<SensSlope> {
+pub fn sens_slope_with_gaps(xs: &[Option<f64>], gaps: GapPolicy) -> crate::stats::error::Result<SensSlope> {
     let (x, t) = present_with_times(xs, gaps)?;
     check_len("sen's slope", x.len(), 2)?;
     let n = x.len();
