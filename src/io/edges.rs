@@ -115,6 +115,50 @@ impl EdgeListReport {
     }
 }
 
+/// The column of each of [`COLUMNS`] in `header`, and the headers skipped as unknown.
+fn columns(header: &csv::StringRecord, options: EdgeListOptions) -> crate::Result<([Option<usize>; 7], Vec<String>)> {
+    let mut col: [Option<usize>; 7] = [None; 7];
+    let mut ignored = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        let name = h.trim().trim_start_matches('\u{feff}');
+        if let Some(k) = COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(name)) {
+            if col[k].is_some() {
+                return Err(ReadError::DuplicateColumn {
+                    line: 1,
+                    column: i + 1,
+                    name: name.to_owned(),
+                }
+                .into());
+            }
+            col[k] = Some(i);
+        } else if options.ignore_unknown {
+            ignored.push(name.to_owned());
+        } else {
+            return Err(ReadError::UnknownColumn {
+                line: 1,
+                column: i + 1,
+                name: name.to_owned(),
+            }
+            .into());
+        }
+    }
+    Ok((col, ignored))
+}
+
+/// An error of `add_tie` for the row at `line`; a weight overflow names the weight cell (column `c`).
+fn tie_error(e: crate::network::NetworkError, line: u64, c: usize, record: &csv::StringRecord) -> crate::Error {
+    match e {
+        // The row is fine on its own: its weight and earlier rows' sum past f64::MAX.
+        crate::network::NetworkError::WeightOverflow { .. } => bad(
+            line,
+            c + 1,
+            record.get(c).unwrap_or(""),
+            "tie weights of this and earlier rows sum past f64::MAX",
+        ),
+        other => other.into(),
+    }
+}
+
 /// Reads a network from an edge-list CSV with a header row; every column must be known.
 ///
 /// Columns (matched by header name, trimmed, case-insensitive, in any order):
@@ -198,31 +242,7 @@ pub fn read_edge_list_with(reader: impl Read, options: &EdgeListOptions) -> crat
     if header.is_empty() {
         return Err(ReadError::Empty.into());
     }
-    let mut col: [Option<usize>; 7] = [None; 7];
-    let mut ignored = Vec::new();
-    for (i, h) in header.iter().enumerate() {
-        let name = h.trim().trim_start_matches('\u{feff}');
-        if let Some(k) = COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(name)) {
-            if col[k].is_some() {
-                return Err(ReadError::DuplicateColumn {
-                    line: 1,
-                    column: i + 1,
-                    name: name.to_owned(),
-                }
-                .into());
-            }
-            col[k] = Some(i);
-        } else if options.ignore_unknown {
-            ignored.push(name.to_owned());
-        } else {
-            return Err(ReadError::UnknownColumn {
-                line: 1,
-                column: i + 1,
-                name: name.to_owned(),
-            }
-            .into());
-        }
-    }
+    let (col, ignored) = columns(&header, *options)?;
     let need = |k: usize, name: &'static str| {
         col[k].ok_or(ReadError::MissingColumn {
             name,
@@ -300,19 +320,8 @@ pub fn read_edge_list_with(reader: impl Read, options: &EdgeListOptions) -> crat
         if let Some(l) = last {
             tie = tie.seen_until(l);
         }
-        b.add_tie(from, to, tie).map_err(|e| match e {
-            // The row is fine on its own: its weight and earlier rows' sum past f64::MAX.
-            crate::network::NetworkError::WeightOverflow { .. } => {
-                let c = col[3].unwrap_or(c_kind);
-                bad(
-                    line,
-                    c + 1,
-                    cell(c),
-                    "tie weights of this and earlier rows sum past f64::MAX",
-                )
-            }
-            other => other.into(),
-        })?;
+        b.add_tie(from, to, tie)
+            .map_err(|e| tie_error(e, line, col[3].unwrap_or(c_kind), &record))?;
     }
     Ok(EdgeListReport {
         network: b.build()?,

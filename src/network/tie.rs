@@ -405,6 +405,7 @@ mod tests {
     /// Merges every combination of windows (closed, open at either end, open at both) both ways round.
     #[test]
     fn merged_windows_cover_both_and_open_ends_win() {
+        type W = (Option<u8>, Option<u8>);
         let d = |m: u8| Date::from_calendar_date(2022, time::Month::try_from(m).unwrap(), 1).unwrap();
         let t = |first: Option<u8>, last: Option<u8>| {
             let mut t = Tie::undirected(TieKind::Logistics);
@@ -413,7 +414,6 @@ mod tests {
             t
         };
         // (first report, second report, merged): months of 2022, `None` for an open end.
-        type W = (Option<u8>, Option<u8>);
         let cases: [(W, W, W); 12] = [
             // both dated: overlapping, nested, disjoint (the gap is covered), identical
             ((Some(3), Some(4)), (Some(1), Some(2)), (Some(1), Some(4))),
