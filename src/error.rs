@@ -11,6 +11,8 @@
 use crate::count::CountError;
 use crate::country::CountryError;
 use crate::flow::FlowError;
+#[cfg(feature = "arrow")]
+use crate::io::ArrowError;
 use crate::io::ReadError;
 use crate::network::NetworkError;
 use crate::period::PeriodError;
@@ -48,6 +50,10 @@ pub enum Error {
     /// A smuggling network was invalid or a measure could not be computed.
     #[error(transparent)]
     Network(#[from] NetworkError),
+    /// A record batch or an Arrow IPC file could not be read or written (feature `arrow`).
+    #[cfg(feature = "arrow")]
+    #[error(transparent)]
+    Arrow(#[from] ArrowError),
     /// A chart could not be drawn (feature `plot`).
     #[cfg(feature = "plot")]
     #[error(transparent)]
@@ -88,4 +94,9 @@ narrow! {
 #[cfg(feature = "plot")]
 narrow! {
     Plot => PlotError,
+}
+
+#[cfg(feature = "arrow")]
+narrow! {
+    Arrow => ArrowError,
 }

@@ -659,25 +659,25 @@ impl FlowTable {
     }
 
     /// Stores a period once and returns its index, for fast readers.
-    #[cfg(feature = "csv")]
+    #[cfg(any(feature = "csv", feature = "arrow"))]
     pub(crate) fn intern_period(&mut self, p: Period) -> u32 {
         self.period_dict.intern(p)
     }
 
     /// Stores a nationality once and returns its index, for fast readers.
-    #[cfg(feature = "csv")]
+    #[cfg(any(feature = "csv", feature = "arrow"))]
     pub(crate) fn intern_nationality(&mut self, n: Nationality) -> u32 {
         self.nationalities.intern(n)
     }
 
     /// Stores a place once and returns its index, for fast readers.
-    #[cfg(feature = "csv")]
+    #[cfg(any(feature = "csv", feature = "arrow"))]
     pub(crate) fn intern_location(&mut self, l: Location) -> u32 {
         self.locations.intern(l)
     }
 
     /// Stores a source once and returns its index, for fast readers.
-    #[cfg(feature = "csv")]
+    #[cfg(any(feature = "csv", feature = "arrow"))]
     pub(crate) fn intern_source(&mut self, s: Source) -> u32 {
         self.sources.intern(s)
     }
@@ -943,6 +943,43 @@ impl FlowTable {
     }
 }
 
+/// The table's columns as stored: per row, indices into the dictionaries (`Row::NONE` for absent), for
+/// writers that keep the dictionary encoding (Arrow).
+#[cfg(feature = "arrow")]
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RawColumns<'a> {
+    pub(crate) periods: &'a [u32],
+    pub(crate) period_values: &'a [Period],
+    pub(crate) nationality: &'a [u32],
+    pub(crate) location: &'a [u32],
+    pub(crate) source: &'a [u32],
+    pub(crate) direction: &'a [Option<Direction>],
+    pub(crate) sex: &'a [Option<Sex>],
+    pub(crate) age: &'a [Option<AgeGroup>],
+}
+
+#[cfg(feature = "arrow")]
+impl FlowTable {
+    /// The stored columns and dictionaries.
+    pub(crate) fn raw_columns(&self) -> RawColumns<'_> {
+        RawColumns {
+            periods: &self.periods,
+            period_values: &self.period_dict.items,
+            nationality: &self.nationality,
+            location: &self.location,
+            source: &self.source,
+            direction: &self.direction,
+            sex: &self.sex,
+            age: &self.age,
+        }
+    }
+
+    /// The count of row `row` (which must be in range).
+    pub(crate) fn count_at(&self, row: usize) -> Count {
+        self.counts.get(row)
+    }
+}
+
 /// One record as dictionary indices, for fast readers.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Row {
@@ -956,7 +993,7 @@ pub(crate) struct Row {
     pub(crate) age: Option<AgeGroup>,
 }
 
-#[cfg(feature = "csv")]
+#[cfg(any(feature = "csv", feature = "arrow"))]
 impl Row {
     /// The index meaning "attribute absent".
     pub(crate) const NONE: u32 = NONE;

@@ -4,6 +4,8 @@
 //!   ([`read_flows_csv`], [`read_flows_csv_with`], [`write_flows_csv`]; feature `csv`).
 //! - Smuggling networks to `GraphML` ([`write_graphml`]) and DOT ([`write_dot`]), and from and to an
 //!   edge-list CSV ([`read_edge_list`], [`write_edge_list`]; feature `csv`).
+//! - Flow tables and series as Arrow record batches, and Arrow IPC files ([`write_ipc`], [`read_ipc`];
+//!   feature `arrow`; the schema and which aggregates merge across partitions: [`arrow`]).
 //!
 //! Readers take any [`std::io::Read`] and writers any [`std::io::Write`]: this crate
 //! never opens files itself.
@@ -15,6 +17,12 @@ mod flows_csv;
 
 #[cfg(feature = "csv")]
 pub use flows_csv::{Header, ReadMode, ReadOptions, ReadReport, read_flows_csv, read_flows_csv_with, write_flows_csv};
+
+// Arrow record batches and IPC files (issue 16).
+#[cfg(feature = "arrow")]
+pub mod arrow;
+#[cfg(feature = "arrow")]
+pub use arrow::{ArrowError, read_ipc, write_ipc};
 
 // Graph export and import (issue 5, branch net-model).
 mod dot;
