@@ -14,6 +14,7 @@ use crate::flow::FlowError;
 use crate::io::ReadError;
 use crate::network::NetworkError;
 use crate::period::PeriodError;
+use crate::sim::SimError;
 use crate::stats::StatsError;
 
 /// The error of every fallible function in this crate.
@@ -46,6 +47,9 @@ pub enum Error {
     /// A smuggling network was invalid or a measure could not be computed.
     #[error(transparent)]
     Network(#[from] NetworkError),
+    /// A simulation model, scenario or calibration was invalid.
+    #[error(transparent)]
+    Sim(#[from] SimError),
 }
 
 /// Shorthand for `Result<T, corridor::Error>`.
@@ -77,4 +81,5 @@ narrow! {
     Io => std::io::Error,
     Stats => StatsError,
     Network => NetworkError,
+    Sim => SimError,
 }

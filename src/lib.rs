@@ -58,6 +58,9 @@
 //!   regression with robust errors, count models, interrupted time series, STL,
 //!   Holt–Winters and ETS, the bootstrap. Each function names the reference it
 //!   matches.
+//! - [`sim`]: the corridor simulation — places and routes with capacities and
+//!   transit times, dated policy levers, a deterministic cohort engine and a seeded
+//!   agent engine whose outputs are `FlowSeries`, and calibration to observed series.
 //! - [`io`]: CSV and HXL flow tables, graph export; the only module that reads or
 //!   writes bytes.
 //! - `datasets` (feature `csv`): real, sourced data embedded in the crate.
@@ -91,6 +94,7 @@ pub mod io;
 pub mod network;
 pub mod period;
 mod rng;
+pub mod sim;
 pub mod source;
 pub mod stats;
 
