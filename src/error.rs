@@ -14,6 +14,8 @@ use crate::flow::FlowError;
 use crate::io::ReadError;
 use crate::network::NetworkError;
 use crate::period::PeriodError;
+#[cfg(feature = "plot")]
+use crate::plot::PlotError;
 use crate::sim::SimError;
 use crate::stats::StatsError;
 
@@ -50,6 +52,10 @@ pub enum Error {
     /// A simulation model, scenario or calibration was invalid.
     #[error(transparent)]
     Sim(#[from] SimError),
+    /// A chart could not be drawn (feature `plot`).
+    #[cfg(feature = "plot")]
+    #[error(transparent)]
+    Plot(#[from] PlotError),
 }
 
 /// Shorthand for `Result<T, corridor::Error>`.
@@ -82,4 +88,9 @@ narrow! {
     Stats => StatsError,
     Network => NetworkError,
     Sim => SimError,
+}
+
+#[cfg(feature = "plot")]
+narrow! {
+    Plot => PlotError,
 }
