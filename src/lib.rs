@@ -72,6 +72,12 @@
 //! - **Determinism.** Every random procedure takes a seed; same seed, same result on
 //!   every platform.
 //!
+//! `DESIGN.md` at the root of the repository (and of the published package) states the
+//! one API convention — models built on their data then fitted
+//! (`Ols::new(&x, &y).fit()`), procedures configured then applied
+//! (`Pelt::new(cost).detect(&y)`), single-shot tests as free functions
+//! (`mann_kendall(&y)`) — and the error design, with the reasons for each.
+//!
 //! ## Features
 //!
 //! | feature | default | what |
@@ -80,13 +86,15 @@
 //! | `csv` | yes | CSV/HXL readers and writers in [`io`], and `datasets` |
 //! | `parallel` | no | spreads embarrassingly parallel loops over cores (rayon), flow CSV parsing included |
 
+#[macro_use]
+mod words;
+
 pub mod count;
 pub mod country;
 #[cfg(feature = "csv")]
 pub mod datasets;
 mod error;
 pub mod flow;
-mod hash;
 pub mod io;
 pub mod network;
 pub mod period;

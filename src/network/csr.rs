@@ -146,26 +146,6 @@ impl Csr {
             self.out_weights(v)
         }
     }
-
-    /// The same nodes with every edge touching a node `v` with `removed[v]` dropped.
-    ///
-    /// Node indices are kept, so results stay indexed by `ActorId::index()`;
-    /// removed nodes become isolated.
-    pub(crate) fn without_nodes(&self, removed: &[bool]) -> Self {
-        let n = self.node_count();
-        let mut edges = Vec::new();
-        for u in 0..n {
-            if removed[u] {
-                continue;
-            }
-            for (&v, &w) in self.out_neighbors(u).iter().zip(self.out_weights(u)) {
-                if !removed[v as usize] && (self.directed || u as u32 <= v) {
-                    edges.push((u as u32, v, w));
-                }
-            }
-        }
-        Self::from_edges(n, self.directed, &edges)
-    }
 }
 
 #[cfg(test)]
@@ -190,13 +170,5 @@ mod tests {
         assert_eq!(g.out_neighbors(1), &[] as &[u32]);
         assert_eq!(g.in_neighbors(1), &[0, 2]);
         assert_eq!(g.in_weights(1), &[1.0, 3.0]);
-    }
-
-    #[test]
-    fn removing_nodes_keeps_indices() {
-        let g = Csr::from_edges(3, false, &[(0, 1, 1.0), (1, 2, 1.0)]);
-        let h = g.without_nodes(&[false, true, false]);
-        assert_eq!(h.node_count(), 3);
-        assert_eq!(h.edge_count(), 0);
     }
 }

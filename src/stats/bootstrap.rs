@@ -395,7 +395,9 @@ pub enum BlockScheme {
 /// Replicates are seeded as in [`Bootstrap`]. Percentile intervals, bias and standard error are
 /// available; `BCa` is not defined for block bootstraps (R `boot.ci` refuses it as well).
 ///
-/// Complexity: `O(B (n + c(n)))` time, `O(B + n)` memory.
+/// # Complexity
+///
+/// `O(B (n + c(n)))` time, `O(B + n)` memory.
 ///
 /// # Example
 ///
@@ -584,7 +586,9 @@ impl BootstrapResult {
     /// Bootstrap estimate of bias, `mean(θ*) − θ̂`, over the finite replicates (as R `print.boot`).
     /// NaN if no replicate is finite.
     ///
-    /// Complexity: `O(B)`.
+    /// # Complexity
+    ///
+    /// `O(B)`.
     #[must_use]
     pub fn bias(&self) -> f64 {
         let (mut s, mut c) = (0.0, 0_usize);
@@ -598,7 +602,9 @@ impl BootstrapResult {
     /// Bootstrap standard error, the sample standard deviation (denominator `B − 1`) of the finite
     /// replicates (as R `print.boot`). NaN with fewer than two finite replicates.
     ///
-    /// Complexity: `O(B)`.
+    /// # Complexity
+    ///
+    /// `O(B)`.
     #[must_use]
     pub fn std_error(&self) -> f64 {
         let c = self.finite().count();
@@ -620,7 +626,9 @@ impl BootstrapResult {
     /// The percentile interval at confidence `level`: `[q((1 − level)/2), q((1 + level)/2)]` with R
     /// `boot.ci(type = "perc")`'s quantiles of the finite replicates.
     ///
-    /// Complexity: `O(B log B)` (sorts a copy of the replicates).
+    /// # Complexity
+    ///
+    /// `O(B log B)` (sorts a copy of the replicates).
     ///
     /// # Errors
     ///
@@ -705,7 +713,9 @@ impl BootstrapResult {
     /// ch. 14), equal to R `boot.ci(type = "bca", L = L)` with jackknife influence values `L` for the
     /// same replicates.
     ///
-    /// Complexity: `O(B log B)`.
+    /// # Complexity
+    ///
+    /// `O(B log B)`.
     ///
     /// # Errors
     ///
