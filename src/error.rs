@@ -14,6 +14,8 @@ use crate::flow::FlowError;
 use crate::io::ReadError;
 use crate::network::NetworkError;
 use crate::period::PeriodError;
+#[cfg(feature = "plot")]
+use crate::plot::PlotError;
 use crate::stats::StatsError;
 
 /// The error of every fallible function in this crate.
@@ -46,6 +48,10 @@ pub enum Error {
     /// A smuggling network was invalid or a measure could not be computed.
     #[error(transparent)]
     Network(#[from] NetworkError),
+    /// A chart could not be drawn (feature `plot`).
+    #[cfg(feature = "plot")]
+    #[error(transparent)]
+    Plot(#[from] PlotError),
 }
 
 /// Shorthand for `Result<T, corridor::Error>`.
@@ -77,4 +83,9 @@ narrow! {
     Io => std::io::Error,
     Stats => StatsError,
     Network => NetworkError,
+}
+
+#[cfg(feature = "plot")]
+narrow! {
+    Plot => PlotError,
 }
