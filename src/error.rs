@@ -16,6 +16,7 @@ use crate::network::NetworkError;
 use crate::period::PeriodError;
 #[cfg(feature = "plot")]
 use crate::plot::PlotError;
+use crate::sim::SimError;
 use crate::stats::StatsError;
 
 /// The error of every fallible function in this crate.
@@ -48,6 +49,9 @@ pub enum Error {
     /// A smuggling network was invalid or a measure could not be computed.
     #[error(transparent)]
     Network(#[from] NetworkError),
+    /// A simulation model, scenario or calibration was invalid.
+    #[error(transparent)]
+    Sim(#[from] SimError),
     /// A chart could not be drawn (feature `plot`).
     #[cfg(feature = "plot")]
     #[error(transparent)]
@@ -83,6 +87,7 @@ narrow! {
     Io => std::io::Error,
     Stats => StatsError,
     Network => NetworkError,
+    Sim => SimError,
 }
 
 #[cfg(feature = "plot")]
