@@ -71,7 +71,7 @@ fn check_r_fit(what: &str, fit: &corridor::stats::Ets, c: &Value) {
         close_all(&format!("{what} initial state"), states, &floats(init), TOL_R);
     }
     for (key, ours) in [
-        ("loglik", fit.loglik()),
+        ("loglik", fit.log_likelihood()),
         ("aic", fit.aic()),
         ("aicc", fit.aicc()),
         ("bic", fit.bic()),

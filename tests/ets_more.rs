@@ -96,7 +96,7 @@ fn check_fit(key: &str, fit: &Ets, c: &Value) {
     );
     for what in ["loglik", "aic", "aicc", "bic", "sigma2"] {
         let ours = match what {
-            "loglik" => fit.loglik(),
+            "loglik" => fit.log_likelihood(),
             "aic" => fit.aic(),
             "aicc" => fit.aicc(),
             "bic" => fit.bic(),

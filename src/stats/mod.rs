@@ -11,11 +11,14 @@ pub(crate) mod error;
 
 // The bootstrap.
 mod bootstrap;
-pub use bootstrap::{BlockBootstrap, BlockScheme, Bootstrap, BootstrapInterval, BootstrapResult};
+pub use bootstrap::{BlockBootstrap, BlockScheme, Bootstrap, BootstrapResult};
 
 mod validate;
 
-pub use changepoint::{BinSeg, Changepoints, Cost, Crops, CropsSegmentation, Pelt, Penalty, Segment};
+mod interval;
+pub use interval::Interval;
+
+pub use changepoint::{BinSeg, Changepoints, Cost, Crops, CropsResult, CropsSegmentation, Pelt, Penalty, Segment};
 pub use error::StatsError;
 
 // Regression, count models and interrupted time series.

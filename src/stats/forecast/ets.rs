@@ -175,7 +175,7 @@ impl Ets {
     }
     /// Log-likelihood as R reports it: `-0.5 (n log Σe² + 2 Σ log|ŷ|)` (the last term for multiplicative errors).
     #[must_use]
-    pub fn loglik(&self) -> f64 {
+    pub fn log_likelihood(&self) -> f64 {
         -0.5 * self.lik
     }
     /// AIC = `-2 loglik + 2k`, `k` = smoothing parameters + initial states + 1.

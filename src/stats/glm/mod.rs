@@ -447,7 +447,7 @@ impl GlmFit {
 
     /// Fitted means `mu` (offset included).
     #[must_use]
-    pub fn fitted_values(&self) -> &[f64] {
+    pub fn fitted(&self) -> &[f64] {
         &self.mu
     }
 

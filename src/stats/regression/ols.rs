@@ -199,7 +199,7 @@ impl OlsFit {
 
     /// Fitted values `X b`.
     #[must_use]
-    pub fn fitted_values(&self) -> &[f64] {
+    pub fn fitted(&self) -> &[f64] {
         &self.fitted
     }
 
