@@ -191,7 +191,7 @@ fn ts_json_cases_equal_r() {
 fn public_types_are_send_sync_debug_clone() {
     fn check<T: Send + Sync + std::fmt::Debug + Clone>() {}
     use corridor::stats::{
-        Ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend, Forecast, HoltWinters, HoltWintersOptions,
+        EtsErrorType, EtsFit, EtsModel, EtsSeason, EtsSpec, EtsTrend, Forecast, HoltWinters, HoltWintersOptions,
         HwSeasonal, HwTrend, LoessDegree, Stl,
     };
     check::<Stl>();
@@ -204,7 +204,7 @@ fn public_types_are_send_sync_debug_clone() {
     check::<HwTrend>();
     check::<HwSeasonal>();
     check::<Forecast>();
-    check::<Ets>();
+    check::<EtsFit>();
     check::<EtsSpec>();
     check::<EtsModel>();
     check::<EtsErrorType>();
