@@ -191,7 +191,7 @@ fn ts_json_cases_equal_r() {
 fn public_types_are_send_sync_debug_clone() {
     fn check<T: Send + Sync + std::fmt::Debug + Clone>() {}
     use corridor::stats::{
-        EtsErrorType, EtsFit, EtsModel, EtsSeason, EtsSpec, EtsTrend, Forecast, HoltWinters, HoltWintersOptions,
+        EtsErrorType, EtsFit, EtsModel, EtsSeason, EtsSpec, EtsTrend, Forecast, HoltWinters, HoltWintersFit,
         HwSeasonal, HwTrend, LoessDegree, Stl,
     };
     check::<Stl>();
@@ -199,8 +199,8 @@ fn public_types_are_send_sync_debug_clone() {
     check::<SeasonalWindow>();
     check::<Robustness>();
     check::<LoessDegree>();
-    check::<HoltWinters>();
-    check::<HoltWintersOptions>();
+    check::<HoltWintersFit>();
+    check::<HoltWinters<'static>>();
     check::<HwTrend>();
     check::<HwSeasonal>();
     check::<Forecast>();

@@ -50,9 +50,9 @@ impl Forecast {
     ///
     /// # Example
     /// ```
-    /// use corridor::stats::{holt_winters, HoltWintersOptions, HwSeasonal};
+    /// use corridor::stats::{HoltWinters, HwSeasonal};
     /// let y = [12.0, 15.0, 14.0, 18.0, 17.0, 21.0, 20.0, 24.0, 23.0, 27.0];
-    /// let fit = holt_winters(&y, 1, HoltWintersOptions::default().seasonal(HwSeasonal::None))?;
+    /// let fit = HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).fit()?;
     /// let f = fit.predict(3, 0.95)?;
     /// let pi = f.interval(1).expect("horizon 1");
     /// assert!(pi.contains(f.mean()[0]) && pi.level() == 0.95);
