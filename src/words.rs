@@ -100,6 +100,32 @@ macro_rules! word_enum {
     };
 }
 
+/// [`word_enum!`] in a shorter form, for enums whose error type has a constructor
+/// `Error::unknown(what: &'static str, text: &str) -> Error`:
+///
+/// ```ignore
+/// words! {
+///     /// Docs.
+///     pub enum Crime: "crime", OperationError::unknown {
+///         /// Docs.
+///         Smuggling => "smuggling" | "migrant smuggling",
+///     }
+/// }
+/// ```
+#[allow(
+    unused_macros,
+    reason = "the form for vocabularies whose error has an `unknown(what, text)` constructor"
+)]
+macro_rules! words {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident: $what:literal, $err:ident :: $ctor:ident { $($body:tt)* }) => {
+        word_enum! {
+            $(#[$meta])*
+            $vis enum $name { $($body)* }
+            error: $err = |text| $err::$ctor($what, text);
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     /// The error of the test enum: the rejected text.
@@ -122,6 +148,30 @@ mod tests {
         }
         error: Unknown = |text| Unknown(text.to_owned());
         fallback: |trimmed| (trimmed == "1").then_some(Colour::Red);
+    }
+
+    impl Unknown {
+        fn word(what: &'static str, text: &str) -> Self {
+            Unknown(format!("{what}: {text}"))
+        }
+    }
+
+    words! {
+        /// A test enum in the short form.
+        enum Size: "size", Unknown::word {
+            /// Small.
+            Small => "small" | "s",
+            /// Large.
+            Large => "large",
+        }
+    }
+
+    #[test]
+    fn the_short_form_is_the_same_declaration() {
+        assert_eq!(Size::ALL, [Size::Small, Size::Large]);
+        assert_eq!(" S ".parse::<Size>(), Ok(Size::Small));
+        assert_eq!(Size::Large.to_string(), "large");
+        assert_eq!("medium".parse::<Size>(), Err(Unknown("size: medium".into())));
     }
 
     #[test]
