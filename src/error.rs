@@ -18,6 +18,7 @@ use crate::network::NetworkError;
 use crate::period::PeriodError;
 #[cfg(feature = "plot")]
 use crate::plot::PlotError;
+use crate::sim::SimError;
 use crate::stats::StatsError;
 
 /// The error of every fallible function in this crate.
@@ -50,6 +51,9 @@ pub enum Error {
     /// A smuggling network was invalid or a measure could not be computed.
     #[error(transparent)]
     Network(#[from] NetworkError),
+    /// A simulation model, scenario or calibration was invalid.
+    #[error(transparent)]
+    Sim(#[from] SimError),
     /// A record batch or an Arrow IPC file could not be read or written (feature `arrow`).
     #[cfg(feature = "arrow")]
     #[error(transparent)]
@@ -89,6 +93,7 @@ narrow! {
     Io => std::io::Error,
     Stats => StatsError,
     Network => NetworkError,
+    Sim => SimError,
 }
 
 #[cfg(feature = "plot")]

@@ -58,6 +58,9 @@
 //!   regression with robust errors, count models, interrupted time series, STL,
 //!   Holt–Winters and ETS, the bootstrap. Each function names the reference it
 //!   matches.
+//! - [`sim`]: the corridor simulation — places and routes with capacities and
+//!   transit times, dated policy levers, a deterministic cohort engine and a seeded
+//!   agent engine whose outputs are `FlowSeries`, and calibration to observed series.
 //! - [`io`]: CSV and HXL flow tables, graph export; the only module that reads or
 //!   writes bytes.
 //! - `plot` (feature `plot`): SVG charts of series, fits and resilience curves; it reads
@@ -74,6 +77,12 @@
 //! - **Determinism.** Every random procedure takes a seed; same seed, same result on
 //!   every platform.
 //!
+//! `DESIGN.md` at the root of the repository (and of the published package) states the
+//! one API convention — models built on their data then fitted
+//! (`Ols::new(&x, &y).fit()`), procedures configured then applied
+//! (`Pelt::new(cost).detect(&y)`), single-shot tests as free functions
+//! (`mann_kendall(&y)`) — and the error design, with the reasons for each.
+//!
 //! ## Features
 //!
 //! | feature | default | what |
@@ -84,19 +93,22 @@
 //! | `arrow` | no | `FlowTable` and `FlowSeries` as Arrow record batches, Arrow IPC files ([`io::write_ipc`], [`io::read_ipc`]) |
 //! | `plot` | no | SVG charts in `plot` (plotters, SVG backend only): series with gaps and changepoints, STL panels, interrupted time series, forecast fans, resilience curves |
 
+#[macro_use]
+mod words;
+
 pub mod count;
 pub mod country;
 #[cfg(feature = "csv")]
 pub mod datasets;
 mod error;
 pub mod flow;
-mod hash;
 pub mod io;
 pub mod network;
 pub mod period;
 #[cfg(feature = "plot")]
 pub mod plot;
 mod rng;
+pub mod sim;
 pub mod source;
 pub mod stats;
 

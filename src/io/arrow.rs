@@ -68,8 +68,8 @@ use arrow_schema::{DataType, Field, Schema};
 use time::Date;
 
 use crate::flow::{AgeGroup, Direction, FlowSeries, FlowTable, Location, LocationKind, Nationality, Row, Sex};
-use crate::hash::FxHashMap;
 use crate::{Count, Country, Granularity, Period, Source};
+use rustc_hash::FxHashMap;
 
 /// Why a record batch or an IPC file could not be read or written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -24,7 +24,7 @@ pub mod arrow;
 #[cfg(feature = "arrow")]
 pub use arrow::{ArrowError, read_ipc, write_ipc};
 
-// Graph export and import (issue 5, branch net-model).
+// Graph export and import.
 mod dot;
 #[cfg(feature = "csv")]
 mod edges;
