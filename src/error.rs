@@ -11,6 +11,7 @@
 use crate::count::CountError;
 use crate::country::CountryError;
 use crate::flow::FlowError;
+use crate::impact::ImpactError;
 use crate::io::ReadError;
 use crate::network::NetworkError;
 use crate::period::PeriodError;
@@ -46,6 +47,9 @@ pub enum Error {
     /// A smuggling network was invalid or a measure could not be computed.
     #[error(transparent)]
     Network(#[from] NetworkError),
+    /// An impact measure, claim check or report could not be made.
+    #[error(transparent)]
+    Impact(#[from] ImpactError),
 }
 
 /// Shorthand for `Result<T, corridor::Error>`.
@@ -77,4 +81,5 @@ narrow! {
     Io => std::io::Error,
     Stats => StatsError,
     Network => NetworkError,
+    Impact => ImpactError,
 }

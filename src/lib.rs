@@ -87,6 +87,7 @@ pub mod datasets;
 mod error;
 pub mod flow;
 mod hash;
+pub mod impact;
 pub mod io;
 pub mod network;
 pub mod period;
