@@ -7,8 +7,9 @@ use common::{close_scaled, close_scaled_slices, floats, load};
 use corridor::datasets::darien;
 use corridor::flow::{FlowFilter, FlowSeries, Nationality};
 use corridor::impact::{
-    Baseline, BaselineStatistic, Caveat, Claim, ClaimKind, Covariance, DatedEvent, EffectEstimate, Evidence, Figure,
-    FlowEffect, FlowEffectFit, GapPolicy, ImpactError, Independence, OperationRecord, Rate, RateReading, Verdict,
+    Baseline, BaselineStatistic, Caveat, Claim, ClaimKind, Covariance, DatedEvent, EffectEstimate, EffectPoint,
+    Evidence, Figure, FlowEffect, FlowEffectFit, GapPolicy, ImpactError, Independence, OperationRecord, Rate,
+    RateReading, Verdict,
 };
 use corridor::stats::{Family, Seasonality};
 use corridor::{Count, Country, Period, Source};
@@ -57,10 +58,10 @@ fn case(name: &str) -> Value {
 }
 
 fn check_points(fit: &FlowEffectFit, r: &Value) {
-    let observed: Vec<f64> = fit.points().iter().map(|p| p.observed()).collect();
+    let observed: Vec<f64> = fit.points().iter().map(EffectPoint::observed).collect();
     assert_eq!(observed, floats(&r["y"]), "the fitted data are R's data");
-    let fitted: Vec<f64> = fit.points().iter().map(|p| p.fitted()).collect();
-    let cf: Vec<f64> = fit.points().iter().map(|p| p.counterfactual()).collect();
+    let fitted: Vec<f64> = fit.points().iter().map(EffectPoint::fitted).collect();
+    let cf: Vec<f64> = fit.points().iter().map(EffectPoint::counterfactual).collect();
     close_scaled_slices(&fitted, &floats(&r["fitted"]), TOL, "fitted");
     close_scaled_slices(&cf, &floats(&r["counterfactual"]), TOL, "counterfactual");
 }
@@ -666,5 +667,150 @@ mod props {
             prop_assert_eq!(check.verdict(), Verdict::NotVerifiable);
             prop_assert!(check.evidence().is_empty());
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Arrests on a network; the report
+
+fn corridor_network() -> corridor::network::SmugglingNetwork {
+    use corridor::network::{Actor, Role, SmugglingNetwork, Stage, Tie, TieKind};
+    let mut b = SmugglingNetwork::builder();
+    let guide = b.add_actor(Actor::person("Guide").stage(Stage::new(0, "Necoclí")).capacity(400));
+    let boat = b.add_actor(
+        Actor::person("Boatman")
+            .alias("el lanchero")
+            .stage(Stage::new(1, "Capurganá"))
+            .capacity(300),
+    );
+    let driver = b.add_actor(Actor::person("Driver").stage(Stage::new(2, "Metetí")).capacity(500));
+    let boss = b.add_actor(Actor::person("Boss").role(Role::Leader));
+    b.add_tie(guide, boat, Tie::undirected(TieKind::Logistics)).unwrap();
+    b.add_tie(boat, driver, Tie::undirected(TieKind::Logistics)).unwrap();
+    b.add_tie(boss, boat, Tie::undirected(TieKind::Command)).unwrap();
+    b.add_tie(boss, guide, Tie::undirected(TieKind::Command)).unwrap();
+    b.build().unwrap()
+}
+
+#[test]
+fn arrests_cut_the_corridor_hand_checked() {
+    use corridor::impact::{FlowCapacity, NetworkImpact};
+    let net = corridor_network();
+    let hit = NetworkImpact::of_arrests(&net, "raid", &["El Lanchero", "boatman"])
+        .unwrap()
+        .reported_arrests(Count::exact(1));
+    assert_eq!(hit.removed(), ["Boatman"]);
+    // Intact: 4 actors in one component; distances G-B, B-D, L-B, L-G = 1 and G-D, L-D = 2:
+    // efficiency (4 + 2 / 2) * 2 / 12 = 10 / 12. The corridor's bottleneck is the boatman's 300 a month.
+    let before = hit.before();
+    assert_eq!(
+        (before.remaining(), before.components(), before.largest_component()),
+        (4, 1, 4)
+    );
+    close_scaled(before.efficiency(), 10.0 / 12.0, 1e-12, "efficiency before");
+    assert_eq!(before.capacity(), FlowCapacity::Bounded { per_month: 300 });
+    // After: {Guide, Boss} and {Driver}; fragmentation 1 - 2/6; efficiency 2/6; no flow passes.
+    let after = hit.after();
+    assert_eq!(
+        (after.remaining(), after.components(), after.largest_component()),
+        (3, 2, 2)
+    );
+    close_scaled(after.largest_component_share(), 0.5, 1e-12, "share");
+    close_scaled(after.fragmentation(), 2.0 / 3.0, 1e-12, "fragmentation");
+    close_scaled(after.efficiency(), 1.0 / 3.0, 1e-12, "efficiency after");
+    assert_eq!(hit.capacity_lost(), Some(300));
+    // Removing the leader, who serves no stage, leaves the capacity as it was.
+    let boss = NetworkImpact::of_arrests(&net, "raid", &["Boss"]).unwrap();
+    assert_eq!(boss.capacity_lost(), Some(0));
+    // Unknown names are errors, never skipped silently.
+    assert_eq!(
+        NetworkImpact::of_arrests(&net, "raid", &["Nobody"]).unwrap_err(),
+        ImpactError::UnknownActor {
+            operation: "raid".into(),
+            name: "Nobody".into()
+        }
+    );
+    let json = serde_json::to_string(&hit).unwrap();
+    assert_eq!(serde_json::from_str::<NetworkImpact>(&json).unwrap(), hit);
+    let mut v: Value = serde_json::from_str(&json).unwrap();
+    v["removed"] = serde_json::json!([]);
+    assert!(serde_json::from_value::<NetworkImpact>(v).is_err());
+    let mut v: Value = serde_json::from_str(&json).unwrap();
+    v["after"]["fragmentation"] = Value::from(1.5);
+    assert!(serde_json::from_value::<NetworkImpact>(v).is_err());
+}
+
+#[test]
+fn a_report_round_trips_and_validates_every_part() {
+    use corridor::impact::{ImpactReport, NetworkImpact, ReportedFigure, Subject};
+    let monthly = darien::monthly();
+    let (a, b) = window();
+    let fit = FlowEffect::after(&monthly, date!(2021 - 09 - 21))
+        .label("Crepúsculo")
+        .window(a, b)
+        .fit()
+        .unwrap();
+    let efe = Source::new("EFE", "More than 40 arrested in Panama, Costa Rica raids");
+    let check =
+        Evidence::new()
+            .monthly(&monthly)
+            .check(&claim(rate("2021-08", Count::exact(500), RateReading::PeakDay)));
+    let report = ImpactReport::new(Subject::Operation, "Crepúsculo")
+        .unwrap()
+        .when(Period::day(date!(2021 - 09 - 21)))
+        .subject_source(efe.clone())
+        .figure(ReportedFigure::new("arrested", "over 40".parse().unwrap(), efe.clone()))
+        .flow_effect(fit)
+        .network(
+            NetworkImpact::of_arrests(&corridor_network(), "Crepúsculo", &["Boatman"])
+                .unwrap()
+                .source(efe.clone()),
+        )
+        .claim(check);
+    let sources = report.sources();
+    assert_eq!(sources[0], &efe);
+    assert!(sources.contains(&&ministry()));
+    assert!(sources.iter().any(|s| s.publisher() == "WOLA"));
+    let json = serde_json::to_string_pretty(&report).unwrap();
+    assert_eq!(serde_json::from_str::<ImpactReport>(&json).unwrap(), report);
+    for (path, bad) in [
+        ("/name", Value::from(" ")),
+        ("/flow_effects/0/confidence", Value::from(2.0)),
+        ("/claims/0/verdict", Value::from("consistent")),
+        ("/networks/0/after/remaining", Value::from(7)),
+        ("/subject", Value::from("rumour")),
+    ] {
+        let mut v: Value = serde_json::from_str(&json).unwrap();
+        *v.pointer_mut(path).unwrap() = bad;
+        assert!(serde_json::from_value::<ImpactReport>(v).is_err(), "{path}");
+    }
+    assert!(serde_json::from_str::<ImpactReport>("{\"subject\": \"operation\"}").is_err());
+    assert!(ImpactReport::new(Subject::Statement, "").is_err());
+}
+
+#[test]
+fn the_statement_has_seven_typed_claims_from_one_source() {
+    let claims = darien::statement();
+    assert_eq!(claims.len(), 7);
+    assert!(claims.iter().all(|c| c.source() == &ministry()));
+    // Claim 7: "over 40" is at least 41, never 40 (README of the data, statement figures).
+    let ClaimKind::Operation {
+        arrested: Some(a),
+        partners,
+        ..
+    } = claims[6].kind()
+    else {
+        panic!("claim 7")
+    };
+    assert_eq!(a.lower(), 41);
+    assert_eq!(partners, &[Country::CRI]);
+    // Claim 3: "more than ten" is at least 11.
+    let ClaimKind::PartnerCount { count, .. } = claims[2].kind() else {
+        panic!("claim 3")
+    };
+    assert_eq!(count.lower(), 11);
+    for c in &claims {
+        let json = serde_json::to_string(c).unwrap();
+        assert_eq!(&serde_json::from_str::<Claim>(&json).unwrap(), c);
     }
 }

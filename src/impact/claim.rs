@@ -417,6 +417,7 @@ impl Discrepancy {
         }
     }
 
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // used when deserialising
     fn validate(&self) -> Result<()> {
         let nums = [
             Some(self.claimed_lower),
@@ -1449,6 +1450,7 @@ fn span(ev: (f64, Option<f64>)) -> String {
     }
 }
 
+#[cfg_attr(not(feature = "serde"), allow(dead_code))] // used when deserialising
 fn invalid_check(reason: &str) -> ImpactError {
     ImpactError::Invalid {
         what: "claim check",
@@ -1519,6 +1521,7 @@ impl ClaimCheck {
         &self.undecided
     }
 
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // used when deserialising
     pub(crate) fn validate(&self) -> Result<()> {
         match (self.verdict, &self.discrepancy) {
             (Verdict::Inconsistent, None) => {

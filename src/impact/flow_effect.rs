@@ -260,6 +260,7 @@ impl EffectEstimate {
         self.p_value
     }
 
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // used when deserialising
     pub(crate) fn validate(&self, what: &'static str) -> Result<()> {
         let bad = |reason: String| Err(ImpactError::Invalid { what, reason });
         let all = [self.value, self.std_error, self.lower, self.upper, self.p_value];
@@ -850,6 +851,7 @@ impl FlowEffectFit {
         &self.sources
     }
 
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // used when deserialising
     fn validate(&self) -> Result<()> {
         let bad = |reason: String| {
             Err(ImpactError::Invalid {
