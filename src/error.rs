@@ -15,6 +15,8 @@ use crate::impact::ImpactError;
 use crate::io::ReadError;
 use crate::network::NetworkError;
 use crate::period::PeriodError;
+#[cfg(feature = "plot")]
+use crate::plot::PlotError;
 use crate::stats::StatsError;
 
 /// The error of every fallible function in this crate.
@@ -50,6 +52,10 @@ pub enum Error {
     /// An impact measure, claim check or report could not be made.
     #[error(transparent)]
     Impact(#[from] ImpactError),
+    /// A chart could not be drawn (feature `plot`).
+    #[cfg(feature = "plot")]
+    #[error(transparent)]
+    Plot(#[from] PlotError),
 }
 
 /// Shorthand for `Result<T, corridor::Error>`.
@@ -82,4 +88,9 @@ narrow! {
     Stats => StatsError,
     Network => NetworkError,
     Impact => ImpactError,
+}
+
+#[cfg(feature = "plot")]
+narrow! {
+    Plot => PlotError,
 }

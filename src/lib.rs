@@ -60,6 +60,8 @@
 //!   matches.
 //! - [`io`]: CSV and HXL flow tables, graph export; the only module that reads or
 //!   writes bytes.
+//! - `plot` (feature `plot`): SVG charts of series, fits and resilience curves; it reads
+//!   values from the modules above and nothing imports it.
 //! - `datasets` (feature `csv`): real, sourced data embedded in the crate.
 //!
 //! ## Decisions that hold everywhere
@@ -79,6 +81,7 @@
 //! | `serde` | yes | `Serialize`/`Deserialize`; deserialising validates |
 //! | `csv` | yes | CSV/HXL readers and writers in [`io`], and `datasets` |
 //! | `parallel` | no | spreads embarrassingly parallel loops over cores (rayon), flow CSV parsing included |
+//! | `plot` | no | SVG charts in `plot` (plotters, SVG backend only): series with gaps and changepoints, STL panels, interrupted time series, forecast fans, resilience curves |
 
 pub mod count;
 pub mod country;
@@ -91,6 +94,8 @@ pub mod impact;
 pub mod io;
 pub mod network;
 pub mod period;
+#[cfg(feature = "plot")]
+pub mod plot;
 mod rng;
 pub mod source;
 pub mod stats;
