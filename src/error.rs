@@ -17,6 +17,7 @@ use crate::network::NetworkError;
 use crate::period::PeriodError;
 #[cfg(feature = "plot")]
 use crate::plot::PlotError;
+use crate::sim::SimError;
 use crate::stats::StatsError;
 
 /// The error of every fallible function in this crate.
@@ -52,6 +53,9 @@ pub enum Error {
     /// An impact measure, claim check or report could not be made.
     #[error(transparent)]
     Impact(#[from] ImpactError),
+    /// A simulation model, scenario or calibration was invalid.
+    #[error(transparent)]
+    Sim(#[from] SimError),
     /// A chart could not be drawn (feature `plot`).
     #[cfg(feature = "plot")]
     #[error(transparent)]
@@ -88,6 +92,7 @@ narrow! {
     Stats => StatsError,
     Network => NetworkError,
     Impact => ImpactError,
+    Sim => SimError,
 }
 
 #[cfg(feature = "plot")]

@@ -58,6 +58,9 @@
 //!   regression with robust errors, count models, interrupted time series, STL,
 //!   Holt–Winters and ETS, the bootstrap. Each function names the reference it
 //!   matches.
+//! - [`sim`]: the corridor simulation — places and routes with capacities and
+//!   transit times, dated policy levers, a deterministic cohort engine and a seeded
+//!   agent engine whose outputs are `FlowSeries`, and calibration to observed series.
 //! - [`io`]: CSV and HXL flow tables, graph export; the only module that reads or
 //!   writes bytes.
 //! - `plot` (feature `plot`): SVG charts of series, fits and resilience curves; it reads
@@ -97,6 +100,7 @@ pub mod period;
 #[cfg(feature = "plot")]
 pub mod plot;
 mod rng;
+pub mod sim;
 pub mod source;
 pub mod stats;
 

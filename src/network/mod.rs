@@ -44,7 +44,9 @@ pub(crate) type Result<T, E = NetworkError> = std::result::Result<T, E>;
 pub use algo::Weighting;
 pub use algo::betweenness::{BetweennessOptions, Endpoints, Normalization, Sources};
 pub use algo::brokerage::BrokerageRoles;
+pub use algo::closeness::ClosenessOptions;
 pub use algo::keyplayer::Fragmentation;
+pub use algo::spectral::{EigenvectorOptions, KatzOptions, PageRankOptions};
 
 /// Why a network could not be built or measured.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -177,6 +179,16 @@ pub enum NetworkError {
     EmptyNetwork {
         /// The measure.
         measure: &'static str,
+    },
+    /// An option of a measure cannot be used (a start or personalization vector that sums to zero).
+    #[error("{measure}: {option} {reason}")]
+    InvalidOption {
+        /// The measure.
+        measure: &'static str,
+        /// The option (`nstart`, `personalization`).
+        option: &'static str,
+        /// What is wrong with it.
+        reason: &'static str,
     },
     /// A per-actor input has the wrong length.
     #[error("{what} has {got} entries for {expected} actors")]

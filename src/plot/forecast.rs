@@ -133,7 +133,7 @@ fn draw(series: &FlowSeries, forecasts: &[Forecast], chart: &Chart) -> Result<St
         p.draw_series(std::iter::once(PathElement::new(mean, frame::ACCENT.stroke_width(2))))
             .map_err(draw_err)?;
         entries.insert(1, ("forecast mean".to_owned(), frame::ACCENT.stroke_width(2)));
-        frame::vrule(&mut p, n as f64 - 0.5, RGBColor(0x99, 0x99, 0x99), None)?;
+        frame::vrule(&mut p, n as f64 - 0.5, RGBColor(0x99, 0x99, 0x99), None, 0)?;
         legend(&p, &entries)?;
         root.present().map_err(draw_err)?;
     }

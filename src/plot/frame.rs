@@ -359,8 +359,15 @@ pub(crate) fn draw_gapped(
     flush(&mut run, chart)
 }
 
-/// Draws a vertical rule at `x` across the panel's y range, with an optional label at its top.
-pub(crate) fn vrule(chart: &mut Panel<'_, '_>, x: f64, color: RGBColor, label: Option<&str>) -> Result<(), PlotError> {
+/// Draws a vertical rule at `x` across the panel's y range, with an optional label at its top, on text
+/// row `row` (0 at the top; rows keep the labels of close rules apart).
+pub(crate) fn vrule(
+    chart: &mut Panel<'_, '_>,
+    x: f64,
+    color: RGBColor,
+    label: Option<&str>,
+    row: usize,
+) -> Result<(), PlotError> {
     let y = chart.y_range();
     chart
         .draw_series(std::iter::once(PathElement::new(
@@ -372,18 +379,46 @@ pub(crate) fn vrule(chart: &mut Panel<'_, '_>, x: f64, color: RGBColor, label: O
         let style = TextStyle::from((FONT, 14).into_font())
             .color(&color)
             .pos(Pos::new(HPos::Left, VPos::Top));
-        let text = EmptyElement::at((x, y.end)) + Text::new(label.to_owned(), (4, 2), style);
+        let text = EmptyElement::at((x, y.end)) + Text::new(label.to_owned(), (4, 2 + 16 * row as i32), style);
         chart.draw_series(std::iter::once(text)).map_err(draw_err)?;
     }
     Ok(())
 }
 
+/// Text rows for labels that start at pixel `xs` (increasing) and are `widths` pixels wide: each label
+/// goes on the first row where it does not overlap the previous label of that row.
+pub(crate) fn label_rows(xs: &[i32], widths: &[i32]) -> Vec<usize> {
+    let mut ends: Vec<i32> = Vec::new();
+    xs.iter()
+        .zip(widths)
+        .map(|(&x, &w)| {
+            let row = ends.iter().position(|&e| x > e + 6).unwrap_or(ends.len());
+            if row == ends.len() {
+                ends.push(x + w);
+            } else {
+                ends[row] = x + w;
+            }
+            row
+        })
+        .collect()
+}
+
+/// The approximate width in pixels of `text` at the rule-label size (about 6.5 pixels a character).
+pub(crate) fn label_width(text: &str) -> i32 {
+    (text.chars().count() as f64 * 6.5).ceil() as i32 + 4
+}
+
 /// A small legend in the top right corner of a panel: one coloured line and label per entry.
 pub(crate) fn legend(chart: &Panel<'_, '_>, entries: &[(String, ShapeStyle)]) -> Result<(), PlotError> {
+    legend_at(chart, entries, false)
+}
+
+/// A legend in the top left (`left`) or top right corner of a panel.
+pub(crate) fn legend_at(chart: &Panel<'_, '_>, entries: &[(String, ShapeStyle)], left: bool) -> Result<(), PlotError> {
     let area = chart.plotting_area().strip_coord_spec();
     let (w, _) = area.dim_in_pixel();
     let width = entries.iter().map(|(s, _)| s.chars().count()).max().unwrap_or(0) as i32 * 7 + 40;
-    let x0 = w as i32 - width - 8;
+    let x0 = if left { 14 } else { w as i32 - width - 8 };
     let style = TextStyle::from((FONT, 15).into_font())
         .color(&TEXT)
         .pos(Pos::new(HPos::Left, VPos::Center));
@@ -398,6 +433,27 @@ pub(crate) fn legend(chart: &Panel<'_, '_>, entries: &[(String, ShapeStyle)]) ->
         area.draw(&PathElement::new(vec![(x0, y), (x0 + 24, y)], *s))
             .map_err(draw_err)?;
         area.draw_text(label, &style, (x0 + 30, y)).map_err(draw_err)?;
+    }
+    Ok(())
+}
+
+/// A legend in one row across `area` (a strip under the panels): a coloured line and a label per
+/// entry, left to right.
+pub(crate) fn legend_strip(
+    area: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    entries: &[(String, ShapeStyle)],
+) -> Result<(), PlotError> {
+    let style = TextStyle::from((FONT, 15).into_font())
+        .color(&TEXT)
+        .pos(Pos::new(HPos::Left, VPos::Center));
+    let (_, h) = area.dim_in_pixel();
+    let y = h as i32 / 2;
+    let mut x = 80;
+    for (label, s) in entries {
+        area.draw(&PathElement::new(vec![(x, y), (x + 24, y)], *s))
+            .map_err(draw_err)?;
+        area.draw_text(label, &style, (x + 30, y)).map_err(draw_err)?;
+        x += 30 + (label.chars().count() as f64 * 7.2).ceil() as i32 + 28;
     }
     Ok(())
 }
@@ -478,6 +534,12 @@ mod tests {
                 (46.0, "2024".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn close_labels_go_on_new_rows() {
+        assert_eq!(label_rows(&[0, 30, 100, 140], &[50, 50, 50, 50]), [0, 1, 0, 1]);
+        assert_eq!(label_rows(&[0, 60, 120], &[50, 50, 50]), [0, 0, 0]);
     }
 
     #[test]

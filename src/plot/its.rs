@@ -130,7 +130,7 @@ fn draw(
             .filter_map(|(i, v)| v.map(|v| Circle::new((i as f64, v), 2, frame::PALETTE[0].filled())));
         p.draw_series(dots).map_err(draw_err)?;
         let label = format!("event: {}", periods[intervention]);
-        frame::vrule(&mut p, intervention as f64 - 0.5, ACCENT, Some(&label))?;
+        frame::vrule(&mut p, intervention as f64 - 0.5, ACCENT, Some(&label), 0)?;
         legend(
             &p,
             &[

@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use super::frame::{self, Axis, PALETTE, caption_lines, check_size, draw_err, legend, panel};
+use super::frame::{self, Axis, PALETTE, caption_lines, check_size, draw_err, legend_strip, panel};
 use super::{Chart, PlotError};
 use crate::network::{AttackComparison, DisruptionMetrics, Recovery};
 
@@ -53,9 +53,19 @@ fn draw(comparison: &AttackComparison, chart: &Chart) -> Result<String, PlotErro
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (chart.width, chart.height)).into_drawing_area();
-        let caption = caption_lines(chart, &[]);
+        let mut caption = caption_lines(chart, &[]);
+        let all_recover = curves.iter().all(|c| c.recovery() == Recovery::SameRoleNeighbour);
+        if all_recover {
+            caption.insert(
+                0,
+                "With recovery: before an actor is removed, its ties pass to a same-role neighbour (Duijn et al. 2014).".to_owned(),
+            );
+        }
         let body = frame::frame(&root, chart.title_or("Resilience under attack"), &caption)?;
-        let areas = body.split_evenly((1, 2));
+        let (_, body_h) = body.dim_in_pixel();
+        let (panels, strip) = body.split_vertically(body_h.saturating_sub(30));
+        let areas = panels.split_evenly((1, 2));
+        let mut entries = Vec::with_capacity(curves.len());
         let measures: [(&str, Measure); 2] = [
             ("share of actors in the largest component", |m| {
                 m.largest_component_share()
@@ -73,7 +83,7 @@ fn draw(comparison: &AttackComparison, chart: &Chart) -> Result<String, PlotErro
             let y = Axis::nice(0.0, if hi > 0.0 { hi } else { 1.0 }, 5);
             let labels = |v: &f64| frame::thousands(*v);
             let mut p = panel(area, Some(heading), x, &labels, y, "", "actors removed")?;
-            let mut entries = Vec::with_capacity(curves.len());
+            entries.clear();
             for (k, c) in curves.iter().enumerate() {
                 let color = PALETTE[CURVES[k % CURVES.len()]];
                 let line: Vec<(f64, f64)> = c
@@ -86,13 +96,13 @@ fn draw(comparison: &AttackComparison, chart: &Chart) -> Result<String, PlotErro
                 p.draw_series(std::iter::once(PathElement::new(line, color.stroke_width(2))))
                     .map_err(draw_err)?;
                 let name = match c.recovery() {
-                    Recovery::None => c.attack().to_string(),
-                    Recovery::SameRoleNeighbour => format!("{}, with recovery", c.attack()),
+                    Recovery::SameRoleNeighbour if !all_recover => format!("{}, with recovery", c.attack()),
+                    _ => c.attack().to_string(),
                 };
                 entries.push((name, color.stroke_width(2)));
             }
-            legend(&p, &entries)?;
         }
+        legend_strip(&strip, &entries)?;
         root.present().map_err(draw_err)?;
     }
     Ok(out)

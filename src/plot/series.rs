@@ -11,6 +11,9 @@ use super::frame::{
 use super::{Chart, PlotError};
 use crate::flow::FlowSeries;
 
+/// Colours of reference rules: orange, bluish green, reddish purple, sky blue (Okabe–Ito).
+const REFERENCES: [RGBColor; 4] = [SECOND, frame::PALETTE[3], frame::PALETTE[7], frame::PALETTE[2]];
+
 /// Options of [`series_svg`].
 ///
 /// # Example
@@ -172,26 +175,37 @@ fn draw(series: &FlowSeries, options: &SeriesChart) -> Result<String, PlotError>
         } else {
             draw_gapped(&mut p, &values, 0.0, INK.stroke_width(2))?;
         }
-        for (label, v) in &options.references {
+        let mut entries = Vec::new();
+        for (k, (label, v)) in options.references.iter().enumerate() {
             let xr = p.x_range();
+            let color = REFERENCES[k % REFERENCES.len()];
             p.draw_series(std::iter::once(PathElement::new(
                 vec![(xr.start, *v), (xr.end, *v)],
-                SECOND.stroke_width(2),
+                color.stroke_width(2),
             )))
             .map_err(draw_err)?;
-            let style = TextStyle::from((FONT, 15).into_font())
-                .color(&RGBColor(0x8A, 0x5A, 0x00))
-                .pos(Pos::new(HPos::Left, VPos::Bottom));
-            p.draw_series(std::iter::once(Text::new(
-                format!("{label}: {}", thousands(*v)),
-                (xr.start + (xr.end - xr.start) * 0.01, *v),
-                style,
-            )))
-            .map_err(draw_err)?;
+            entries.push((format!("{label}: {}", thousands(*v)), color.stroke_width(2)));
         }
-        for &c in &options.changepoints {
-            let label = format!("change {}", periods[c]);
-            frame::vrule(&mut p, c as f64 - 0.5, ACCENT, Some(&label))?;
+        if !entries.is_empty() {
+            // The legend goes in the top corner above the lower half of the data.
+            let third = values.len().div_ceil(3);
+            let peak = |vs: &[Option<f64>]| vs.iter().flatten().fold(f64::NEG_INFINITY, |m, v| m.max(*v));
+            let left = peak(&values[..third]) <= peak(&values[values.len() - third..]);
+            frame::legend_at(&p, &entries, left)?;
+        }
+        let mut cpts = options.changepoints.clone();
+        cpts.sort_unstable();
+        cpts.dedup();
+        let labels: Vec<String> = cpts.iter().map(|&c| periods[c].to_string()).collect();
+        let y_top = p.y_range().end;
+        let xs: Vec<i32> = cpts
+            .iter()
+            .map(|&c| p.backend_coord(&(c as f64 - 0.5, y_top)).0)
+            .collect();
+        let widths: Vec<i32> = labels.iter().map(|l| frame::label_width(l)).collect();
+        let rows = frame::label_rows(&xs, &widths);
+        for ((&c, label), row) in cpts.iter().zip(&labels).zip(rows) {
+            frame::vrule(&mut p, c as f64 - 0.5, ACCENT, Some(label), row)?;
         }
         root.present().map_err(draw_err)?;
     }
