@@ -127,7 +127,7 @@ fn report(fit: &FlowEffectFit, when: Date, cite: &str) {
             fit.end_absolute().value()
         );
     }
-    let publishers: std::collections::BTreeSet<&str> = fit.sources().iter().map(|s| s.publisher()).collect();
+    let publishers: std::collections::BTreeSet<&str> = fit.sources().iter().map(corridor::Source::publisher).collect();
     println!(
         "   the months come from {} sources: {}",
         fit.sources().len(),
