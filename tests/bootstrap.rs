@@ -7,7 +7,7 @@
 mod common;
 use common::{floats, load};
 use corridor::Error;
-use corridor::stats::{BlockBootstrap, BlockScheme, Bootstrap, BootstrapInterval, BootstrapResult, StatsError};
+use corridor::stats::{BlockBootstrap, BlockScheme, Bootstrap, BootstrapResult, Interval, StatsError};
 use proptest::prelude::*;
 use serde_json::Value;
 use statrs::distribution::{ContinuousCDF, StudentsT};
@@ -209,7 +209,7 @@ fn errors_name_the_problem() {
 }
 
 #[track_caller]
-fn level_err(r: Result<BootstrapInterval, StatsError>) -> StatsError {
+fn level_err(r: Result<Interval, StatsError>) -> StatsError {
     stats_err(r.unwrap_err())
 }
 
@@ -292,7 +292,7 @@ fn public_types_are_send_sync_debug_clone() {
     check::<BlockBootstrap>();
     check::<BlockScheme>();
     check::<BootstrapResult>();
-    check::<BootstrapInterval>();
+    check::<Interval>();
 }
 
 fn finite_series() -> impl Strategy<Value = Vec<f64>> {

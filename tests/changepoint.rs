@@ -7,7 +7,7 @@
 mod common;
 use common::{close_scaled, floats, load};
 
-use corridor::stats::{BinSeg, Cost, Pelt, Penalty, StatsError};
+use corridor::stats::{BinSeg, Cost, Crops, Pelt, Penalty, StatsError};
 use serde_json::Value;
 
 /// Relative tolerance for costs and penalties (R's doubles vs ours).
@@ -182,8 +182,8 @@ fn errors_name_the_problem() {
         Err(StatsError::InvalidParameter { name: "penalty", .. })
     ));
     assert!(
-        Pelt::new(Cost::NormalMean)
-            .crops(&[1.0, 2.0, 3.0], f64::NAN, 1.0)
+        Crops::new(Cost::NormalMean, f64::NAN, 1.0)
+            .detect(&[1.0, 2.0, 3.0])
             .is_err()
     );
     // Finite values whose squares overflow are refused rather than giving NaN costs.
@@ -250,7 +250,7 @@ fn crops_agrees_with_a_penalty_sweep() {
         let cost = cost_named(case["cost"].as_str().unwrap());
         let m = case["min_segment_len"].as_u64().unwrap() as usize;
         let (lo, hi) = (case["pen_min"].as_f64().unwrap(), case["pen_max"].as_f64().unwrap());
-        let crops = Pelt::new(cost).min_segment_len(m).crops(&x, lo, hi).unwrap();
+        let crops = Crops::new(cost, lo, hi).min_segment_len(m).detect(&x).unwrap();
         let segs = crops.segmentations();
         // R starts at the smallest penalty tried: `lo`, or below it when PELT with a minimum
         // segment length above 1 is not exactly optimal (gauss_meanvar, min 2: 4.81 < 5).
@@ -381,7 +381,7 @@ mod properties {
                     prop_assert_eq!(r.indices().len() + 1, segs.len());
                     prop_assert!(r.penalised_cost().is_finite());
             }
-            let _ = Pelt::new(cost).crops(&xs, 0.5, 40.0);
+            let _ = Crops::new(cost, 0.5, 40.0).detect(&xs);
         }
 
         #[test]
@@ -403,7 +403,7 @@ mod properties {
                 prop_assert!(r.indices().windows(2).all(|w| w[0] < w[1]));
                 prop_assert!(r.indices().iter().all(|&i| i > 0 && i < xs.len()));
             }
-            let _ = Pelt::new(cost).crops(&xs, 1.0, 10.0);
+            let _ = Crops::new(cost, 1.0, 10.0).detect(&xs);
         }
 
         #[test]
@@ -452,7 +452,7 @@ mod properties {
             );
             prop_assert!(is_non_finite(Pelt::new(Cost::NormalMean).detect(&xs).map(|_| ())));
             prop_assert!(is_non_finite(BinSeg::new(Cost::NormalMeanVar).detect(&xs).map(|_| ())));
-            prop_assert!(is_non_finite(Pelt::new(Cost::NormalMean).crops(&xs, 1.0, 5.0).map(|_| ())));
+            prop_assert!(is_non_finite(Crops::new(Cost::NormalMean, 1.0, 5.0).detect(&xs).map(|_| ())));
         }
 
         #[test]
@@ -462,7 +462,7 @@ mod properties {
             width in 1.0..500.0f64,
         ) {
             let xs: Vec<f64> = xs.into_iter().map(f64::from).collect();
-            let crops = Pelt::new(Cost::NormalMean).crops(&xs, lo, lo + width).unwrap();
+            let crops = Crops::new(Cost::NormalMean, lo, lo + width).detect(&xs).unwrap();
             let segs = crops.segmentations();
             prop_assert!(!segs.is_empty());
             prop_assert_eq!(segs[0].penalty_range().0, lo);

@@ -34,7 +34,7 @@ fn close_all(what: &str, a: &[f64], b: &[f64], tol: f64) {
 /// `loglik`, `aic`, `aicc`, `bic`, `sigma2`, and the `mean` and 80 / 95 % bounds of R's `forecast`. Keys a
 /// case does not hold are skipped. Smoothing parameters are compared absolutely below 1, since forecast's
 /// optimum often sits at its lower bound 1e-4.
-fn check_r_fit(what: &str, fit: &corridor::stats::Ets, c: &Value) {
+fn check_r_fit(what: &str, fit: &corridor::stats::EtsFit, c: &Value) {
     if let Some(method) = c.get("method") {
         assert_eq!(fit.spec().to_string(), method.as_str().unwrap(), "{what}");
     }
@@ -71,7 +71,7 @@ fn check_r_fit(what: &str, fit: &corridor::stats::Ets, c: &Value) {
         close_all(&format!("{what} initial state"), states, &floats(init), TOL_R);
     }
     for (key, ours) in [
-        ("loglik", fit.loglik()),
+        ("loglik", fit.log_likelihood()),
         ("aic", fit.aic()),
         ("aicc", fit.aicc()),
         ("bic", fit.bic()),

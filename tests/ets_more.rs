@@ -34,7 +34,7 @@
 
 mod common;
 use common::{floats, load, spec_of};
-use corridor::stats::{Ets, EtsErrorType, EtsModel, EtsTrend, Forecast, ets};
+use corridor::stats::{EtsErrorType, EtsFit, EtsModel, EtsTrend, Forecast, ets};
 use serde_json::Value;
 
 /// Relative tolerance of deterministic quantities against R (observed ≤ 1e-11).
@@ -70,7 +70,7 @@ fn series(r: &Value, name: &str) -> (Vec<f64>, usize) {
 }
 
 /// Everything R reports about a fit, to [`TOL_R`].
-fn check_fit(key: &str, fit: &Ets, c: &Value) {
+fn check_fit(key: &str, fit: &EtsFit, c: &Value) {
     assert_eq!(fit.spec().to_string(), c["method"].as_str().unwrap(), "{key}");
     let par = &c["par"];
     close(
@@ -96,7 +96,7 @@ fn check_fit(key: &str, fit: &Ets, c: &Value) {
     );
     for what in ["loglik", "aic", "aicc", "bic", "sigma2"] {
         let ours = match what {
-            "loglik" => fit.loglik(),
+            "loglik" => fit.log_likelihood(),
             "aic" => fit.aic(),
             "aicc" => fit.aicc(),
             "bic" => fit.bic(),
@@ -184,8 +184,8 @@ fn simulated_intervals_near_r() {
         } else {
             (20_000, SIM_WORST, SIM_MEAN)
         };
-        let p80 = fit.predict_simulated(h, 0.80, npaths, Ets::DEFAULT_SEED).unwrap();
-        let p95 = fit.predict_simulated(h, 0.95, npaths, Ets::DEFAULT_SEED).unwrap();
+        let p80 = fit.predict_simulated(h, 0.80, npaths, EtsFit::DEFAULT_SEED).unwrap();
+        let p95 = fit.predict_simulated(h, 0.95, npaths, EtsFit::DEFAULT_SEED).unwrap();
         let (r1, r2) = (&c["runs"][0], &c["runs"][1]);
         // The mean is R's etsforecast, damping quirk included (lynx M,Md,N and WWWusage A,Ad,N).
         close_all(&format!("{name} mean"), p95.mean(), &floats(&r1["mean"]), TOL_R);
@@ -228,7 +228,7 @@ fn predict_routes_like_r() {
             // Simulated with our defaults, reproducibly.
             for (p, level) in [(&p80, 0.80), (&p95, 0.95)] {
                 let again = fit
-                    .predict_simulated(h, level, Ets::DEFAULT_NPATHS, Ets::DEFAULT_SEED)
+                    .predict_simulated(h, level, EtsFit::DEFAULT_NPATHS, EtsFit::DEFAULT_SEED)
                     .unwrap();
                 assert_eq!(*p, again, "{name}");
             }

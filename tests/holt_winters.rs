@@ -3,7 +3,7 @@
 mod common;
 use common::{close_scaled, close_scaled_slices, floats, load};
 
-use corridor::stats::{HoltWintersOptions, HwSeasonal, holt_winters};
+use corridor::stats::{HoltWinters, HwSeasonal};
 
 /// Fixed parameters: the recursion is R's operation for operation.
 const TOL_FIXED: f64 = 1e-9;
@@ -13,7 +13,7 @@ const TOL_SSE_OPT: f64 = 1e-6;
 #[test]
 fn huge_period_is_an_error_not_an_overflow() {
     let y = vec![1.0; 30];
-    assert!(holt_winters(&y, usize::MAX, HoltWintersOptions::default()).is_err());
+    assert!(HoltWinters::new(&y, usize::MAX).fit().is_err());
     assert!(corridor::stats::ets(&y, usize::MAX, corridor::stats::EtsModel::Auto).is_ok());
 }
 
@@ -23,12 +23,13 @@ fn airpassengers_multiplicative_fixed_equals_r() {
     let r = load("airpassengers_R.json");
     let y = floats(&r["input"]["y"]);
     let c = &r["HoltWinters_mult_fixed_0.3_0.05_0.2"];
-    let opts = HoltWintersOptions::default()
+    let fit = HoltWinters::new(&y, 12)
         .seasonal(HwSeasonal::Multiplicative)
         .alpha(0.3)
         .beta(0.05)
-        .gamma(0.2);
-    let fit = holt_winters(&y, 12, opts).unwrap();
+        .gamma(0.2)
+        .fit()
+        .unwrap();
     close_scaled(fit.sse(), c["SSE"].as_f64().unwrap(), TOL_FIXED, "SSE");
     assert_eq!(fit.first_fitted(), 12);
     close_scaled_slices(fit.fitted(), &floats(&c["xhat"]), TOL_FIXED, "xhat");
@@ -56,15 +57,16 @@ fn known_start_values_equal_r_recursion() {
         ("R_form_mul", HwSeasonal::Multiplicative, "initial_seasonal_mul"),
         ("R_form_add", HwSeasonal::Additive, "initial_seasonal_add"),
     ] {
-        let opts = HoltWintersOptions::default()
+        let fit = HoltWinters::new(&full, 12)
             .seasonal(seasonal)
             .alpha(0.3)
             .beta(0.05)
             .gamma(0.2)
             .level_start(inp["initial_level"].as_f64().unwrap())
             .slope_start(inp["initial_trend"].as_f64().unwrap())
-            .seasonal_start(floats(&inp[s_key]));
-        let fit = holt_winters(&full, 12, opts).unwrap();
+            .seasonal_start(floats(&inp[s_key]))
+            .fit()
+            .unwrap();
         close_scaled(fit.sse(), r[key]["sse"].as_f64().unwrap(), TOL_FIXED, key);
         close_scaled_slices(fit.fitted(), &floats(&r[key]["fitted"]), TOL_FIXED, key);
         close_scaled_slices(&fit.forecast(12), &floats(&r[key]["forecast_12"]), TOL_FIXED, key);
@@ -80,7 +82,7 @@ fn airpassengers_estimated_sse_not_above_r() {
         ("HoltWinters_mult_optimized", HwSeasonal::Multiplicative),
         ("HoltWinters_add_optimized", HwSeasonal::Additive),
     ] {
-        let fit = holt_winters(&y, 12, HoltWintersOptions::default().seasonal(seasonal)).unwrap();
+        let fit = HoltWinters::new(&y, 12).seasonal(seasonal).fit().unwrap();
         let r_sse = r[key]["SSE"].as_f64().unwrap();
         assert!(
             fit.sse() <= r_sse * (1.0 + TOL_SSE_OPT),
@@ -89,12 +91,13 @@ fn airpassengers_estimated_sse_not_above_r() {
         );
         // The refitted R parameters give R's SSE in our recursion too.
         let c = &r[key];
-        let fixed = HoltWintersOptions::default()
+        let at_r = HoltWinters::new(&y, 12)
             .seasonal(seasonal)
             .alpha(c["alpha"].as_f64().unwrap())
             .beta(c["beta"].as_f64().unwrap())
-            .gamma(c["gamma"].as_f64().unwrap());
-        let at_r = holt_winters(&y, 12, fixed).unwrap();
+            .gamma(c["gamma"].as_f64().unwrap())
+            .fit()
+            .unwrap();
         close_scaled(at_r.sse(), r_sse, TOL_FIXED, key);
         close_scaled_slices(&at_r.forecast(12), &floats(&c["predict12"]), TOL_FIXED, key);
     }
@@ -104,37 +107,29 @@ fn airpassengers_estimated_sse_not_above_r() {
 #[test]
 fn ts_json_cases_equal_r() {
     use corridor::stats::HwTrend;
+    type Options = fn(HoltWinters<'_>) -> HoltWinters<'_>;
     let r = load("ts.json");
-    let base = HoltWintersOptions::default();
-    let cases = [
-        (
-            "hw_co2_additive_fixed",
-            base.clone().alpha(0.5).beta(0.01).gamma(0.3),
-            true,
-        ),
+    let cases: [(&str, Options, bool); 6] = [
+        ("hw_co2_additive_fixed", |b| b.alpha(0.5).beta(0.01).gamma(0.3), true),
         (
             "hw_ap_mult_fixed",
-            base.clone()
-                .seasonal(HwSeasonal::Multiplicative)
-                .alpha(0.3)
-                .beta(0.05)
-                .gamma(0.2),
+            |b| b.seasonal(HwSeasonal::Multiplicative).alpha(0.3).beta(0.05).gamma(0.2),
             true,
         ),
         (
             "hw_nile_trend_only",
-            base.clone().seasonal(HwSeasonal::None).alpha(0.4).beta(0.1),
+            |b| b.seasonal(HwSeasonal::None).alpha(0.4).beta(0.1),
             true,
         ),
         (
             "hw_nottem_start3",
-            base.clone().alpha(0.2).beta(0.1).gamma(0.4).start_periods(3),
+            |b| b.alpha(0.2).beta(0.1).gamma(0.4).start_periods(3),
             true,
         ),
-        ("hw_co2_additive_optimized", base.clone(), false),
+        ("hw_co2_additive_optimized", |b| b, false),
         (
             "hw_nile_ses",
-            base.clone().seasonal(HwSeasonal::None).trend(HwTrend::None),
+            |b| b.seasonal(HwSeasonal::None).trend(HwTrend::None),
             false,
         ),
     ];
@@ -142,7 +137,7 @@ fn ts_json_cases_equal_r() {
         let c = &r[key];
         let y = floats(&c["y"]);
         let period = c["period"].as_u64().unwrap() as usize;
-        let fit = holt_winters(&y, period, opts).unwrap();
+        let fit = opts(HoltWinters::new(&y, period)).fit().unwrap();
         let r_sse = c["SSE"].as_f64().unwrap();
         if !fixed {
             // Estimated: SSE not above R's; then check the rest at R's parameters.
@@ -167,7 +162,7 @@ fn ts_json_cases_equal_r() {
 }
 
 mod properties {
-    use corridor::stats::{HoltWintersOptions, HwSeasonal, HwTrend, holt_winters};
+    use corridor::stats::{HoltWinters, HwSeasonal, HwTrend};
     use proptest::prelude::*;
 
     proptest! {
@@ -182,11 +177,11 @@ mod properties {
             trend in any::<bool>(),
             alpha in prop_oneof![Just(None), (-0.5..1.5_f64).prop_map(Some)],
         ) {
-            let mut o = HoltWintersOptions::default()
+            let mut o = HoltWinters::new(&y, period)
                 .seasonal([HwSeasonal::None, HwSeasonal::Additive, HwSeasonal::Multiplicative][seasonal as usize])
                 .trend(if trend { HwTrend::Additive } else { HwTrend::None });
             if let Some(a) = alpha { o = o.alpha(a); }
-            if let Ok(fit) = holt_winters(&y, period, o) {
+            if let Ok(fit) = o.fit() {
                 let _ = fit.predict(5, 0.9);
                 prop_assert_eq!(fit.forecast(3).len(), 3);
             }
@@ -196,7 +191,7 @@ mod properties {
         #[test]
         fn constant_series_forecasts_constant(c in -1e3..1e3_f64, a in 0.05..1.0_f64) {
             let y = vec![c; 24];
-            let fit = holt_winters(&y, 4, HoltWintersOptions::default().alpha(a).beta(0.1).gamma(0.2)).unwrap();
+            let fit = HoltWinters::new(&y, 4).alpha(a).beta(0.1).gamma(0.2).fit().unwrap();
             for f in fit.forecast(8) {
                 prop_assert!((f - c).abs() <= 1e-9 * c.abs().max(1.0));
             }

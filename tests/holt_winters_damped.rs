@@ -7,7 +7,7 @@
 mod common;
 use common::{close_scaled, close_scaled_slices, floats, load};
 
-use corridor::stats::{HoltWinters, HoltWintersOptions, HwSeasonal, HwTrend, holt_winters};
+use corridor::stats::{HoltWinters, HoltWintersFit, HwSeasonal, HwTrend};
 use serde_json::Value;
 
 /// Fixed parameters and start values: the same recursion, so only rounding differs.
@@ -35,9 +35,9 @@ fn series(r: &Value, c: &Value) -> Vec<f64> {
     floats(&r["input"][c["series"].as_str().unwrap()])
 }
 
-fn options_of(c: &Value) -> HoltWintersOptions {
+fn options_of<'a>(c: &Value, y: &'a [f64], period: usize) -> HoltWinters<'a> {
     let seasonal = seasonal_of(c);
-    let mut o = HoltWintersOptions::default()
+    let mut o = HoltWinters::new(y, period)
         .trend(HwTrend::Damped)
         .seasonal(seasonal)
         .alpha(num(&c["alpha"]))
@@ -50,7 +50,7 @@ fn options_of(c: &Value) -> HoltWintersOptions {
 }
 
 /// `v_k / v_1` from the interval half-widths (`v_1 = σ²`), free of `z` and `σ²`.
-fn relative_variance(fit: &HoltWinters, h: usize) -> Vec<f64> {
+fn relative_variance(fit: &HoltWintersFit, h: usize) -> Vec<f64> {
     let p = fit.predict(h, 0.95).unwrap();
     let half: Vec<f64> = p.upper().iter().zip(p.mean()).map(|(u, m)| u - m).collect();
     half.iter().map(|w| (w / half[0]).powi(2)).collect()
@@ -66,7 +66,7 @@ fn fixed_parameters_equal_statsmodels() {
         let period = c["period"].as_u64().unwrap() as usize;
         let seasonal = seasonal_of(c);
         // R's default start values (decompose / y_2, y_2 - y_1), as passed to statsmodels.
-        let fit = holt_winters(&y, period, options_of(c)).unwrap();
+        let fit = options_of(c, &y, period).fit().unwrap();
         let h = c["forecast"].as_array().unwrap().len();
         close_scaled(fit.sse(), num(&c["sse"]), TOL_FIXED, &format!("{key} SSE"));
         close_scaled_slices(fit.fitted(), &floats(&c["fitted"]), TOL_FIXED, &format!("{key} fitted"));
@@ -92,13 +92,13 @@ fn fixed_parameters_equal_statsmodels() {
             );
         }
         // The same with the start values given explicitly.
-        let mut explicit = options_of(c)
+        let mut explicit = options_of(c, &y, period)
             .level_start(num(&c["level_start"]))
             .slope_start(num(&c["slope_start"]));
         if let Some(s) = c.get("seasonal_start") {
             explicit = explicit.seasonal_start(floats(s));
         }
-        let again = holt_winters(&y, period, explicit).unwrap();
+        let again = explicit.fit().unwrap();
         close_scaled(
             again.sse(),
             num(&c["sse"]),
@@ -145,8 +145,8 @@ fn estimated_sse_not_above_reference_optimisers() {
     ];
     for (key, y, period, seasonal) in cases {
         let c = &r["optimised"][key];
-        let base = HoltWintersOptions::default().trend(HwTrend::Damped).seasonal(seasonal);
-        let fit = holt_winters(y, period, base.clone()).unwrap();
+        let base = HoltWinters::new(y, period).trend(HwTrend::Damped).seasonal(seasonal);
+        let fit = base.clone().fit().unwrap();
         let reference = num(&c["sse"]);
         assert!(
             fit.sse() <= reference * (1.0 + TOL_SSE_OPT),
@@ -163,7 +163,7 @@ fn estimated_sse_not_above_reference_optimisers() {
         if seasonal != HwSeasonal::None {
             fixed = fixed.gamma(num(&c["gamma"]));
         }
-        let at_ref = holt_winters(y, period, fixed).unwrap();
+        let at_ref = fixed.fit().unwrap();
         close_scaled(at_ref.sse(), reference, TOL_AT_REF_PARAMS, key);
     }
 }
@@ -173,16 +173,13 @@ fn phi_one_with_estimated_parameters_is_the_undamped_fit() {
     let r = load("holtwinters_damped.json");
     let ap = floats(&r["input"]["airpassengers"]);
     for seasonal in [HwSeasonal::Additive, HwSeasonal::Multiplicative] {
-        let undamped = holt_winters(&ap, 12, HoltWintersOptions::default().seasonal(seasonal)).unwrap();
-        let damped = holt_winters(
-            &ap,
-            12,
-            HoltWintersOptions::default()
-                .seasonal(seasonal)
-                .trend(HwTrend::Damped)
-                .phi(1.0),
-        )
-        .unwrap();
+        let undamped = HoltWinters::new(&ap, 12).seasonal(seasonal).fit().unwrap();
+        let damped = HoltWinters::new(&ap, 12)
+            .seasonal(seasonal)
+            .trend(HwTrend::Damped)
+            .phi(1.0)
+            .fit()
+            .unwrap();
         assert_eq!(damped.sse(), undamped.sse());
         assert_eq!(damped.alpha(), undamped.alpha());
         assert_eq!(damped.beta(), undamped.beta());
@@ -195,32 +192,32 @@ fn phi_one_with_estimated_parameters_is_the_undamped_fit() {
 #[test]
 fn bad_phi_is_an_error() {
     let y: Vec<f64> = (1..=40).map(|i| 10.0 + f64::from(i) + f64::from(i % 4)).collect();
-    let damped = HoltWintersOptions::default().trend(HwTrend::Damped);
+    let damped = HoltWinters::new(&y, 4).trend(HwTrend::Damped);
     for phi in [0.0, -0.5, 1.0 + 1e-12, 1.5, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-        let err = holt_winters(&y, 4, damped.clone().phi(phi)).unwrap_err();
+        let err = damped.clone().phi(phi).fit().unwrap_err();
         assert!(err.to_string().contains("phi"), "{phi}: {err}");
     }
     // φ for an undamped trend is refused, not ignored.
     for trend in [HwTrend::Additive, HwTrend::None] {
-        let err = holt_winters(&y, 4, HoltWintersOptions::default().trend(trend).phi(0.9)).unwrap_err();
+        let err = HoltWinters::new(&y, 4).trend(trend).phi(0.9).fit().unwrap_err();
         assert!(err.to_string().contains("damped"), "{err}");
     }
     // Boundaries that are allowed.
-    assert!(holt_winters(&y, 4, damped.clone().phi(1.0)).is_ok());
-    assert!(holt_winters(&y, 4, damped.phi(1e-3)).is_ok());
+    assert!(damped.clone().phi(1.0).fit().is_ok());
+    assert!(damped.phi(1e-3).fit().is_ok());
 }
 
 #[test]
 fn undamped_fits_report_phi_one() {
     let y: Vec<f64> = (1..=40).map(|i| 10.0 + f64::from(i) + f64::from(i % 4)).collect();
-    let fit = holt_winters(&y, 4, HoltWintersOptions::default().alpha(0.3).beta(0.1).gamma(0.2)).unwrap();
+    let fit = HoltWinters::new(&y, 4).alpha(0.3).beta(0.1).gamma(0.2).fit().unwrap();
     assert_eq!(fit.phi(), 1.0);
     assert_eq!(fit.trend(), HwTrend::Additive);
     assert_eq!(fit.seasonal(), HwSeasonal::Additive);
 }
 
 mod properties {
-    use corridor::stats::{HoltWintersOptions, HwSeasonal, HwTrend, holt_winters};
+    use corridor::stats::{HoltWinters, HwSeasonal, HwTrend};
     use proptest::prelude::*;
 
     proptest! {
@@ -237,9 +234,9 @@ mod properties {
             gamma in 0.0..1.0_f64,
         ) {
             let seasonal = [HwSeasonal::None, HwSeasonal::Additive, HwSeasonal::Multiplicative][seasonal as usize];
-            let base = HoltWintersOptions::default().seasonal(seasonal).alpha(alpha).beta(beta).gamma(gamma);
-            let a = holt_winters(&y, period, base.clone());
-            let d = holt_winters(&y, period, base.trend(HwTrend::Damped).phi(1.0));
+            let base = HoltWinters::new(&y, period).seasonal(seasonal).alpha(alpha).beta(beta).gamma(gamma);
+            let a = base.clone().fit();
+            let d = base.trend(HwTrend::Damped).phi(1.0).fit();
             match (a, d) {
                 (Ok(a), Ok(d)) => {
                     prop_assert_eq!(a.sse().to_bits(), d.sse().to_bits());
@@ -265,11 +262,11 @@ mod properties {
             seasonal in 0u8..3,
             phi in prop_oneof![Just(None), (-0.5..1.5_f64).prop_map(Some), Just(Some(f64::NAN))],
         ) {
-            let mut o = HoltWintersOptions::default()
+            let mut o = HoltWinters::new(&y, period)
                 .seasonal([HwSeasonal::None, HwSeasonal::Additive, HwSeasonal::Multiplicative][seasonal as usize])
                 .trend(HwTrend::Damped);
             if let Some(p) = phi { o = o.phi(p); }
-            if let Ok(fit) = holt_winters(&y, period, o) {
+            if let Ok(fit) = o.fit() {
                 prop_assert!(fit.phi() > 0.0 && fit.phi() <= 1.0);
                 let _ = fit.predict(5, 0.9);
                 prop_assert_eq!(fit.forecast(3).len(), 3);
@@ -283,9 +280,9 @@ mod properties {
             y in prop::collection::vec(1.0..1e3_f64, 6..40),
             phi in 0.05..0.99_f64,
         ) {
-            let o = HoltWintersOptions::default().seasonal(HwSeasonal::None).trend(HwTrend::Damped)
+            let o = HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).trend(HwTrend::Damped)
                 .alpha(0.5).beta(0.3).phi(phi);
-            let fit = holt_winters(&y, 1, o).unwrap();
+            let fit = o.fit().unwrap();
             let bound = fit.slope().abs() * phi / (1.0 - phi);
             for f in fit.forecast(200) {
                 prop_assert!((f - fit.level()).abs() <= bound * (1.0 + 1e-12) + 1e-9);

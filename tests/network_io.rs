@@ -2,7 +2,7 @@
 //! (`tests/reference-scripts/graphml_networkx.py`), DOT escaping, and edge-list round trips.
 
 use corridor::io::{write_dot, write_graphml};
-use corridor::network::{Actor, Fee, Role, SmugglingNetwork, Stage, Tie, TieKind};
+use corridor::network::{Actor, Fee, Role, SmugglingNetwork, StageServed, Tie, TieKind};
 use corridor::{Country, Source};
 use serde_json::Value;
 use time::macros::date;
@@ -20,8 +20,8 @@ fn sample() -> SmugglingNetwork {
     let boat = b.add_actor(
         Actor::person("Lancha\nNecoclí")
             .role(Role::BoatOperator)
-            .stage(Stage::new(0, "Necoclí/Turbo"))
-            .stage(Stage::new(1, "Capurganá/Acandí"))
+            .stage(StageServed::new(0, "Necoclí/Turbo"))
+            .stage(StageServed::new(1, "Capurganá/Acandí"))
             .fee(Fee::new(50.0, "USD").expect("valid fee"))
             .capacity(1200),
     );

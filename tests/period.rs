@@ -91,10 +91,10 @@ fn containing_matches_python_isocalendar() {
     }
 }
 
-// The values named in the issue: Gregorian calendar (2020 leap, 2021 not, 2024-02 has 29 days,
+// Known calendar values: Gregorian calendar (2020 leap, 2021 not, 2024-02 has 29 days,
 // Q3 = 31 + 31 + 30) and ISO 8601 (2021-W33 = 16–22 August 2021; 2020 has 53 weeks, 2021 has 52).
 #[test]
-fn known_values_from_the_issue() {
+fn known_calendar_values() {
     let p = |s: &str| s.parse::<Period>().unwrap();
     assert_eq!(p("2020").days(), 366);
     assert_eq!(p("2021").days(), 365);

@@ -65,7 +65,7 @@ fn check_block(block: &Value, tol: f64, what: &str) {
         &format!("{what} resid"),
     );
     close_slices(
-        &fit.fitted_values()[..5],
+        &fit.fitted()[..5],
         &floats(&nr["fitted_head"]),
         tol,
         &format!("{what} fitted"),
@@ -75,7 +75,7 @@ fn check_block(block: &Value, tol: f64, what: &str) {
         .estimates()
         .iter()
         .flat_map(|e| {
-            let (a, b) = e.confidence_interval(0.95).unwrap();
+            let (a, b) = e.confidence_interval(0.95).unwrap().bounds();
             [a, b]
         })
         .collect();
@@ -115,7 +115,7 @@ fn check_block(block: &Value, tol: f64, what: &str) {
                 .estimates()
                 .iter()
                 .flat_map(|e| {
-                    let (a, b) = e.confidence_interval(0.95).unwrap();
+                    let (a, b) = e.confidence_interval(0.95).unwrap().bounds();
                     [a, b]
                 })
                 .collect();

@@ -69,8 +69,8 @@ fn nile_against_r_trend() {
     close(sen.slope(), f(&t["sens.slope"]["estimate"]["Sen's slope"]), REL);
     let ci = sen.confidence_interval(0.95).unwrap();
     let want = vec_f64(&t["sens.slope"]["conf.int"]);
-    close(ci.0, want[0], REL);
-    close(ci.1, want[1], REL);
+    close(ci.lower(), want[0], REL);
+    close(ci.upper(), want[1], REL);
     let pt = pettitt(&y).unwrap();
     close(pt.u(), f(&t["pettitt.test"]["statistic"]), REL);
     close(pt.p_value(), f(&t["pettitt.test"]["p.value"]), REL);
@@ -95,8 +95,8 @@ fn airpassengers_against_r_trend() {
     close(sen.slope(), f(&t["sens.slope"]["estimate"]["Sen's slope"]), REL);
     let ci = sen.confidence_interval(0.95).unwrap();
     let want = vec_f64(&t["sens.slope"]["conf.int"]);
-    close(ci.0, want[0], REL);
-    close(ci.1, want[1], REL);
+    close(ci.lower(), want[0], REL);
+    close(ci.upper(), want[1], REL);
     let smk = seasonal_mann_kendall(&y, 12).unwrap();
     close(smk.s(), f(&t["smk.test"]["estimate"]["S"]), REL);
     close(smk.var_s(), f(&t["smk.test"]["estimate"]["varS"]), REL);

@@ -31,6 +31,9 @@ use time::{Date, Month};
 use crate::flow::{FlowRecord, FlowSeries, FlowTable, Nationality};
 use crate::{Count, Period, Source};
 
+mod sim;
+pub use sim::{DarienFit, SimParameter, corridor_model, scenario_2021_2024, sim_parameters};
+
 const MONTHLY_TOTALS: &str = include_str!("../../data/darien/darien_monthly_totals.csv");
 const ANNUAL_TOTALS: &str = include_str!("../../data/darien/darien_annual_and_ytd_totals.csv");
 const BY_NATIONALITY: &str = include_str!("../../data/darien/darien_by_nationality.csv");

@@ -65,7 +65,7 @@ pub fn its_svg(series: &FlowSeries, fit: &ItsFit, intervention: usize, chart: &C
     let mut band: Vec<(f64, f64, f64)> = Vec::with_capacity(n - intervention);
     for t in intervention..n {
         let e = fit.effect_at(t)?;
-        let (lo, hi) = e.absolute().confidence_interval(0.95)?;
+        let (lo, hi) = e.absolute().confidence_interval(0.95)?.bounds();
         band.push((t as f64, e.fitted() - hi, e.fitted() - lo));
     }
     Ok(draw(series, &periods, &values, fit, intervention, &band, chart)?)

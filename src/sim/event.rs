@@ -377,6 +377,21 @@ impl Event {
         })
     }
 
+    /// What kind of lever this is: `"quota"`, `"closure"`, `"transport"`, `"removals"`,
+    /// `"capacity cut"` or `"inflow shock"` (for counterfactuals, with
+    /// [`super::Scenario::without_events_where`]).
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        match &self.lever {
+            Lever::Quota(..) => "quota",
+            Lever::Closure(_) => "closure",
+            Lever::Transport { .. } => "transport",
+            Lever::Removals { .. } => "removals",
+            Lever::CapacityCut { .. } => "capacity cut",
+            Lever::InflowShock { .. } => "inflow shock",
+        }
+    }
+
     /// The first day the event binds.
     #[must_use]
     pub fn first(&self) -> Date {
@@ -393,14 +408,10 @@ impl Event {
 impl fmt::Display for Event {
     /// A short description, for error messages.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match &self.lever {
-            Lever::Quota(t, _) => return write!(f, "quota on {t}"),
-            Lever::Closure(_) => "closure",
-            Lever::Transport { .. } => "transport",
-            Lever::Removals { .. } => "removals",
-            Lever::CapacityCut { .. } => "capacity cut",
-            Lever::InflowShock { .. } => "inflow shock",
-        };
+        if let Lever::Quota(t, _) = &self.lever {
+            return write!(f, "quota on {t}");
+        }
+        let what = self.kind();
         match &self.target {
             Some(t) => write!(f, "{what} on {t} from {} to {}", self.first, self.last),
             None => write!(f, "{what} from {} to {}", self.first, self.last),

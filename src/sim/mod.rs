@@ -60,6 +60,31 @@
 //! xoshiro256\*\* generator. The same seed gives the same run on every platform, with or without
 //! the `parallel` feature; its mean over seeds agrees with the cohort engine.
 //!
+//! # Beside Flee
+//!
+//! Flee 3.1 (see `design/flee_formats.md`) and this module differ in their rules:
+//!
+//! - **Direction.** Flee's agents have no goal: each day they leave a place with its move chance
+//!   (towns 0.3, camps 0.001, conflict zones 1) and pick a neighbour by attractiveness over
+//!   distance, so in a chain they diffuse both ways. Here people move only along routes, by the
+//!   routes' shares, and leave a place as soon as its dwell time and capacities allow.
+//! - **Time on a link.** Flee advances agents by a speed (km a day) over a route's distance and may
+//!   hop several links a day; here a route has a transit-time distribution in whole days (at least
+//!   one), so a person crosses at most one route a day.
+//! - **Capacity.** Flee's camps fill softly (route weight falls linearly from 90 % to 100 % of
+//!   capacity) and never evict; here throughputs and holding capacities are hard bounds and people
+//!   queue first in first out upstream.
+//! - **Closures.** In Flee an agent on a closed link finishes it and is sent back to its start;
+//!   here people already on a closed route keep going and nobody sets out.
+//! - **Attrition and removals.** Flee has none (camps may deactivate agents as sinks); here routes
+//!   have dead-or-missing and turned-back rates and removals are a lever.
+//! - **Randomness.** Flee uses Python's global generator without a seed; the agent engine here is
+//!   seeded and reproducible, and the cohort engine is deterministic.
+//! - **Validation.** Flee compares camp populations (stocks) by ARD; [`ard`] here is the same
+//!   measure applied to any pair of series, usually monthly flows.
+//!
+//! Reading Flee's input files into a [`Model`] is not implemented yet.
+//!
 //! # What such a model can and cannot tell
 //!
 //! It tells what the stated rules imply: how a quota that binds turns a flow into a queue, how

@@ -6,8 +6,8 @@
 
 use statrs::distribution::{ContinuousCDF, Normal};
 
-use super::StatsError;
 use super::validate::{check_finite, check_len, check_level, check_positive};
+use super::{Interval, StatsError};
 use crate::rng::Rng;
 
 /// The generator of replicate `index`: stream `index` of `seed`.
@@ -395,7 +395,9 @@ pub enum BlockScheme {
 /// Replicates are seeded as in [`Bootstrap`]. Percentile intervals, bias and standard error are
 /// available; `BCa` is not defined for block bootstraps (R `boot.ci` refuses it as well).
 ///
-/// Complexity: `O(B (n + c(n)))` time, `O(B + n)` memory.
+/// # Complexity
+///
+/// `O(B (n + c(n)))` time, `O(B + n)` memory.
 ///
 /// # Example
 ///
@@ -517,35 +519,6 @@ impl BlockBootstrap {
     }
 }
 
-/// A two-sided bootstrap confidence interval.
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct BootstrapInterval {
-    lower: f64,
-    upper: f64,
-    level: f64,
-}
-
-impl BootstrapInterval {
-    /// The lower end.
-    #[must_use]
-    pub fn lower(&self) -> f64 {
-        self.lower
-    }
-
-    /// The upper end.
-    #[must_use]
-    pub fn upper(&self) -> f64 {
-        self.upper
-    }
-
-    /// The nominal confidence level, for example `0.95`.
-    #[must_use]
-    pub fn level(&self) -> f64 {
-        self.level
-    }
-}
-
 /// The outcome of a [`Bootstrap`] or [`BlockBootstrap`] run: the estimate, the replicates, and the
 /// summaries and intervals computed from them (formulas on [`Bootstrap`]).
 #[derive(Debug, Clone, PartialEq)]
@@ -584,7 +557,9 @@ impl BootstrapResult {
     /// Bootstrap estimate of bias, `mean(θ*) − θ̂`, over the finite replicates (as R `print.boot`).
     /// NaN if no replicate is finite.
     ///
-    /// Complexity: `O(B)`.
+    /// # Complexity
+    ///
+    /// `O(B)`.
     #[must_use]
     pub fn bias(&self) -> f64 {
         let (mut s, mut c) = (0.0, 0_usize);
@@ -598,7 +573,9 @@ impl BootstrapResult {
     /// Bootstrap standard error, the sample standard deviation (denominator `B − 1`) of the finite
     /// replicates (as R `print.boot`). NaN with fewer than two finite replicates.
     ///
-    /// Complexity: `O(B)`.
+    /// # Complexity
+    ///
+    /// `O(B)`.
     #[must_use]
     pub fn std_error(&self) -> f64 {
         let c = self.finite().count();
@@ -620,7 +597,9 @@ impl BootstrapResult {
     /// The percentile interval at confidence `level`: `[q((1 − level)/2), q((1 + level)/2)]` with R
     /// `boot.ci(type = "perc")`'s quantiles of the finite replicates.
     ///
-    /// Complexity: `O(B log B)` (sorts a copy of the replicates).
+    /// # Complexity
+    ///
+    /// `O(B log B)` (sorts a copy of the replicates).
     ///
     /// # Errors
     ///
@@ -637,14 +616,14 @@ impl BootstrapResult {
     /// assert!(ci.lower() >= 5.0 && ci.upper() <= 25.0 && ci.level() == 0.8);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn percentile_interval(&self, level: f64) -> crate::stats::error::Result<BootstrapInterval> {
+    pub fn percentile_interval(&self, level: f64) -> crate::stats::error::Result<Interval> {
         check_level(level)?;
         let t = self.sorted_finite("percentile interval")?;
-        Ok(BootstrapInterval {
-            lower: norm_inter(&t, (1.0 - level) / 2.0),
-            upper: norm_inter(&t, f64::midpoint(1.0, level)),
+        Ok(Interval::new(
+            norm_inter(&t, (1.0 - level) / 2.0),
+            norm_inter(&t, f64::midpoint(1.0, level)),
             level,
-        })
+        ))
     }
 
     /// The jackknife acceleration `a` of the `BCa` interval.
@@ -705,7 +684,9 @@ impl BootstrapResult {
     /// ch. 14), equal to R `boot.ci(type = "bca", L = L)` with jackknife influence values `L` for the
     /// same replicates.
     ///
-    /// Complexity: `O(B log B)`.
+    /// # Complexity
+    ///
+    /// `O(B log B)`.
     ///
     /// # Errors
     ///
@@ -731,7 +712,7 @@ impl BootstrapResult {
     /// assert!(bca.upper() > perc.upper()); // BCa shifts right for a right-skewed statistic
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn bca_interval(&self, level: f64) -> crate::stats::error::Result<BootstrapInterval> {
+    pub fn bca_interval(&self, level: f64) -> crate::stats::error::Result<Interval> {
         check_level(level)?;
         let a = self.acceleration()?;
         let z0 = self.bias_correction()?;
@@ -747,11 +728,7 @@ impl BootstrapResult {
                 reason: "the adjusted levels are not numbers (acceleration too large)",
             });
         }
-        Ok(BootstrapInterval {
-            lower: norm_inter(&t, lo),
-            upper: norm_inter(&t, hi),
-            level,
-        })
+        Ok(Interval::new(norm_inter(&t, lo), norm_inter(&t, hi), level))
     }
 }
 

@@ -4,8 +4,8 @@ use statrs::distribution::{Beta, ContinuousCDF, Gamma};
 use statrs::function::beta::beta_reg;
 use statrs::function::factorial::ln_binomial;
 
-use super::StatsError;
 use super::validate::check_level;
+use super::{Interval, StatsError};
 
 /// The result of [`poisson_rate_test`]: two Poisson counts over two exposures compared.
 ///
@@ -40,35 +40,18 @@ impl RateTest {
     /// (1 when `x1 = n`), the interval is `p/(1 − p) · t2/t1` at both bounds, as R
     /// `poisson.test(c(x1, x2), c(t1, t2), conf.level = level)$conf.int` (upper `+∞` when `x2 = 0`).
     ///
-    /// # Invalid level
-    /// Returns `(NaN, NaN)` unless `0 < level < 1`; use [`RateTest::try_confidence_interval`]
-    /// to get an error instead.
-    ///
-    /// # Example
-    /// ```
-    /// let t = corridor::stats::poisson_rate_test(30, 10.0, 10, 10.0)?;
-    /// let (lo, hi) = t.confidence_interval(0.95);
-    /// assert!(lo < t.ratio() && t.ratio() < hi);
-    /// assert!(t.confidence_interval(1.5).0.is_nan());
-    /// # Ok::<(), corridor::Error>(())
-    /// ```
-    #[must_use]
-    pub fn confidence_interval(&self, level: f64) -> (f64, f64) {
-        self.try_confidence_interval(level).unwrap_or((f64::NAN, f64::NAN))
-    }
-
-    /// [`RateTest::confidence_interval`] that reports an invalid level as an error.
-    ///
     /// # Errors
     /// [`StatsError::InvalidParameter`] unless `0 < level < 1`.
     ///
     /// # Example
     /// ```
     /// let t = corridor::stats::poisson_rate_test(30, 10.0, 10, 10.0)?;
-    /// assert!(t.try_confidence_interval(0.0).is_err());
+    /// let ci = t.confidence_interval(0.95)?;
+    /// assert!(ci.lower() < t.ratio() && t.ratio() < ci.upper());
+    /// assert!(t.confidence_interval(1.5).is_err());
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn try_confidence_interval(&self, level: f64) -> crate::stats::error::Result<(f64, f64)> {
+    pub fn confidence_interval(&self, level: f64) -> crate::stats::error::Result<Interval> {
         check_level(level)?;
         let n = self.x1 + self.x2;
         let alpha = (1.0 - level) / 2.0;
@@ -84,7 +67,11 @@ impl RateTest {
             beta_quantile(1.0 - alpha, x + 1.0, nf - x)
         };
         let scale = self.t2 / self.t1;
-        Ok((lower / (1.0 - lower) * scale, upper / (1.0 - upper) * scale))
+        Ok(Interval::new(
+            lower / (1.0 - lower) * scale,
+            upper / (1.0 - upper) * scale,
+            level,
+        ))
     }
 }
 
@@ -176,6 +163,7 @@ fn binom_two_sided(x: u64, n: u64, p: f64) -> f64 {
 /// statsmodels `test_poisson_2indep(method="exact-cond")` gives the same p-value.
 ///
 /// # Complexity
+///
 /// `O(log n)` evaluations of the binomial pmf (the pmf is monotone on each tail, so R's count
 /// is found by bisection) plus two regularised incomplete beta functions.
 ///
@@ -226,17 +214,17 @@ pub fn poisson_rate_test(x1: u64, t1: f64, x2: u64, t2: f64) -> crate::stats::er
 ///
 /// # Example
 /// ```
-/// let (lo, hi) = corridor::stats::poisson_exact_interval(10, 0.95)?;
-/// assert!((lo - 4.795).abs() < 1e-3 && (hi - 18.39).abs() < 1e-2); // R: 4.795389 18.390356
+/// let ci = corridor::stats::poisson_exact_interval(10, 0.95)?;
+/// assert!((ci.lower() - 4.795).abs() < 1e-3 && (ci.upper() - 18.39).abs() < 1e-2); // R: 4.795389 18.390356
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn poisson_exact_interval(x: u64, level: f64) -> crate::stats::error::Result<(f64, f64)> {
+pub fn poisson_exact_interval(x: u64, level: f64) -> crate::stats::error::Result<Interval> {
     check_level(level)?;
     let alpha = (1.0 - level) / 2.0;
     let xf = x as f64;
     let gamma_quantile = |p: f64, shape: f64| Gamma::new(shape, 1.0).map_or(f64::NAN, |g| g.inverse_cdf(p));
     let lower = if x == 0 { 0.0 } else { gamma_quantile(alpha, xf) };
-    Ok((lower, gamma_quantile(1.0 - alpha, xf + 1.0)))
+    Ok(Interval::new(lower, gamma_quantile(1.0 - alpha, xf + 1.0), level))
 }
 
 #[cfg(test)]

@@ -1,16 +1,16 @@
 //! CROPS: the optimal segmentations for every penalty in a range (Haynes, Eckley & Fearnhead 2017).
 
 use super::pelt::{Work, run};
-use super::{Pelt, check_penalty, prepare, with_cost};
+use super::{Cost, Pelt, check_penalty, prepare, with_cost};
 
-/// One optimal segmentation found by [`Pelt::crops`].
+/// One optimal segmentation found by [`Crops::detect`].
 ///
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{Cost, Pelt};
+/// use corridor::stats::{Cost, Crops};
 /// let x = [0.0, 0.2, 0.1, 3.0, 3.1, 2.9, 8.0, 8.1, 7.9];
-/// let crops = Pelt::new(Cost::NormalMean).crops(&x, 0.5, 100.0)?;
+/// let crops = Crops::new(Cost::NormalMean, 0.5, 100.0).detect(&x)?;
 /// let two = &crops.segmentations()[0];
 /// assert_eq!(two.indices(), &[3, 6]);
 /// let (from, to) = two.penalty_range();
@@ -70,25 +70,25 @@ impl CropsSegmentation {
     }
 }
 
-/// The result of [`Pelt::crops`]: the distinct optimal segmentations, most changepoints first.
+/// The result of [`Crops::detect`]: the distinct optimal segmentations, most changepoints first.
 ///
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{Cost, Pelt};
+/// use corridor::stats::{Cost, Crops};
 /// let x = [0.0, 0.2, 0.1, 3.0, 3.1, 2.9, 8.0, 8.1, 7.9];
-/// let crops = Pelt::new(Cost::NormalMean).crops(&x, 0.5, 100.0)?;
+/// let crops = Crops::new(Cost::NormalMean, 0.5, 100.0).detect(&x)?;
 /// let counts: Vec<usize> = crops.segmentations().iter().map(|s| s.len()).collect();
 /// assert_eq!(counts, vec![2, 1, 0]);
 /// # Ok::<(), corridor::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Crops {
+pub struct CropsResult {
     segmentations: Vec<CropsSegmentation>,
 }
 
-impl Crops {
+impl CropsResult {
     /// The segmentations in order of decreasing number of changepoints (increasing penalty).
     #[must_use]
     pub fn segmentations(&self) -> &[CropsSegmentation] {
@@ -116,7 +116,48 @@ fn all_equal(target: f64, current: f64) -> bool {
     }
 }
 
-impl Pelt {
+/// CROPS: PELT for every penalty in a range (Haynes, Eckley & Fearnhead 2017), as R `changepoint`'s
+/// `penalty = "CROPS"`. Configured with a cost, the penalty range and a minimum segment length, then
+/// applied with [`Crops::detect`].
+///
+/// It is a procedure of its own rather than an option of [`Pelt`] because it has no single penalty:
+/// the range replaces it.
+///
+/// # Example
+///
+/// ```
+/// use corridor::stats::{Cost, Crops};
+/// let crops = Crops::new(Cost::NormalMean, 0.5, 100.0).min_segment_len(2);
+/// let x = [0.0, 0.2, 0.1, 3.0, 3.1, 2.9, 8.0, 8.1, 7.9];
+/// assert_eq!(crops.detect(&x)?.segmentations()[0].indices(), &[3, 6]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Crops {
+    pelt: Pelt,
+    pen_min: f64,
+    pen_max: f64,
+}
+
+impl Crops {
+    /// CROPS with `cost` over the penalties `[pen_min, pen_max]` (either order; checked by
+    /// [`Crops::detect`]) and R's default minimum segment length ([`Cost::default_min_segment_len`]).
+    #[must_use]
+    pub fn new(cost: Cost, pen_min: f64, pen_max: f64) -> Self {
+        Self {
+            pelt: Pelt::new(cost),
+            pen_min,
+            pen_max,
+        }
+    }
+
+    /// Sets the minimum segment length, as [`Pelt::min_segment_len`].
+    #[must_use]
+    pub fn min_segment_len(mut self, len: usize) -> Self {
+        self.pelt = self.pelt.min_segment_len(len);
+        self
+    }
+
     /// PELT for every penalty in `[pen_min, pen_max]` by CROPS (Haynes, Eckley & Fearnhead 2017),
     /// as R `changepoint`'s `penalty = "CROPS"`.
     ///
@@ -124,13 +165,16 @@ impl Pelt {
     /// one changepoint, it runs again at the penalty where their penalised costs are equal,
     /// `β = (C₂ − C₁)/(k₁ − k₂)`, unless that penalty was already tried (R's `all.equal`). Each
     /// distinct number of changepoints is kept once, with the interval of penalties where it is
-    /// optimal. The penalty set with [`Pelt::penalty`] is ignored, and costs have no MBIC term.
+    /// optimal. Costs have no MBIC term.
     ///
     /// * Follows: R `cpt.mean(x, penalty = "CROPS", pen.value = c(pen_min, pen_max),
     ///   method = "PELT")` and `cpt.meanvar(...)` (`range_of_penalties`): the rows are R's
     ///   `cpts.full`, the interval starts R's `pen.value.full`. Checked against ruptures PELT on a
     ///   grid of penalties (every segmentation it finds is here, its penalty inside the interval).
-    /// * Complexity: one PELT run per segmentation found, plus at most one per boundary.
+    ///
+    /// # Complexity
+    ///
+    /// One PELT run per segmentation found, plus at most one per boundary.
     ///
     /// # Errors
     ///
@@ -143,14 +187,15 @@ impl Pelt {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{Cost, Pelt};
+    /// use corridor::stats::{Cost, Crops};
     /// let x = [0.0, 0.2, 0.1, 3.0, 3.1, 2.9, 8.0, 8.1, 7.9];
-    /// let crops = Pelt::new(Cost::NormalMean).crops(&x, 0.5, 100.0)?;
+    /// let crops = Crops::new(Cost::NormalMean, 0.5, 100.0).detect(&x)?;
     /// let counts: Vec<usize> = crops.segmentations().iter().map(|s| s.len()).collect();
     /// assert_eq!(counts.first(), Some(&2));
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn crops(&self, xs: &[f64], pen_min: f64, pen_max: f64) -> crate::stats::error::Result<Crops> {
+    pub fn detect(&self, xs: &[f64]) -> crate::stats::error::Result<CropsResult> {
+        let (pelt, pen_min, pen_max) = (&self.pelt, self.pen_min, self.pen_max);
         check_penalty("crops minimum penalty", pen_min)?;
         check_penalty("crops maximum penalty", pen_max)?;
         let (lo, hi) = if pen_max < pen_min {
@@ -158,8 +203,8 @@ impl Pelt {
         } else {
             (pen_min, pen_max)
         };
-        let min_seg = self.min_seg();
-        let cost = self.cost_fn();
+        let min_seg = pelt.min_seg();
+        let cost = pelt.cost_fn();
         let sums = prepare("crops", xs, cost, min_seg)?;
         let n = xs.len();
         let mut work = Work::default();
@@ -243,7 +288,7 @@ impl Pelt {
             });
             from = to;
         }
-        Ok(Crops { segmentations })
+        Ok(CropsResult { segmentations })
     }
 }
 

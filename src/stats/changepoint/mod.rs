@@ -33,7 +33,7 @@ mod crops;
 mod pelt;
 
 pub use binseg::BinSeg;
-pub use crops::{Crops, CropsSegmentation};
+pub use crops::{Crops, CropsResult, CropsSegmentation};
 pub use pelt::Pelt;
 
 use super::StatsError;

@@ -97,7 +97,7 @@ impl fmt::Display for EtsSpec {
     }
 }
 
-/// Which models [`ets`] fits.
+/// Which models [`ets`] and [`Ets::fit`] fit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EtsModel {
@@ -112,10 +112,10 @@ pub enum EtsModel {
     Fixed(EtsSpec),
 }
 
-/// A fitted ETS model, from [`ets`].
+/// A fitted ETS model, from [`Ets::fit`] or [`ets`].
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Ets {
+pub struct EtsFit {
     spec: EtsSpec,
     period: usize,
     alpha: f64,
@@ -132,7 +132,7 @@ pub struct Ets {
     sigma2: f64,
 }
 
-impl Ets {
+impl EtsFit {
     /// The model class.
     #[must_use]
     pub fn spec(&self) -> EtsSpec {
@@ -175,7 +175,7 @@ impl Ets {
     }
     /// Log-likelihood as R reports it: `-0.5 (n log Σe² + 2 Σ log|ŷ|)` (the last term for multiplicative errors).
     #[must_use]
-    pub fn loglik(&self) -> f64 {
+    pub fn log_likelihood(&self) -> f64 {
         -0.5 * self.lik
     }
     /// AIC = `-2 loglik + 2k`, `k` = smoothing parameters + initial states + 1.
@@ -207,12 +207,12 @@ impl Ets {
     /// **R's damping quirk, kept on purpose:** for damped trends the multiplier of the growth is built as
     /// `φ*₁ = φ` and `φ*ₕ₊₁ = φ*ₕ + φ^h`, so horizon 2 uses `2φ` instead of `φ + φ²` and horizon `h` uses
     /// `φ + φ + φ² + … + φ^(h-1)` instead of `φ + φ² + … + φ^h` (for `Md`: `b` to that power). The model's
-    /// own recursions, the simulated paths of [`Ets::predict_simulated`] and the analytic means of
-    /// [`Ets::predict`] use the correct `φ + … + φ^h`; only these point forecasts carry the quirk, so that
+    /// own recursions, the simulated paths of [`EtsFit::predict_simulated`] and the analytic means of
+    /// [`EtsFit::predict`] use the correct `φ + … + φ^h`; only these point forecasts carry the quirk, so that
     /// they equal R's. Undamped trends are not affected.
     ///
     /// For multiplicative seasons (class 3) R's analytic `forecast` mean differs slightly from these (see
-    /// [`Ets::predict`]). A multiplicative trend whose last growth is negative (possible with additive
+    /// [`EtsFit::predict`]). A multiplicative trend whose last growth is negative (possible with additive
     /// errors) gives NaN, R's `NA`.
     #[must_use]
     pub fn forecast(&self, h: usize) -> Vec<f64> {
@@ -221,7 +221,7 @@ impl Ets {
 
     /// Whether R's `forecast.ets` has analytic prediction intervals for this class (Hyndman et al. 2008,
     /// ch. 6, classes 1–3): every class except the multiplicative trends (`M`, `Md`) and additive error with
-    /// multiplicative season (`(A,*,M)`). For the others [`Ets::predict`] simulates.
+    /// multiplicative season (`(A,*,M)`). For the others [`EtsFit::predict`] simulates.
     ///
     /// # Example
     ///
@@ -240,29 +240,29 @@ impl Ets {
             || (self.spec.error == EtsErrorType::Additive && self.spec.season == EtsSeason::Multiplicative))
     }
 
-    /// The number of simulated paths [`Ets::predict`] uses where there is no analytic interval (R
+    /// The number of simulated paths [`EtsFit::predict`] uses where there is no analytic interval (R
     /// `forecast.ets`'s default `npaths`).
     pub const DEFAULT_NPATHS: usize = 5000;
 
-    /// The seed [`Ets::predict`] uses where there is no analytic interval.
+    /// The seed [`EtsFit::predict`] uses where there is no analytic interval.
     pub const DEFAULT_SEED: u64 = 0;
 
     /// Forecast means and prediction intervals as R `forecast(fit, h, level)`.
     ///
-    /// Where R has analytic intervals ([`Ets::has_analytic_intervals`]; Hyndman et al. 2008 ch. 6), so do
+    /// Where R has analytic intervals ([`EtsFit::has_analytic_intervals`]; Hyndman et al. 2008 ch. 6), so do
     /// we: class 1 (additive error, no multiplicative part) and class 2 (multiplicative error, additive or
     /// no trend and season) have the linear-model mean `H Fʰ⁻¹ x` (correct damping); class 3
     /// (multiplicative error and season, trend N/A/Ad) has forecast's second-order mean and variance (its
     /// `class3`). The interval is `mean ± z sqrt(v_h)`.
     ///
     /// Otherwise — multiplicative trends (`M`, `Md`) and `(A,*,M)` — R simulates, and so do we: this is
-    /// [`Ets::predict_simulated`] with [`Ets::DEFAULT_NPATHS`] paths and [`Ets::DEFAULT_SEED`], so the
+    /// [`EtsFit::predict_simulated`] with [`EtsFit::DEFAULT_NPATHS`] paths and [`EtsFit::DEFAULT_SEED`], so the
     /// result is reproducible (R's depends on its global random state) and equals R's only up to Monte
-    /// Carlo error. Call [`Ets::predict_simulated`] to choose the number of paths or the seed.
+    /// Carlo error. Call [`EtsFit::predict_simulated`] to choose the number of paths or the seed.
     ///
     /// # Errors
     /// [`StatsError::InvalidParameter`] unless `0 < level < 1` and `h >= 1`; for simulated classes, the
-    /// errors of [`Ets::predict_simulated`].
+    /// errors of [`EtsFit::predict_simulated`].
     ///
     /// # Example
     ///
@@ -319,10 +319,10 @@ impl Ets {
     /// `forecast(fit, h, level, simulate = TRUE, npaths)` (its `pegelsfcast.C` and `simulate.ets`).
     ///
     /// Simulates `npaths` future sample paths of the fitted model from its last state: at each step the
-    /// one-step forecast `ŷ`, an error `ε ~ N(0, σ²)` with `σ² =` [`Ets::sigma2`] (for multiplicative
+    /// one-step forecast `ŷ`, an error `ε ~ N(0, σ²)` with `σ² =` [`EtsFit::sigma2`] (for multiplicative
     /// errors `ε` is floored at `-1`, as R's `pmax(-1, e)`), the observation `ŷ + ε` or `ŷ (1 + ε)`, and
     /// the state update. The bounds at each horizon are R's `quantile(…, type = 8)` (median-unbiased,
-    /// Hyndman & Fan 1996) of the paths at probabilities `(1 ∓ level) / 2`. The mean is [`Ets::forecast`],
+    /// Hyndman & Fan 1996) of the paths at probabilities `(1 ∓ level) / 2`. The mean is [`EtsFit::forecast`],
     /// R's `mean` here (with R's damping quirk, documented there), not the average of the paths.
     ///
     /// Path `i` draws its normals (Marsaglia's polar method on xoshiro256\*\*) from its own stream of
@@ -332,6 +332,7 @@ impl Ets {
     /// the 95 % half-width for one bound (see `tests/ets_more.rs` for the measured agreement).
     ///
     /// # Complexity
+    ///
     /// `O(npaths · h)` time (plus a selection per horizon) and `O(npaths · h)` memory.
     ///
     /// # Errors
@@ -493,7 +494,7 @@ fn n_trend(spec: EtsSpec) -> usize {
 }
 
 /// forecast's `class1`: mean, variance and the `c_j` of the linear models.
-fn class1(fit: &Ets, h: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+fn class1(fit: &EtsFit, h: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
     let x = &fit.last;
     let p = x.len();
     let m = fit.period;
@@ -634,7 +635,7 @@ impl Mat {
 }
 
 /// forecast's `class3` (multiplicative error and season): second-order mean and variance.
-fn class3(fit: &Ets, h: usize) -> (Vec<f64>, Vec<f64>) {
+fn class3(fit: &EtsFit, h: usize) -> (Vec<f64>, Vec<f64>) {
     let x = &fit.last;
     let p = x.len();
     let m = fit.period;
@@ -724,7 +725,7 @@ fn class3(fit: &Ets, h: usize) -> (Vec<f64>, Vec<f64>) {
 }
 
 /// forecast's C `forecast()`: h-step point forecasts from state `x = (l, b, s1..sm)`, with its damping
-/// multiplier `φ*` (`φ` at `h = 1`, then `φ* += φ^h`, so `2φ` at `h = 2`, see [`Ets::forecast`]). NaN (R's
+/// multiplier `φ*` (`φ` at `h = 1`, then `φ* += φ^h`, so `2φ` at `h = 2`, see [`EtsFit::forecast`]). NaN (R's
 /// `NA`) for a multiplicative trend whose growth `b` is negative.
 fn point_forecast(x: &[f64], spec: EtsSpec, m: usize, phi: f64, h: usize) -> Vec<f64> {
     let nt = n_trend(spec);
@@ -1219,7 +1220,7 @@ const UPPER: [f64; 4] = [0.9999, 0.9999, 0.9999, 0.98];
 /// Fits one class by maximum likelihood (forecast's `etsmodel`); `None` when
 /// the class has too many parameters for the data.
 #[allow(clippy::too_many_lines)] // forecast's etsmodel: start values, bounds, objective, refit
-fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
+fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<EtsFit> {
     let seasonal = spec.season != EtsSeason::None;
     let m = if seasonal { m_in } else { 1 };
     let trend = spec.trend != EtsTrend::None;
@@ -1346,7 +1347,7 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
         EtsErrorType::Additive => y.iter().zip(&e).map(|(a, b)| a - b).collect(),
         EtsErrorType::Multiplicative => y.iter().zip(&e).map(|(a, b)| a / (1.0 + b)).collect(),
     };
-    Some(Ets {
+    Some(EtsFit {
         spec,
         period: m,
         alpha: pp[0],
@@ -1413,13 +1414,14 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
 /// multiplicative trends (ETS(M,Md,M) on `AirPassengers`, as R), to about
 /// `1e-11` (`tests/ets_more.rs`). Prediction intervals are analytic where R's
 /// are (classes 1–3 of Hyndman et al. 2008, ch. 6) and simulated, seeded,
-/// otherwise: see [`Ets::predict`].
+/// otherwise: see [`EtsFit::predict`].
 ///
 /// Start values are forecast's: `decompose` for the seasonal start when there are
 /// at least three periods, and for shorter seasonal series (more than one
 /// period) a regression on a line and one Fourier pair, as forecast's `initstate`.
 ///
 /// # Complexity
+///
 /// `O(n · evaluations)` per class; [`EtsModel::Auto`] fits up to 15 classes,
 /// [`EtsModel::AutoWithMultiplicativeTrend`] up to 19.
 ///
@@ -1446,8 +1448,59 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
 /// assert!(fit.forecast(4)[0] > 70.0);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn ets(y: &[f64], period: usize, model: EtsModel) -> crate::stats::error::Result<Ets> {
-    ets_impl(y, period, model)
+pub fn ets(y: &[f64], period: usize, model: EtsModel) -> crate::stats::error::Result<EtsFit> {
+    Ets::new(y, period).model(model).fit()
+}
+
+/// An ETS model on a series, to be fitted: the builder form of [`ets`], after R `forecast::ets`
+/// (the model, its agreement with R, the errors and the complexity are documented there).
+///
+/// `Ets::new(&y, period)` searches the classes of [`EtsModel::Auto`], as R `ets(y)`; `.model(…)`
+/// chooses another search or one class.
+///
+/// # Example
+///
+/// ```
+/// use corridor::stats::{Ets, EtsModel};
+/// let y: Vec<f64> = (0..60).map(|i| 50.0 + 0.5 * f64::from(i) + [4.0, -2.0, -3.0, 1.0][i as usize % 4]).collect();
+/// let fit = Ets::new(&y, 4).model(EtsModel::Auto).fit()?;
+/// assert_eq!(fit.fitted().len(), y.len());
+/// assert!(fit.predict(4, 0.95)?.interval(1).is_some());
+/// # Ok::<(), corridor::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ets<'a> {
+    y: &'a [f64],
+    period: usize,
+    model: EtsModel,
+}
+
+impl<'a> Ets<'a> {
+    /// The model on `y` with `period` observations per season (1 for none), searching
+    /// [`EtsModel::Auto`].
+    #[must_use]
+    pub fn new(y: &'a [f64], period: usize) -> Self {
+        Self {
+            y,
+            period,
+            model: EtsModel::Auto,
+        }
+    }
+
+    /// Which classes to fit (default [`EtsModel::Auto`]).
+    #[must_use]
+    pub fn model(mut self, model: EtsModel) -> Self {
+        self.model = model;
+        self
+    }
+
+    /// Fits the model by maximum likelihood, as [`ets`].
+    ///
+    /// # Errors
+    /// As [`ets`].
+    pub fn fit(&self) -> crate::stats::error::Result<EtsFit> {
+        ets_impl(self.y, self.period, self.model)
+    }
 }
 
 fn n_params(spec: EtsSpec, m: usize) -> usize {
@@ -1464,7 +1517,7 @@ fn n_params(spec: EtsSpec, m: usize) -> usize {
     k
 }
 
-fn ets_impl(y: &[f64], period: usize, model: EtsModel) -> Result<Ets, StatsError> {
+fn ets_impl(y: &[f64], period: usize, model: EtsModel) -> Result<EtsFit, StatsError> {
     check_positive("period", period)?;
     check_series("ets", y, 2)?;
     let positive = y.iter().all(|&v| v > 0.0);
@@ -1508,7 +1561,7 @@ fn ets_impl(y: &[f64], period: usize, model: EtsModel) -> Result<Ets, StatsError
 /// Every class is tried that has fewer optimised parameters than `n - 1` (forecast's `etsmodel` rule, in
 /// `fit_one`). Below 7 observations R does not search at all but returns a non-optimised Holt-Winters fit
 /// (`HoltWintersZZ`), which is not reproduced: that is [`StatsError::TooShort`].
-fn auto(y: &[f64], period: usize, positive: bool, multiplicative_trend: bool) -> Result<Ets, StatsError> {
+fn auto(y: &[f64], period: usize, positive: bool, multiplicative_trend: bool) -> Result<EtsFit, StatsError> {
     check_series("ets search", y, 7)?;
     let n = y.len();
     let seasons: &[EtsSeason] = if (2..=24).contains(&period) && n > period {
@@ -1531,7 +1584,7 @@ fn auto(y: &[f64], period: usize, positive: bool, multiplicative_trend: bool) ->
     } else {
         &[&[EtsTrend::None], &[EtsTrend::AdditiveDamped, EtsTrend::Additive]]
     };
-    let mut best: Option<Ets> = None;
+    let mut best: Option<EtsFit> = None;
     for &error in errors {
         for &base in trends {
             for &season in seasons {

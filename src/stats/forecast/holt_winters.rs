@@ -19,7 +19,7 @@ pub enum HwTrend {
     /// Additive damped trend (Gardner & McKenzie 1985), as statsmodels
     /// `ExponentialSmoothing(trend = "add", damped_trend = True)`: the slope enters each
     /// step multiplied by `φ` and the `h`-step forecast adds `(φ + φ² + … + φ^h) b`.
-    /// `φ` is fixed with [`HoltWintersOptions::phi`] or estimated in `[0.8, 0.995]`
+    /// `φ` is fixed with [`HoltWinters::phi`] or estimated in `[0.8, 0.995]`
     /// (statsmodels' bounds); `φ = 1` is [`HwTrend::Additive`] exactly.
     Damped,
 }
@@ -36,24 +36,31 @@ pub enum HwSeasonal {
     Multiplicative,
 }
 
-/// Settings of [`holt_winters`], defaulting to R `HoltWinters(x)`: additive
+/// A Holt–Winters model on a series, to be fitted; by default R `HoltWinters(x)`: additive
 /// trend and season, all three smoothing parameters estimated by minimising the
 /// one-step squared error, start values from `decompose` of the first two periods.
+/// The model, its agreement with R and statsmodels and its errors are documented on
+/// [`holt_winters`], its single-shot form.
 ///
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{HoltWintersOptions, HwSeasonal};
+/// use corridor::stats::{HoltWinters, HwSeasonal};
+/// let y: Vec<f64> = (0..48).map(|i| 10.0 + 0.5 * f64::from(i) * [1.1, 0.9, 0.8, 1.2][i as usize % 4]).collect();
 /// // R: HoltWinters(x, alpha = 0.3, beta = 0.05, gamma = 0.2, seasonal = "multiplicative")
-/// let options = HoltWintersOptions::default()
+/// let fit = HoltWinters::new(&y, 4)
 ///     .seasonal(HwSeasonal::Multiplicative)
 ///     .alpha(0.3)
 ///     .beta(0.05)
-///     .gamma(0.2);
-/// assert_eq!(options.clone(), options);
+///     .gamma(0.2)
+///     .fit()?;
+/// assert_eq!((fit.alpha(), fit.beta(), fit.gamma()), (0.3, 0.05, 0.2));
+/// # Ok::<(), corridor::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-pub struct HoltWintersOptions {
+pub struct HoltWinters<'a> {
+    y: &'a [f64],
+    period: usize,
     trend: HwTrend,
     seasonal: HwSeasonal,
     alpha: Option<f64>,
@@ -66,9 +73,14 @@ pub struct HoltWintersOptions {
     seasonal_start: Option<Vec<f64>>,
 }
 
-impl Default for HoltWintersOptions {
-    fn default() -> Self {
+impl<'a> HoltWinters<'a> {
+    /// The model on `y` with `period` observations per season (1 for a model without season),
+    /// with R's defaults.
+    #[must_use]
+    pub fn new(y: &'a [f64], period: usize) -> Self {
         Self {
+            y,
+            period,
             trend: HwTrend::Additive,
             seasonal: HwSeasonal::Additive,
             alpha: None,
@@ -81,9 +93,15 @@ impl Default for HoltWintersOptions {
             seasonal_start: None,
         }
     }
-}
 
-impl HoltWintersOptions {
+    /// Fits the model: R `HoltWinters`, see [`holt_winters`].
+    ///
+    /// # Errors
+    /// As [`holt_winters`].
+    pub fn fit(&self) -> crate::stats::error::Result<HoltWintersFit> {
+        fit(self.y, self.period, self)
+    }
+
     /// The trend component (R `beta = FALSE` for [`HwTrend::None`]).
     #[must_use]
     pub fn trend(mut self, trend: HwTrend) -> Self {
@@ -121,15 +139,15 @@ impl HoltWintersOptions {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{holt_winters, HoltWintersOptions, HwSeasonal, HwTrend};
+    /// use corridor::stats::{HoltWinters, HwSeasonal, HwTrend};
     /// let y = [10.0, 12.0, 13.5, 14.2, 15.0, 15.4, 15.9, 16.1];
-    /// let opts = HoltWintersOptions::default()
+    /// let fit = HoltWinters::new(&y, 1)
     ///     .seasonal(HwSeasonal::None)
     ///     .trend(HwTrend::Damped)
     ///     .alpha(0.5)
     ///     .beta(0.3)
-    ///     .phi(0.9);
-    /// let fit = holt_winters(&y, 1, opts)?;
+    ///     .phi(0.9)
+    ///     .fit()?;
     /// assert_eq!(fit.phi(), 0.9);
     /// let f = fit.forecast(2);
     /// assert!((f[1] - (fit.level() + (0.9 + 0.81) * fit.slope())).abs() < 1e-12);
@@ -166,10 +184,10 @@ impl HoltWintersOptions {
     }
 }
 
-/// A fitted Holt–Winters model, from [`holt_winters`].
+/// A fitted Holt–Winters model, from [`HoltWinters::fit`] or [`holt_winters`].
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct HoltWinters {
+pub struct HoltWintersFit {
     trend: HwTrend,
     seasonal: HwSeasonal,
     period: usize,
@@ -186,7 +204,7 @@ pub struct HoltWinters {
     figures: Vec<f64>,
 }
 
-impl HoltWinters {
+impl HoltWintersFit {
     /// The level smoothing parameter (fixed or estimated).
     #[must_use]
     pub fn alpha(&self) -> f64 {
@@ -260,10 +278,9 @@ impl HoltWinters {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{holt_winters, HoltWintersOptions, HwSeasonal, HwTrend};
+    /// use corridor::stats::{HoltWinters, HwSeasonal, HwTrend};
     /// let y = [3.0, 5.0, 4.0, 6.0, 5.5, 7.0];
-    /// let opts = HoltWintersOptions::default().seasonal(HwSeasonal::None).trend(HwTrend::None).alpha(0.5);
-    /// let fit = holt_winters(&y, 1, opts)?;
+    /// let fit = HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).trend(HwTrend::None).alpha(0.5).fit()?;
     /// assert_eq!(fit.forecast(2), vec![fit.level(); 2]);
     /// # Ok::<(), corridor::Error>(())
     /// ```
@@ -306,10 +323,9 @@ impl HoltWinters {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{holt_winters, HoltWintersOptions, HwSeasonal, HwTrend};
+    /// use corridor::stats::{HoltWinters, HwSeasonal, HwTrend};
     /// let y = [3.0, 5.0, 4.0, 6.0, 5.5, 7.0];
-    /// let opts = HoltWintersOptions::default().seasonal(HwSeasonal::None).trend(HwTrend::None).alpha(0.5);
-    /// let p = holt_winters(&y, 1, opts)?.predict(3, 0.95)?;
+    /// let p = HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).trend(HwTrend::None).alpha(0.5).fit()?.predict(3, 0.95)?;
     /// assert!(p.lower()[0] < p.mean()[0] && p.mean()[0] < p.upper()[0]);
     /// # Ok::<(), corridor::Error>(())
     /// ```
@@ -558,7 +574,11 @@ fn check_unit(name: &'static str, v: Option<f64>, allow_zero: bool) -> Result<()
     Ok(())
 }
 
-/// Holt–Winters filtering, equal to R `stats::HoltWinters` (Holt 1957, Winters 1960).
+/// Holt–Winters filtering with R's defaults, equal to R `stats::HoltWinters(x)` (Holt 1957, Winters 1960):
+/// the single-shot form of [`HoltWinters::new(y, period).fit()`](HoltWinters::fit). The options
+/// (trend, season, fixed parameters, start values) are set on [`HoltWinters`].
+///
+/// The model:
 ///
 /// With `m = period`, for `t` from the first fitted observation on:
 ///
@@ -600,6 +620,7 @@ fn check_unit(name: &'static str, v: Option<f64>, allow_zero: bool) -> Result<()
 /// parameters and never above R's SSE (`tests/holt_winters.rs`).
 ///
 /// # Complexity
+///
 /// `O(n)` per evaluation; estimation `O(n · evaluations)` (a few hundred).
 ///
 /// # Errors
@@ -614,20 +635,21 @@ fn check_unit(name: &'static str, v: Option<f64>, allow_zero: bool) -> Result<()
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{holt_winters, HoltWintersOptions};
+/// use corridor::stats::{holt_winters, HoltWinters};
 /// let y: Vec<f64> = (0..48).map(|i| 10.0 + 0.5 * f64::from(i) + [2.0, -1.0, -3.0, 2.0][i as usize % 4]).collect();
-/// let fit = holt_winters(&y, 4, HoltWintersOptions::default())?;
+/// let fit = holt_winters(&y, 4)?; // R's defaults: HoltWinters::new(&y, 4).fit()
+/// assert_eq!(fit, HoltWinters::new(&y, 4).fit()?);
 /// let f = fit.forecast(4);
 /// assert!((f[0] - (10.0 + 0.5 * 48.0 + 2.0)).abs() < 0.5);
 /// # Ok::<(), corridor::Error>(())
 /// ```
 #[allow(clippy::doc_markdown, reason = "an author's name in the docs, not code")]
-pub fn holt_winters(y: &[f64], period: usize, options: HoltWintersOptions) -> crate::stats::error::Result<HoltWinters> {
-    fit(y, period, options)
+pub fn holt_winters(y: &[f64], period: usize) -> crate::stats::error::Result<HoltWintersFit> {
+    HoltWinters::new(y, period).fit()
 }
 
 #[allow(clippy::too_many_lines)] // validation, start values, estimation
-fn fit(y: &[f64], period: usize, o: HoltWintersOptions) -> Result<HoltWinters, StatsError> {
+fn fit(y: &[f64], period: usize, o: &HoltWinters<'_>) -> Result<HoltWintersFit, StatsError> {
     check_unit("alpha", o.alpha, false)?;
     check_unit("beta", o.beta, true)?;
     check_unit("gamma", o.gamma, true)?;
@@ -690,7 +712,7 @@ fn fit(y: &[f64], period: usize, o: HoltWintersOptions) -> Result<HoltWinters, S
         } else {
             (0.0, 0.0)
         };
-        let s0 = match o.seasonal_start {
+        let s0 = match &o.seasonal_start {
             Some(s) => {
                 if s.len() != period {
                     return Err(StatsError::LengthMismatch {
@@ -699,8 +721,8 @@ fn fit(y: &[f64], period: usize, o: HoltWintersOptions) -> Result<HoltWinters, S
                         got: s.len(),
                     });
                 }
-                crate::stats::validate::check_finite(&s)?;
-                s
+                crate::stats::validate::check_finite(s)?;
+                s.clone()
             }
             None => figure,
         };
@@ -793,7 +815,7 @@ fn fit(y: &[f64], period: usize, o: HoltWintersOptions) -> Result<HoltWinters, S
     let nres = resid.len() as f64;
     let mean = resid.iter().sum::<f64>() / nres;
     let residual_variance = resid.iter().map(|r| (r - mean) * (r - mean)).sum::<f64>() / (nres - 1.0);
-    Ok(HoltWinters {
+    Ok(HoltWintersFit {
         trend: o.trend,
         seasonal: o.seasonal,
         period,
@@ -831,16 +853,20 @@ mod tests {
     #[test]
     fn bad_parameters_are_errors() {
         let y: Vec<f64> = (1..=30).map(f64::from).collect();
-        assert!(holt_winters(&y, 4, HoltWintersOptions::default().alpha(0.0)).is_err());
-        assert!(holt_winters(&y, 4, HoltWintersOptions::default().beta(1.5)).is_err());
-        assert!(holt_winters(&y, 4, HoltWintersOptions::default().gamma(f64::NAN)).is_err());
-        assert!(holt_winters(&y, 1, HoltWintersOptions::default()).is_err());
-        assert!(holt_winters(&y, 4, HoltWintersOptions::default().start_periods(1)).is_err());
-        assert!(holt_winters(&y[..7], 4, HoltWintersOptions::default()).is_err());
-        assert!(holt_winters(&y, 4, HoltWintersOptions::default().seasonal_start(vec![0.0; 3])).is_err());
+        assert!(HoltWinters::new(&y, 4).alpha(0.0).fit().is_err());
+        assert!(HoltWinters::new(&y, 4).beta(1.5).fit().is_err());
+        assert!(HoltWinters::new(&y, 4).gamma(f64::NAN).fit().is_err());
+        assert!(HoltWinters::new(&y, 1).fit().is_err());
+        assert!(HoltWinters::new(&y, 4).start_periods(1).fit().is_err());
+        assert!(HoltWinters::new(&y[..7], 4).fit().is_err());
+        assert!(HoltWinters::new(&y, 4).seasonal_start(vec![0.0; 3]).fit().is_err());
         let mut z = y.clone();
         z[3] = 0.0;
-        let mult = HoltWintersOptions::default().seasonal(HwSeasonal::Multiplicative);
-        assert!(holt_winters(&z, 4, mult).is_err());
+        assert!(
+            HoltWinters::new(&z, 4)
+                .seasonal(HwSeasonal::Multiplicative)
+                .fit()
+                .is_err()
+        );
     }
 }

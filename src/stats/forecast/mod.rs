@@ -44,4 +44,28 @@ impl Forecast {
     pub fn level(&self) -> f64 {
         self.level
     }
+
+    /// The prediction interval at horizon `h` (1-based, as R's rows), `None` beyond the last horizon or
+    /// for `h = 0`.
+    ///
+    /// # Example
+    /// ```
+    /// use corridor::stats::{HoltWinters, HwSeasonal};
+    /// let y = [12.0, 15.0, 14.0, 18.0, 17.0, 21.0, 20.0, 24.0, 23.0, 27.0];
+    /// let fit = HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).fit()?;
+    /// let f = fit.predict(3, 0.95)?;
+    /// let pi = f.interval(1).expect("horizon 1");
+    /// assert!(pi.contains(f.mean()[0]) && pi.level() == 0.95);
+    /// assert!(f.interval(0).is_none() && f.interval(4).is_none());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    #[must_use]
+    pub fn interval(&self, h: usize) -> Option<super::Interval> {
+        let i = h.checked_sub(1)?;
+        Some(super::Interval::new(
+            *self.lower.get(i)?,
+            *self.upper.get(i)?,
+            self.level,
+        ))
+    }
 }

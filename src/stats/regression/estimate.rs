@@ -3,6 +3,7 @@
 use statrs::distribution::{ContinuousCDF, Normal, StudentsT};
 use statrs::function::{beta::beta_reg, erf::erfc};
 
+use crate::stats::Interval;
 use crate::stats::validate::check_level;
 
 /// The distribution that test statistics and intervals are referred to.
@@ -64,7 +65,7 @@ impl Reference {
 /// use corridor::stats::{Estimate, Reference};
 /// let e = Estimate::new(2.0, 1.0, Reference::Normal);
 /// assert!((e.p_value() - 0.0455).abs() < 1e-4);
-/// let (lo, hi) = e.confidence_interval(0.95)?;
+/// let (lo, hi) = e.confidence_interval(0.95)?.bounds();
 /// assert!((lo - 0.04004).abs() < 1e-4 && (hi - 3.95996).abs() < 1e-4);
 /// # Ok::<(), corridor::Error>(())
 /// ```
@@ -124,10 +125,14 @@ impl Estimate {
     /// # Errors
     /// [`StatsError::InvalidParameter`](crate::stats::StatsError::InvalidParameter)
     /// unless `0 < level < 1`.
-    pub fn confidence_interval(&self, level: f64) -> crate::stats::error::Result<(f64, f64)> {
+    pub fn confidence_interval(&self, level: f64) -> crate::stats::error::Result<Interval> {
         check_level(level)?;
         let q = self.reference.critical(level);
-        Ok((self.value - q * self.std_error, self.value + q * self.std_error))
+        Ok(Interval::new(
+            self.value - q * self.std_error,
+            self.value + q * self.std_error,
+            level,
+        ))
     }
 }
 

@@ -78,6 +78,7 @@ impl HamedRao {
 /// `alpha` therefore changes the variance, not only the decision.
 ///
 /// # Complexity
+///
 /// `O(n·L)` for the autocorrelations (`O(n²)` with the default lag), plus Sen's slope.
 ///
 /// # Errors

@@ -5,7 +5,7 @@ use statrs::distribution::{ContinuousCDF, Normal};
 use super::kendall;
 use crate::rng::Rng;
 use crate::stats::validate::{check_len, check_level, check_series};
-use crate::stats::{GapPolicy, StatsError};
+use crate::stats::{GapPolicy, Interval, StatsError};
 
 /// Up to this many pairwise slopes (those of n = 2000 points) they are materialised and selected
 /// directly.
@@ -56,18 +56,18 @@ impl SensSlope {
     /// # Example
     /// ```
     /// let s = corridor::stats::sens_slope(&[1.0, 3.0, 2.0, 5.0, 4.0, 6.0, 8.0, 7.0, 9.0, 10.0])?;
-    /// let (lo, hi) = s.confidence_interval(0.95)?;
-    /// assert!(lo <= s.slope() && s.slope() <= hi);
+    /// let ci = s.confidence_interval(0.95)?;
+    /// assert!(ci.contains(s.slope()));
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn confidence_interval(&self, level: f64) -> crate::stats::error::Result<(f64, f64)> {
+    pub fn confidence_interval(&self, level: f64) -> crate::stats::error::Result<Interval> {
         let ranks = self.interval_ranks(level)?;
         let series = Timed {
             x: &self.xs,
             t: self.t.as_deref(),
         };
         let v = kth_slopes_grouped(&[series], &ranks, MATERIALISE_MAX_PAIRS);
-        Ok((v[0], v[1]))
+        Ok(Interval::new(v[0], v[1], level))
     }
 
     /// The 0-based ranks of the interval bounds among the sorted slopes.
@@ -99,6 +99,7 @@ impl SensSlope {
 /// [`SensSlope::confidence_interval`], `conf.int`).
 ///
 /// # Complexity
+///
 /// For `n ≤ 2000` the slopes are materialised and selected (`O(n²)` time and memory). Above, an
 /// exact randomised slope selection (in the spirit of Matoušek 1991 and Dillencourt, Mount &
 /// Netanyahu 1992) with a fixed seed: random pairs narrow an interval `(lo, hi]` around the wanted
@@ -572,7 +573,7 @@ mod tests {
         let pairs = 2500 * 2499 / 2;
         let m = naive(&xs, &[pairs / 2 - 1, pairs / 2]);
         assert_eq!(s.slope(), f64::midpoint(m[0], m[1]));
-        let (lo, hi) = s.confidence_interval(0.9).unwrap();
+        let (lo, hi) = s.confidence_interval(0.9).unwrap().bounds();
         let want = naive(&xs, &s.interval_ranks(0.9).unwrap());
         assert_eq!((lo, hi), (want[0], want[1]));
     }

@@ -1,0 +1,68 @@
+//! Fuzzes the GraphML writer through an XML 1.0 parser (roxmltree): for any actor names, stage names,
+//! aliases and tie sources, the output must be well-formed and every name must read back exactly, with the
+//! characters XML 1.0 forbids replaced by U+FFFD (as `write_graphml` documents).
+#![no_main]
+
+use corridor::Source;
+use corridor::io::write_graphml;
+use corridor::network::{Actor, SmugglingNetwork, Stage, Tie, TieKind};
+use libfuzzer_sys::fuzz_target;
+
+/// What XML 1.0 can carry of `s`.
+fn carried(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fuzz_target!(|input: (Vec<(String, String, String)>, Vec<(u8, u8, u8, bool, String)>)| {
+    let (actors, ties) = input;
+    let mut b = SmugglingNetwork::builder();
+    let ids: Vec<_> = actors
+        .iter()
+        .map(|(name, alias, stage)| b.add_actor(Actor::person(name.as_str()).alias(alias.as_str()).stage(Stage::new(0, stage.as_str()))))
+        .collect();
+    if ids.is_empty() {
+        return;
+    }
+    for (u, v, k, directed, source) in &ties {
+        let (u, v) = (ids[*u as usize % ids.len()], ids[*v as usize % ids.len()]);
+        let kind = TieKind::ALL[*k as usize % TieKind::ALL.len()];
+        let tie = if *directed { Tie::directed(kind) } else { Tie::undirected(kind) };
+        let _ = b.add_tie(u, v, tie.source(Source::new(source.as_str(), source.as_str())));
+    }
+    let Ok(net) = b.build() else { return };
+    let mut out = Vec::new();
+    write_graphml(&net, &mut out).expect("writing to a Vec cannot fail");
+    let text = String::from_utf8(out).expect("GraphML is UTF-8");
+    let doc = roxmltree::Document::parse(&text).expect("GraphML is well-formed XML 1.0");
+    let value = |node: roxmltree::Node<'_, '_>, key: &str| {
+        node.children()
+            .find(|d| d.has_tag_name("data") && d.attribute("key") == Some(key))
+            .map(|d| d.text().unwrap_or("").to_owned())
+    };
+    let nodes: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("node")).collect();
+    assert_eq!(nodes.len(), net.actor_count());
+    for ((id, actor), node) in net.actors().zip(&nodes) {
+        assert_eq!(node.attribute("id"), Some(format!("n{}", id.index()).as_str()));
+        assert_eq!(value(*node, "name"), Some(carried(actor.name())), "name of {id}");
+        if !actor.aliases().is_empty() {
+            assert_eq!(value(*node, "aliases"), Some(carried(&actor.aliases().join("; "))));
+        }
+        let stages: Vec<String> = actor.stages().iter().map(ToString::to_string).collect();
+        assert_eq!(value(*node, "stages"), Some(carried(&stages.join("; "))));
+    }
+    let edges: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("edge")).collect();
+    assert_eq!(edges.len(), net.tie_count());
+    for ((_, _, tie), edge) in net.ties().zip(&edges) {
+        assert_eq!(value(*edge, "tie_kind").as_deref(), Some(tie.kind().as_str()));
+        let sources: Vec<String> = tie.sources().iter().map(ToString::to_string).collect();
+        assert_eq!(value(*edge, "sources"), Some(carried(&sources.join(" | "))));
+    }
+});
