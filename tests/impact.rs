@@ -674,16 +674,16 @@ mod props {
 // Arrests on a network; the report
 
 fn corridor_network() -> corridor::network::SmugglingNetwork {
-    use corridor::network::{Actor, Role, SmugglingNetwork, Stage, Tie, TieKind};
+    use corridor::network::{Actor, Role, SmugglingNetwork, StageServed, Tie, TieKind};
     let mut b = SmugglingNetwork::builder();
-    let guide = b.add_actor(Actor::person("Guide").stage(Stage::new(0, "Necoclí")).capacity(400));
+    let guide = b.add_actor(Actor::person("Guide").stage(StageServed::new(0, "Necoclí")).capacity(400));
     let boat = b.add_actor(
         Actor::person("Boatman")
             .alias("el lanchero")
-            .stage(Stage::new(1, "Capurganá"))
+            .stage(StageServed::new(1, "Capurganá"))
             .capacity(300),
     );
-    let driver = b.add_actor(Actor::person("Driver").stage(Stage::new(2, "Metetí")).capacity(500));
+    let driver = b.add_actor(Actor::person("Driver").stage(StageServed::new(2, "Metetí")).capacity(500));
     let boss = b.add_actor(Actor::person("Boss").role(Role::Leader));
     b.add_tie(guide, boat, Tie::undirected(TieKind::Logistics)).unwrap();
     b.add_tie(boat, driver, Tie::undirected(TieKind::Logistics)).unwrap();

@@ -224,9 +224,10 @@ pub struct EffectEstimate {
 
 impl EffectEstimate {
     fn from_estimate(e: Estimate, level: f64) -> Result<Self> {
-        let (lower, upper) = e
+        let interval = e
             .confidence_interval(level)
             .map_err(|_| ImpactError::InvalidLevel { level })?;
+        let (lower, upper) = (interval.lower(), interval.upper());
         Ok(Self {
             value: e.value(),
             std_error: e.std_error(),

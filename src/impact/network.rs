@@ -132,12 +132,12 @@ impl NetworkState {
 /// # Example
 /// ```
 /// use corridor::impact::{FlowCapacity, NetworkImpact};
-/// use corridor::network::{Actor, SmugglingNetwork, Stage, Tie, TieKind};
+/// use corridor::network::{Actor, SmugglingNetwork, StageServed, Tie, TieKind};
 ///
 /// let mut b = SmugglingNetwork::builder();
-/// let guide = b.add_actor(Actor::person("Guide").stage(Stage::new(0, "Necoclí")).capacity(400));
-/// let boat = b.add_actor(Actor::person("Boatman").stage(Stage::new(1, "Capurganá")).capacity(300));
-/// let driver = b.add_actor(Actor::person("Driver").stage(Stage::new(2, "Metetí")).capacity(500));
+/// let guide = b.add_actor(Actor::person("Guide").stage(StageServed::new(0, "Necoclí")).capacity(400));
+/// let boat = b.add_actor(Actor::person("Boatman").stage(StageServed::new(1, "Capurganá")).capacity(300));
+/// let driver = b.add_actor(Actor::person("Driver").stage(StageServed::new(2, "Metetí")).capacity(500));
 /// b.add_tie(guide, boat, Tie::undirected(TieKind::Logistics))?;
 /// b.add_tie(boat, driver, Tie::undirected(TieKind::Logistics))?;
 /// let net = b.build()?;
