@@ -11,6 +11,7 @@
 use crate::count::CountError;
 use crate::country::CountryError;
 use crate::flow::FlowError;
+use crate::impact::ImpactError;
 #[cfg(feature = "arrow")]
 use crate::io::ArrowError;
 use crate::io::ReadError;
@@ -51,6 +52,9 @@ pub enum Error {
     /// A smuggling network was invalid or a measure could not be computed.
     #[error(transparent)]
     Network(#[from] NetworkError),
+    /// An impact measure, claim check or report could not be made.
+    #[error(transparent)]
+    Impact(#[from] ImpactError),
     /// A simulation model, scenario or calibration was invalid.
     #[error(transparent)]
     Sim(#[from] SimError),
@@ -93,6 +97,7 @@ narrow! {
     Io => std::io::Error,
     Stats => StatsError,
     Network => NetworkError,
+    Impact => ImpactError,
     Sim => SimError,
 }
 

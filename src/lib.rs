@@ -102,6 +102,7 @@ pub mod country;
 pub mod datasets;
 mod error;
 pub mod flow;
+pub mod impact;
 pub mod io;
 pub mod network;
 pub mod period;

@@ -404,6 +404,139 @@ pub fn statement_2022() -> Statement2022 {
     }
 }
 
+/// When the statement of early 2022 was made: the first quarter of 2022 (its "today"; it speaks of
+/// December and January as past). The window of claims 3 and 4 runs from the August 2021 ministerial
+/// (11 August, fact S02) to the end of this period.
+///
+/// # Panics
+/// Never: the dates are constants.
+#[must_use]
+pub fn statement_period() -> Period {
+    Period::quarter(2022, 1).expect("valid quarter")
+}
+
+/// The seven claims of Panama's foreign-ministry statement of early 2022, in its order, each with the
+/// bounds of its phrase and the statement as its one source (the [`Source`] of [`statement_2022`]).
+///
+/// 1. crossings fell from 2,461 a day at the peak in August 2021 to 140 a day "today": a rate change
+///    from a peak day of 2021-08 to a single day of the statement's period ([`statement_period`]);
+/// 2. nearly 140,000 in 2021 against about 10,000 in a normal year: a ratio to a baseline, "a normal
+///    year" read as the median of the annual totals 2011–2020 (the phrase names no years);
+/// 3. more than ten strategic partners, the United States, Canada and Colombia among them, engaged
+///    since the August 2021 ministerial;
+/// 4. work with the Dominican Republic, Colombia and the United States to dismantle smuggling
+///    organisations (in the same window);
+/// 5. "last month": six alleged coyotes arrested and 26 Nicaraguan victims rescued (last month read as
+///    December 2021 to February 2022);
+/// 6. December and January: with Colombian authorities, over 60 arrested in the Clan del Golfo network;
+/// 7. September 2021: with Costa Rican authorities, over 40 accused smugglers arrested.
+///
+/// # Panics
+/// Never: the claims are constants checked by the crate's tests.
+#[must_use]
+pub fn statement() -> Vec<crate::impact::Claim> {
+    use crate::Country;
+    use crate::impact::{Baseline, BaselineStatistic, Claim, ClaimKind, Rate, RateReading};
+    let source = statement_2022().source;
+    let s = statement_2022();
+    let day = |y: i32, m: Month, d: u8| Date::from_calendar_date(y, m, d).expect("valid date");
+    let range = |a: Date, b: Date| Period::range(a, b).expect("valid range");
+    let since_summit = range(day(2021, Month::August, 11), statement_period().end());
+    let claims = [
+        (
+            "Crossings fell from 2,461 a day at the peak in August 2021 to 140 a day today",
+            ClaimKind::RateChange {
+                from: Rate {
+                    period: s.peak_month,
+                    per_day: s.peak_per_day,
+                    reading: RateReading::PeakDay,
+                },
+                to: Rate {
+                    period: statement_period(),
+                    per_day: s.latest_per_day,
+                    reading: RateReading::Day,
+                },
+            },
+        ),
+        (
+            "Nearly 140,000 migrants passed through Panama in 2021, against about 10,000 in a normal year",
+            ClaimKind::RatioToBaseline {
+                period: Period::year(2021).expect("valid year"),
+                total: s.crossed_2021,
+                baseline: Baseline {
+                    per_year: s.normal_year,
+                    first_year: 2011,
+                    last_year: 2020,
+                    statistic: BaselineStatistic::Median,
+                },
+            },
+        ),
+        (
+            "More than ten strategic partners, including the United States, Canada and Colombia, engaged \
+             since the first ministerial summit convened by Panama in August 2021",
+            ClaimKind::PartnerCount {
+                focal: Country::PAN,
+                within: since_summit,
+                count: s.partner_states,
+                named: vec![Country::USA, Country::CAN, Country::COL],
+            },
+        ),
+        (
+            "Work with the Dominican Republic, Colombia and the United States to dismantle smuggling \
+             organisations",
+            ClaimKind::Cooperation {
+                focal: Country::PAN,
+                partners: vec![Country::DOM, Country::COL, Country::USA],
+                within: since_summit,
+            },
+        ),
+        (
+            "Last month: six alleged coyotes arrested and 26 Nicaraguan victims rescued",
+            ClaimKind::Operation {
+                focal: Country::PAN,
+                partners: Vec::new(),
+                within: range(day(2021, Month::December, 1), day(2022, Month::February, 28)),
+                target: None,
+                arrested: Some(s.smugglers_one_operation),
+                rescued: Some(s.victims_rescued),
+                rescued_nationality: Some(Country::NIC),
+            },
+        ),
+        (
+            "December and January: with Colombian authorities, over 60 arrested in the Clan del Golfo network",
+            ClaimKind::Operation {
+                focal: Country::PAN,
+                partners: vec![Country::COL],
+                within: range(day(2021, Month::December, 1), day(2022, Month::January, 31)),
+                target: Some("Clan del Golfo".to_owned()),
+                arrested: Some(s.arrests_clan_del_golfo),
+                rescued: None,
+                rescued_nationality: None,
+            },
+        ),
+        (
+            "September: with Costa Rican authorities, a joint operation with over 40 accused smugglers arrested",
+            ClaimKind::Operation {
+                focal: Country::PAN,
+                partners: vec![Country::CRI],
+                within: Period::month(2021, 9).expect("valid month"),
+                target: None,
+                arrested: Some(s.arrests_with_costa_rica),
+                rescued: None,
+                rescued_nationality: None,
+            },
+        ),
+    ];
+    claims
+        .into_iter()
+        .enumerate()
+        .map(|(i, (text, kind))| {
+            Claim::new(format!("claim {}", i + 1), text, kind, source.clone())
+                .expect("the statement's claims are valid")
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
