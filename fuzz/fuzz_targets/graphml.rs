@@ -5,7 +5,7 @@
 
 use corridor::Source;
 use corridor::io::write_graphml;
-use corridor::network::{Actor, SmugglingNetwork, Stage, Tie, TieKind};
+use corridor::network::{Actor, SmugglingNetwork, StageServed, Tie, TieKind};
 use libfuzzer_sys::fuzz_target;
 
 /// What XML 1.0 can carry of `s`.
@@ -26,7 +26,7 @@ fuzz_target!(|input: (Vec<(String, String, String)>, Vec<(u8, u8, u8, bool, Stri
     let mut b = SmugglingNetwork::builder();
     let ids: Vec<_> = actors
         .iter()
-        .map(|(name, alias, stage)| b.add_actor(Actor::person(name.as_str()).alias(alias.as_str()).stage(Stage::new(0, stage.as_str()))))
+        .map(|(name, alias, stage)| b.add_actor(Actor::person(name.as_str()).alias(alias.as_str()).stage(StageServed::new(0, stage.as_str()))))
         .collect();
     if ids.is_empty() {
         return;
