@@ -73,7 +73,7 @@ fn build(fees: &Fees) -> Result<(SmugglingNetwork, Vec<ActorId>), Box<dyn std::e
     let capurgana = Stage::new(1, "Capurganá/Acandí");
     let trails = Stage::new(2, "Darién jungle trails");
     let bajo = Stage::new(3, "Bajo Chiquito");
-    let report = Source::new("corridor example", "Illustrative synthetic network (not real people)");
+    let report = Source::new("corridor example", "Illustrative synthetic network (not real people)")?;
 
     let mut b = SmugglingNetwork::builder();
     let clan = b.add_actor(

@@ -14,6 +14,7 @@ use crate::flow::FlowError;
 use crate::io::ReadError;
 use crate::network::NetworkError;
 use crate::period::PeriodError;
+use crate::source::SourceError;
 use crate::stats::StatsError;
 
 /// The error of every fallible function in this crate.
@@ -31,6 +32,9 @@ pub enum Error {
     /// A count of people could not be parsed or built.
     #[error(transparent)]
     Count(#[from] CountError),
+    /// A source (provenance) could not be built.
+    #[error(transparent)]
+    Source(#[from] SourceError),
     /// A flow record, table or series was invalid.
     #[error(transparent)]
     Flow(#[from] FlowError),
@@ -72,6 +76,7 @@ narrow! {
     Country => CountryError,
     Period => PeriodError,
     Count => CountError,
+    Source => SourceError,
     Flow => FlowError,
     Read => ReadError,
     Io => std::io::Error,
