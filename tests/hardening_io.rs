@@ -386,8 +386,8 @@ date,total,women,men
     }
 }
 
-/// 7. Deserialising goes through the constructors' checks: for every public type whose
-/// constructor can fail, invalid JSON is rejected (and valid JSON accepted).
+/// Item 7: deserialising goes through the constructors' checks. For every public type
+/// whose constructor can fail, invalid JSON is rejected (and valid JSON accepted).
 #[cfg(feature = "serde")]
 mod deserialising {
     use corridor::flow::{AgeGroup, Corridor, Direction, FlowRecord, Location, LocationKind, Nationality, Sex, Stage};

@@ -57,10 +57,9 @@ fn unclosed_quote(record: &[u8], delimiter: u8) -> Option<(usize, usize)> {
                 S::Start
             }
             S::Start | S::Field | S::AfterQuote if term(b) => return None,
-            S::Start | S::Field => S::Field,
             S::Quoted if b == b'"' => S::AfterQuote,
             S::Quoted => S::Quoted,
-            S::AfterQuote => S::Field,
+            S::Start | S::Field | S::AfterQuote => S::Field,
         };
     }
     (state == S::Quoted).then_some((open, field))

@@ -967,11 +967,7 @@ impl Rows<'_, '_> {
             return Ok(());
         }
         self.pending.clear();
-        if !layout.nested {
-            for c in &layout.counts {
-                self.pending.push(row(count_at(rec, c.col, line)?, c.sex, c.age));
-            }
-        } else {
+        if layout.nested {
             self.counts.clear();
             for c in &layout.counts {
                 let t = text(rec, c.col, line)?;
@@ -987,6 +983,10 @@ impl Rows<'_, '_> {
                     let count = self.counts[k].unwrap_or(Count::ZERO);
                     self.pending.push(row(count, c.sex, c.age));
                 }
+            }
+        } else {
+            for c in &layout.counts {
+                self.pending.push(row(count_at(rec, c.col, line)?, c.sex, c.age));
             }
         }
         for r in self.pending.drain(..) {
@@ -1605,6 +1605,37 @@ mod tests {
         );
         assert_eq!(sources, [Source::new("SNM", "Monthly").unwrap()]);
         assert_eq!(errors.len(), 1);
+    }
+
+    #[test]
+    fn unclosed_quotes_cr_line_ends_and_totals_agree_in_chunks() {
+        // CR-only line ends, a total with its breakdown (one row disagreeing), a
+        // misspelt nationality, and an unclosed quote that is not the last line.
+        let data = "date,nationality,total,f,m\r#date,#country+name,#affected+total,#affected+f,#affected+m\r\
+                    2021-01,HTI,3,1,2\r2021-02,Venezula,3,1,2\r2021-03,VEN,9,1,2\r\r\
+                    2021-04,\"CUB,3,1,2\r2021-05,CUB,5,,\r2021-06,ECU,1,1,0\r";
+        let (strict, lenient) = agree(data.as_bytes(), &ReadOptions::new(), &[1, 2, 5, 13, 40, 100]);
+        assert!(
+            strict
+                .unwrap_err()
+                .starts_with("line 4, column 2: unknown nationality \"Venezula\"")
+        );
+        let (table, .., errors) = lenient.unwrap();
+        assert_eq!(errors.len(), 3, "{errors:#?}");
+        assert!(
+            errors[1].starts_with("line 5, column 3: the total disagrees"),
+            "{}",
+            errors[1]
+        );
+        assert!(
+            errors[2].starts_with("line 7, column 2: a quote opens this field"),
+            "{}",
+            errors[2]
+        );
+        assert_eq!(
+            table.iter().map(|r| r.count().point()).collect::<Vec<_>>(),
+            [1, 2, 5, 1, 0]
+        );
     }
 
     fn cell() -> impl Strategy<Value = String> {
