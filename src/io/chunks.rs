@@ -241,6 +241,7 @@ impl Splitter {
             return self.plain(data, chunk.after_cr, &mut spans, f);
         }
         let ends = |from: usize, to: usize| line_ends(&data[from..to], after_cr_at(data, from, chunk.after_cr));
+        let mut core = self.core();
         let (mut pos, mut line) = (0, 0);
         loop {
             let skip = blank_prefix(&data[pos..]);
@@ -250,7 +251,6 @@ impl Splitter {
                 return line;
             }
             // The chunk ends at a record end or at the end of the input.
-            let mut core = self.core();
             let Some(n) = scratch.read(&mut core, &data[pos..], true) else {
                 return line;
             };
@@ -265,7 +265,8 @@ impl Splitter {
                 if f(line, Err(at)).is_break() {
                     return line;
                 }
-                // Go on after the line where the quote opened.
+                // Go on after the line where the quote opened, with a fresh parser.
+                core = self.core();
                 let next = line_end(data, pos + open);
                 line += ends(pos, next);
                 pos = next;

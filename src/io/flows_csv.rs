@@ -537,13 +537,18 @@ impl Layout {
 }
 
 /// Writes into `key` the cells `cols` of `rec` as one byte string that no other cells
-/// give: each cell's length (8 bytes), then its bytes. (Joining with a separator byte
-/// would let two rows collide when a cell holds that byte.)
+/// give: each cell's length (LEB128, one byte below 128), then its bytes. (Joining with a
+/// separator byte would let two rows collide when a cell holds that byte.)
 fn cells_key(key: &mut Vec<u8>, rec: Rec<'_>, cols: impl IntoIterator<Item = usize>) {
     key.clear();
     for c in cols {
         let cell = rec.get(c);
-        key.extend_from_slice(&(cell.len() as u64).to_le_bytes());
+        let mut n = cell.len();
+        while n >= 0x80 {
+            key.push((n & 0x7f) as u8 | 0x80);
+            n >>= 7;
+        }
+        key.push(n as u8);
         key.extend_from_slice(cell);
     }
 }
