@@ -15,7 +15,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 const N: usize = 100_000;
 
 fn data() -> (Vec<String>, Vec<&'static str>) {
-    let all: Vec<Country> = Country::all().collect();
+    // ISO 3166-1 only, as the peer (pycountry has no Kosovo).
+    let all: Vec<Country> = Country::all().filter(|c| c.is_iso()).collect();
     let mut rng = SplitMix(2021);
     let mut codes = Vec::with_capacity(N);
     let mut names = Vec::with_capacity(N);
@@ -25,7 +26,7 @@ fn data() -> (Vec<String>, Vec<&'static str>) {
         codes.push(match (r >> 32) % 3 {
             0 => c.alpha3().to_owned(),
             1 => c.alpha2().to_ascii_lowercase(),
-            _ => format!("{:03}", c.numeric()),
+            _ => format!("{:03}", c.numeric().expect("ISO entries have a numeric code")),
         });
         names.push(c.name());
     }

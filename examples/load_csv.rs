@@ -5,8 +5,13 @@
 //! ```text
 //! cargo run --example load_csv -- flows.csv
 //! cargo run --example load_csv -- --lenient flows.csv
+//! cargo run --example load_csv -- --group "Haiti (plus Brazil and Chile)" flows.csv
+//! cargo run --example load_csv -- --new-groups flows.csv
 //! cat flows.csv | cargo run --example load_csv
 //! ```
+//!
+//! A nationality label that is no country or category must be declared with `--group`,
+//! or every such label accepted with `--new-groups`; the groups read are listed.
 
 use std::error::Error;
 use std::fs::File;
@@ -17,13 +22,19 @@ use corridor::flow::GroupBy;
 use corridor::io::{ReadMode, ReadOptions, read_flows_csv_with};
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let mut lenient = false;
+    let (mut lenient, mut new_groups) = (false, false);
+    let mut groups = Vec::new();
     let mut path = None;
-    for arg in std::env::args().skip(1) {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--lenient" => lenient = true,
+            "--new-groups" => new_groups = true,
+            "--group" => groups.push(args.next().ok_or("--group needs a label")?),
             "-h" | "--help" => {
-                println!("usage: load_csv [--lenient] [FILE]   (reads standard input without FILE)");
+                println!(
+                    "usage: load_csv [--lenient] [--group LABEL]... [--new-groups] [FILE]   (reads standard input without FILE)"
+                );
                 return Ok(());
             }
             _ => path = Some(arg),
@@ -36,7 +47,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         None => Box::new(std::io::stdin().lock()),
     };
     let mode = if lenient { ReadMode::Lenient } else { ReadMode::Strict };
-    let options = ReadOptions::new().mode(mode).ignore_unknown_columns(lenient);
+    let options = ReadOptions::new()
+        .mode(mode)
+        .ignore_unknown_columns(lenient)
+        .groups(&groups)
+        .accept_new_groups(new_groups);
     let name = path.as_deref().unwrap_or("standard input");
     let report = match read_flows_csv_with(input, &options) {
         Ok(r) => r,
@@ -49,6 +64,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("{name}: {} records ({:?} header)", table.len(), report.header());
     for c in report.ignored_columns() {
         println!("  ignored column {c:?}");
+    }
+    for g in report.groups() {
+        println!("  nationality group {:?}", g.as_str());
     }
     for e in report.errors() {
         println!("  skipped: {e}");

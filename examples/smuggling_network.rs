@@ -75,7 +75,7 @@ fn build(fees: &Fees) -> Result<(SmugglingNetwork, Vec<ActorId>), Box<dyn std::e
     let capurgana = StageServed::new(1, "Capurganá/Acandí");
     let trails = StageServed::new(2, "Darién jungle trails");
     let bajo = StageServed::new(3, "Bajo Chiquito");
-    let report = Source::new("corridor example", "Illustrative synthetic network (not real people)");
+    let report = Source::new("corridor example", "Illustrative synthetic network (not real people)")?;
 
     let mut b = SmugglingNetwork::builder();
     let clan = b.add_actor(

@@ -20,6 +20,7 @@ use crate::period::PeriodError;
 #[cfg(feature = "plot")]
 use crate::plot::PlotError;
 use crate::sim::SimError;
+use crate::source::SourceError;
 use crate::stats::StatsError;
 
 /// The error of every fallible function in this crate.
@@ -37,6 +38,9 @@ pub enum Error {
     /// A count of people could not be parsed or built.
     #[error(transparent)]
     Count(#[from] CountError),
+    /// A source (provenance) could not be built.
+    #[error(transparent)]
+    Source(#[from] SourceError),
     /// A flow record, table or series was invalid.
     #[error(transparent)]
     Flow(#[from] FlowError),
@@ -92,6 +96,7 @@ narrow! {
     Country => CountryError,
     Period => PeriodError,
     Count => CountError,
+    Source => SourceError,
     Flow => FlowError,
     Read => ReadError,
     Io => std::io::Error,

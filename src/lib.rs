@@ -117,4 +117,4 @@ pub use count::{Count, CountError};
 pub use country::{Country, CountryError, IntermediateRegion, Region, SubRegion};
 pub use error::{Error, Result};
 pub use period::{Granularity, Period, PeriodError};
-pub use source::Source;
+pub use source::{Source, SourceError};

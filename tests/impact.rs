@@ -407,7 +407,7 @@ fn evidence_from_the_claims_own_source_is_set_aside() {
     assert_eq!(check.verdict(), Verdict::NotVerifiable);
     assert_eq!(check.set_aside().len(), 1);
     // The same publisher with another title is not independent either, by default …
-    let press = Source::new(s.publisher(), "a later press release");
+    let press = Source::new(s.publisher(), "a later press release").unwrap();
     let same_publisher = FlowSeries::new(p("2021-08"), vec![Some(Count::exact(25_332))])
         .unwrap()
         .with_source(press);
@@ -435,7 +435,7 @@ fn evidence_from_the_claims_own_source_is_set_aside() {
 #[test]
 fn operation_claims_need_independent_smuggling_operations() {
     let s = ministry();
-    let efe = Source::new("EFE", "More than 40 arrested in Panama, Costa Rica raids");
+    let efe = Source::new("EFE", "More than 40 arrested in Panama, Costa Rica raids").unwrap();
     let crepusculo = OperationRecord::new(
         "Crepúsculo",
         Period::day(date!(2021 - 09 - 21)),
@@ -450,7 +450,7 @@ fn operation_claims_need_independent_smuggling_operations() {
         false,
     )
     .target("Clan del Golfo")
-    .arrested(Count::exact(56), Source::new("La Prensa", "Caraballo"));
+    .arrested(Count::exact(56), Source::new("La Prensa", "Caraballo").unwrap());
     let claimed_only = OperationRecord::new(
         "Clan del Golfo network",
         Period::range(date!(2021 - 12 - 01), date!(2022 - 01 - 31)).unwrap(),
@@ -638,7 +638,7 @@ mod props {
             other_title in any::<bool>(),
         ) {
             let own = ministry();
-            let evidence_source = if other_title { Source::new(own.publisher(), "another release") } else { own.clone() };
+            let evidence_source = if other_title { Source::new(own.publisher(), "another release").unwrap() } else { own.clone() };
             let series = FlowSeries::new(p("2021-01"), values.iter().map(|&v| Some(Count::exact(v))).collect())
                 .unwrap()
                 .with_source(evidence_source.clone());
@@ -676,14 +676,22 @@ mod props {
 fn corridor_network() -> corridor::network::SmugglingNetwork {
     use corridor::network::{Actor, Role, SmugglingNetwork, StageServed, Tie, TieKind};
     let mut b = SmugglingNetwork::builder();
-    let guide = b.add_actor(Actor::person("Guide").stage(StageServed::new(0, "Necoclí")).capacity(400));
+    let guide = b.add_actor(
+        Actor::person("Guide")
+            .stage(StageServed::new(0, "Necoclí"))
+            .capacity(400),
+    );
     let boat = b.add_actor(
         Actor::person("Boatman")
             .alias("el lanchero")
             .stage(StageServed::new(1, "Capurganá"))
             .capacity(300),
     );
-    let driver = b.add_actor(Actor::person("Driver").stage(StageServed::new(2, "Metetí")).capacity(500));
+    let driver = b.add_actor(
+        Actor::person("Driver")
+            .stage(StageServed::new(2, "Metetí"))
+            .capacity(500),
+    );
     let boss = b.add_actor(Actor::person("Boss").role(Role::Leader));
     b.add_tie(guide, boat, Tie::undirected(TieKind::Logistics)).unwrap();
     b.add_tie(boat, driver, Tie::undirected(TieKind::Logistics)).unwrap();
@@ -750,7 +758,7 @@ fn a_report_round_trips_and_validates_every_part() {
         .window(a, b)
         .fit()
         .unwrap();
-    let efe = Source::new("EFE", "More than 40 arrested in Panama, Costa Rica raids");
+    let efe = Source::new("EFE", "More than 40 arrested in Panama, Costa Rica raids").unwrap();
     let check =
         Evidence::new()
             .monthly(&monthly)

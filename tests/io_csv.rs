@@ -20,7 +20,20 @@ date,nationality,location,location_country,location_kind,direction,sex,age,count
 2021-08-15,HTI,Bajo Chiquito,PAN,reception_station,northbound,f,children,over 60,SNM,Monthly report,2021-09-01,https://example.org/snm,provisional
 2021-W33,Haiti (plus Brazil and Chile),,,,,,,21-24,,,,,
 ";
-    let t = read_flows_csv(csv.as_bytes()).unwrap();
+    // A nationality group must be declared.
+    let e = read_err(csv);
+    assert!(
+        e.to_string()
+            .starts_with("line 3, column 2: unknown nationality \"Haiti (plus Brazil and Chile)\""),
+        "{e}"
+    );
+    let report = read_flows_csv_with(
+        csv.as_bytes(),
+        &ReadOptions::new().groups(["Haiti (plus Brazil and Chile)"]),
+    )
+    .unwrap();
+    assert_eq!(report.groups().len(), 1);
+    let t = report.into_table();
     assert_eq!(t.len(), 2);
     let r = t.get(0).unwrap();
     assert_eq!(r.period().to_string(), "2021-08-15");
@@ -147,7 +160,7 @@ fn lenient_mode_keeps_good_rows_and_lists_every_bad_one() {
 
 #[test]
 fn default_source_and_delimiter() {
-    let src = Source::new("UNHCR", "Test");
+    let src = Source::new("UNHCR", "Test").unwrap();
     let report = read_flows_csv_with(
         "date;count\n2021;7\n".as_bytes(),
         &ReadOptions::new().delimiter(b';').default_source(src.clone()),
@@ -200,7 +213,9 @@ fn arb_record() -> impl Strategy<Value = FlowRecord> {
     let src = prop_oneof![
         Just(None),
         Just(Some(
-            Source::new("SNM", "Irregular transit, by month").address("https://www.migracion.gob.pa")
+            Source::new("SNM", "Irregular transit, by month")
+                .unwrap()
+                .address("https://www.migracion.gob.pa")
         )),
     ];
     (
@@ -241,8 +256,11 @@ proptest! {
         let table: FlowTable = records.into_iter().collect();
         let mut out = Vec::new();
         write_flows_csv(&table, &mut out, if hxl { Header::Hxl } else { Header::Plain }).unwrap();
-        let back = read_flows_csv(out.as_slice()).unwrap();
-        prop_assert_eq!(back, table);
+        let options = ReadOptions::new().groups(["Haiti (plus Brazil and Chile)"]);
+        let back = read_flows_csv_with(out.as_slice(), &options).unwrap();
+        prop_assert_eq!(back.groups().len(), usize::from(table.nationalities().iter().any(|n| matches!(n, Nationality::Group(_)))));
+        prop_assert_eq!(back.table().sources(), table.sources());
+        prop_assert_eq!(back.into_table(), table);
     }
 
     #[test]

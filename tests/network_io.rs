@@ -34,7 +34,11 @@ fn sample() -> SmugglingNetwork {
         Tie::directed(TieKind::Command)
             .weight(2.5)
             .seen(date!(2022 - 01 - 10), date!(2023 - 06 - 30))
-            .source(Source::new("Policía Nacional", "Operación <Agamenón>").address("https://example.org/?a=1&b=2")),
+            .source(
+                Source::new("Policía Nacional", "Operación <Agamenón>")
+                    .unwrap()
+                    .address("https://example.org/?a=1&b=2"),
+            ),
     )
     .unwrap();
     b.add_tie(boss, boat, Tie::undirected(TieKind::Financial).weight(0.1))

@@ -35,7 +35,7 @@ fuzz_target!(|input: (Vec<(String, String, String)>, Vec<(u8, u8, u8, bool, Stri
         let (u, v) = (ids[*u as usize % ids.len()], ids[*v as usize % ids.len()]);
         let kind = TieKind::ALL[*k as usize % TieKind::ALL.len()];
         let tie = if *directed { Tie::directed(kind) } else { Tie::undirected(kind) };
-        let _ = b.add_tie(u, v, tie.source(Source::new(source.as_str(), source.as_str())));
+        let _ = b.add_tie(u, v, match Source::new(source.as_str(), source.as_str()) { Ok(s) => tie.source(s), Err(_) => tie });
     }
     let Ok(net) = b.build() else { return };
     let mut out = Vec::new();

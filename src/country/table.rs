@@ -12,21 +12,27 @@
 // - Name aliases: ISO official names, pycountry common names, M49 English names,
 //   a curated list of names used in migration statistics (see the script), and the
 //   ASCII-folded form of each.
+// - One entry outside ISO 3166-1: Kosovo, with the user-assigned codes XK / XKX of the
+//   same taxonomy (used by UNHCR, IOM and HDX), its M49 region as there, no numeric code.
 
 #![allow(clippy::doc_markdown, reason = "country names in doc comments are not code")]
 
 use super::region::{IntermediateRegion, Region, SubRegion};
 use super::{Country, Entry};
 
-/// Number of ISO 3166-1 entries.
-pub(super) const LEN: usize = 249;
+/// Number of entries: ISO 3166-1 and the user-assigned ones.
+pub(super) const LEN: usize = 250;
 
-/// The ISO 3166-1 table, sorted by alpha-3 code.
+/// Number of entries with a numeric code.
+pub(super) const NUMBERED: usize = 249;
+
+/// The table, sorted by alpha-3 code.
 pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "AW",
         alpha3: "ABW",
-        numeric: 533,
+        numeric: Some(533),
+        iso: true,
         name: "Aruba",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -35,7 +41,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "AF",
         alpha3: "AFG",
-        numeric: 4,
+        numeric: Some(4),
+        iso: true,
         name: "Afghanistan",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthernAsia),
@@ -44,7 +51,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "AO",
         alpha3: "AGO",
-        numeric: 24,
+        numeric: Some(24),
+        iso: true,
         name: "Angola",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -53,7 +61,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "AI",
         alpha3: "AIA",
-        numeric: 660,
+        numeric: Some(660),
+        iso: true,
         name: "Anguilla",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -62,7 +71,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "AX",
         alpha3: "ALA",
-        numeric: 248,
+        numeric: Some(248),
+        iso: true,
         name: "Åland Islands",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::NorthernEurope),
@@ -71,7 +81,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "AL",
         alpha3: "ALB",
-        numeric: 8,
+        numeric: Some(8),
+        iso: true,
         name: "Albania",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::SouthernEurope),
@@ -80,7 +91,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "AD",
         alpha3: "AND",
-        numeric: 20,
+        numeric: Some(20),
+        iso: true,
         name: "Andorra",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::SouthernEurope),
@@ -89,7 +101,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "AE",
         alpha3: "ARE",
-        numeric: 784,
+        numeric: Some(784),
+        iso: true,
         name: "United Arab Emirates",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -98,7 +111,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "AR",
         alpha3: "ARG",
-        numeric: 32,
+        numeric: Some(32),
+        iso: true,
         name: "Argentina",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -107,7 +121,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "AM",
         alpha3: "ARM",
-        numeric: 51,
+        numeric: Some(51),
+        iso: true,
         name: "Armenia",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -116,7 +131,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "AS",
         alpha3: "ASM",
-        numeric: 16,
+        numeric: Some(16),
+        iso: true,
         name: "American Samoa",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Polynesia),
@@ -125,7 +141,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "AQ",
         alpha3: "ATA",
-        numeric: 10,
+        numeric: Some(10),
+        iso: true,
         name: "Antarctica",
         region: None,
         sub_region: None,
@@ -134,7 +151,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "TF",
         alpha3: "ATF",
-        numeric: 260,
+        numeric: Some(260),
+        iso: true,
         name: "French Southern Territories",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -143,7 +161,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "AG",
         alpha3: "ATG",
-        numeric: 28,
+        numeric: Some(28),
+        iso: true,
         name: "Antigua and Barbuda",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -152,7 +171,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "AU",
         alpha3: "AUS",
-        numeric: 36,
+        numeric: Some(36),
+        iso: true,
         name: "Australia",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::AustraliaAndNewZealand),
@@ -161,7 +181,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "AT",
         alpha3: "AUT",
-        numeric: 40,
+        numeric: Some(40),
+        iso: true,
         name: "Austria",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::WesternEurope),
@@ -170,7 +191,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "AZ",
         alpha3: "AZE",
-        numeric: 31,
+        numeric: Some(31),
+        iso: true,
         name: "Azerbaijan",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -179,7 +201,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BI",
         alpha3: "BDI",
-        numeric: 108,
+        numeric: Some(108),
+        iso: true,
         name: "Burundi",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -188,7 +211,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BE",
         alpha3: "BEL",
-        numeric: 56,
+        numeric: Some(56),
+        iso: true,
         name: "Belgium",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::WesternEurope),
@@ -197,7 +221,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BJ",
         alpha3: "BEN",
-        numeric: 204,
+        numeric: Some(204),
+        iso: true,
         name: "Benin",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -206,7 +231,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BQ",
         alpha3: "BES",
-        numeric: 535,
+        numeric: Some(535),
+        iso: true,
         name: "Bonaire, Sint Eustatius and Saba",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -215,7 +241,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BF",
         alpha3: "BFA",
-        numeric: 854,
+        numeric: Some(854),
+        iso: true,
         name: "Burkina Faso",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -224,7 +251,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BD",
         alpha3: "BGD",
-        numeric: 50,
+        numeric: Some(50),
+        iso: true,
         name: "Bangladesh",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthernAsia),
@@ -233,7 +261,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BG",
         alpha3: "BGR",
-        numeric: 100,
+        numeric: Some(100),
+        iso: true,
         name: "Bulgaria",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::EasternEurope),
@@ -242,7 +271,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BH",
         alpha3: "BHR",
-        numeric: 48,
+        numeric: Some(48),
+        iso: true,
         name: "Bahrain",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -251,7 +281,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BS",
         alpha3: "BHS",
-        numeric: 44,
+        numeric: Some(44),
+        iso: true,
         name: "Bahamas",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -260,7 +291,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BA",
         alpha3: "BIH",
-        numeric: 70,
+        numeric: Some(70),
+        iso: true,
         name: "Bosnia and Herzegovina",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::SouthernEurope),
@@ -269,7 +301,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BL",
         alpha3: "BLM",
-        numeric: 652,
+        numeric: Some(652),
+        iso: true,
         name: "Saint Barthélemy",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -278,7 +311,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BY",
         alpha3: "BLR",
-        numeric: 112,
+        numeric: Some(112),
+        iso: true,
         name: "Belarus",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::EasternEurope),
@@ -287,7 +321,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BZ",
         alpha3: "BLZ",
-        numeric: 84,
+        numeric: Some(84),
+        iso: true,
         name: "Belize",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -296,7 +331,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BM",
         alpha3: "BMU",
-        numeric: 60,
+        numeric: Some(60),
+        iso: true,
         name: "Bermuda",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::NorthernAmerica),
@@ -305,7 +341,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BO",
         alpha3: "BOL",
-        numeric: 68,
+        numeric: Some(68),
+        iso: true,
         name: "Bolivia, Plurinational State of",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -314,7 +351,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BR",
         alpha3: "BRA",
-        numeric: 76,
+        numeric: Some(76),
+        iso: true,
         name: "Brazil",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -323,7 +361,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BB",
         alpha3: "BRB",
-        numeric: 52,
+        numeric: Some(52),
+        iso: true,
         name: "Barbados",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -332,7 +371,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BN",
         alpha3: "BRN",
-        numeric: 96,
+        numeric: Some(96),
+        iso: true,
         name: "Brunei Darussalam",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthEasternAsia),
@@ -341,7 +381,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BT",
         alpha3: "BTN",
-        numeric: 64,
+        numeric: Some(64),
+        iso: true,
         name: "Bhutan",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthernAsia),
@@ -350,7 +391,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BV",
         alpha3: "BVT",
-        numeric: 74,
+        numeric: Some(74),
+        iso: true,
         name: "Bouvet Island",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -359,7 +401,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "BW",
         alpha3: "BWA",
-        numeric: 72,
+        numeric: Some(72),
+        iso: true,
         name: "Botswana",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -368,7 +411,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CF",
         alpha3: "CAF",
-        numeric: 140,
+        numeric: Some(140),
+        iso: true,
         name: "Central African Republic",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -377,7 +421,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CA",
         alpha3: "CAN",
-        numeric: 124,
+        numeric: Some(124),
+        iso: true,
         name: "Canada",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::NorthernAmerica),
@@ -386,7 +431,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CC",
         alpha3: "CCK",
-        numeric: 166,
+        numeric: Some(166),
+        iso: true,
         name: "Cocos (Keeling) Islands",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::AustraliaAndNewZealand),
@@ -395,7 +441,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CH",
         alpha3: "CHE",
-        numeric: 756,
+        numeric: Some(756),
+        iso: true,
         name: "Switzerland",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::WesternEurope),
@@ -404,7 +451,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CL",
         alpha3: "CHL",
-        numeric: 152,
+        numeric: Some(152),
+        iso: true,
         name: "Chile",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -413,7 +461,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CN",
         alpha3: "CHN",
-        numeric: 156,
+        numeric: Some(156),
+        iso: true,
         name: "China",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::EasternAsia),
@@ -422,7 +471,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CI",
         alpha3: "CIV",
-        numeric: 384,
+        numeric: Some(384),
+        iso: true,
         name: "Côte d'Ivoire",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -431,7 +481,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CM",
         alpha3: "CMR",
-        numeric: 120,
+        numeric: Some(120),
+        iso: true,
         name: "Cameroon",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -440,7 +491,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CD",
         alpha3: "COD",
-        numeric: 180,
+        numeric: Some(180),
+        iso: true,
         name: "Congo, The Democratic Republic of the",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -449,7 +501,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CG",
         alpha3: "COG",
-        numeric: 178,
+        numeric: Some(178),
+        iso: true,
         name: "Congo",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -458,7 +511,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CK",
         alpha3: "COK",
-        numeric: 184,
+        numeric: Some(184),
+        iso: true,
         name: "Cook Islands",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Polynesia),
@@ -467,7 +521,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CO",
         alpha3: "COL",
-        numeric: 170,
+        numeric: Some(170),
+        iso: true,
         name: "Colombia",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -476,7 +531,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "KM",
         alpha3: "COM",
-        numeric: 174,
+        numeric: Some(174),
+        iso: true,
         name: "Comoros",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -485,7 +541,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CV",
         alpha3: "CPV",
-        numeric: 132,
+        numeric: Some(132),
+        iso: true,
         name: "Cabo Verde",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -494,7 +551,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CR",
         alpha3: "CRI",
-        numeric: 188,
+        numeric: Some(188),
+        iso: true,
         name: "Costa Rica",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -503,7 +561,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CU",
         alpha3: "CUB",
-        numeric: 192,
+        numeric: Some(192),
+        iso: true,
         name: "Cuba",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -512,7 +571,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CW",
         alpha3: "CUW",
-        numeric: 531,
+        numeric: Some(531),
+        iso: true,
         name: "Curaçao",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -521,7 +581,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CX",
         alpha3: "CXR",
-        numeric: 162,
+        numeric: Some(162),
+        iso: true,
         name: "Christmas Island",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::AustraliaAndNewZealand),
@@ -530,7 +591,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "KY",
         alpha3: "CYM",
-        numeric: 136,
+        numeric: Some(136),
+        iso: true,
         name: "Cayman Islands",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -539,7 +601,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CY",
         alpha3: "CYP",
-        numeric: 196,
+        numeric: Some(196),
+        iso: true,
         name: "Cyprus",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -548,7 +611,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "CZ",
         alpha3: "CZE",
-        numeric: 203,
+        numeric: Some(203),
+        iso: true,
         name: "Czechia",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::EasternEurope),
@@ -557,7 +621,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "DE",
         alpha3: "DEU",
-        numeric: 276,
+        numeric: Some(276),
+        iso: true,
         name: "Germany",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::WesternEurope),
@@ -566,7 +631,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "DJ",
         alpha3: "DJI",
-        numeric: 262,
+        numeric: Some(262),
+        iso: true,
         name: "Djibouti",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -575,7 +641,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "DM",
         alpha3: "DMA",
-        numeric: 212,
+        numeric: Some(212),
+        iso: true,
         name: "Dominica",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -584,7 +651,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "DK",
         alpha3: "DNK",
-        numeric: 208,
+        numeric: Some(208),
+        iso: true,
         name: "Denmark",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::NorthernEurope),
@@ -593,7 +661,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "DO",
         alpha3: "DOM",
-        numeric: 214,
+        numeric: Some(214),
+        iso: true,
         name: "Dominican Republic",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -602,7 +671,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "DZ",
         alpha3: "DZA",
-        numeric: 12,
+        numeric: Some(12),
+        iso: true,
         name: "Algeria",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::NorthernAfrica),
@@ -611,7 +681,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "EC",
         alpha3: "ECU",
-        numeric: 218,
+        numeric: Some(218),
+        iso: true,
         name: "Ecuador",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -620,7 +691,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "EG",
         alpha3: "EGY",
-        numeric: 818,
+        numeric: Some(818),
+        iso: true,
         name: "Egypt",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::NorthernAfrica),
@@ -629,7 +701,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "ER",
         alpha3: "ERI",
-        numeric: 232,
+        numeric: Some(232),
+        iso: true,
         name: "Eritrea",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -638,7 +711,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "EH",
         alpha3: "ESH",
-        numeric: 732,
+        numeric: Some(732),
+        iso: true,
         name: "Western Sahara",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::NorthernAfrica),
@@ -647,7 +721,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "ES",
         alpha3: "ESP",
-        numeric: 724,
+        numeric: Some(724),
+        iso: true,
         name: "Spain",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::SouthernEurope),
@@ -656,7 +731,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "EE",
         alpha3: "EST",
-        numeric: 233,
+        numeric: Some(233),
+        iso: true,
         name: "Estonia",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::NorthernEurope),
@@ -665,7 +741,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "ET",
         alpha3: "ETH",
-        numeric: 231,
+        numeric: Some(231),
+        iso: true,
         name: "Ethiopia",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -674,7 +751,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "FI",
         alpha3: "FIN",
-        numeric: 246,
+        numeric: Some(246),
+        iso: true,
         name: "Finland",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::NorthernEurope),
@@ -683,7 +761,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "FJ",
         alpha3: "FJI",
-        numeric: 242,
+        numeric: Some(242),
+        iso: true,
         name: "Fiji",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Melanesia),
@@ -692,7 +771,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "FK",
         alpha3: "FLK",
-        numeric: 238,
+        numeric: Some(238),
+        iso: true,
         name: "Falkland Islands (Malvinas)",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -701,7 +781,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "FR",
         alpha3: "FRA",
-        numeric: 250,
+        numeric: Some(250),
+        iso: true,
         name: "France",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::WesternEurope),
@@ -710,7 +791,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "FO",
         alpha3: "FRO",
-        numeric: 234,
+        numeric: Some(234),
+        iso: true,
         name: "Faroe Islands",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::NorthernEurope),
@@ -719,7 +801,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "FM",
         alpha3: "FSM",
-        numeric: 583,
+        numeric: Some(583),
+        iso: true,
         name: "Micronesia, Federated States of",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Micronesia),
@@ -728,7 +811,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GA",
         alpha3: "GAB",
-        numeric: 266,
+        numeric: Some(266),
+        iso: true,
         name: "Gabon",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -737,7 +821,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GB",
         alpha3: "GBR",
-        numeric: 826,
+        numeric: Some(826),
+        iso: true,
         name: "United Kingdom",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::NorthernEurope),
@@ -746,7 +831,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GE",
         alpha3: "GEO",
-        numeric: 268,
+        numeric: Some(268),
+        iso: true,
         name: "Georgia",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -755,7 +841,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GG",
         alpha3: "GGY",
-        numeric: 831,
+        numeric: Some(831),
+        iso: true,
         name: "Guernsey",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::NorthernEurope),
@@ -764,7 +851,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GH",
         alpha3: "GHA",
-        numeric: 288,
+        numeric: Some(288),
+        iso: true,
         name: "Ghana",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -773,7 +861,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GI",
         alpha3: "GIB",
-        numeric: 292,
+        numeric: Some(292),
+        iso: true,
         name: "Gibraltar",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::SouthernEurope),
@@ -782,7 +871,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GN",
         alpha3: "GIN",
-        numeric: 324,
+        numeric: Some(324),
+        iso: true,
         name: "Guinea",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -791,7 +881,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GP",
         alpha3: "GLP",
-        numeric: 312,
+        numeric: Some(312),
+        iso: true,
         name: "Guadeloupe",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -800,7 +891,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GM",
         alpha3: "GMB",
-        numeric: 270,
+        numeric: Some(270),
+        iso: true,
         name: "Gambia",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -809,7 +901,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GW",
         alpha3: "GNB",
-        numeric: 624,
+        numeric: Some(624),
+        iso: true,
         name: "Guinea-Bissau",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -818,7 +911,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GQ",
         alpha3: "GNQ",
-        numeric: 226,
+        numeric: Some(226),
+        iso: true,
         name: "Equatorial Guinea",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -827,7 +921,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GR",
         alpha3: "GRC",
-        numeric: 300,
+        numeric: Some(300),
+        iso: true,
         name: "Greece",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::SouthernEurope),
@@ -836,7 +931,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GD",
         alpha3: "GRD",
-        numeric: 308,
+        numeric: Some(308),
+        iso: true,
         name: "Grenada",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -845,7 +941,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GL",
         alpha3: "GRL",
-        numeric: 304,
+        numeric: Some(304),
+        iso: true,
         name: "Greenland",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::NorthernAmerica),
@@ -854,7 +951,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GT",
         alpha3: "GTM",
-        numeric: 320,
+        numeric: Some(320),
+        iso: true,
         name: "Guatemala",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -863,7 +961,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GF",
         alpha3: "GUF",
-        numeric: 254,
+        numeric: Some(254),
+        iso: true,
         name: "French Guiana",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -872,7 +971,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GU",
         alpha3: "GUM",
-        numeric: 316,
+        numeric: Some(316),
+        iso: true,
         name: "Guam",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Micronesia),
@@ -881,7 +981,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GY",
         alpha3: "GUY",
-        numeric: 328,
+        numeric: Some(328),
+        iso: true,
         name: "Guyana",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -890,7 +991,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "HK",
         alpha3: "HKG",
-        numeric: 344,
+        numeric: Some(344),
+        iso: true,
         name: "Hong Kong",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::EasternAsia),
@@ -899,7 +1001,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "HM",
         alpha3: "HMD",
-        numeric: 334,
+        numeric: Some(334),
+        iso: true,
         name: "Heard Island and McDonald Islands",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::AustraliaAndNewZealand),
@@ -908,7 +1011,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "HN",
         alpha3: "HND",
-        numeric: 340,
+        numeric: Some(340),
+        iso: true,
         name: "Honduras",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -917,7 +1021,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "HR",
         alpha3: "HRV",
-        numeric: 191,
+        numeric: Some(191),
+        iso: true,
         name: "Croatia",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::SouthernEurope),
@@ -926,7 +1031,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "HT",
         alpha3: "HTI",
-        numeric: 332,
+        numeric: Some(332),
+        iso: true,
         name: "Haiti",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -935,7 +1041,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "HU",
         alpha3: "HUN",
-        numeric: 348,
+        numeric: Some(348),
+        iso: true,
         name: "Hungary",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::EasternEurope),
@@ -944,7 +1051,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "ID",
         alpha3: "IDN",
-        numeric: 360,
+        numeric: Some(360),
+        iso: true,
         name: "Indonesia",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthEasternAsia),
@@ -953,7 +1061,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "IM",
         alpha3: "IMN",
-        numeric: 833,
+        numeric: Some(833),
+        iso: true,
         name: "Isle of Man",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::NorthernEurope),
@@ -962,7 +1071,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "IN",
         alpha3: "IND",
-        numeric: 356,
+        numeric: Some(356),
+        iso: true,
         name: "India",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthernAsia),
@@ -971,7 +1081,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "IO",
         alpha3: "IOT",
-        numeric: 86,
+        numeric: Some(86),
+        iso: true,
         name: "British Indian Ocean Territory",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -980,7 +1091,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "IE",
         alpha3: "IRL",
-        numeric: 372,
+        numeric: Some(372),
+        iso: true,
         name: "Ireland",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::NorthernEurope),
@@ -989,7 +1101,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "IR",
         alpha3: "IRN",
-        numeric: 364,
+        numeric: Some(364),
+        iso: true,
         name: "Iran, Islamic Republic of",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthernAsia),
@@ -998,7 +1111,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "IQ",
         alpha3: "IRQ",
-        numeric: 368,
+        numeric: Some(368),
+        iso: true,
         name: "Iraq",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -1007,7 +1121,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "IS",
         alpha3: "ISL",
-        numeric: 352,
+        numeric: Some(352),
+        iso: true,
         name: "Iceland",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::NorthernEurope),
@@ -1016,7 +1131,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "IL",
         alpha3: "ISR",
-        numeric: 376,
+        numeric: Some(376),
+        iso: true,
         name: "Israel",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -1025,7 +1141,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "IT",
         alpha3: "ITA",
-        numeric: 380,
+        numeric: Some(380),
+        iso: true,
         name: "Italy",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::SouthernEurope),
@@ -1034,7 +1151,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "JM",
         alpha3: "JAM",
-        numeric: 388,
+        numeric: Some(388),
+        iso: true,
         name: "Jamaica",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1043,7 +1161,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "JE",
         alpha3: "JEY",
-        numeric: 832,
+        numeric: Some(832),
+        iso: true,
         name: "Jersey",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::NorthernEurope),
@@ -1052,7 +1171,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "JO",
         alpha3: "JOR",
-        numeric: 400,
+        numeric: Some(400),
+        iso: true,
         name: "Jordan",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -1061,7 +1181,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "JP",
         alpha3: "JPN",
-        numeric: 392,
+        numeric: Some(392),
+        iso: true,
         name: "Japan",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::EasternAsia),
@@ -1070,7 +1191,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "KZ",
         alpha3: "KAZ",
-        numeric: 398,
+        numeric: Some(398),
+        iso: true,
         name: "Kazakhstan",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::CentralAsia),
@@ -1079,7 +1201,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "KE",
         alpha3: "KEN",
-        numeric: 404,
+        numeric: Some(404),
+        iso: true,
         name: "Kenya",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1088,7 +1211,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "KG",
         alpha3: "KGZ",
-        numeric: 417,
+        numeric: Some(417),
+        iso: true,
         name: "Kyrgyzstan",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::CentralAsia),
@@ -1097,7 +1221,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "KH",
         alpha3: "KHM",
-        numeric: 116,
+        numeric: Some(116),
+        iso: true,
         name: "Cambodia",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthEasternAsia),
@@ -1106,7 +1231,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "KI",
         alpha3: "KIR",
-        numeric: 296,
+        numeric: Some(296),
+        iso: true,
         name: "Kiribati",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Micronesia),
@@ -1115,7 +1241,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "KN",
         alpha3: "KNA",
-        numeric: 659,
+        numeric: Some(659),
+        iso: true,
         name: "Saint Kitts and Nevis",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1124,7 +1251,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "KR",
         alpha3: "KOR",
-        numeric: 410,
+        numeric: Some(410),
+        iso: true,
         name: "Korea, Republic of",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::EasternAsia),
@@ -1133,7 +1261,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "KW",
         alpha3: "KWT",
-        numeric: 414,
+        numeric: Some(414),
+        iso: true,
         name: "Kuwait",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -1142,7 +1271,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "LA",
         alpha3: "LAO",
-        numeric: 418,
+        numeric: Some(418),
+        iso: true,
         name: "Lao People's Democratic Republic",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthEasternAsia),
@@ -1151,7 +1281,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "LB",
         alpha3: "LBN",
-        numeric: 422,
+        numeric: Some(422),
+        iso: true,
         name: "Lebanon",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -1160,7 +1291,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "LR",
         alpha3: "LBR",
-        numeric: 430,
+        numeric: Some(430),
+        iso: true,
         name: "Liberia",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1169,7 +1301,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "LY",
         alpha3: "LBY",
-        numeric: 434,
+        numeric: Some(434),
+        iso: true,
         name: "Libya",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::NorthernAfrica),
@@ -1178,7 +1311,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "LC",
         alpha3: "LCA",
-        numeric: 662,
+        numeric: Some(662),
+        iso: true,
         name: "Saint Lucia",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1187,7 +1321,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "LI",
         alpha3: "LIE",
-        numeric: 438,
+        numeric: Some(438),
+        iso: true,
         name: "Liechtenstein",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::WesternEurope),
@@ -1196,7 +1331,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "LK",
         alpha3: "LKA",
-        numeric: 144,
+        numeric: Some(144),
+        iso: true,
         name: "Sri Lanka",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthernAsia),
@@ -1205,7 +1341,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "LS",
         alpha3: "LSO",
-        numeric: 426,
+        numeric: Some(426),
+        iso: true,
         name: "Lesotho",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1214,7 +1351,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "LT",
         alpha3: "LTU",
-        numeric: 440,
+        numeric: Some(440),
+        iso: true,
         name: "Lithuania",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::NorthernEurope),
@@ -1223,7 +1361,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "LU",
         alpha3: "LUX",
-        numeric: 442,
+        numeric: Some(442),
+        iso: true,
         name: "Luxembourg",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::WesternEurope),
@@ -1232,7 +1371,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "LV",
         alpha3: "LVA",
-        numeric: 428,
+        numeric: Some(428),
+        iso: true,
         name: "Latvia",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::NorthernEurope),
@@ -1241,7 +1381,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MO",
         alpha3: "MAC",
-        numeric: 446,
+        numeric: Some(446),
+        iso: true,
         name: "Macao",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::EasternAsia),
@@ -1250,7 +1391,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MF",
         alpha3: "MAF",
-        numeric: 663,
+        numeric: Some(663),
+        iso: true,
         name: "Saint Martin (French part)",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1259,7 +1401,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MA",
         alpha3: "MAR",
-        numeric: 504,
+        numeric: Some(504),
+        iso: true,
         name: "Morocco",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::NorthernAfrica),
@@ -1268,7 +1411,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MC",
         alpha3: "MCO",
-        numeric: 492,
+        numeric: Some(492),
+        iso: true,
         name: "Monaco",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::WesternEurope),
@@ -1277,7 +1421,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MD",
         alpha3: "MDA",
-        numeric: 498,
+        numeric: Some(498),
+        iso: true,
         name: "Moldova, Republic of",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::EasternEurope),
@@ -1286,7 +1431,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MG",
         alpha3: "MDG",
-        numeric: 450,
+        numeric: Some(450),
+        iso: true,
         name: "Madagascar",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1295,7 +1441,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MV",
         alpha3: "MDV",
-        numeric: 462,
+        numeric: Some(462),
+        iso: true,
         name: "Maldives",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthernAsia),
@@ -1304,7 +1451,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MX",
         alpha3: "MEX",
-        numeric: 484,
+        numeric: Some(484),
+        iso: true,
         name: "Mexico",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1313,7 +1461,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MH",
         alpha3: "MHL",
-        numeric: 584,
+        numeric: Some(584),
+        iso: true,
         name: "Marshall Islands",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Micronesia),
@@ -1322,7 +1471,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MK",
         alpha3: "MKD",
-        numeric: 807,
+        numeric: Some(807),
+        iso: true,
         name: "North Macedonia",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::SouthernEurope),
@@ -1331,7 +1481,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "ML",
         alpha3: "MLI",
-        numeric: 466,
+        numeric: Some(466),
+        iso: true,
         name: "Mali",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1340,7 +1491,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MT",
         alpha3: "MLT",
-        numeric: 470,
+        numeric: Some(470),
+        iso: true,
         name: "Malta",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::SouthernEurope),
@@ -1349,7 +1501,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MM",
         alpha3: "MMR",
-        numeric: 104,
+        numeric: Some(104),
+        iso: true,
         name: "Myanmar",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthEasternAsia),
@@ -1358,7 +1511,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "ME",
         alpha3: "MNE",
-        numeric: 499,
+        numeric: Some(499),
+        iso: true,
         name: "Montenegro",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::SouthernEurope),
@@ -1367,7 +1521,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MN",
         alpha3: "MNG",
-        numeric: 496,
+        numeric: Some(496),
+        iso: true,
         name: "Mongolia",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::EasternAsia),
@@ -1376,7 +1531,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MP",
         alpha3: "MNP",
-        numeric: 580,
+        numeric: Some(580),
+        iso: true,
         name: "Northern Mariana Islands",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Micronesia),
@@ -1385,7 +1541,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MZ",
         alpha3: "MOZ",
-        numeric: 508,
+        numeric: Some(508),
+        iso: true,
         name: "Mozambique",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1394,7 +1551,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MR",
         alpha3: "MRT",
-        numeric: 478,
+        numeric: Some(478),
+        iso: true,
         name: "Mauritania",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1403,7 +1561,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MS",
         alpha3: "MSR",
-        numeric: 500,
+        numeric: Some(500),
+        iso: true,
         name: "Montserrat",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1412,7 +1571,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MQ",
         alpha3: "MTQ",
-        numeric: 474,
+        numeric: Some(474),
+        iso: true,
         name: "Martinique",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1421,7 +1581,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MU",
         alpha3: "MUS",
-        numeric: 480,
+        numeric: Some(480),
+        iso: true,
         name: "Mauritius",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1430,7 +1591,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MW",
         alpha3: "MWI",
-        numeric: 454,
+        numeric: Some(454),
+        iso: true,
         name: "Malawi",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1439,7 +1601,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "MY",
         alpha3: "MYS",
-        numeric: 458,
+        numeric: Some(458),
+        iso: true,
         name: "Malaysia",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthEasternAsia),
@@ -1448,7 +1611,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "YT",
         alpha3: "MYT",
-        numeric: 175,
+        numeric: Some(175),
+        iso: true,
         name: "Mayotte",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1457,7 +1621,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "NA",
         alpha3: "NAM",
-        numeric: 516,
+        numeric: Some(516),
+        iso: true,
         name: "Namibia",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1466,7 +1631,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "NC",
         alpha3: "NCL",
-        numeric: 540,
+        numeric: Some(540),
+        iso: true,
         name: "New Caledonia",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Melanesia),
@@ -1475,7 +1641,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "NE",
         alpha3: "NER",
-        numeric: 562,
+        numeric: Some(562),
+        iso: true,
         name: "Niger",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1484,7 +1651,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "NF",
         alpha3: "NFK",
-        numeric: 574,
+        numeric: Some(574),
+        iso: true,
         name: "Norfolk Island",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::AustraliaAndNewZealand),
@@ -1493,7 +1661,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "NG",
         alpha3: "NGA",
-        numeric: 566,
+        numeric: Some(566),
+        iso: true,
         name: "Nigeria",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1502,7 +1671,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "NI",
         alpha3: "NIC",
-        numeric: 558,
+        numeric: Some(558),
+        iso: true,
         name: "Nicaragua",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1511,7 +1681,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "NU",
         alpha3: "NIU",
-        numeric: 570,
+        numeric: Some(570),
+        iso: true,
         name: "Niue",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Polynesia),
@@ -1520,7 +1691,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "NL",
         alpha3: "NLD",
-        numeric: 528,
+        numeric: Some(528),
+        iso: true,
         name: "Netherlands",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::WesternEurope),
@@ -1529,7 +1701,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "NO",
         alpha3: "NOR",
-        numeric: 578,
+        numeric: Some(578),
+        iso: true,
         name: "Norway",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::NorthernEurope),
@@ -1538,7 +1711,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "NP",
         alpha3: "NPL",
-        numeric: 524,
+        numeric: Some(524),
+        iso: true,
         name: "Nepal",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthernAsia),
@@ -1547,7 +1721,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "NR",
         alpha3: "NRU",
-        numeric: 520,
+        numeric: Some(520),
+        iso: true,
         name: "Nauru",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Micronesia),
@@ -1556,7 +1731,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "NZ",
         alpha3: "NZL",
-        numeric: 554,
+        numeric: Some(554),
+        iso: true,
         name: "New Zealand",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::AustraliaAndNewZealand),
@@ -1565,7 +1741,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "OM",
         alpha3: "OMN",
-        numeric: 512,
+        numeric: Some(512),
+        iso: true,
         name: "Oman",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -1574,7 +1751,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "PK",
         alpha3: "PAK",
-        numeric: 586,
+        numeric: Some(586),
+        iso: true,
         name: "Pakistan",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthernAsia),
@@ -1583,7 +1761,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "PA",
         alpha3: "PAN",
-        numeric: 591,
+        numeric: Some(591),
+        iso: true,
         name: "Panama",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1592,7 +1771,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "PN",
         alpha3: "PCN",
-        numeric: 612,
+        numeric: Some(612),
+        iso: true,
         name: "Pitcairn",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Polynesia),
@@ -1601,7 +1781,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "PE",
         alpha3: "PER",
-        numeric: 604,
+        numeric: Some(604),
+        iso: true,
         name: "Peru",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1610,7 +1791,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "PH",
         alpha3: "PHL",
-        numeric: 608,
+        numeric: Some(608),
+        iso: true,
         name: "Philippines",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthEasternAsia),
@@ -1619,7 +1801,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "PW",
         alpha3: "PLW",
-        numeric: 585,
+        numeric: Some(585),
+        iso: true,
         name: "Palau",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Micronesia),
@@ -1628,7 +1811,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "PG",
         alpha3: "PNG",
-        numeric: 598,
+        numeric: Some(598),
+        iso: true,
         name: "Papua New Guinea",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Melanesia),
@@ -1637,7 +1821,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "PL",
         alpha3: "POL",
-        numeric: 616,
+        numeric: Some(616),
+        iso: true,
         name: "Poland",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::EasternEurope),
@@ -1646,7 +1831,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "PR",
         alpha3: "PRI",
-        numeric: 630,
+        numeric: Some(630),
+        iso: true,
         name: "Puerto Rico",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1655,7 +1841,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "KP",
         alpha3: "PRK",
-        numeric: 408,
+        numeric: Some(408),
+        iso: true,
         name: "Korea, Democratic People's Republic of",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::EasternAsia),
@@ -1664,7 +1851,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "PT",
         alpha3: "PRT",
-        numeric: 620,
+        numeric: Some(620),
+        iso: true,
         name: "Portugal",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::SouthernEurope),
@@ -1673,7 +1861,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "PY",
         alpha3: "PRY",
-        numeric: 600,
+        numeric: Some(600),
+        iso: true,
         name: "Paraguay",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1682,7 +1871,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "PS",
         alpha3: "PSE",
-        numeric: 275,
+        numeric: Some(275),
+        iso: true,
         name: "Palestine, State of",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -1691,7 +1881,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "PF",
         alpha3: "PYF",
-        numeric: 258,
+        numeric: Some(258),
+        iso: true,
         name: "French Polynesia",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Polynesia),
@@ -1700,7 +1891,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "QA",
         alpha3: "QAT",
-        numeric: 634,
+        numeric: Some(634),
+        iso: true,
         name: "Qatar",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -1709,7 +1901,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "RE",
         alpha3: "REU",
-        numeric: 638,
+        numeric: Some(638),
+        iso: true,
         name: "Réunion",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1718,7 +1911,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "RO",
         alpha3: "ROU",
-        numeric: 642,
+        numeric: Some(642),
+        iso: true,
         name: "Romania",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::EasternEurope),
@@ -1727,7 +1921,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "RU",
         alpha3: "RUS",
-        numeric: 643,
+        numeric: Some(643),
+        iso: true,
         name: "Russian Federation",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::EasternEurope),
@@ -1736,7 +1931,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "RW",
         alpha3: "RWA",
-        numeric: 646,
+        numeric: Some(646),
+        iso: true,
         name: "Rwanda",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1745,7 +1941,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SA",
         alpha3: "SAU",
-        numeric: 682,
+        numeric: Some(682),
+        iso: true,
         name: "Saudi Arabia",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -1754,7 +1951,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SD",
         alpha3: "SDN",
-        numeric: 729,
+        numeric: Some(729),
+        iso: true,
         name: "Sudan",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::NorthernAfrica),
@@ -1763,7 +1961,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SN",
         alpha3: "SEN",
-        numeric: 686,
+        numeric: Some(686),
+        iso: true,
         name: "Senegal",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1772,7 +1971,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SG",
         alpha3: "SGP",
-        numeric: 702,
+        numeric: Some(702),
+        iso: true,
         name: "Singapore",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthEasternAsia),
@@ -1781,7 +1981,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "GS",
         alpha3: "SGS",
-        numeric: 239,
+        numeric: Some(239),
+        iso: true,
         name: "South Georgia and the South Sandwich Islands",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1790,7 +1991,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SH",
         alpha3: "SHN",
-        numeric: 654,
+        numeric: Some(654),
+        iso: true,
         name: "Saint Helena, Ascension and Tristan da Cunha",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1799,7 +2001,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SJ",
         alpha3: "SJM",
-        numeric: 744,
+        numeric: Some(744),
+        iso: true,
         name: "Svalbard and Jan Mayen",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::NorthernEurope),
@@ -1808,7 +2011,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SB",
         alpha3: "SLB",
-        numeric: 90,
+        numeric: Some(90),
+        iso: true,
         name: "Solomon Islands",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Melanesia),
@@ -1817,7 +2021,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SL",
         alpha3: "SLE",
-        numeric: 694,
+        numeric: Some(694),
+        iso: true,
         name: "Sierra Leone",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1826,7 +2031,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SV",
         alpha3: "SLV",
-        numeric: 222,
+        numeric: Some(222),
+        iso: true,
         name: "El Salvador",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1835,7 +2041,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SM",
         alpha3: "SMR",
-        numeric: 674,
+        numeric: Some(674),
+        iso: true,
         name: "San Marino",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::SouthernEurope),
@@ -1844,7 +2051,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SO",
         alpha3: "SOM",
-        numeric: 706,
+        numeric: Some(706),
+        iso: true,
         name: "Somalia",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1853,7 +2061,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "PM",
         alpha3: "SPM",
-        numeric: 666,
+        numeric: Some(666),
+        iso: true,
         name: "Saint Pierre and Miquelon",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::NorthernAmerica),
@@ -1862,7 +2071,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "RS",
         alpha3: "SRB",
-        numeric: 688,
+        numeric: Some(688),
+        iso: true,
         name: "Serbia",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::SouthernEurope),
@@ -1871,7 +2081,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SS",
         alpha3: "SSD",
-        numeric: 728,
+        numeric: Some(728),
+        iso: true,
         name: "South Sudan",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1880,7 +2091,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "ST",
         alpha3: "STP",
-        numeric: 678,
+        numeric: Some(678),
+        iso: true,
         name: "Sao Tome and Principe",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1889,7 +2101,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SR",
         alpha3: "SUR",
-        numeric: 740,
+        numeric: Some(740),
+        iso: true,
         name: "Suriname",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1898,7 +2111,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SK",
         alpha3: "SVK",
-        numeric: 703,
+        numeric: Some(703),
+        iso: true,
         name: "Slovakia",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::EasternEurope),
@@ -1907,7 +2121,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SI",
         alpha3: "SVN",
-        numeric: 705,
+        numeric: Some(705),
+        iso: true,
         name: "Slovenia",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::SouthernEurope),
@@ -1916,7 +2131,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SE",
         alpha3: "SWE",
-        numeric: 752,
+        numeric: Some(752),
+        iso: true,
         name: "Sweden",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::NorthernEurope),
@@ -1925,7 +2141,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SZ",
         alpha3: "SWZ",
-        numeric: 748,
+        numeric: Some(748),
+        iso: true,
         name: "Eswatini",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1934,7 +2151,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SX",
         alpha3: "SXM",
-        numeric: 534,
+        numeric: Some(534),
+        iso: true,
         name: "Sint Maarten (Dutch part)",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1943,7 +2161,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SC",
         alpha3: "SYC",
-        numeric: 690,
+        numeric: Some(690),
+        iso: true,
         name: "Seychelles",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1952,7 +2171,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "SY",
         alpha3: "SYR",
-        numeric: 760,
+        numeric: Some(760),
+        iso: true,
         name: "Syrian Arab Republic",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -1961,7 +2181,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "TC",
         alpha3: "TCA",
-        numeric: 796,
+        numeric: Some(796),
+        iso: true,
         name: "Turks and Caicos Islands",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -1970,7 +2191,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "TD",
         alpha3: "TCD",
-        numeric: 148,
+        numeric: Some(148),
+        iso: true,
         name: "Chad",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1979,7 +2201,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "TG",
         alpha3: "TGO",
-        numeric: 768,
+        numeric: Some(768),
+        iso: true,
         name: "Togo",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -1988,7 +2211,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "TH",
         alpha3: "THA",
-        numeric: 764,
+        numeric: Some(764),
+        iso: true,
         name: "Thailand",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthEasternAsia),
@@ -1997,7 +2221,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "TJ",
         alpha3: "TJK",
-        numeric: 762,
+        numeric: Some(762),
+        iso: true,
         name: "Tajikistan",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::CentralAsia),
@@ -2006,7 +2231,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "TK",
         alpha3: "TKL",
-        numeric: 772,
+        numeric: Some(772),
+        iso: true,
         name: "Tokelau",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Polynesia),
@@ -2015,7 +2241,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "TM",
         alpha3: "TKM",
-        numeric: 795,
+        numeric: Some(795),
+        iso: true,
         name: "Turkmenistan",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::CentralAsia),
@@ -2024,7 +2251,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "TL",
         alpha3: "TLS",
-        numeric: 626,
+        numeric: Some(626),
+        iso: true,
         name: "Timor-Leste",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthEasternAsia),
@@ -2033,7 +2261,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "TO",
         alpha3: "TON",
-        numeric: 776,
+        numeric: Some(776),
+        iso: true,
         name: "Tonga",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Polynesia),
@@ -2042,7 +2271,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "TT",
         alpha3: "TTO",
-        numeric: 780,
+        numeric: Some(780),
+        iso: true,
         name: "Trinidad and Tobago",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -2051,7 +2281,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "TN",
         alpha3: "TUN",
-        numeric: 788,
+        numeric: Some(788),
+        iso: true,
         name: "Tunisia",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::NorthernAfrica),
@@ -2060,7 +2291,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "TR",
         alpha3: "TUR",
-        numeric: 792,
+        numeric: Some(792),
+        iso: true,
         name: "Türkiye",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -2069,7 +2301,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "TV",
         alpha3: "TUV",
-        numeric: 798,
+        numeric: Some(798),
+        iso: true,
         name: "Tuvalu",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Polynesia),
@@ -2078,7 +2311,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "TW",
         alpha3: "TWN",
-        numeric: 158,
+        numeric: Some(158),
+        iso: true,
         name: "Taiwan, Province of China",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::EasternAsia),
@@ -2087,7 +2321,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "TZ",
         alpha3: "TZA",
-        numeric: 834,
+        numeric: Some(834),
+        iso: true,
         name: "Tanzania, United Republic of",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -2096,7 +2331,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "UG",
         alpha3: "UGA",
-        numeric: 800,
+        numeric: Some(800),
+        iso: true,
         name: "Uganda",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -2105,7 +2341,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "UA",
         alpha3: "UKR",
-        numeric: 804,
+        numeric: Some(804),
+        iso: true,
         name: "Ukraine",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::EasternEurope),
@@ -2114,7 +2351,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "UM",
         alpha3: "UMI",
-        numeric: 581,
+        numeric: Some(581),
+        iso: true,
         name: "United States Minor Outlying Islands",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Micronesia),
@@ -2123,7 +2361,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "UY",
         alpha3: "URY",
-        numeric: 858,
+        numeric: Some(858),
+        iso: true,
         name: "Uruguay",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -2132,7 +2371,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "US",
         alpha3: "USA",
-        numeric: 840,
+        numeric: Some(840),
+        iso: true,
         name: "United States",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::NorthernAmerica),
@@ -2141,7 +2381,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "UZ",
         alpha3: "UZB",
-        numeric: 860,
+        numeric: Some(860),
+        iso: true,
         name: "Uzbekistan",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::CentralAsia),
@@ -2150,7 +2391,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "VA",
         alpha3: "VAT",
-        numeric: 336,
+        numeric: Some(336),
+        iso: true,
         name: "Holy See (Vatican City State)",
         region: Some(Region::Europe),
         sub_region: Some(SubRegion::SouthernEurope),
@@ -2159,7 +2401,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "VC",
         alpha3: "VCT",
-        numeric: 670,
+        numeric: Some(670),
+        iso: true,
         name: "Saint Vincent and the Grenadines",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -2168,7 +2411,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "VE",
         alpha3: "VEN",
-        numeric: 862,
+        numeric: Some(862),
+        iso: true,
         name: "Venezuela, Bolivarian Republic of",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -2177,7 +2421,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "VG",
         alpha3: "VGB",
-        numeric: 92,
+        numeric: Some(92),
+        iso: true,
         name: "Virgin Islands, British",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -2186,7 +2431,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "VI",
         alpha3: "VIR",
-        numeric: 850,
+        numeric: Some(850),
+        iso: true,
         name: "Virgin Islands, U.S.",
         region: Some(Region::Americas),
         sub_region: Some(SubRegion::LatinAmericaAndTheCaribbean),
@@ -2195,7 +2441,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "VN",
         alpha3: "VNM",
-        numeric: 704,
+        numeric: Some(704),
+        iso: true,
         name: "Viet Nam",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::SouthEasternAsia),
@@ -2204,7 +2451,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "VU",
         alpha3: "VUT",
-        numeric: 548,
+        numeric: Some(548),
+        iso: true,
         name: "Vanuatu",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Melanesia),
@@ -2213,7 +2461,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "WF",
         alpha3: "WLF",
-        numeric: 876,
+        numeric: Some(876),
+        iso: true,
         name: "Wallis and Futuna",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Polynesia),
@@ -2222,16 +2471,28 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "WS",
         alpha3: "WSM",
-        numeric: 882,
+        numeric: Some(882),
+        iso: true,
         name: "Samoa",
         region: Some(Region::Oceania),
         sub_region: Some(SubRegion::Polynesia),
         intermediate_region: None,
     },
     Entry {
+        alpha2: "XK",
+        alpha3: "XKX",
+        numeric: None,
+        iso: false,
+        name: "Kosovo",
+        region: Some(Region::Europe),
+        sub_region: Some(SubRegion::SouthernEurope),
+        intermediate_region: None,
+    },
+    Entry {
         alpha2: "YE",
         alpha3: "YEM",
-        numeric: 887,
+        numeric: Some(887),
+        iso: true,
         name: "Yemen",
         region: Some(Region::Asia),
         sub_region: Some(SubRegion::WesternAsia),
@@ -2240,7 +2501,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "ZA",
         alpha3: "ZAF",
-        numeric: 710,
+        numeric: Some(710),
+        iso: true,
         name: "South Africa",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -2249,7 +2511,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "ZM",
         alpha3: "ZMB",
-        numeric: 894,
+        numeric: Some(894),
+        iso: true,
         name: "Zambia",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -2258,7 +2521,8 @@ pub(super) static ENTRIES: [Entry; LEN] = [
     Entry {
         alpha2: "ZW",
         alpha3: "ZWE",
-        numeric: 716,
+        numeric: Some(716),
+        iso: true,
         name: "Zimbabwe",
         region: Some(Region::Africa),
         sub_region: Some(SubRegion::SubSaharanAfrica),
@@ -2513,6 +2777,7 @@ pub(super) static ALPHA3_KEYS: [u32; LEN] = [
     0x56_55_54, // VUT
     0x57_4c_46, // WLF
     0x57_53_4d, // WSM
+    0x58_4b_58, // XKX
     0x59_45_4d, // YEM
     0x5a_41_46, // ZAF
     0x5a_4d_42, // ZMB
@@ -2765,15 +3030,16 @@ pub(super) static BY_ALPHA2: [(u16, u8); LEN] = [
     (0x5655, 242), // VU
     (0x5746, 243), // WF
     (0x5753, 244), // WS
-    (0x5945, 245), // YE
+    (0x584b, 245), // XK
+    (0x5945, 246), // YE
     (0x5954, 158), // YT
-    (0x5a41, 246), // ZA
-    (0x5a4d, 247), // ZM
-    (0x5a57, 248), // ZW
+    (0x5a41, 247), // ZA
+    (0x5a4d, 248), // ZM
+    (0x5a57, 249), // ZW
 ];
 
 /// Numeric codes, sorted, with the table index.
-pub(super) static BY_NUMERIC: [(u16, u8); LEN] = [
+pub(super) static BY_NUMERIC: [(u16, u8); NUMBERED] = [
     (4, 1),     // AFG
     (8, 5),     // ALB
     (10, 11),   // ATA
@@ -2980,8 +3246,8 @@ pub(super) static BY_NUMERIC: [(u16, u8); LEN] = [
     (704, 241), // VNM
     (705, 209), // SVN
     (706, 202), // SOM
-    (710, 246), // ZAF
-    (716, 248), // ZWE
+    (710, 247), // ZAF
+    (716, 249), // ZWE
     (724, 69),  // ESP
     (728, 205), // SSD
     (729, 192), // SDN
@@ -3021,12 +3287,12 @@ pub(super) static BY_NUMERIC: [(u16, u8); LEN] = [
     (862, 238), // VEN
     (876, 243), // WLF
     (882, 244), // WSM
-    (887, 245), // YEM
-    (894, 247), // ZMB
+    (887, 246), // YEM
+    (894, 248), // ZMB
 ];
 
 /// Lower-case names and aliases (apostrophes normalised), sorted by bytes, with the table index.
-pub(super) static BY_NAME: [(&str, u8); 511] = [
+pub(super) static BY_NAME: [(&str, u8); 512] = [
     ("afghanistan", 1),
     ("aland islands", 4),
     ("albania", 5),
@@ -3234,6 +3500,7 @@ pub(super) static BY_NAME: [(&str, u8); 511] = [
     ("korea, rep.", 122),
     ("korea, republic of", 122),
     ("korea, south", 122),
+    ("kosovo", 245),
     ("kuwait", 123),
     ("kyrgyz republic", 118),
     ("kyrgyzstan", 118),
@@ -3391,7 +3658,7 @@ pub(super) static BY_NAME: [(&str, u8); 511] = [
     ("republic of sierra leone", 199),
     ("republic of singapore", 194),
     ("republic of slovenia", 209),
-    ("republic of south africa", 246),
+    ("republic of south africa", 247),
     ("republic of south sudan", 205),
     ("republic of suriname", 207),
     ("republic of tajikistan", 219),
@@ -3408,9 +3675,9 @@ pub(super) static BY_NAME: [(&str, u8); 511] = [
     ("republic of uganda", 230),
     ("republic of uzbekistan", 235),
     ("republic of vanuatu", 242),
-    ("republic of yemen", 245),
-    ("republic of zambia", 247),
-    ("republic of zimbabwe", 248),
+    ("republic of yemen", 246),
+    ("republic of zambia", 248),
+    ("republic of zimbabwe", 249),
     ("reunion", 187),
     ("romania", 188),
     ("russia", 189),
@@ -3443,7 +3710,7 @@ pub(super) static BY_NAME: [(&str, u8); 511] = [
     ("socialist republic of viet nam", 241),
     ("solomon islands", 198),
     ("somalia", 202),
-    ("south africa", 246),
+    ("south africa", 247),
     ("south georgia and the south sandwich islands", 195),
     ("south korea", 122),
     ("south sudan", 205),
@@ -3533,14 +3800,14 @@ pub(super) static BY_NAME: [(&str, u8); 511] = [
     ("wallis and futuna islands", 243),
     ("west bank and gaza", 184),
     ("western sahara", 68),
-    ("yemen", 245),
-    ("yemen, rep.", 245),
-    ("zambia", 247),
-    ("zimbabwe", 248),
+    ("yemen", 246),
+    ("yemen, rep.", 246),
+    ("zambia", 248),
+    ("zimbabwe", 249),
     ("åland islands", 4),
 ];
 
-/// One associated constant per ISO 3166-1 entry, named by its alpha-3 code.
+/// One associated constant per entry, named by its alpha-3 code.
 impl Country {
     /// Aruba (`AW`, `ABW`, `533`).
     pub const ABW: Country = Country(0);
@@ -4032,12 +4299,14 @@ impl Country {
     pub const WLF: Country = Country(243);
     /// Samoa (`WS`, `WSM`, `882`).
     pub const WSM: Country = Country(244);
+    /// Kosovo (`XK`, `XKX`): user-assigned codes, not ISO 3166-1; no numeric code.
+    pub const XKX: Country = Country(245);
     /// Yemen (`YE`, `YEM`, `887`).
-    pub const YEM: Country = Country(245);
+    pub const YEM: Country = Country(246);
     /// South Africa (`ZA`, `ZAF`, `710`).
-    pub const ZAF: Country = Country(246);
+    pub const ZAF: Country = Country(247);
     /// Zambia (`ZM`, `ZMB`, `894`).
-    pub const ZMB: Country = Country(247);
+    pub const ZMB: Country = Country(248);
     /// Zimbabwe (`ZW`, `ZWE`, `716`).
-    pub const ZWE: Country = Country(248);
+    pub const ZWE: Country = Country(249);
 }

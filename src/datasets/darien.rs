@@ -28,7 +28,7 @@
 
 use time::{Date, Month};
 
-use crate::flow::{FlowRecord, FlowSeries, FlowTable, Nationality};
+use crate::flow::{FlowRecord, FlowSeries, FlowTable, GroupName, Nationality};
 use crate::{Count, Period, Source};
 
 mod sim;
@@ -192,7 +192,9 @@ fn source(cell: &str, title: &str, note: &str) -> Source {
         .copied()
         .collect::<Vec<_>>()
         .join("; ");
-    let s = Source::new(publisher, title).address(address);
+    let s = Source::new(publisher, title)
+        .expect("embedded sources name a publisher")
+        .address(address);
     if note.is_empty() { s } else { s.note(note) }
 }
 
@@ -305,8 +307,14 @@ fn nationality_period(year: i32, text: &str) -> Period {
     .expect("valid period")
 }
 
+/// The nationality groups of the embedded tables that are not one country, declared
+/// so that any other label must be a country or a fixed category ("Other").
+pub const GROUPS: [&str; 2] = ["Haiti (plus Brazil and Chile)", "Chile (Chile-born, ~100% minors)"];
+
 fn nationality(label: &str) -> Nationality {
-    Nationality::from_label(label).expect("embedded nationality label is not empty")
+    let groups = GROUPS.map(|g| GroupName::new(g).expect("declared group is a valid group label"));
+    Nationality::from_known_label(label, &groups)
+        .expect("embedded nationality is a country, a category or a declared group")
 }
 
 /// Annual crossings by nationality 2010–2025 (2023 has both January–August and
@@ -400,6 +408,7 @@ pub fn statement_2022() -> Statement2022 {
             "Ministry of Foreign Affairs of Panama",
             "Statement on migration through the Darién",
         )
+        .expect("the publisher is not empty")
         .note("early 2022; figures as listed in the crate's data/darien/README.md"),
     }
 }
@@ -548,6 +557,24 @@ mod tests {
         assert_eq!(annual_totals().len(), 45);
         assert_eq!(by_nationality().len(), 160);
         assert_eq!(monthly_by_nationality().len(), 310);
+    }
+
+    #[test]
+    fn only_the_declared_groups_are_groups() {
+        let mut groups: Vec<String> = by_nationality()
+            .nationalities()
+            .iter()
+            .chain(monthly_by_nationality().nationalities())
+            .filter_map(|n| match n {
+                Nationality::Group(g) => Some(g.as_str().to_owned()),
+                _ => None,
+            })
+            .collect();
+        groups.sort();
+        groups.dedup();
+        let mut want = GROUPS.map(str::to_owned).to_vec();
+        want.sort();
+        assert_eq!(groups, want);
     }
 
     #[test]

@@ -42,8 +42,12 @@ impl Stage {
 /// assert_eq!(darien.position("Acandí"), Some(1));
 /// # Ok::<(), corridor::Error>(())
 /// ```
+///
+/// With the `serde` feature a corridor deserialises through [`CorridorBuilder::build`],
+/// so every check applies (a name, at least two stages, no place twice).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "serde_repr::CorridorRepr"))]
 pub struct Corridor {
     name: String,
     stages: Vec<Stage>,
@@ -126,6 +130,30 @@ impl Corridor {
         self.stages[..n - 1]
             .iter()
             .try_fold(0u32, |acc, s| s.transit_days.map(|d| acc.saturating_add(d)))
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_repr {
+    //! The shape a corridor deserialises from, checked by the builder.
+    use super::{Corridor, Stage};
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct CorridorRepr {
+        name: String,
+        stages: Vec<Stage>,
+    }
+
+    impl TryFrom<CorridorRepr> for Corridor {
+        type Error = crate::flow::FlowError;
+
+        fn try_from(r: CorridorRepr) -> crate::flow::Result<Corridor> {
+            r.stages
+                .into_iter()
+                .fold(Corridor::builder(r.name), |b, s| b.stage(s.location, s.transit_days))
+                .build()
+        }
     }
 }
 

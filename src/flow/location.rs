@@ -35,7 +35,8 @@ impl Default for LocationKind {
 /// A named place with its country and kind.
 ///
 /// Two locations are equal when name, country and kind are equal. The name is
-/// trimmed and must not be empty.
+/// trimmed and must not be empty; with the `serde` feature, deserialising goes through
+/// [`Location::new`], so a blank name is an error there too.
 ///
 /// # Example
 /// ```
@@ -51,6 +52,7 @@ impl Default for LocationKind {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "serde_repr::LocationRepr"))]
 pub struct Location {
     name: String,
     country: Option<Country>,
@@ -113,6 +115,33 @@ impl fmt::Display for Location {
         match self.country {
             Some(c) => write!(f, "{} ({})", self.name, c.alpha3()),
             None => f.write_str(&self.name),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_repr {
+    //! The shape a location deserialises from, checked by [`Location::new`].
+    use super::{Location, LocationKind};
+    use crate::Country;
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub(super) struct LocationRepr {
+        name: String,
+        #[serde(default)]
+        country: Option<Country>,
+        #[serde(default)]
+        kind: LocationKind,
+    }
+
+    impl TryFrom<LocationRepr> for Location {
+        type Error = crate::flow::FlowError;
+
+        fn try_from(r: LocationRepr) -> crate::flow::Result<Location> {
+            let mut l = Location::new(r.name)?.kind(r.kind);
+            l.country = r.country;
+            Ok(l)
         }
     }
 }

@@ -55,6 +55,22 @@ pub enum FlowError {
         /// The label.
         label: String,
     },
+    /// A nationality label is shaped like a country code (two or three ASCII letters or
+    /// digits, or one digit) but is no code and no country name.
+    #[error("{label:?} is shaped like a country code but is none (nor a country name)")]
+    NotACode {
+        /// The label.
+        label: String,
+    },
+    /// A nationality label is no country code or name, nor a fixed category, nor one of
+    /// the declared groups.
+    #[error(
+        "unknown nationality {label:?}: not a country code or name, \"other\" or \"unknown\", nor a declared group"
+    )]
+    UnknownNationality {
+        /// The label (trimmed, in normalisation form C).
+        label: String,
+    },
     /// A word (direction, sex, age group) is not one of the known ones.
     #[error("unknown {what} {text:?}")]
     UnknownWord {

@@ -1,7 +1,10 @@
 //! One observation of a flow: who, where, when, how many, according to whom.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use super::{FlowError, Location};
 use crate::{Count, Country, Period, Source};
@@ -14,7 +17,16 @@ use crate::{Count, Country, Period, Source};
 ///
 /// Text forms (`Display` and `FromStr` round-trip): a country is written as its
 /// alpha-3 code; `other` and `unknown` are the two fixed categories; anything else is
-/// a [`Nationality::Group`] label.
+/// a [`Nationality::Group`] label, except text shaped like a code (two or three ASCII
+/// letters or digits, or one digit) that is no code, which is an error. Labels are put
+/// in Unicode normalisation form C first, so that a decomposed "Côte d'Ivoire" is
+/// Côte d'Ivoire and the same group label is one group however it was encoded.
+///
+/// [`Nationality::from_label`] (and `FromStr`, and serde) accept any other label as a
+/// new group, since a group written out must read back. The flow readers do not: there
+/// a label that is no country or category must be a declared group
+/// ([`ReadOptions::groups`](crate::io::ReadOptions::groups)), and
+/// [`Nationality::from_known_label`] does the same for code of your own.
 ///
 /// # Example
 /// ```
@@ -42,17 +54,58 @@ pub enum Nationality {
 
 /// The label of a nationality group that is not one country; see [`Nationality::group`].
 ///
-/// It never names a country or a fixed category, so a group and a country can never
-/// be confused when read back from text.
+/// It never names a country or a fixed category and is never shaped like a country
+/// code, so a group and a country can never be confused when read back from text. It
+/// is trimmed and in Unicode normalisation form C.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GroupName(String);
 
 impl GroupName {
-    /// The label, trimmed.
+    /// A group label, checked as [`Nationality::group`] checks it.
+    ///
+    /// # Errors
+    /// As [`Nationality::group`].
+    ///
+    /// # Example
+    /// ```
+    /// use corridor::flow::GroupName;
+    ///
+    /// let g = GroupName::new(" Haiti (plus Brazil and Chile) ")?;
+    /// assert_eq!(g.as_str(), "Haiti (plus Brazil and Chile)");
+    /// assert!(GroupName::new("Cuba").is_err());
+    /// assert!(GroupName::new("XX").is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn new(label: impl AsRef<str>) -> crate::flow::Result<Self> {
+        match Nationality::from_label(label.as_ref())? {
+            Nationality::Group(g) => Ok(g),
+            _ => Err(FlowError::GroupIsCountry {
+                label: nfc(label.as_ref().trim()).into_owned(),
+            }),
+        }
+    }
+
+    /// The label, trimmed and in normalisation form C.
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// `s` in Unicode normalisation form C, borrowed when it already is (ASCII always is).
+pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.nfc().collect())
+    }
+}
+
+/// Whether `t` has the shape of a country code: two or three ASCII letters or digits,
+/// or a single digit.
+fn looks_like_code(t: &str) -> bool {
+    let b = t.as_bytes();
+    ((2..=3).contains(&b.len()) && b.iter().all(u8::is_ascii_alphanumeric)) || (b.len() == 1 && b[0].is_ascii_digit())
 }
 
 impl fmt::Display for GroupName {
@@ -67,27 +120,30 @@ impl Nationality {
     /// # Errors
     /// [`FlowError::EmptyName`] for an empty label; [`FlowError::GroupIsCountry`] when the
     /// label names a country or a fixed category (use those instead, so that the same
-    /// people are never counted under two keys).
+    /// people are never counted under two keys); [`FlowError::NotACode`] when it is
+    /// shaped like a country code (`"XX"`).
     pub fn group(label: impl AsRef<str>) -> crate::flow::Result<Self> {
-        let label = label.as_ref().trim();
-        match Self::from_label(label)? {
-            g @ Self::Group(_) => Ok(g),
-            _ => Err(FlowError::GroupIsCountry {
-                label: label.to_owned(),
-            }),
-        }
+        GroupName::new(label).map(Self::Group)
     }
 
     /// Reads a label as found in published tables: an ISO code (alpha-2, alpha-3,
-    /// numeric) or an English country name gives [`Nationality::Country`]; "other",
-    /// "others", "other countries", "other nationalities" give [`Nationality::Other`];
-    /// "unknown", "not stated" give [`Nationality::Unknown`]; any other label is a
-    /// [`Nationality::Group`].
+    /// numeric; `XK` / `XKX` for Kosovo) or an English country name gives
+    /// [`Nationality::Country`]; "other", "others", "other countries", "other
+    /// nationalities" give [`Nationality::Other`]; "unknown", "not stated" give
+    /// [`Nationality::Unknown`]; any other label is a [`Nationality::Group`] — unless it
+    /// is shaped like a code. The label is trimmed and put in normalisation form C first.
+    ///
+    /// Free text becomes a group, so a typo ("Venezula") is a group here: to refuse
+    /// labels that were not declared, use [`Nationality::from_known_label`] (the flow
+    /// readers do).
     ///
     /// # Errors
-    /// [`FlowError::EmptyName`] for an empty label.
+    /// [`FlowError::EmptyName`] for an empty label; [`FlowError::NotACode`] for text of
+    /// two or three ASCII letters or digits (or one digit) that is no code (`"XX"`,
+    /// `"999"`).
     pub fn from_label(label: &str) -> crate::flow::Result<Self> {
-        let label = label.trim();
+        let normal = nfc(label.trim());
+        let label = normal.trim();
         if label.is_empty() {
             return Err(FlowError::EmptyName { what: "nationality" });
         }
@@ -103,7 +159,40 @@ impl Nationality {
         if let Ok(c) = Country::from_name(label) {
             return Ok(Self::Country(c));
         }
+        if looks_like_code(label) {
+            return Err(FlowError::NotACode {
+                label: label.to_owned(),
+            });
+        }
         Ok(Self::Group(GroupName(label.to_owned())))
+    }
+
+    /// Reads a label as [`Nationality::from_label`] does, but accepts a group only when
+    /// it is one of `groups`: a label that is no country, code or fixed category and
+    /// was not declared (a typo such as "Venezula") is an error instead of a new group.
+    ///
+    /// # Errors
+    /// As [`Nationality::from_label`], and [`FlowError::UnknownNationality`] for a
+    /// label that would be a group not in `groups`.
+    ///
+    /// # Example
+    /// ```
+    /// use corridor::flow::{GroupName, Nationality};
+    ///
+    /// let groups = [GroupName::new("Haiti (plus Brazil and Chile)")?];
+    /// assert_eq!(Nationality::from_known_label("Venezuela", &groups)?.to_string(), "VEN");
+    /// assert!(matches!(
+    ///     Nationality::from_known_label("Haiti (plus Brazil and Chile)", &groups)?,
+    ///     Nationality::Group(_)
+    /// ));
+    /// assert!(Nationality::from_known_label("Venezula", &groups).is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn from_known_label(label: &str, groups: &[GroupName]) -> crate::flow::Result<Self> {
+        match Self::from_label(label)? {
+            Self::Group(g) if !groups.contains(&g) => Err(FlowError::UnknownNationality { label: g.0 }),
+            n => Ok(n),
+        }
     }
 
     /// The country, for [`Nationality::Country`].
@@ -367,6 +456,63 @@ mod tests {
             "HTI"
         );
         assert!(Nationality::from_label("").is_err());
+    }
+
+    #[test]
+    fn code_shaped_labels_must_be_codes() {
+        for s in ["XX", "xx", "ZZZ", "999", "0", "A1", " QQ "] {
+            let e = Nationality::from_label(s).unwrap_err();
+            assert!(matches!(e, FlowError::NotACode { .. }), "{s:?}: {e}");
+            assert!(Nationality::group(s).is_err(), "{s:?}");
+        }
+        assert_eq!(
+            Nationality::from_label("XX").unwrap_err().to_string(),
+            "\"XX\" is shaped like a country code but is none (nor a country name)"
+        );
+        // Codes and names of that shape still resolve; Kosovo's user-assigned codes too.
+        for (s, want) in [
+            ("UK", "GBR"),
+            ("USA", "USA"),
+            ("DRC", "COD"),
+            ("XK", "XKX"),
+            ("4", "AFG"),
+        ] {
+            assert_eq!(Nationality::from_label(s).unwrap().to_string(), want, "{s:?}");
+        }
+        // Longer or non-alphanumeric text is a group.
+        assert!(matches!(Nationality::from_label("Xxxx"), Ok(Nationality::Group(_))));
+        assert!(matches!(Nationality::from_label("X"), Ok(Nationality::Group(_))));
+    }
+
+    #[test]
+    fn labels_are_normalised_to_nfc() {
+        let nfd = "Co\u{302}te d'Ivoire";
+        assert_eq!(Nationality::from_label(nfd).unwrap().to_string(), "CIV");
+        let composed = Nationality::group("Ha\u{ef}ti (plus Br\u{e9}sil)").unwrap();
+        let decomposed = Nationality::group("Hai\u{308}ti (plus Bre\u{301}sil)").unwrap();
+        assert_eq!(composed, decomposed);
+        assert_eq!(decomposed.to_string(), "Ha\u{ef}ti (plus Br\u{e9}sil)");
+    }
+
+    #[test]
+    fn known_labels_only() {
+        let groups = [GroupName::new("Haiti (plus Brazil and Chile)").unwrap()];
+        assert!(matches!(
+            Nationality::from_known_label(" Haiti (plus Brazil and Chile)", &groups),
+            Ok(Nationality::Group(_))
+        ));
+        assert_eq!(Nationality::from_known_label("other", &[]), Ok(Nationality::Other));
+        let e = Nationality::from_known_label("Venezula", &groups).unwrap_err();
+        assert_eq!(
+            e,
+            FlowError::UnknownNationality {
+                label: "Venezula".into()
+            }
+        );
+        assert!(matches!(
+            Nationality::from_known_label("XX", &groups),
+            Err(FlowError::NotACode { .. })
+        ));
     }
 
     #[test]

@@ -150,7 +150,7 @@ pub enum ClaimKind {
 ///     "2021 total",
 ///     "nearly 140,000 migrants passed through Panama in 2021",
 ///     ClaimKind::Total { period: "2021".parse()?, total: "nearly 140,000".parse()? },
-///     Source::new("Ministry of Foreign Affairs of Panama", "Statement on migration"),
+///     Source::new("Ministry of Foreign Affairs of Panama", "Statement on migration")?,
 /// )?;
 /// assert_eq!(claim.label(), "2021 total");
 /// # Ok::<(), corridor::Error>(())
@@ -652,13 +652,13 @@ impl Independence {
 /// use corridor::impact::{Claim, ClaimKind, Evidence, Rate, RateReading, Verdict};
 /// use corridor::{Count, Source};
 ///
-/// let snm = Source::new("SNM", "monthly crossings");
+/// let snm = Source::new("SNM", "monthly crossings")?;
 /// let monthly = FlowSeries::new("2021-08".parse()?, vec![Some(Count::exact(25_332))])?.with_source(snm);
 /// let peak = Claim::new(
 ///     "peak",
 ///     "2,461 a day at the peak in August 2021",
 ///     ClaimKind::Rate { rate: Rate { period: "2021-08".parse()?, per_day: Count::exact(2461), reading: RateReading::PeakDay } },
-///     Source::new("Ministry of Foreign Affairs of Panama", "statement"),
+///     Source::new("Ministry of Foreign Affairs of Panama", "statement")?,
 /// )?;
 /// let check = Evidence::new().monthly(&monthly).check(&peak);
 /// // A month averaging 817 a day and totalling 25,332 allows a peak day of 2,461 but cannot confirm it.

@@ -69,7 +69,7 @@ impl ReportedFigure {
 /// use corridor::impact::{ImpactReport, ReportedFigure, Subject};
 /// use corridor::{Count, Source};
 ///
-/// let efe = Source::new("EFE", "More than 40 arrested in Panama, Costa Rica raids");
+/// let efe = Source::new("EFE", "More than 40 arrested in Panama, Costa Rica raids")?;
 /// let report = ImpactReport::new(Subject::Operation, "Operación Binacional Crepúsculo")?
 ///     .when("2021-09-21".parse()?)
 ///     .figure(ReportedFigure::new("arrested", "over 40".parse()?, efe.clone()));

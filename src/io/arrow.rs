@@ -651,7 +651,12 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
             (Some(_), Some(&i)) => i,
             (Some(publisher), None) => {
                 let title = source_title.as_ref().and_then(|c| c.get(row)).unwrap_or("");
-                let mut s = Source::new(publisher, title);
+                let mut s = Source::new(publisher, title).map_err(|e| ArrowError::BadValue {
+                    row,
+                    column: "source",
+                    text: publisher.to_string(),
+                    reason: e.to_string(),
+                })?;
                 if let Some(d) = sk[2].and_then(|k| dates[k]) {
                     s = s.date(d);
                 }

@@ -4,8 +4,10 @@ use std::io::{Read, Write};
 use std::ops::ControlFlow;
 
 use super::ReadError;
-use super::chunks::{Chunk, Input, OwnedRec, Rec, Splitter};
-use crate::flow::{AgeGroup, Direction, FlowTable, Location, LocationKind, Nationality, Row, Sex};
+use super::chunks::{Chunk, Input, OwnedRec, Rec, Splitter, Unclosed};
+use crate::flow::{
+    AgeGroup, Direction, FlowError, FlowTable, GroupName, Location, LocationKind, Nationality, Row, Sex,
+};
 use crate::{Count, Country, Period, Source};
 use rustc_hash::FxHashMap;
 
@@ -53,10 +55,13 @@ pub struct ReadOptions {
     ignore_unknown: bool,
     delimiter: Option<u8>,
     default_source: Option<Source>,
+    groups: Vec<String>,
+    accept_new_groups: bool,
 }
 
 impl ReadOptions {
-    /// Strict mode, unknown columns are errors, comma-separated, no default source.
+    /// Strict mode, unknown columns are errors, comma-separated, no default source, no
+    /// nationality groups.
     #[must_use]
     pub fn new() -> Self {
         Self::default()
@@ -90,6 +95,47 @@ impl ReadOptions {
         self.default_source = Some(source);
         self
     }
+
+    /// Declares nationality labels that are groups, not one country ("Haiti (plus Brazil
+    /// and Chile)"): a nationality label that is no country code or name and no fixed
+    /// category ("other", "unknown") is an error unless it is declared here (after
+    /// trimming and Unicode normalisation form C, otherwise exactly) or
+    /// [`ReadOptions::accept_new_groups`] is set, so that a typo ("Venezula") or a
+    /// decomposed "Côte d'Ivoire" never becomes a group silently. Adds to the labels
+    /// declared before.
+    ///
+    /// A declared label that is not a valid group (a country, a category, code-shaped
+    /// text such as `"XX"`, empty) makes the read fail with that [`FlowError`].
+    ///
+    /// # Example
+    /// ```
+    /// use corridor::io::{read_flows_csv_with, ReadOptions};
+    ///
+    /// let csv = "date,nationality,count\n2021,Haiti (plus Brazil and Chile),5\n2021,Venezula,3\n";
+    /// let options = ReadOptions::new().groups(["Haiti (plus Brazil and Chile)"]);
+    /// let err = read_flows_csv_with(csv.as_bytes(), &options).unwrap_err();
+    /// assert!(err.to_string().starts_with("line 3, column 2: unknown nationality \"Venezula\""));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    #[must_use]
+    pub fn groups<I>(mut self, labels: I) -> Self
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        self.groups.extend(labels.into_iter().map(|l| l.as_ref().to_owned()));
+        self
+    }
+
+    /// Accepts every nationality label that is no country or category as a group, as
+    /// [`Nationality::from_label`] does (default: only the declared
+    /// [`ReadOptions::groups`]). Every label accepted as a group is listed in
+    /// [`ReadReport::groups`].
+    #[must_use]
+    pub fn accept_new_groups(mut self, yes: bool) -> Self {
+        self.accept_new_groups = yes;
+        self
+    }
 }
 
 /// What [`read_flows_csv_with`] read: the table, the header style, the skipped
@@ -100,6 +146,7 @@ pub struct ReadReport {
     header: Header,
     errors: Vec<crate::Error>,
     ignored: Vec<String>,
+    groups: Vec<GroupName>,
 }
 
 impl ReadReport {
@@ -131,6 +178,14 @@ impl ReadReport {
     #[must_use]
     pub fn ignored_columns(&self) -> &[String] {
         &self.ignored
+    }
+
+    /// Every nationality label read as a [`Nationality::Group`] (declared with
+    /// [`ReadOptions::groups`] or accepted by [`ReadOptions::accept_new_groups`]), in
+    /// order of first appearance.
+    #[must_use]
+    pub fn groups(&self) -> &[GroupName] {
+        &self.groups
     }
 }
 
@@ -263,11 +318,59 @@ fn csv_error(e: csv::Error) -> crate::Error {
         other => crate::Error::Io(std::io::Error::other(format!("csv: {other:?}"))),
     }
 }
+/// A count column: its position, the sex and age group its attributes name, and the
+/// people it covers as a set of the four sex × age cells (a bit each), so that a total
+/// covers its breakdown.
+#[derive(Debug, Clone, Copy)]
+struct CountCol {
+    col: usize,
+    sex: Option<Sex>,
+    age: Option<AgeGroup>,
+    cells: u8,
+}
+
+impl CountCol {
+    fn new(col: usize, sex: Option<Sex>, age: Option<AgeGroup>) -> Self {
+        let sexes: u8 = match sex {
+            None => 0b11,
+            Some(Sex::Female) => 0b01,
+            Some(Sex::Male) => 0b10,
+        };
+        let ages: u8 = match age {
+            None => 0b11,
+            Some(AgeGroup::Children) => 0b01,
+            Some(AgeGroup::Adults) => 0b10,
+        };
+        // Bit 2 × sex + age.
+        let mut cells = 0;
+        for s in 0..2 {
+            for a in 0..2 {
+                if sexes >> s & 1 == 1 && ages >> a & 1 == 1 {
+                    cells |= 1 << (2 * s + a);
+                }
+            }
+        }
+        Self { col, sex, age, cells }
+    }
+
+    /// Whether this column counts everyone `other` counts and more.
+    fn covers(&self, other: &CountCol) -> bool {
+        self.cells != other.cells && self.cells & other.cells == other.cells
+    }
+
+    fn overlaps(&self, other: &CountCol) -> bool {
+        self.cells & other.cells != 0
+    }
+}
+
 /// Column positions of each role, checked.
 #[derive(Debug, Default)]
 struct Layout {
     period: usize,
-    counts: Vec<(usize, Option<Sex>, Option<AgeGroup>)>,
+    /// The count columns, in file order.
+    counts: Vec<CountCol>,
+    /// Whether some count column covers another (a total beside its breakdown).
+    nested: bool,
     nationality: Option<(usize, bool)>,
     location: Option<usize>,
     location_country: Option<usize>,
@@ -338,7 +441,7 @@ impl Layout {
         for (i, role) in roles {
             match role {
                 Role::Period => period = Some(i),
-                Role::Count(s, a) => l.counts.push((i, s, a)),
+                Role::Count(s, a) => l.counts.push(CountCol::new(i, s, a)),
                 Role::NationalityCode => l.nationality = Some((i, true)),
                 Role::NationalityLabel => l.nationality = Some((i, false)),
                 Role::Location => l.location = Some(i),
@@ -365,9 +468,11 @@ impl Layout {
             }
             .into());
         }
-        if l.counts.len() > 1 && (l.sex.is_some() || l.age.is_some()) {
-            // A sex or age column beside disaggregated count columns would be ambiguous.
-            let i = l.sex.or(l.age).unwrap_or(0);
+        // A sex or age column beside disaggregated count columns (or a count column that
+        // names its own sex or age group) would say it twice.
+        let by_sex = l.counts.len() > 1 || l.counts.iter().any(|c| c.sex.is_some());
+        let by_age = l.counts.len() > 1 || l.counts.iter().any(|c| c.age.is_some());
+        if let Some(i) = l.sex.filter(|_| by_sex).or(l.age.filter(|_| by_age)) {
             let name = String::from_utf8_lossy(names.get(i)).into_owned();
             return Err(ReadError::DuplicateColumn {
                 line,
@@ -376,6 +481,7 @@ impl Layout {
             }
             .into());
         }
+        l.check_breakdown(names, line)?;
         if l.location.is_none() && (l.location_country.is_some() || l.location_kind.is_some()) {
             return Err(ReadError::MissingColumn {
                 name: "location",
@@ -384,6 +490,66 @@ impl Layout {
             .into());
         }
         Ok(l)
+    }
+
+    /// Checks that the count columns can be read as records without counting anyone
+    /// twice: the finest columns (those that cover no other) must not overlap, and each
+    /// total or subtotal must be exactly the sum of the finest columns it covers, which
+    /// become the records while the total is checked against their sum row by row.
+    fn check_breakdown(&mut self, names: Rec<'_>, line: u64) -> crate::Result<()> {
+        let counts = &self.counts;
+        let name = |c: &CountCol| String::from_utf8_lossy(names.get(c.col)).into_owned();
+        let finest: Vec<&CountCol> = counts.iter().filter(|c| !counts.iter().any(|o| c.covers(o))).collect();
+        for (k, b) in finest.iter().enumerate() {
+            if let Some(a) = finest[..k].iter().find(|a| a.overlaps(b)) {
+                return Err(ReadError::ConflictingColumns {
+                    line,
+                    column: b.col + 1,
+                    name: name(b),
+                    reason: format!(
+                        "overlaps column {} ({:?}): the people in both would be counted twice; give the joint \
+                         columns (such as +f+children) or one breakdown only",
+                        a.col + 1,
+                        name(a)
+                    ),
+                }
+                .into());
+            }
+        }
+        for t in counts.iter().filter(|t| counts.iter().any(|o| t.covers(o))) {
+            self.nested = true;
+            let tiled = finest.iter().filter(|f| t.covers(f)).fold(0, |acc, f| acc | f.cells);
+            if tiled != t.cells {
+                return Err(ReadError::ConflictingColumns {
+                    line,
+                    column: t.col + 1,
+                    name: name(t),
+                    reason: "is broken down only in part by the other count columns: reading it beside them \
+                             would count people twice (give every part, such as both +f and +m, or the \
+                             total alone)"
+                        .to_owned(),
+                }
+                .into());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Writes into `key` the cells `cols` of `rec` as one byte string that no other cells
+/// give: each cell's length (LEB128, one byte below 128), then its bytes. (Joining with a
+/// separator byte would let two rows collide when a cell holds that byte.)
+fn cells_key(key: &mut Vec<u8>, rec: Rec<'_>, cols: impl IntoIterator<Item = usize>) {
+    key.clear();
+    for c in cols {
+        let cell = rec.get(c);
+        let mut n = cell.len();
+        while n >= 0x80 {
+            key.push((n & 0x7f) as u8 | 0x80);
+            n >>= 7;
+        }
+        key.push(n as u8);
+        key.extend_from_slice(cell);
     }
 }
 
@@ -550,6 +716,9 @@ struct Plan<'o> {
     mode: ReadMode,
     default_source: Option<&'o Source>,
     splitter: Splitter,
+    /// Declared nationality groups.
+    groups: Vec<GroupName>,
+    accept_new_groups: bool,
 }
 
 /// What one chunk gave: its records in a table of their own, the errors of its bad
@@ -570,6 +739,8 @@ struct Rows<'p, 'o> {
     default_source: u32,
     errors: Vec<crate::Error>,
     pending: Vec<Row>,
+    /// The counts of a row with several count columns (`None` for an empty cell).
+    counts: Vec<Option<Count>>,
 }
 
 fn parse_chunk(plan: &Plan<'_>, chunk: &Chunk) -> ChunkOut {
@@ -586,11 +757,13 @@ fn parse_chunk(plan: &Plan<'_>, chunk: &Chunk) -> ChunkOut {
         default_source,
         errors: Vec::new(),
         pending: Vec::new(),
+        counts: Vec::new(),
     };
     let mut scratch = OwnedRec::default();
-    let lines = plan
-        .splitter
-        .for_each(chunk, &mut scratch, |line, rec| rows.handle(rec, line));
+    let lines = plan.splitter.for_each(chunk, &mut scratch, |line, rec| match rec {
+        Ok(rec) => rows.handle(rec, line),
+        Err(at) => rows.fail(unclosed(at)),
+    });
     ChunkOut {
         table: rows.table,
         errors: rows.errors,
@@ -598,18 +771,30 @@ fn parse_chunk(plan: &Plan<'_>, chunk: &Chunk) -> ChunkOut {
     }
 }
 
+/// The error of a quote that never closes.
+fn unclosed(at: Unclosed) -> crate::Error {
+    ReadError::UnterminatedQuote {
+        line: at.line,
+        column: at.column,
+    }
+    .into()
+}
+
 impl Rows<'_, '_> {
     fn handle(&mut self, rec: Rec<'_>, line: u64) -> ControlFlow<()> {
         match self.row(rec, line) {
             Ok(()) => ControlFlow::Continue(()),
-            Err(e) => {
-                self.errors.push(e);
-                if self.plan.mode == ReadMode::Strict {
-                    ControlFlow::Break(())
-                } else {
-                    ControlFlow::Continue(())
-                }
-            }
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// Records the error of a bad row; stops in strict mode.
+    fn fail(&mut self, e: crate::Error) -> ControlFlow<()> {
+        self.errors.push(e);
+        if self.plan.mode == ReadMode::Strict {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
         }
     }
 
@@ -655,7 +840,22 @@ impl Rows<'_, '_> {
         let n = if code {
             Nationality::Country(t.parse::<Country>().map_err(|e| bad(line, i, raw, e))?)
         } else {
-            Nationality::from_label(t).map_err(|e| bad(line, i, raw, e))?
+            match Nationality::from_label(t).map_err(|e| bad(line, i, raw, e))? {
+                Nationality::Group(g) if !self.plan.accept_new_groups && !self.plan.groups.contains(&g) => {
+                    return Err(bad(
+                        line,
+                        i,
+                        raw,
+                        format!(
+                            "{} (declare it with ReadOptions::groups, or accept new groups)",
+                            FlowError::UnknownNationality {
+                                label: g.as_str().to_owned()
+                            }
+                        ),
+                    ));
+                }
+                n => n,
+            }
         };
         let k = self.table.intern_nationality(n);
         self.caches.nationality.insert(raw, k);
@@ -680,11 +880,7 @@ impl Rows<'_, '_> {
         }
         let single = layout.location_country.is_none() && layout.location_kind.is_none();
         if !single {
-            self.caches.key.clear();
-            for c in cols.into_iter().flatten() {
-                self.caches.key.extend_from_slice(rec.get(c));
-                self.caches.key.push(0x1f);
-            }
+            cells_key(&mut self.caches.key, rec, cols.into_iter().flatten());
         }
         let key: &[u8] = if single { rec.get(i) } else { &self.caches.key };
         if let Some(k) = self.caches.location.get(key) {
@@ -711,38 +907,32 @@ impl Rows<'_, '_> {
         {
             return Ok(self.default_source);
         }
-        self.caches.key.clear();
-        for c in cols.into_iter().flatten() {
-            self.caches.key.extend_from_slice(rec.get(c));
-            self.caches.key.push(0x1f);
-        }
+        cells_key(&mut self.caches.key, rec, cols.into_iter().flatten());
         if let Some(k) = self.caches.source.get(&self.caches.key) {
             return Ok(k);
         }
+        // Trimmed as `Source` trims, so that what was written reads back the same.
         let cell = |j: usize| -> crate::Result<&str> { cols[j].map_or(Ok(""), |i| text(rec, i, line)) };
-        let publisher = cell(0)?;
-        if publisher.is_empty() {
-            let i = cols[1..]
-                .iter()
-                .flatten()
-                .copied()
-                .find(|&i| !rec.get(i).trim_ascii().is_empty())
-                .unwrap_or(0);
-            return Err(bad(line, i, rec.get(i), "source detail without a publisher"));
-        }
-        let mut s = Source::new(publisher, cell(1)?);
-        if let Some(d) = optional(rec, cols[2], line, |t| {
-            time::Date::parse(t, time::macros::format_description!("[year]-[month]-[day]"))
-        })? {
-            s = s.date(d);
-        }
-        if let Some(a) = optional(rec, cols[3], line, |t| Ok::<_, std::convert::Infallible>(t.to_owned()))? {
-            s = s.address(a);
-        }
-        if let Some(n) = optional(rec, cols[4], line, |t| Ok::<_, std::convert::Infallible>(t.to_owned()))? {
-            s = s.note(n);
-        }
-        let k = self.table.intern_source(s);
+        let texts = [cell(0)?, cell(1)?, cell(2)?, cell(3)?, cell(4)?];
+        let k = if texts.iter().all(|t| t.is_empty()) {
+            // Blank but for Unicode white space.
+            self.default_source
+        } else {
+            let publisher = cols[0].filter(|_| !texts[0].is_empty());
+            let Some(p) = publisher else {
+                let j = (1..5).find(|&j| !texts[j].is_empty()).unwrap_or(1);
+                let i = cols[j].unwrap_or(0);
+                return Err(bad(line, i, rec.get(i), "source detail without a publisher"));
+            };
+            let mut s = Source::new(texts[0], texts[1]).map_err(|e| bad(line, p, rec.get(p), e))?;
+            if let Some(d) = optional(rec, cols[2], line, |t| {
+                time::Date::parse(t, time::macros::format_description!("[year]-[month]-[day]"))
+            })? {
+                s = s.date(d);
+            }
+            s = s.address(texts[3]).note(texts[4]);
+            self.table.intern_source(s)
+        };
         self.caches.source.insert(&self.caches.key, k);
         Ok(k)
     }
@@ -776,20 +966,111 @@ impl Rows<'_, '_> {
             sex: col_sex.or(sex),
             age: col_age.or(age),
         };
-        if let [(i, col_sex, col_age)] = layout.counts[..] {
-            let count = count_at(rec, i, line)?;
-            self.table.push_row(row(count, col_sex, col_age));
+        if let [c] = layout.counts[..] {
+            let count = count_at(rec, c.col, line)?;
+            self.table.push_row(row(count, c.sex, c.age));
             return Ok(());
         }
         self.pending.clear();
-        for &(i, col_sex, col_age) in &layout.counts {
-            self.pending.push(row(count_at(rec, i, line)?, col_sex, col_age));
+        if layout.nested {
+            self.counts.clear();
+            for c in &layout.counts {
+                let t = text(rec, c.col, line)?;
+                self.counts.push(if t.is_empty() {
+                    None
+                } else {
+                    Some(count_at(rec, c.col, line)?)
+                });
+            }
+            let records = breakdown(&layout.counts, &self.counts, rec, line)?;
+            for (k, c) in layout.counts.iter().enumerate() {
+                if records >> k & 1 == 1 {
+                    let count = self.counts[k].unwrap_or(Count::ZERO);
+                    self.pending.push(row(count, c.sex, c.age));
+                }
+            }
+        } else {
+            for c in &layout.counts {
+                self.pending.push(row(count_at(rec, c.col, line)?, c.sex, c.age));
+            }
         }
         for r in self.pending.drain(..) {
             self.table.push_row(r);
         }
         Ok(())
     }
+}
+
+/// The records of a row whose count columns include totals (see
+/// [`Layout::check_breakdown`]), as a bit set of `counts`: the finest non-empty columns.
+/// An empty cell is allowed only under a non-empty total; every non-empty total must be
+/// the sum of the records it covers (their bounds must meet), never a record itself
+/// beside them.
+fn breakdown(counts: &[CountCol], values: &[Option<Count>], rec: Rec<'_>, line: u64) -> crate::Result<u16> {
+    let present = |k: usize| values[k].is_some();
+    let n = counts.len();
+    for k in (0..n).filter(|&k| !present(k)) {
+        if !(0..n).any(|t| present(t) && counts[t].covers(&counts[k])) {
+            let i = counts[k].col;
+            return Err(bad(line, i, rec.get(i), "empty count (a missing value is not zero)"));
+        }
+    }
+    let records: u16 = (0..n)
+        .filter(|&k| present(k) && !(0..n).any(|o| present(o) && counts[k].covers(&counts[o])))
+        .fold(0, |acc, k| acc | 1 << k);
+    let is_record = |k: usize| records >> k & 1 == 1;
+    for b in (0..n).filter(|&b| is_record(b)) {
+        if let Some(a) = (0..b).find(|&a| is_record(a) && counts[a].overlaps(&counts[b])) {
+            let i = counts[b].col;
+            return Err(bad(
+                line,
+                i,
+                rec.get(i),
+                format!(
+                    "overlaps column {} and no finer column is given in this row: the people in both would be \
+                     counted twice",
+                    counts[a].col + 1
+                ),
+            ));
+        }
+    }
+    for t in (0..n).filter(|&t| present(t) && !is_record(t)) {
+        let parts: Vec<usize> = (0..n)
+            .filter(|&k| is_record(k) && counts[t].covers(&counts[k]))
+            .collect();
+        let i = counts[t].col;
+        let cells = parts.iter().fold(0, |acc, &k| acc | counts[k].cells);
+        if cells != counts[t].cells {
+            let empty = (0..n).find(|&k| !present(k) && counts[t].covers(&counts[k]));
+            return Err(bad(
+                line,
+                i,
+                rec.get(i),
+                format!(
+                    "the breakdown of this total is incomplete in this row (column {} is empty)",
+                    empty.map_or(0, |k| counts[k].col + 1)
+                ),
+            ));
+        }
+        let total = values[t].unwrap_or(Count::ZERO);
+        let sum = parts
+            .iter()
+            .fold(Count::ZERO, |acc, &k| acc + values[k].unwrap_or(Count::ZERO));
+        let meet = sum.lower() <= total.upper().unwrap_or(u64::MAX) && total.lower() <= sum.upper().unwrap_or(u64::MAX);
+        if !meet {
+            let columns: Vec<String> = parts.iter().map(|&k| (counts[k].col + 1).to_string()).collect();
+            return Err(bad(
+                line,
+                i,
+                rec.get(i),
+                format!(
+                    "the total disagrees with the sum of its breakdown, {sum} (columns {})",
+                    columns.join(", ")
+                ),
+            ));
+        }
+    }
+    Ok(records)
 }
 
 /// The chunks' results put together in file order.
@@ -838,6 +1119,11 @@ fn shift_line(e: crate::Error, base: u64) -> crate::Error {
             line: line + base,
             expected,
             got,
+        }
+        .into(),
+        crate::Error::Read(ReadError::UnterminatedQuote { line, column }) => ReadError::UnterminatedQuote {
+            line: line + base,
+            column,
         }
         .into(),
         other => other,
@@ -922,12 +1208,19 @@ pub(crate) fn read_chunked<R: Read>(
     chunk: usize,
     parallel: bool,
 ) -> crate::Result<ReadReport> {
+    let groups = options
+        .groups
+        .iter()
+        .map(GroupName::new)
+        .collect::<Result<Vec<_>, FlowError>>()?;
     let splitter = Splitter::new(options.delimiter.unwrap_or(b','));
     let mut input = Input::new(reader, chunk);
     input.skip_bom()?;
     let mut first = OwnedRec::default();
-    let Some(first_line) = input.record(&splitter, &mut first)? else {
-        return Err(ReadError::Empty.into());
+    let first_line = match input.record(&splitter, &mut first)? {
+        None => return Err(ReadError::Empty.into()),
+        Some((_, Some(at))) => return Err(unclosed(at)),
+        Some((line, None)) => line,
     };
     let mut second = OwnedRec::default();
     let (names, labels, header_line) = if is_hashtag_row(first.rec()) {
@@ -935,7 +1228,8 @@ pub(crate) fn read_chunked<R: Read>(
     } else {
         let before = input.position();
         match input.record(&splitter, &mut second)? {
-            Some(line) if is_hashtag_row(second.rec()) => (&second, Some(&first), line),
+            Some((line, None)) if is_hashtag_row(second.rec()) => (&second, Some(&first), line),
+            // A first data row with an unclosed quote is read (and reported) with the data.
             Some(_) => {
                 input.rewind(before);
                 (&first, None, first_line)
@@ -962,6 +1256,8 @@ pub(crate) fn read_chunked<R: Read>(
         mode: options.mode,
         default_source: options.default_source.as_ref(),
         splitter,
+        groups,
+        accept_new_groups: options.accept_new_groups,
     };
     let mut table = FlowTable::new();
     if let Some(s) = &options.default_source {
@@ -974,11 +1270,21 @@ pub(crate) fn read_chunked<R: Read>(
         strict: options.mode == ReadMode::Strict,
     };
     read_chunks(&mut input, &plan, &mut merged, parallel)?;
+    let groups = merged
+        .table
+        .nationalities()
+        .iter()
+        .filter_map(|n| match n {
+            Nationality::Group(g) => Some(g.clone()),
+            _ => None,
+        })
+        .collect();
     Ok(ReadReport {
         table: merged.table,
         header,
         errors: merged.errors,
         ignored,
+        groups,
     })
 }
 
@@ -1051,7 +1357,9 @@ pub fn read_flows_csv_with<R: Read>(reader: R, options: &ReadOptions) -> crate::
 /// followed by an HXL hashtag row when `header` is [`Header::Hxl`].
 ///
 /// Only the columns that some record uses are written (date and count always), so
-/// that reading the output back with [`read_flows_csv`] gives an equal table.
+/// that reading the output back with [`read_flows_csv`] gives an equal table, sources
+/// included; a table with nationality groups reads back with those groups declared
+/// ([`ReadOptions::groups`]) or with [`ReadOptions::accept_new_groups`].
 ///
 /// # Errors
 /// [`crate::Error::Io`] when the writer fails.
@@ -1293,15 +1601,46 @@ mod tests {
                     2022-01,Lajas Blancas,10,20,x\n2022-02,Lajas Blancas,11,about 21,y\n2022-02,,1,x,z\n";
         let options = ReadOptions::new()
             .ignore_unknown_columns(true)
-            .default_source(Source::new("SNM", "Monthly"));
+            .default_source(Source::new("SNM", "Monthly").unwrap());
         let (_, lenient) = agree(data.as_bytes(), &options, &[1, 4, 9, 33]);
         let (table, sources, .., header, ignored, errors) = lenient.unwrap();
         assert_eq!(
             (table.len(), header, ignored),
             (4, Header::Hxl, vec!["Note".to_owned()])
         );
-        assert_eq!(sources, [Source::new("SNM", "Monthly")]);
+        assert_eq!(sources, [Source::new("SNM", "Monthly").unwrap()]);
         assert_eq!(errors.len(), 1);
+    }
+
+    #[test]
+    fn unclosed_quotes_cr_line_ends_and_totals_agree_in_chunks() {
+        // CR-only line ends, a total with its breakdown (one row disagreeing), a
+        // misspelt nationality, and an unclosed quote that is not the last line.
+        let data = "date,nationality,total,f,m\r#date,#country+name,#affected+total,#affected+f,#affected+m\r\
+                    2021-01,HTI,3,1,2\r2021-02,Venezula,3,1,2\r2021-03,VEN,9,1,2\r\r\
+                    2021-04,\"CUB,3,1,2\r2021-05,CUB,5,,\r2021-06,ECU,1,1,0\r";
+        let (strict, lenient) = agree(data.as_bytes(), &ReadOptions::new(), &[1, 2, 5, 13, 40, 100]);
+        assert!(
+            strict
+                .unwrap_err()
+                .starts_with("line 4, column 2: unknown nationality \"Venezula\"")
+        );
+        let (table, .., errors) = lenient.unwrap();
+        assert_eq!(errors.len(), 3, "{errors:#?}");
+        assert!(
+            errors[1].starts_with("line 5, column 3: the total disagrees"),
+            "{}",
+            errors[1]
+        );
+        assert!(
+            errors[2].starts_with("line 7, column 2: a quote opens this field"),
+            "{}",
+            errors[2]
+        );
+        assert_eq!(
+            table.iter().map(|r| r.count().point()).collect::<Vec<_>>(),
+            [1, 2, 5, 1, 0]
+        );
     }
 
     fn cell() -> impl Strategy<Value = String> {

@@ -83,6 +83,30 @@ pub enum ReadError {
         /// The header text.
         name: String,
     },
+    /// A quote opens a field and is never closed, so the rest of the input would be one
+    /// cell. In lenient mode the row is reported and reading goes on at the next line.
+    #[error(
+        "line {line}, column {column}: a quote opens this field and is never closed (the rest of the input would be one cell)"
+    )]
+    UnterminatedQuote {
+        /// 1-based line where the quote opens.
+        line: u64,
+        /// 1-based column (field number) of the field it opens.
+        column: usize,
+    },
+    /// Count columns that cannot be read together without counting people twice: two
+    /// breakdowns that overlap, or a total broken down only in part.
+    #[error("line {line}, column {column}: column {name:?} {reason}")]
+    ConflictingColumns {
+        /// 1-based line of the header or hashtag row.
+        line: u64,
+        /// 1-based column number.
+        column: usize,
+        /// The header text.
+        name: String,
+        /// What is wrong with it.
+        reason: String,
+    },
     /// A row has a different number of cells from the header.
     #[error("line {line}: {got} cells where the header has {expected}")]
     RowLength {

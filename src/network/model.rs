@@ -916,7 +916,7 @@ mod tests {
             Tie::directed(TieKind::Membership)
                 .weight(0.5)
                 .seen(date!(2022 - 01 - 01), date!(2022 - 03 - 31))
-                .source(crate::Source::new("P", "T")),
+                .source(crate::Source::new("P", "T").unwrap()),
         )
         .unwrap();
         let net = b.build().unwrap();

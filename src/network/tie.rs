@@ -97,10 +97,11 @@ word_enum! {
 /// let t = Tie::directed(TieKind::Financial)
 ///     .weight(3.0)
 ///     .seen(date!(2022 - 01 - 10), date!(2022 - 06 - 30))
-///     .source(Source::new("Fiscalía General de la Nación", "Press release"));
+///     .source(Source::new("Fiscalía General de la Nación", "Press release")?);
 /// assert_eq!(t.kind(), TieKind::Financial);
 /// assert_eq!(t.tie_weight(), 3.0);
 /// assert_eq!(t.first_seen(), Some(date!(2022 - 01 - 10)));
+/// # Ok::<(), corridor::Error>(())
 /// ```
 ///
 /// With the `serde` feature a tie (de)serialises as a map `kind`, `direction`, `weight`, `first_seen`,
@@ -340,7 +341,7 @@ mod tests {
     }
 
     fn src(t: &str) -> Source {
-        Source::new("P", t)
+        Source::new("P", t).unwrap()
     }
 
     #[test]

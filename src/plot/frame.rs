@@ -546,9 +546,9 @@ mod tests {
     fn captions_name_each_publisher_once_and_wrap() {
         let chart = Chart::default().size(300, 200).note("A note.");
         let s = [
-            Source::new("WOLA", "a"),
-            Source::new("SNM Panama", "b"),
-            Source::new("WOLA", "c"),
+            Source::new("WOLA", "a").unwrap(),
+            Source::new("SNM Panama", "b").unwrap(),
+            Source::new("WOLA", "c").unwrap(),
         ];
         let lines = caption_lines(&chart, &s);
         assert_eq!(lines, ["A note.", "Sources: WOLA; SNM Panama"]);

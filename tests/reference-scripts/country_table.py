@@ -4,6 +4,9 @@
 Sources (no network access; both are pip packages):
   * ISO 3166-1 (alpha-2, alpha-3, numeric, English short name, official and
     common names): `pycountry` (Debian iso-codes data).
+  * One entry that is not ISO 3166-1: Kosovo, with the user-assigned codes
+    `XK` / `XKX` that UNHCR, IOM and HDX use, from the taxonomy's "x Alpha2
+    codes" / "x Alpha3 codes" columns (no numeric code: M49 has none).
   * UN M49 region / sub-region / intermediate region, and the M49 English
     names: the OCHA "Countries & Territories Taxonomy" CSV shipped inside the
     `hdx-python-country` package (read from the package, never downloaded).
@@ -86,6 +89,10 @@ CURATED = {
 }
 
 
+# Entries outside ISO 3166-1, by the user-assigned alpha-3 code of the taxonomy.
+USER_ASSIGNED = ["XKX"]
+
+
 def ident(name: str) -> str:
     """M49 name -> Rust enum variant ("South-eastern Asia" -> SouthEasternAsia)."""
     out = []
@@ -140,6 +147,36 @@ def main() -> None:
     assert len(rows) == 249, len(rows)
     for field in ("alpha2", "alpha3", "numeric"):
         assert len({r[field] for r in rows}) == 249, field
+    for r in rows:
+        r["iso"] = True
+    # User-assigned (non-ISO) entries that humanitarian data uses: Kosovo only.
+    taxonomy = list(csv.DictReader(open(TAXONOMY, encoding="utf-8")))
+    for a3 in USER_ASSIGNED:
+        (t,) = [t for t in taxonomy if t["x Alpha3 codes"] == a3]
+        assert not t["m49 numerical code"], a3
+        rows.append(
+            {
+                "alpha2": t["x Alpha2 codes"],
+                "alpha3": a3,
+                "numeric": None,
+                "name": t["Preferred Term"],
+                "official_name": None,
+                "common_name": None,
+                "m49_name": None,
+                "region": t["Region Name"] or None,
+                "region_code": int(t["Region Code"]) if t["Region Code"] else None,
+                "sub_region": t["Sub-region Name"] or None,
+                "sub_region_code": int(t["Sub-region Code"]) if t["Sub-region Code"] else None,
+                "intermediate_region": t["Intermediate Region Name"] or None,
+                "intermediate_region_code": int(t["Intermediate Region Code"])
+                if t["Intermediate Region Code"]
+                else None,
+                "iso": False,
+            }
+        )
+    rows.sort(key=lambda r: r["alpha3"])
+    for field in ("alpha2", "alpha3"):
+        assert len({r[field] for r in rows}) == len(rows), field
     # Every region-less entry is region-less all the way down.
     for r in rows:
         if r["region"] is None:
@@ -188,16 +225,22 @@ def main() -> None:
     w("// - Name aliases: ISO official names, pycountry common names, M49 English names,")
     w("//   a curated list of names used in migration statistics (see the script), and the")
     w("//   ASCII-folded form of each.")
+    w("// - One entry outside ISO 3166-1: Kosovo, with the user-assigned codes XK / XKX of the")
+    w("//   same taxonomy (used by UNHCR, IOM and HDX), its M49 region as there, no numeric code.")
     w("")
     w("#![allow(clippy::doc_markdown, reason = \"country names in doc comments are not code\")]")
     w("")
     w("use super::{Country, Entry};")
     w("use super::region::{IntermediateRegion, Region, SubRegion};")
     w("")
-    w(f"/// Number of ISO 3166-1 entries.")
+    numbered = [r for r in rows if r["numeric"] is not None]
+    w(f"/// Number of entries: ISO 3166-1 and the user-assigned ones.")
     w(f"pub(super) const LEN: usize = {len(rows)};")
     w("")
-    w("/// The ISO 3166-1 table, sorted by alpha-3 code.")
+    w(f"/// Number of entries with a numeric code.")
+    w(f"pub(super) const NUMBERED: usize = {len(numbered)};")
+    w("")
+    w("/// The table, sorted by alpha-3 code.")
     w("pub(super) static ENTRIES: [Entry; LEN] = [")
     for r in rows:
         reg = f"Some(Region::{ident(r['region'])})" if r["region"] else "None"
@@ -207,7 +250,8 @@ def main() -> None:
         )
         w(
             f"    Entry {{ alpha2: {rust_str(r['alpha2'])}, alpha3: {rust_str(r['alpha3'])}, "
-            f"numeric: {r['numeric']}, name: {rust_str(r['name'])}, region: {reg}, "
+            f"numeric: {'None' if r['numeric'] is None else 'Some(%d)' % r['numeric']}, "
+            f"iso: {'true' if r['iso'] else 'false'}, name: {rust_str(r['name'])}, region: {reg}, "
             f"sub_region: {sub}, intermediate_region: {inter} }},"
         )
     w("];")
@@ -232,8 +276,8 @@ def main() -> None:
     w("];")
     w("")
     w("/// Numeric codes, sorted, with the table index.")
-    w("pub(super) static BY_NUMERIC: [(u16, u8); LEN] = [")
-    for k, i in sorted((r["numeric"], i) for i, r in enumerate(rows)):
+    w("pub(super) static BY_NUMERIC: [(u16, u8); NUMBERED] = [")
+    for k, i in sorted((r["numeric"], i) for i, r in enumerate(rows) if r["numeric"] is not None):
         w(f"    ({k}, {i}), // {rows[i]['alpha3']}")
     w("];")
     w("")
@@ -243,10 +287,13 @@ def main() -> None:
         w(f"    ({rust_str(k)}, {names[k]}),")
     w("];")
     w("")
-    w("/// One associated constant per ISO 3166-1 entry, named by its alpha-3 code.")
+    w("/// One associated constant per entry, named by its alpha-3 code.")
     w("impl Country {")
     for i, r in enumerate(rows):
-        w(f"    /// {r['name']} (`{r['alpha2']}`, `{r['alpha3']}`, `{r['numeric']:03}`).")
+        if r["iso"]:
+            w(f"    /// {r['name']} (`{r['alpha2']}`, `{r['alpha3']}`, `{r['numeric']:03}`).")
+        else:
+            w(f"    /// {r['name']} (`{r['alpha2']}`, `{r['alpha3']}`): user-assigned codes, not ISO 3166-1; no numeric code.")
         w(f"    pub const {r['alpha3']}: Country = Country({i});")
     w("}")
     w("")
@@ -257,6 +304,7 @@ def main() -> None:
     aliases = {a3: CURATED[a3] for a3 in sorted(CURATED) if CURATED[a3]}
     ref = {
         "description": "ISO 3166-1 entries (pycountry) with UN M49 regions (OCHA taxonomy in hdx-python-country), "
+        "Kosovo (user-assigned XK / XKX, no numeric code; iso false), "
         "and the curated common-name aliases; generated by tests/reference-scripts/country_table.py",
         "versions": versions,
         "countries": rows,
@@ -265,7 +313,7 @@ def main() -> None:
     with open(os.path.join(ROOT, "tests", "data", "reference", "country.json"), "w", encoding="utf-8") as f:
         json.dump(ref, f, ensure_ascii=False, indent=1)
         f.write("\n")
-    print(f"{len(rows)} countries, {len(names)} names")
+    print(f"{len(rows)} entries, {len(names)} names")
 
 
 if __name__ == "__main__":
