@@ -22,10 +22,11 @@ use time::macros::date;
 /// A table with every attribute present and absent, every kind of count, every kind of period.
 fn varied() -> FlowTable {
     let src = Source::new("SNM Panama", "Irregulares en tránsito por Darién")
+        .unwrap()
         .date(date!(2022 - 01 - 05))
         .address("https://www.migracion.gob.pa/")
         .note("monthly bulletin");
-    let bare = Source::new("WOLA", "Darién Gap migration");
+    let bare = Source::new("WOLA", "Darién Gap migration").unwrap();
     let station = Location::new("ERM Lajas Blancas")
         .unwrap()
         .in_country("PAN".parse::<Country>().unwrap())
