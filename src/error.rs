@@ -14,6 +14,9 @@ use crate::flow::FlowError;
 use crate::io::ReadError;
 use crate::network::NetworkError;
 use crate::period::PeriodError;
+#[cfg(feature = "plot")]
+use crate::plot::PlotError;
+use crate::sim::SimError;
 use crate::stats::StatsError;
 
 /// The error of every fallible function in this crate.
@@ -46,6 +49,13 @@ pub enum Error {
     /// A smuggling network was invalid or a measure could not be computed.
     #[error(transparent)]
     Network(#[from] NetworkError),
+    /// A simulation model, scenario or calibration was invalid.
+    #[error(transparent)]
+    Sim(#[from] SimError),
+    /// A chart could not be drawn (feature `plot`).
+    #[cfg(feature = "plot")]
+    #[error(transparent)]
+    Plot(#[from] PlotError),
 }
 
 /// Shorthand for `Result<T, corridor::Error>`.
@@ -77,4 +87,10 @@ narrow! {
     Io => std::io::Error,
     Stats => StatsError,
     Network => NetworkError,
+    Sim => SimError,
+}
+
+#[cfg(feature = "plot")]
+narrow! {
+    Plot => PlotError,
 }
