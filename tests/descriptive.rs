@@ -299,7 +299,11 @@ fn huge_finite_values_give_the_representable_answer_or_an_overflow_error() {
     close(std_dev(&[-1e308, 1e308]).unwrap(), 1.414_213_562_373_095_1e308);
     let xs = [1e308, 1e308, 2e307];
     let sh = shares(&xs).unwrap();
-    for (g, w) in sh.iter().zip([0.454_545_454_545_454_5, 0.454_545_454_545_454_5, 0.090_909_090_909_090_9]) {
+    for (g, w) in sh.iter().zip([
+        0.454_545_454_545_454_5,
+        0.454_545_454_545_454_5,
+        0.090_909_090_909_090_9,
+    ]) {
         close(*g, w);
     }
     close(herfindahl(&xs).unwrap(), 0.421_487_603_305_785_1);
@@ -307,8 +311,17 @@ fn huge_finite_values_give_the_representable_answer_or_an_overflow_error() {
     assert_eq!(percent_change(-1e308, 1e308).unwrap(), -200.0);
     assert!(overflow(percent_change(1e-300, 1e308)));
     assert!(overflow(ratio_to(1e308, 1e-10)));
-    assert!(matches!(index_to_base(&[1e-10, 1e308], 0), Err(StatsError::Overflow { .. })));
-    let w = rolling_mean(&[Some(1e308), Some(1e308), Some(-1e308)], 2, Window::Trailing, GapPolicy::Error).unwrap();
+    assert!(matches!(
+        index_to_base(&[1e-10, 1e308], 0),
+        Err(StatsError::Overflow { .. })
+    ));
+    let w = rolling_mean(
+        &[Some(1e308), Some(1e308), Some(-1e308)],
+        2,
+        Window::Trailing,
+        GapPolicy::Error,
+    )
+    .unwrap();
     assert_eq!(w, vec![None, Some(1e308), Some(0.0)]);
     assert!(rolling_sum(&[Some(1e308), Some(1e308)], 2, Window::Trailing, GapPolicy::Error).is_err());
     assert!(cumulative_sum(&[Some(1e308), Some(1e308)], GapPolicy::Skip).is_err());
@@ -318,5 +331,8 @@ fn huge_finite_values_give_the_representable_answer_or_an_overflow_error() {
         vec![None, Some(-200.0)]
     );
     // (1e308 / 1e-300)^(1/1000) − 1 = 10^0.608 − 1: the ratio overflows, the rate does not.
-    close(compound_growth_rate(1e-300, 1e308, 1000.0).unwrap(), 10f64.powf(0.608) - 1.0);
+    close(
+        compound_growth_rate(1e-300, 1e308, 1000.0).unwrap(),
+        10f64.powf(0.608) - 1.0,
+    );
 }

@@ -2,12 +2,12 @@
 //! documented answer, never a panic, an abort, a hang or a NaN passed off as a result.
 
 use corridor::stats::{
-    Bootstrap, CovType, Design, Estimate, Its, Ols, Reference, Seasonality, SmallSample, StatsError, Trend,
-    hamed_rao, seasonal_mann_kendall, seasonal_sens_slope,
+    Bootstrap, CovType, Design, Estimate, Its, Ols, Reference, Seasonality, SmallSample, StatsError, Trend, hamed_rao,
+    seasonal_mann_kendall, seasonal_sens_slope,
 };
 
 /// pymannkendall 1.4.3 `hamed_rao_modification_test(range(20))`: trend 'no trend', p NaN, z NaN,
-/// var_s NaN, s 190, Tau 1.0 (the detrended ranks are constant, so no autocorrelation exists).
+/// `var_s` NaN, s 190, Tau 1.0 (the detrended ranks are constant, so no autocorrelation exists).
 #[test]
 fn hamed_rao_on_a_linear_series_is_no_trend_with_nan_statistics() {
     let xs: Vec<f64> = (0..20).map(f64::from).collect();
@@ -22,8 +22,14 @@ fn hamed_rao_on_a_linear_series_is_no_trend_with_nan_statistics() {
 fn a_period_beyond_any_series_is_an_error_not_a_wrap() {
     let xs = [1.0, 2.0, 3.0, 4.0];
     for period in [usize::MAX, usize::MAX / 2 + 1, 3] {
-        assert!(matches!(seasonal_mann_kendall(&xs, period), Err(StatsError::TooShort { .. })));
-        assert!(matches!(seasonal_sens_slope(&xs, period), Err(StatsError::TooShort { .. })));
+        assert!(matches!(
+            seasonal_mann_kendall(&xs, period),
+            Err(StatsError::TooShort { .. })
+        ));
+        assert!(matches!(
+            seasonal_sens_slope(&xs, period),
+            Err(StatsError::TooShort { .. })
+        ));
     }
 }
 
@@ -58,7 +64,10 @@ fn hac_with_the_largest_lag_does_not_overflow() {
 fn replicates_that_cannot_be_allocated_are_an_error() {
     let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
     let r = Bootstrap::new(usize::MAX).run(&[1.0, 2.0, 3.0], mean);
-    assert!(matches!(r, Err(StatsError::InvalidParameter { name: "replicates", .. })));
+    assert!(matches!(
+        r,
+        Err(StatsError::InvalidParameter { name: "replicates", .. })
+    ));
 }
 
 /// Huge replicates: the standard error is the standard deviation of the replicates, finite even

@@ -590,10 +590,7 @@ pub fn seasonal_change(
     check_gap_series(xs)?;
     (0..xs.len())
         .map(|i| {
-            let Some((old, new)) = i
-                .checked_sub(lag)
-                .and_then(|j| xs[j].zip(xs[i]))
-            else {
+            let Some((old, new)) = i.checked_sub(lag).and_then(|j| xs[j].zip(xs[i])) else {
                 return Ok(None);
             };
             match change {
@@ -736,7 +733,9 @@ pub fn rolling_sum(
     window: Window,
     gaps: GapPolicy,
 ) -> crate::stats::error::Result<Vec<Option<f64>>> {
-    rolling(xs, k, window, gaps, |w| finite_sum("rolling sum", w.iter().flatten().copied()))
+    rolling(xs, k, window, gaps, |w| {
+        finite_sum("rolling sum", w.iter().flatten().copied())
+    })
 }
 
 /// The cumulative sum. Gaps: [`GapPolicy::Skip`] leaves the gap position `None` and keeps

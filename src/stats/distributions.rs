@@ -79,7 +79,7 @@ pub(crate) fn beta_quantile(p: f64, a: f64, b: f64) -> f64 {
 
 /// The unit-rate `Gamma(shape)` quantile at `p`; NaN unless `shape > 0` finite and `0 ≤ p ≤ 1`.
 pub(crate) fn gamma_quantile(p: f64, shape: f64) -> f64 {
-    if !(0.0..=1.0).contains(&p) || !(shape.is_finite() && shape > 0.0) {
+    if !((0.0..=1.0).contains(&p) && shape.is_finite() && shape > 0.0) {
         return f64::NAN;
     }
     Gamma::new(shape, 1.0).map_or(f64::NAN, |g| g.inverse_cdf(p))
@@ -124,10 +124,10 @@ mod tests {
     #[test]
     fn infinite_df_is_the_normal() {
         // R: 2 * pnorm(-1.96) = 0.04999579, qt(0.975, Inf) = qnorm(0.975) = 1.959964
-        assert!((student_t_two_sided_p(f64::INFINITY, 1.96) / 0.049_995_790_296_440_856 - 1.0).abs() < 1e-9);
+        assert!((student_t_two_sided_p(f64::INFINITY, 1.96) / 0.049_995_790_296_440_86 - 1.0).abs() < 1e-9);
         assert!((student_t_quantile(f64::INFINITY, 0.975) - 1.959_963_984_540_054).abs() < 1e-12);
         // R: 2 * pt(-2, 10) = 0.07338803, qt(0.975, 10) = 2.228139
-        assert!((student_t_two_sided_p(10.0, 2.0) - 0.073_388_034_770_740_393).abs() < 1e-12);
+        assert!((student_t_two_sided_p(10.0, 2.0) - 0.073_388_034_770_740_39).abs() < 1e-12);
         assert!((student_t_quantile(10.0, 0.975) - 2.228_138_851_986_273).abs() < 1e-9);
     }
 }

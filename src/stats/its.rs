@@ -1,8 +1,8 @@
 //! Interrupted time series: segmented regression around one or more interventions.
 
 use crate::stats::StatsError;
-use crate::stats::linalg::dot;
 use crate::stats::glm::{Family, GlmFit, fit_glm};
+use crate::stats::linalg::dot;
 use crate::stats::regression::{Coefficients, CovType, Design, Estimate, OlsFit, SmallSample, fit_ols_internal};
 use crate::stats::validate::{check_finite, check_len};
 

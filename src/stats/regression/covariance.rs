@@ -343,7 +343,11 @@ mod tests {
     fn hac_direct(data: &[f64], n: usize, k: usize, u: &[f64], lag: usize) -> Vec<f64> {
         let mut m = vec![0.0; k * k];
         for l in 0..=lag.min(n - 1) {
-            let w = if l == 0 { 1.0 } else { 1.0 - l as f64 / (lag as f64 + 1.0) };
+            let w = if l == 0 {
+                1.0
+            } else {
+                1.0 - l as f64 / (lag as f64 + 1.0)
+            };
             for t in l..n {
                 for i in 0..k {
                     for j in 0..k {
