@@ -13,7 +13,7 @@
 
 use corridor::io::write_graphml;
 use corridor::network::{
-    Actor, ActorId, Attack, Capacity, Fee, NetworkBuilder, Recovery, Role, SmugglingNetwork, Stage, Tie, TieKind,
+    Actor, ActorId, Attack, Capacity, Fee, NetworkBuilder, Recovery, Role, SmugglingNetwork, StageServed, Tie, TieKind,
 };
 use corridor::{Country, Source};
 
@@ -48,7 +48,7 @@ fn fee(f: &Figure) -> corridor::Result<Fee> {
 }
 
 /// Adds `count` people with a role at one or more stages, named "<label> <i>".
-fn crew(b: &mut NetworkBuilder, label: &str, role: Role, stages: &[Stage], count: usize) -> Vec<ActorId> {
+fn crew(b: &mut NetworkBuilder, label: &str, role: Role, stages: &[StageServed], count: usize) -> Vec<ActorId> {
     (1..=count)
         .map(|i| {
             let mut a = Actor::person(format!("{label} {i}")).role(role).country(Country::COL);
@@ -71,10 +71,10 @@ fn build(fees: &Fees) -> Result<(SmugglingNetwork, Vec<ActorId>), Box<dyn std::e
     let [clan_fee, boat_fee, jungle_fee, line_fee] = &fees.figures;
     let (boat_price, jungle_price, line_price) = (fee(boat_fee)?, fee(jungle_fee)?, fee(line_fee)?);
 
-    let necocli = Stage::new(0, "Necoclí/Turbo");
-    let capurgana = Stage::new(1, "Capurganá/Acandí");
-    let trails = Stage::new(2, "Darién jungle trails");
-    let bajo = Stage::new(3, "Bajo Chiquito");
+    let necocli = StageServed::new(0, "Necoclí/Turbo");
+    let capurgana = StageServed::new(1, "Capurganá/Acandí");
+    let trails = StageServed::new(2, "Darién jungle trails");
+    let bajo = StageServed::new(3, "Bajo Chiquito");
     let report = Source::new("corridor example", "Illustrative synthetic network (not real people)");
 
     let mut b = SmugglingNetwork::builder();

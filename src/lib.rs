@@ -77,6 +77,12 @@
 //! - **Determinism.** Every random procedure takes a seed; same seed, same result on
 //!   every platform.
 //!
+//! `DESIGN.md` at the root of the repository (and of the published package) states the
+//! one API convention — models built on their data then fitted
+//! (`Ols::new(&x, &y).fit()`), procedures configured then applied
+//! (`Pelt::new(cost).detect(&y)`), single-shot tests as free functions
+//! (`mann_kendall(&y)`) — and the error design, with the reasons for each.
+//!
 //! ## Features
 //!
 //! | feature | default | what |
@@ -86,13 +92,15 @@
 //! | `parallel` | no | spreads embarrassingly parallel loops over cores (rayon), flow CSV parsing included |
 //! | `plot` | no | SVG charts in `plot` (plotters, SVG backend only): series with gaps and changepoints, STL panels, interrupted time series, forecast fans, resilience curves |
 
+#[macro_use]
+mod words;
+
 pub mod count;
 pub mod country;
 #[cfg(feature = "csv")]
 pub mod datasets;
 mod error;
 pub mod flow;
-mod hash;
 pub mod io;
 pub mod network;
 pub mod period;

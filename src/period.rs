@@ -44,81 +44,33 @@ const MIN_YEAR: i32 = -9999;
 /// The latest year a [`Period`] can name (that of `time::Date::MAX`).
 const MAX_YEAR: i32 = 9999;
 
-/// The calendar unit of a [`Period`], ordered from finest to coarsest.
-///
-/// `Day < Week < Month < Quarter < Year`. Note that weeks do not nest in months:
-/// ordering is by coarseness only.
-///
-/// ```
-/// use corridor::Granularity;
-/// let g: Granularity = "Month".parse()?;
-/// assert_eq!(g, Granularity::Month);
-/// assert!(Granularity::Week < Granularity::Month);
-/// assert_eq!(g.to_string(), "month");
-/// # Ok::<(), corridor::PeriodError>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Granularity {
-    /// One calendar day.
-    Day,
-    /// An ISO 8601 week, Monday to Sunday.
-    Week,
-    /// A calendar month.
-    Month,
-    /// A calendar quarter (January–March, April–June, July–September, October–December).
-    Quarter,
-    /// A calendar year.
-    Year,
-}
-
-impl Granularity {
-    /// All granularities, finest first.
-    pub const ALL: [Granularity; 5] = [
-        Granularity::Day,
-        Granularity::Week,
-        Granularity::Month,
-        Granularity::Quarter,
-        Granularity::Year,
-    ];
-
-    /// The lowercase name (`"day"`, `"week"`, `"month"`, `"quarter"`, `"year"`).
+word_enum! {
+    /// The calendar unit of a [`Period`], ordered from finest to coarsest.
+    ///
+    /// `Day < Week < Month < Quarter < Year`. Note that weeks do not nest in months:
+    /// ordering is by coarseness only.
     ///
     /// ```
-    /// assert_eq!(corridor::Granularity::Quarter.as_str(), "quarter");
+    /// use corridor::Granularity;
+    /// let g: Granularity = "Month".parse()?;
+    /// assert_eq!(g, Granularity::Month);
+    /// assert!(Granularity::Week < Granularity::Month);
+    /// assert_eq!(g.to_string(), "month");
+    /// # Ok::<(), corridor::PeriodError>(())
     /// ```
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Granularity::Day => "day",
-            Granularity::Week => "week",
-            Granularity::Month => "month",
-            Granularity::Quarter => "quarter",
-            Granularity::Year => "year",
-        }
+    pub enum Granularity {
+        /// One calendar day.
+        Day => "day",
+        /// An ISO 8601 week, Monday to Sunday.
+        Week => "week",
+        /// A calendar month.
+        Month => "month",
+        /// A calendar quarter (January–March, April–June, July–September, October–December).
+        Quarter => "quarter",
+        /// A calendar year.
+        Year => "year",
     }
-}
-
-impl fmt::Display for Granularity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Granularity {
-    type Err = PeriodError;
-
-    /// Parses `day`, `week`, `month`, `quarter` or `year`, case-insensitively, ignoring surrounding whitespace.
-    ///
-    /// # Errors
-    ///
-    /// [`PeriodError::UnknownGranularity`] for any other text.
-    fn from_str(s: &str) -> Result<Self, PeriodError> {
-        let t = s.trim();
-        Granularity::ALL
-            .into_iter()
-            .find(|g| g.as_str().eq_ignore_ascii_case(t))
-            .ok_or_else(|| PeriodError::UnknownGranularity { text: s.to_owned() })
-    }
+    error: PeriodError = |text| PeriodError::UnknownGranularity { text: text.to_owned() };
 }
 
 /// Why a period could not be parsed, built or transformed.
@@ -1156,23 +1108,6 @@ impl<'de> serde::Deserialize<'de> for Period {
         d.deserialize_str(FromStrVisitor(
             core::marker::PhantomData,
             "a period such as 2021-08 or 2021-W33",
-        ))
-    }
-}
-
-#[cfg(feature = "serde")]
-impl serde::Serialize for Granularity {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Granularity {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(FromStrVisitor(
-            core::marker::PhantomData,
-            "day, week, month, quarter or year",
         ))
     }
 }

@@ -4,7 +4,7 @@
 mod common;
 use common::{close_scaled, load};
 
-use corridor::network::{Actor, ActorId, Attack, Capacity, Recovery, SmugglingNetwork, Stage, Tie, TieKind};
+use corridor::network::{Actor, ActorId, Attack, Capacity, Recovery, SmugglingNetwork, StageServed, Tie, TieKind};
 use serde_json::Value;
 
 /// Efficiency and fragmentation are sums of a few hundred terms: agreement to 1e-12 relative.
@@ -18,7 +18,7 @@ fn build(case: &Value) -> SmugglingNetwork {
         if let Some(st) = case["stages"].get(v.to_string()) {
             for s in st.as_array().unwrap() {
                 let i = s.as_u64().unwrap() as u32;
-                a = a.stage(Stage::new(i, format!("stage {i}")));
+                a = a.stage(StageServed::new(i, format!("stage {i}")));
             }
         }
         if let Some(c) = case["capacities"].get(v.to_string()) {

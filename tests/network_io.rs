@@ -2,7 +2,7 @@
 //! (`tests/reference-scripts/graphml_networkx.py`), DOT escaping, and edge-list round trips.
 
 use corridor::io::{write_dot, write_graphml};
-use corridor::network::{Actor, Fee, Role, SmugglingNetwork, Stage, Tie, TieKind};
+use corridor::network::{Actor, Fee, Role, SmugglingNetwork, StageServed, Tie, TieKind};
 use corridor::{Country, Source};
 use serde_json::Value;
 use time::macros::date;
@@ -20,8 +20,8 @@ fn sample() -> SmugglingNetwork {
     let boat = b.add_actor(
         Actor::person("Lancha\nNecoclí")
             .role(Role::BoatOperator)
-            .stage(Stage::new(0, "Necoclí/Turbo"))
-            .stage(Stage::new(1, "Capurganá/Acandí"))
+            .stage(StageServed::new(0, "Necoclí/Turbo"))
+            .stage(StageServed::new(1, "Capurganá/Acandí"))
             .fee(Fee::new(50.0, "USD").expect("valid fee"))
             .capacity(1200),
     );
@@ -91,6 +91,75 @@ fn graphml_is_read_back_by_networkx() {
         edges[2][2]["sources"].as_str(),
         Some("Policía Nacional, \"Operación <Agamenón>\", https://example.org/?a=1&b=2")
     );
+}
+
+/// Names that XML 1.0 writers get wrong: line ends of every kind, tabs, the five special characters,
+/// `]]>`, characters outside the BMP, and characters XML 1.0 forbids (replaced by U+FFFD, documented).
+const TRICKY_NAMES: [&str; 16] = [
+    "carriage\rreturn",
+    "crlf\r\nline",
+    "lf\nline",
+    "trailing cr\r",
+    "\ttabbed\t",
+    "  spaces kept  ",
+    "amp & lt < gt > quot \" apos '",
+    "cdata end ]]> here",
+    "&amp; already escaped",
+    "astral 😀 𝔘𝔫𝔦",
+    "nul \u{0} bell \u{7} esc \u{1b}",
+    "nonchars \u{FFFE}\u{FFFF}",
+    "replacement \u{FFFD} kept",
+    "del \u{7f} nel \u{85} ls \u{2028}",
+    "bidi \u{202e}Ʀ zero\u{200b}width",
+    "nbsp\u{a0}and\u{feff}bom",
+];
+
+/// What XML can carry of `name`: the name itself, with characters XML 1.0 forbids as U+FFFD.
+fn carried(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFE}' || c == '\u{FFFF}' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// networkx 3.6 reads every tricky name back exactly (`tests/reference-scripts/graphml_names_networkx.py`
+/// read `tests/data/network/tricky_names.graphml`, which is exactly what we write). Before, a carriage
+/// return came back as a line feed and U+FFFE / U+FFFF made the file not well-formed.
+#[test]
+fn graphml_names_are_read_back_exactly_by_networkx() {
+    let mut b = SmugglingNetwork::builder();
+    let ids: Vec<_> = TRICKY_NAMES.iter().map(|n| b.add_actor(Actor::person(*n))).collect();
+    for w in ids.windows(2) {
+        b.add_tie(w[0], w[1], Tie::undirected(TieKind::Communication)).unwrap();
+    }
+    let net = b.build().unwrap();
+    let mut out = Vec::new();
+    write_graphml(&net, &mut out).unwrap();
+    let file = path("data/network/tricky_names.graphml");
+    if std::env::var_os("CORRIDOR_REGENERATE").is_some() {
+        std::fs::write(&file, &out).unwrap();
+    }
+    assert_eq!(String::from_utf8(out).unwrap(), std::fs::read_to_string(&file).unwrap());
+    let text = std::fs::read_to_string(path("data/reference/graphml_names_networkx.json")).unwrap();
+    let nx: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        nx["versions"]["networkx"].as_str().map(|v| v.starts_with("3.6")),
+        Some(true)
+    );
+    for (id, a) in net.actors() {
+        let got = nx["names"][format!("n{}", id.index())].as_str();
+        assert_eq!(
+            got,
+            Some(carried(a.name()).as_str()),
+            "networkx read back the name of {id}"
+        );
+    }
+    assert_eq!(nx["names"].as_object().unwrap().len(), TRICKY_NAMES.len());
 }
 
 #[test]

@@ -5,8 +5,8 @@ mod common;
 use common::{close_scaled_slices, floats, load};
 
 use corridor::network::{
-    Actor, ActorId, BetweennessOptions, Endpoints, Fragmentation, NetworkError, Normalization, SmugglingNetwork, Tie,
-    TieKind, Weighting,
+    Actor, ActorId, BetweennessOptions, ClosenessOptions, EigenvectorOptions, Endpoints, Fragmentation, KatzOptions,
+    NetworkError, Normalization, PageRankOptions, SmugglingNetwork, Tie, TieKind, Weighting,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -83,7 +83,7 @@ fn centralities_equal_networkx() {
             &format!("{name} closeness"),
         );
         close_scaled_slices(
-            &net.closeness_with(Weighting::Weighted),
+            &net.closeness_with(&Weighting::Weighted.into()),
             &floats(&m["closeness_weighted"]),
             TOL,
             &format!("{name} closeness w"),
@@ -101,7 +101,7 @@ fn centralities_equal_networkx() {
             &format!("{name} eigenvector"),
         );
         close_scaled_slices(
-            &net.eigenvector_with(Weighting::Weighted).unwrap(),
+            &net.eigenvector_with(&Weighting::Weighted.into()).unwrap(),
             &floats(&m["eigenvector_weighted"]),
             TOL,
             &format!("{name} eigenvector w"),
@@ -136,6 +136,145 @@ fn centralities_equal_networkx() {
         close_scaled_slices(&deg, &floats(&m["degree"]), TOL, &format!("{name} degree"));
         assert!((net.density() - m["density"].as_f64().unwrap()).abs() < TOL);
     }
+}
+
+/// `Ok` values equal networkx's to `TOL`; a null (networkx's `PowerIterationFailedConvergence`) is our
+/// `NotConverged`.
+fn same_or_both_fail(ours: Result<Vec<f64>, NetworkError>, theirs: &Value, what: &str) {
+    if theirs.is_null() {
+        assert!(
+            matches!(ours, Err(NetworkError::NotConverged { .. })),
+            "{what}: {ours:?}"
+        );
+    } else {
+        close_scaled_slices(&ours.expect(what), &floats(theirs), TOL, what);
+    }
+}
+
+/// Closeness without `wf_improved`; eigenvector, Katz and `PageRank` with `max_iter`, `tol`, `nstart`,
+/// `alpha`, `beta` and personalization; the converged eigenvector: all against networkx 3.6
+/// (tests/reference-scripts/networkx_power_options.py on the graphs of networkx.json).
+#[test]
+#[allow(clippy::too_many_lines)] // one reference case after another
+fn power_iteration_and_closeness_options_equal_networkx() {
+    let nx = load("networkx_power_options.json");
+    let cases = nx["graphs"].as_array().unwrap();
+    let nets = networks();
+    assert_eq!(cases.len(), nets.len());
+    let mut converged_checked = 0;
+    for ((name, net, _), case) in nets.iter().zip(cases) {
+        assert_eq!(case["name"].as_str(), Some(name.as_str()));
+        let m = &case["measures"];
+        let nstart = floats(&case["nstart"]);
+        let what = |k: &str| format!("{name} {k}");
+        let not_wf = ClosenessOptions::new().wf_improved(false);
+        close_scaled_slices(
+            &net.closeness_with(&not_wf),
+            &floats(&m["closeness_not_wf"]),
+            TOL,
+            &what("closeness"),
+        );
+        close_scaled_slices(
+            &net.closeness_with(&not_wf.weighting(Weighting::Weighted)),
+            &floats(&m["closeness_weighted_not_wf"]),
+            TOL,
+            &what("closeness weighted"),
+        );
+
+        let e = EigenvectorOptions::new();
+        same_or_both_fail(
+            net.eigenvector_with(&e.clone().max_iter(5000).tol(1e-10)),
+            &m["eigenvector_tol1e-10"],
+            &what("eig tol"),
+        );
+        same_or_both_fail(
+            net.eigenvector_with(&e.clone().nstart(nstart.clone())),
+            &m["eigenvector_nstart"],
+            &what("eig nstart"),
+        );
+        let w = e
+            .clone()
+            .weighting(Weighting::Weighted)
+            .nstart(nstart.clone())
+            .max_iter(5000)
+            .tol(1e-9);
+        same_or_both_fail(
+            net.eigenvector_with(&w),
+            &m["eigenvector_weighted_nstart_tol1e-9"],
+            &what("eig w"),
+        );
+        same_or_both_fail(
+            net.eigenvector_with(&e.clone().max_iter(3)),
+            &m["eigenvector_max_iter3"],
+            &what("eig 3"),
+        );
+        // The converged eigenvector equals networkx's ARPACK eigenvector (where it is unique: connected).
+        for (key, weighting) in [
+            ("eigenvector_numpy", Weighting::Unweighted),
+            ("eigenvector_numpy_weighted", Weighting::Weighted),
+        ] {
+            if !m[key].is_null() {
+                let ours = net
+                    .eigenvector_with(&EigenvectorOptions::converged().weighting(weighting))
+                    .unwrap();
+                close_scaled_slices(&ours, &floats(&m[key]), TOL, &what(key));
+                converged_checked += 1;
+            }
+        }
+
+        let k = KatzOptions::new();
+        same_or_both_fail(
+            net.katz_with(&k.clone().alpha(0.05).beta(2.0).tol(1e-10)),
+            &m["katz_alpha0.05_beta2_tol1e-10"],
+            &what("katz"),
+        );
+        same_or_both_fail(
+            net.katz_with(&k.clone().alpha(0.01).weighting(Weighting::Weighted)),
+            &m["katz_weighted_alpha0.01"],
+            &what("katz w"),
+        );
+        same_or_both_fail(
+            net.katz_with(&k.clone().alpha(0.05).nstart(nstart.clone()).max_iter(2000)),
+            &m["katz_nstart_max_iter2000"],
+            &what("katz nstart"),
+        );
+        same_or_both_fail(
+            net.katz_with(&k.clone().max_iter(3)),
+            &m["katz_max_iter3"],
+            &what("katz 3"),
+        );
+
+        let p = PageRankOptions::new();
+        same_or_both_fail(
+            net.pagerank_with(&p.clone().alpha(0.5)),
+            &m["pagerank_alpha0.5"],
+            &what("pr 0.5"),
+        );
+        let tight = p.clone().alpha(0.95).tol(1e-10).max_iter(1000);
+        same_or_both_fail(
+            net.pagerank_with(&tight),
+            &m["pagerank_alpha0.95_tol1e-10_max_iter1000"],
+            &what("pr 0.95"),
+        );
+        let un = p.clone().weighting(Weighting::Unweighted).nstart(nstart.clone());
+        same_or_both_fail(
+            net.pagerank_with(&un),
+            &m["pagerank_unweighted_nstart"],
+            &what("pr nstart"),
+        );
+        let pers = p.clone().personalization(floats(&case["personalization"]));
+        same_or_both_fail(
+            net.pagerank_with(&pers),
+            &m["pagerank_personalization"],
+            &what("pr pers"),
+        );
+        same_or_both_fail(
+            net.pagerank_with(&p.clone().max_iter(3)),
+            &m["pagerank_max_iter3"],
+            &what("pr 3"),
+        );
+    }
+    assert_eq!(converged_checked, 6);
 }
 
 #[test]
@@ -329,12 +468,29 @@ fn errors_name_the_problem() {
         Err(NetworkError::UnknownActor { id: 3 })
     ));
     let empty = SmugglingNetwork::builder().build().unwrap();
+    // networkx raises for the eigenvector of an empty graph, and returns {} for PageRank and Katz
+    // (tests/data/reference/networkx_power_options.json, "empty").
     assert!(matches!(empty.eigenvector(), Err(NetworkError::EmptyNetwork { .. })));
+    let nx = load("networkx_power_options.json");
+    assert_eq!(nx["empty"]["pagerank"], serde_json::json!({}));
+    assert_eq!(nx["empty"]["katz"], serde_json::json!({}));
+    assert_eq!(empty.pagerank(Weighting::Unweighted), Ok(vec![]));
+    assert_eq!(empty.pagerank_with(&PageRankOptions::new().alpha(0.5)), Ok(vec![]));
+    assert_eq!(empty.katz(0.1), Ok(vec![]));
+    assert_eq!(empty.katz_with(&KatzOptions::new()), Ok(vec![]));
+    // Vectors of the wrong length, or that cannot be scaled to sum 1.
+    assert_eq!(
+        net.pagerank_with(&PageRankOptions::new().personalization(vec![1.0; 2])),
+        Err(NetworkError::LengthMismatch {
+            what: "personalization",
+            got: 2,
+            expected: net.actor_count()
+        })
+    );
     assert!(matches!(
-        empty.pagerank(Weighting::Unweighted),
-        Err(NetworkError::EmptyNetwork { .. })
+        net.eigenvector_with(&EigenvectorOptions::new().nstart(vec![0.0; net.actor_count()])),
+        Err(NetworkError::InvalidOption { option: "nstart", .. })
     ));
-    assert!(matches!(empty.katz(0.1), Err(NetworkError::EmptyNetwork { .. })));
     assert!(empty.betweenness().is_empty());
     // A non-finite Katz alpha can never converge (the Les Misérables case above is networkx's own failure).
     assert!(matches!(net.katz(f64::NAN), Err(NetworkError::NotConverged { .. })));

@@ -3,8 +3,8 @@
 use std::fmt::Debug;
 
 use corridor::network::{
-    Actor, ActorId, ActorKind, Attack, AttackComparison, Capacity, CorridorFlow, Direction, Disruption,
-    DisruptionMetrics, Fee, NetworkBuilder, Recovery, ResilienceCurve, Role, SmugglingNetwork, Stage, Tie, TieKind,
+    Actor, ActorId, ActorKind, Attack, AttackComparison, Capacity, CorridorFlow, Disruption, DisruptionMetrics, Fee,
+    NetworkBuilder, Recovery, ResilienceCurve, Role, SmugglingNetwork, StageServed, Tie, TieDirection, TieKind,
     Undated,
 };
 use proptest::prelude::*;
@@ -20,11 +20,11 @@ fn public_types_are_send_sync_debug_clone() {
     assert_traits::<ActorId>();
     assert_traits::<ActorKind>();
     assert_traits::<Role>();
-    assert_traits::<Stage>();
+    assert_traits::<StageServed>();
     assert_traits::<Fee>();
     assert_traits::<Tie>();
     assert_traits::<TieKind>();
-    assert_traits::<Direction>();
+    assert_traits::<TieDirection>();
     assert_traits::<Undated>();
     assert_traits::<Disruption>();
     assert_traits::<DisruptionMetrics>();
@@ -45,7 +45,7 @@ fn network(n: usize, ties: &[RawTie]) -> SmugglingNetwork {
     for i in 0..n {
         let mut a = Actor::person(format!("P{i}")).alias(format!("alias {i}"));
         if i % 3 == 0 {
-            a = a.role(Role::Guide).stage(Stage::new((i % 4) as u32, "s"));
+            a = a.role(Role::Guide).stage(StageServed::new((i % 4) as u32, "s"));
         }
         b.add_actor(a);
     }

@@ -3,84 +3,41 @@
 //! The names and numeric codes are those of the UN Statistics Division's
 //! "Standard country or area codes for statistical use" (M49).
 
-use std::fmt;
-use std::str::FromStr;
-
 use super::CountryError;
 
-/// Defines an M49 grouping enum with its variants, English names, M49 codes and parent.
+/// Defines an M49 grouping enum: a [`word_enum!`] whose words are the M49 English names and which
+/// also parses the M49 numeric code, with `m49()` giving that code.
 macro_rules! m49_enum {
     (
         $(#[$meta:meta])*
-        $name:ident, $count:literal, $kind:literal {
-            $( $(#[$vmeta:meta])* $variant:ident = ($code:literal, $text:literal $(, $parent:expr)?) ),+ $(,)?
+        $name:ident, $kind:literal {
+            $( $(#[$vmeta:meta])* $variant:ident = ($code:literal, $text:literal) ),+ $(,)?
         }
     ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum $name {
-            $( $(#[$vmeta])* $variant, )+
+        word_enum! {
+            $(#[$meta])*
+            #[non_exhaustive]
+            pub enum $name {
+                $( $(#[$vmeta])* $variant => $text, )+
+            }
+            error: CountryError = |text| CountryError::UnknownRegion { kind: $kind, name: text.to_owned() };
+            fallback: |trimmed| Self::from_m49_text(trimmed);
         }
 
         impl $name {
-            /// Every value, in M49 order.
-            pub const ALL: [$name; $count] = [$($name::$variant),+];
-
-            /// The M49 English name, e.g. `"Latin America and the Caribbean"`; this is also
-            /// what [`Display`](fmt::Display) prints and [`FromStr`] parses.
-            #[must_use]
-            pub const fn name(self) -> &'static str {
-                match self { $( $name::$variant => $text, )+ }
-            }
-
             /// The three-digit M49 numeric code, e.g. `419` for Latin America and the Caribbean.
             #[must_use]
             pub const fn m49(self) -> u16 {
                 match self { $( $name::$variant => $code, )+ }
             }
-        }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.name())
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = CountryError;
-
-            /// Parses the M49 English name (case-insensitively, surrounding whitespace
-            /// trimmed) or the M49 numeric code.
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                let t = s.trim();
-                if !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) {
-                    if let Ok(code) = t.parse::<u16>() {
-                        if let Some(v) = Self::ALL.iter().find(|v| v.m49() == code) {
-                            return Ok(*v);
-                        }
-                    }
+            /// The value whose M49 code is `text` (one to three ASCII digits).
+            fn from_m49_text(text: &str) -> Option<Self> {
+                if text.is_empty() || text.len() > 3 || !text.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
                 }
-                Self::ALL
-                    .iter()
-                    .find(|v| v.name().eq_ignore_ascii_case(t))
-                    .copied()
-                    .ok_or_else(|| CountryError::UnknownRegion { kind: $kind, name: s.to_owned() })
-            }
-        }
-
-        #[cfg(feature = "serde")]
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.name())
-            }
-        }
-
-        #[cfg(feature = "serde")]
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let s = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-                s.parse().map_err(serde::de::Error::custom)
+                let code = text.parse::<u16>().ok()?;
+                Self::ALL.into_iter().find(|v| v.m49() == code)
             }
         }
     };
@@ -89,7 +46,7 @@ macro_rules! m49_enum {
 m49_enum! {
     /// A UN M49 region (continent), the top level below "World".
     ///
-    /// Display prints the M49 English name and [`FromStr`] parses it back
+    /// Display prints the M49 English name and [`FromStr`](std::str::FromStr) parses it back
     /// (case-insensitively) or from the M49 code.
     ///
     /// # Example
@@ -103,7 +60,7 @@ m49_enum! {
     /// assert_eq!(region.m49(), 19);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    Region, 5, "region" {
+    Region, "region" {
         /// Africa (M49 002).
         Africa = (2, "Africa"),
         /// The Americas (M49 019).
@@ -120,7 +77,7 @@ m49_enum! {
 m49_enum! {
     /// A UN M49 sub-region, e.g. Latin America and the Caribbean or Southern Asia.
     ///
-    /// Display prints the M49 English name and [`FromStr`] parses it back
+    /// Display prints the M49 English name and [`FromStr`](std::str::FromStr) parses it back
     /// (case-insensitively) or from the M49 code.
     ///
     /// # Example
@@ -134,7 +91,7 @@ m49_enum! {
     /// assert_eq!(sub.m49(), 419);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    SubRegion, 17, "sub-region" {
+    SubRegion, "sub-region" {
         /// Northern Africa (M49 015).
         NorthernAfrica = (15, "Northern Africa"),
         /// Sub-Saharan Africa (M49 202).
@@ -176,7 +133,7 @@ m49_enum! {
     /// A UN M49 intermediate region, which M49 defines inside some sub-regions only
     /// (Sub-Saharan Africa, Latin America and the Caribbean, Northern Europe).
     ///
-    /// Display prints the M49 English name and [`FromStr`] parses it back
+    /// Display prints the M49 English name and [`FromStr`](std::str::FromStr) parses it back
     /// (case-insensitively) or from the M49 code.
     ///
     /// # Example
@@ -190,7 +147,7 @@ m49_enum! {
     /// assert_eq!(central.m49(), 13);
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    IntermediateRegion, 8, "intermediate region" {
+    IntermediateRegion, "intermediate region" {
         /// Eastern Africa (M49 014).
         EasternAfrica = (14, "Eastern Africa"),
         /// Middle Africa (M49 017).

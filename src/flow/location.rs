@@ -7,7 +7,7 @@ use crate::Country;
 
 word_enum! {
     /// What kind of place a [`Location`] is.
-    LocationKind, "location kind" {
+    pub enum LocationKind {
         /// Not stated.
         Unspecified => "unspecified",
         /// A place where people cross a border or a natural barrier (for example a jungle trail head).
@@ -21,6 +21,7 @@ word_enum! {
         /// A province, department or other administrative area.
         Region => "region",
     }
+    error: FlowError = |text| FlowError::UnknownWord { what: "location kind", text: text.to_owned() };
 }
 
 #[allow(clippy::derivable_impls)] // the enum is declared by a macro that cannot take #[default]

@@ -159,32 +159,35 @@ impl<'de> serde::Deserialize<'de> for Nationality {
 
 word_enum! {
     /// Direction of travel along a corridor.
-    Direction, "direction" {
+    pub enum Direction {
         /// Towards the north (Colombia → Panama → Costa Rica → …).
         Northbound => "northbound" | "north" | "n",
         /// Towards the south (returns, "reverse migration").
         Southbound => "southbound" | "south" | "s",
     }
+    error: FlowError = |text| FlowError::UnknownWord { what: "direction", text: text.to_owned() };
 }
 
 word_enum! {
     /// Sex of the people counted (HXL attributes `+f` / `+m`).
-    Sex, "sex" {
+    pub enum Sex {
         /// Women and girls.
         Female => "f" | "female" | "women",
         /// Men and boys.
         Male => "m" | "male" | "men",
     }
+    error: FlowError = |text| FlowError::UnknownWord { what: "sex", text: text.to_owned() };
 }
 
 word_enum! {
     /// Age group of the people counted (HXL attributes `+children` / `+adults`).
-    AgeGroup, "age group" {
+    pub enum AgeGroup {
         /// Under 18.
         Children => "children" | "child" | "minors",
         /// 18 and over.
         Adults => "adults" | "adult",
     }
+    error: FlowError = |text| FlowError::UnknownWord { what: "age group", text: text.to_owned() };
 }
 
 /// One observation: a [`Count`] of people in a [`Period`], with optional nationality,
@@ -396,7 +399,7 @@ mod tests {
         let e = "sideways".parse::<Direction>().unwrap_err();
         assert_eq!(e.to_string(), "unknown direction \"sideways\"");
         for d in Direction::ALL {
-            assert_eq!(d.to_string().parse::<Direction>().unwrap(), *d);
+            assert_eq!(d.to_string().parse::<Direction>().unwrap(), d);
         }
     }
 }

@@ -6,8 +6,8 @@ use std::iter::FusedIterator;
 use time::Date;
 
 use super::{AgeGroup, Direction, FlowError, FlowRecord, Location, Nationality, Sex};
-use crate::hash::FxHashMap;
 use crate::{Count, Granularity, Period, Source};
+use rustc_hash::FxHashMap;
 
 /// Marks "attribute absent" in a dictionary column.
 const NONE: u32 = u32::MAX;
@@ -599,7 +599,9 @@ impl FlowTable {
     /// not stored twice; the others are added in `other`'s order, so that reading a file
     /// in pieces and appending them gives the same table as reading it whole.
     ///
-    /// Complexity: O(`other.len()` + the distinct values of `other`).
+    /// # Complexity
+    ///
+    /// O(`other.len()` + the distinct values of `other`).
     ///
     /// # Panics
     /// When the table would hold 2³² − 1 distinct periods, nationalities, places or sources.
@@ -797,8 +799,10 @@ impl FlowTable {
     /// or month inside a month; a month inside a quarter or year…). Sums keep
     /// [`Count`] bounds and the set of sources.
     ///
-    /// Complexity: O(n) plus sorting the groups: an array look-up per record when there
-    /// are few distinct periods × keys, else a hash look-up.
+    /// # Complexity
+    ///
+    /// O(n) plus sorting the groups: an array look-up per record when there are few distinct periods × keys,
+    /// else a hash look-up.
     ///
     /// # Errors
     /// [`FlowError::PeriodNotInside`] when a record's period spans two periods of `g`

@@ -6,8 +6,8 @@ use std::ops::ControlFlow;
 use super::ReadError;
 use super::chunks::{Chunk, Input, OwnedRec, Rec, Splitter};
 use crate::flow::{AgeGroup, Direction, FlowTable, Location, LocationKind, Nationality, Row, Sex};
-use crate::hash::FxHashMap;
 use crate::{Count, Country, Period, Source};
+use rustc_hash::FxHashMap;
 
 /// How a reader treats bad rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -6,7 +6,14 @@ use std::io::Write;
 use crate::network::SmugglingNetwork;
 use crate::period::write_date;
 
-/// Escapes the five XML special characters (`& < > " '`) for text and attribute values.
+/// Escapes text for XML 1.0 element content and attribute values so that a conforming parser reads it
+/// back exactly.
+///
+/// - `& < > " '` become `&amp; &lt; &gt; &quot; &apos;`.
+/// - Carriage return becomes `&#13;` (a parser turns a raw CR, or CR LF, into LF); tab and line feed
+///   become `&#9;` and `&#10;` (raw they survive in element content but not in attribute values).
+/// - Characters XML 1.0 forbids in any form — C0 controls other than tab, LF and CR, and the
+///   non-characters U+FFFE and U+FFFF — are replaced by U+FFFD (the replacement character).
 pub(crate) fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -16,8 +23,10 @@ pub(crate) fn xml_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 cannot carry at all are replaced.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{FFFD}'),
+            '\r' => out.push_str("&#13;"),
+            '\n' => out.push_str("&#10;"),
+            '\t' => out.push_str("&#9;"),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }
@@ -73,7 +82,11 @@ fn data(out: &mut String, key: &str, value: &str) {
 /// | edge | `directed` | boolean | whether the tie is directed |
 /// | edge | `sources` | string | citations joined by `" | "` |
 ///
-/// Text is escaped for XML (`& < > " '`); control characters XML cannot carry become U+FFFD.
+/// Text is escaped for XML 1.0 so that a conforming parser reads every name back exactly: `& < > " '`
+/// as entities, carriage return, line feed and tab as character references (`&#13;`, `&#10;`, `&#9;`; a
+/// raw CR would be read back as LF). Characters XML 1.0 cannot carry at all — C0 controls other than
+/// tab, LF and CR, and U+FFFE and U+FFFF — are **replaced by U+FFFD** (checked against networkx 3.6, see
+/// `tests/network_io.rs`).
 ///
 /// # Errors
 ///
@@ -181,7 +194,12 @@ mod tests {
     #[test]
     fn escapes_the_five_characters() {
         assert_eq!(xml_escape(r#"a&b<c>d"e'f"#), "a&amp;b&lt;c&gt;d&quot;e&apos;f");
-        assert_eq!(xml_escape("tab\tok\u{1}"), "tab\tok\u{FFFD}");
+        assert_eq!(xml_escape("tab\tok\u{1}"), "tab&#9;ok\u{FFFD}");
+        assert_eq!(xml_escape("a\r\nb\rc"), "a&#13;&#10;b&#13;c");
+        assert_eq!(
+            xml_escape("\u{FFFE}\u{FFFF}\u{FFFD}\u{10FFFF}"),
+            "\u{FFFD}\u{FFFD}\u{FFFD}\u{10FFFF}"
+        );
         assert_eq!(xml_escape("Necoclí"), "Necoclí");
     }
 }

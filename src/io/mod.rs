@@ -16,7 +16,7 @@ mod flows_csv;
 #[cfg(feature = "csv")]
 pub use flows_csv::{Header, ReadMode, ReadOptions, ReadReport, read_flows_csv, read_flows_csv_with, write_flows_csv};
 
-// Graph export and import (issue 5, branch net-model).
+// Graph export and import.
 mod dot;
 #[cfg(feature = "csv")]
 mod edges;

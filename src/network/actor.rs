@@ -1,7 +1,6 @@
 //! Actors of a smuggling network: people and organisations with roles, stages, fees and capacity.
 
 use std::fmt;
-use std::str::FromStr;
 
 use super::NetworkError;
 use crate::Country;
@@ -161,160 +160,68 @@ impl fmt::Display for ActorId {
     }
 }
 
-/// Whether an actor is a single person or an organisation (a cartel, a gang, a transport company).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
-)]
-pub enum ActorKind {
-    /// A natural person.
-    Person,
-    /// An organisation; its members are linked to it by [`TieKind::Membership`](super::TieKind::Membership) ties.
-    Organisation,
-}
-
-/// What an actor does in the smuggling chain.
-///
-/// Text form (Display / `FromStr`): snake case, e.g. `boat_operator`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
-)]
-pub enum Role {
-    /// Heads an organisation or a line.
-    Leader,
-    /// Organises a stage ("jefe de línea", "coyote" coordinating others).
-    Coordinator,
-    /// Finds and signs up migrants.
-    Recruiter,
-    /// Walks migrants along trails.
-    Guide,
-    /// Runs boats (e.g. Necoclí → Acandí/Capurganá).
-    BoatOperator,
-    /// Moves migrants by land vehicle.
-    Transporter,
-    /// Houses migrants between stages.
-    Lodging,
-    /// Forges or sells documents.
-    DocumentForger,
-    /// Collects, moves or launders money.
-    Financier,
-    /// An official who is paid to look away or help.
-    CorruptOfficial,
-    /// Watches for the authorities.
-    Lookout,
-    /// Any other role.
-    Other,
-}
-
-impl Role {
-    /// Every role, in declaration order.
-    pub const ALL: [Role; 12] = [
-        Role::Leader,
-        Role::Coordinator,
-        Role::Recruiter,
-        Role::Guide,
-        Role::BoatOperator,
-        Role::Transporter,
-        Role::Lodging,
-        Role::DocumentForger,
-        Role::Financier,
-        Role::CorruptOfficial,
-        Role::Lookout,
-        Role::Other,
-    ];
-
-    /// The snake-case name used by Display, `FromStr` and the file formats.
+word_enum! {
+    /// Whether an actor is a single person or an organisation (a cartel, a gang, a transport company).
     ///
-    /// # Example
-    ///
-    /// ```
-    /// use corridor::network::Role;
-    /// assert_eq!(Role::BoatOperator.as_str(), "boat_operator");
-    /// ```
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Leader => "leader",
-            Role::Coordinator => "coordinator",
-            Role::Recruiter => "recruiter",
-            Role::Guide => "guide",
-            Role::BoatOperator => "boat_operator",
-            Role::Transporter => "transporter",
-            Role::Lodging => "lodging",
-            Role::DocumentForger => "document_forger",
-            Role::Financier => "financier",
-            Role::CorruptOfficial => "corrupt_official",
-            Role::Lookout => "lookout",
-            Role::Other => "other",
-        }
-    }
-}
-
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Role {
-    type Err = NetworkError;
-
-    /// Parses the snake-case name, case-insensitively.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let t = s.trim();
-        Role::ALL
-            .into_iter()
-            .find(|r| r.as_str().eq_ignore_ascii_case(t))
-            .ok_or_else(|| NetworkError::UnknownName {
-                what: "role",
-                text: s.to_owned(),
-            })
-    }
-}
-
-impl ActorKind {
-    /// The name used by Display, `FromStr` and the file formats (`person`, `organisation`).
+    /// Text form (Display / `FromStr` / serde): `person`, `organisation` (also parsed: `organization`).
     ///
     /// # Example
     ///
     /// ```
     /// use corridor::network::ActorKind;
     /// assert_eq!(ActorKind::Organisation.as_str(), "organisation");
+    /// assert_eq!("Organization".parse::<ActorKind>()?, ActorKind::Organisation);
+    /// # Ok::<(), corridor::network::NetworkError>(())
     /// ```
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActorKind::Person => "person",
-            ActorKind::Organisation => "organisation",
-        }
+    pub enum ActorKind {
+        /// A natural person.
+        Person => "person",
+        /// An organisation; its members are linked to it by [`TieKind::Membership`](super::TieKind::Membership) ties.
+        Organisation => "organisation" | "organization",
     }
+    error: NetworkError = |text| NetworkError::UnknownName { what: "actor kind", text: text.to_owned() };
 }
 
-impl fmt::Display for ActorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+word_enum! {
+    /// What an actor does in the smuggling chain.
+    ///
+    /// Text form (Display / `FromStr` / serde): snake case, e.g. `boat_operator`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::network::Role;
+    /// assert_eq!(Role::BoatOperator.as_str(), "boat_operator");
+    /// assert_eq!("Boat_Operator".parse::<Role>()?, Role::BoatOperator);
+    /// # Ok::<(), corridor::network::NetworkError>(())
+    /// ```
+    pub enum Role {
+        /// Heads an organisation or a line.
+        Leader => "leader",
+        /// Organises a stage ("jefe de línea", "coyote" coordinating others).
+        Coordinator => "coordinator",
+        /// Finds and signs up migrants.
+        Recruiter => "recruiter",
+        /// Walks migrants along trails.
+        Guide => "guide",
+        /// Runs boats (e.g. Necoclí → Acandí/Capurganá).
+        BoatOperator => "boat_operator",
+        /// Moves migrants by land vehicle.
+        Transporter => "transporter",
+        /// Houses migrants between stages.
+        Lodging => "lodging",
+        /// Forges or sells documents.
+        DocumentForger => "document_forger",
+        /// Collects, moves or launders money.
+        Financier => "financier",
+        /// An official who is paid to look away or help.
+        CorruptOfficial => "corrupt_official",
+        /// Watches for the authorities.
+        Lookout => "lookout",
+        /// Any other role.
+        Other => "other",
     }
-}
-
-impl FromStr for ActorKind {
-    type Err = NetworkError;
-
-    /// Parses `person` or `organisation` (also `organization`), case-insensitively.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "person" => Ok(ActorKind::Person),
-            "organisation" | "organization" => Ok(ActorKind::Organisation),
-            _ => Err(NetworkError::UnknownName {
-                what: "actor kind",
-                text: s.to_owned(),
-            }),
-        }
-    }
+    error: NetworkError = |text| NetworkError::UnknownName { what: "role", text: text.to_owned() };
 }
 
 /// A stage of the corridor an actor serves: an ordered index and a place name.
@@ -322,23 +229,27 @@ impl FromStr for ActorKind {
 /// Stages are ordered by index (then name). The network's first stage is the lowest index any actor
 /// serves, its last stage the highest (see [`disruption`](super::SmugglingNetwork::disrupt)).
 ///
+/// Not a corridor's [`flow::Stage`](crate::flow::Stage), which is a [`Location`](crate::flow::Location)
+/// with its typical transit days: a stage served is only a position and a place name, as the sources
+/// on a network give them.
+///
 /// # Example
 ///
 /// ```
-/// use corridor::network::Stage;
+/// use corridor::network::StageServed;
 ///
-/// let s = Stage::new(0, "Necoclí/Turbo");
+/// let s = StageServed::new(0, "Necoclí/Turbo");
 /// assert_eq!((s.index(), s.name()), (0, "Necoclí/Turbo"));
-/// assert!(s < Stage::new(1, "Capurganá/Acandí"));
+/// assert!(s < StageServed::new(1, "Capurganá/Acandí"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Stage {
+pub struct StageServed {
     index: u32,
     name: String,
 }
 
-impl Stage {
+impl StageServed {
     /// A stage with its position along the corridor (0 = first) and its name.
     ///
     /// The name is checked (non-empty after trimming) when the network is built.
@@ -363,7 +274,7 @@ impl Stage {
     }
 }
 
-impl fmt::Display for Stage {
+impl fmt::Display for StageServed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.index, self.name)
     }
@@ -454,13 +365,13 @@ fn alpha3(code: &str) -> Option<[u8; 3]> {
 ///
 /// ```
 /// use corridor::Country;
-/// use corridor::network::{Actor, Fee, Role, Stage};
+/// use corridor::network::{Actor, Fee, Role, StageServed};
 ///
 /// let guide = Actor::person("El Baquiano")
 ///     .alias("Baquiano")
 ///     .role(Role::Guide)
 ///     .country(Country::COL)
-///     .stage(Stage::new(2, "Darién trails"))
+///     .stage(StageServed::new(2, "Darién trails"))
 ///     .fee(Fee::new(350.0, "USD")?)
 ///     .capacity(400);
 /// assert_eq!(guide.name(), "El Baquiano");
@@ -484,7 +395,7 @@ pub struct Actor {
     aliases: Vec<String>,
     roles: Vec<Role>,
     country: Option<Country>,
-    stages: Vec<Stage>,
+    stages: Vec<StageServed>,
     fee: Option<Fee>,
     capacity: Option<u32>,
 }
@@ -541,7 +452,7 @@ impl Actor {
 
     /// Adds a corridor stage the actor serves (stages are kept sorted and distinct).
     #[must_use]
-    pub fn stage(mut self, stage: Stage) -> Self {
+    pub fn stage(mut self, stage: StageServed) -> Self {
         insert_sorted(&mut self.stages, stage);
         self
     }
@@ -598,7 +509,7 @@ impl Actor {
 
     /// The corridor stages served, sorted by index.
     #[must_use]
-    pub fn stages(&self) -> &[Stage] {
+    pub fn stages(&self) -> &[StageServed] {
         &self.stages
     }
 
@@ -692,7 +603,7 @@ fn same_name(a: &str, b: &str) -> bool {
 #[cfg(feature = "serde")]
 mod serde_repr {
     //! Plain shapes that (de)serialise through the validating constructors and setters.
-    use super::{Actor, ActorKind, Fee, Role, Stage};
+    use super::{Actor, ActorKind, Fee, Role, StageServed};
     use crate::Country;
 
     #[derive(serde::Serialize, serde::Deserialize)]
@@ -731,7 +642,7 @@ mod serde_repr {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         country: Option<Country>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        stages: Vec<Stage>,
+        stages: Vec<StageServed>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         fee: Option<Fee>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -809,9 +720,9 @@ mod tests {
             .role(Role::Guide)
             .role(Role::Leader)
             .role(Role::Guide)
-            .stage(Stage::new(2, "b"))
-            .stage(Stage::new(0, "a"))
-            .stage(Stage::new(2, "b"));
+            .stage(StageServed::new(2, "b"))
+            .stage(StageServed::new(0, "a"))
+            .stage(StageServed::new(2, "b"));
         assert_eq!(a.name(), "X");
         assert_eq!(a.aliases(), &["Y".to_owned()]);
         assert_eq!(a.roles(), &[Role::Leader, Role::Guide]);

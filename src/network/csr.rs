@@ -176,26 +176,6 @@ impl Csr {
             self.out_weights(v)
         }
     }
-
-    /// The same nodes with every edge touching a node `v` with `removed[v]` dropped.
-    ///
-    /// Node indices are kept, so results stay indexed by `ActorId::index()`;
-    /// removed nodes become isolated.
-    pub(crate) fn without_nodes(&self, removed: &[bool]) -> Self {
-        let n = self.node_count();
-        let mut edges = Vec::new();
-        for u in 0..n {
-            if removed[u] {
-                continue;
-            }
-            for (&v, &w) in self.out_neighbors(u).iter().zip(self.out_weights(u)) {
-                if !removed[v as usize] && (self.directed || u as u32 <= v) {
-                    edges.push((u as u32, v, w));
-                }
-            }
-        }
-        Self::from_edges(n, self.directed, &edges)
-    }
 }
 
 #[cfg(test)]
@@ -233,13 +213,5 @@ mod tests {
         assert!(s < 1.0 && s.log2().fract() == 0.0, "{s}");
         let total: f64 = (0..3).flat_map(|v| g.out_weights(v)).map(|w| w * s).sum();
         assert!((total * 3.0).is_finite());
-    }
-
-    #[test]
-    fn removing_nodes_keeps_indices() {
-        let g = Csr::from_edges(3, false, &[(0, 1, 1.0), (1, 2, 1.0)]);
-        let h = g.without_nodes(&[false, true, false]);
-        assert_eq!(h.node_count(), 3);
-        assert_eq!(h.edge_count(), 0);
     }
 }

@@ -85,7 +85,7 @@ impl CorridorFlow {
 ///
 /// # Corridor flow
 ///
-/// The first and last stages are the lowest and highest [`Stage`](super::Stage) index served by any actor
+/// The first and last stages are the lowest and highest [`StageServed`](super::StageServed) index served by any actor
 /// of the intact network. A maximum flow is computed from a super-source joined to every remaining actor
 /// serving the first stage to a super-sink joined from every remaining actor serving the last stage.
 /// Migrants pass only through actors that serve at least one stage (leaders, financiers and
@@ -103,8 +103,10 @@ impl CorridorFlow {
 /// itself after each removal, as in Duijn, Kashirin & Sloot (2014), *The relative ineffectiveness of
 /// criminal network disruption*, Scientific Reports 4:4238.
 ///
-/// Complexity: each metrics evaluation costs `O(n (n + m))` (one breadth-first search per actor for the
-/// efficiency) plus the max-flow.
+/// # Complexity
+///
+/// Each metrics evaluation costs `O(n (n + m))` (one breadth-first search per actor for the efficiency) plus
+/// the max-flow.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DisruptionMetrics {
     remaining: usize,
@@ -870,7 +872,7 @@ impl SmugglingNetwork {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::network::{Actor, NetworkError, Stage, Tie, TieKind};
+    use crate::network::{Actor, NetworkError, StageServed, Tie, TieKind};
     use proptest::prelude::*;
 
     fn path(n: usize) -> SmugglingNetwork {
@@ -943,10 +945,10 @@ mod tests {
     fn flow_respects_node_capacities() {
         // Two parallel routes from stage 0 to stage 2 with capacities 30 and 50, a bottleneck of 40 on one.
         let mut b = SmugglingNetwork::builder();
-        let s1 = b.add_actor(Actor::person("S1").stage(Stage::new(0, "a")).capacity(30));
-        let s2 = b.add_actor(Actor::person("S2").stage(Stage::new(0, "a")).capacity(100));
-        let m = b.add_actor(Actor::person("M").stage(Stage::new(1, "b")).capacity(40));
-        let t = b.add_actor(Actor::person("T").stage(Stage::new(2, "c")));
+        let s1 = b.add_actor(Actor::person("S1").stage(StageServed::new(0, "a")).capacity(30));
+        let s2 = b.add_actor(Actor::person("S2").stage(StageServed::new(0, "a")).capacity(100));
+        let m = b.add_actor(Actor::person("M").stage(StageServed::new(1, "b")).capacity(40));
+        let t = b.add_actor(Actor::person("T").stage(StageServed::new(2, "c")));
         b.add_tie(s1, t, Tie::undirected(TieKind::Logistics)).unwrap();
         b.add_tie(s2, m, Tie::undirected(TieKind::Logistics)).unwrap();
         b.add_tie(m, t, Tie::undirected(TieKind::Logistics)).unwrap();
@@ -962,8 +964,8 @@ mod tests {
         assert_eq!(d.after().corridor().unwrap().capacity(), Capacity::Bounded(0));
         // No capacity stated anywhere on a path: unbounded.
         let mut b = SmugglingNetwork::builder();
-        let a = b.add_actor(Actor::person("A").stage(Stage::new(0, "a")));
-        let z = b.add_actor(Actor::person("Z").stage(Stage::new(1, "b")));
+        let a = b.add_actor(Actor::person("A").stage(StageServed::new(0, "a")));
+        let z = b.add_actor(Actor::person("Z").stage(StageServed::new(1, "b")));
         b.add_tie(a, z, Tie::undirected(TieKind::Logistics)).unwrap();
         let c = b.build().unwrap().disruption_metrics().corridor().unwrap();
         assert_eq!(
@@ -1010,7 +1012,7 @@ mod tests {
                     let mut b = SmugglingNetwork::builder();
                     for i in 0..n {
                         // Stages 0..=3 and capacities vary with the index; every fifth actor is unlimited.
-                        let mut a = Actor::person(format!("A{i}")).stage(Stage::new((i % 4) as u32, "s"));
+                        let mut a = Actor::person(format!("A{i}")).stage(StageServed::new((i % 4) as u32, "s"));
                         if i % 5 != 0 {
                             a = a.capacity((7 * i as u32) % 50);
                         }

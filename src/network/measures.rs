@@ -28,16 +28,12 @@
 use super::algo::betweenness::BadSample;
 use super::algo::degree::Direction as Side;
 use super::algo::keyplayer::{self, Fragmentation};
-use super::algo::spectral::NotConverged;
+use super::algo::spectral::{BadOptions, NotConverged, PowerError};
 use super::algo::{betweenness, brokerage, closeness, clustering, components, core, degree, paths, spectral};
-use super::{ActorId, BetweennessOptions, BrokerageRoles, NetworkError, SmugglingNetwork, Weighting};
-
-fn not_converged(measure: &'static str) -> impl Fn(NotConverged) -> NetworkError {
-    move |e| NetworkError::NotConverged {
-        measure,
-        iterations: e.iterations,
-    }
-}
+use super::{
+    ActorId, BetweennessOptions, BrokerageRoles, ClosenessOptions, EigenvectorOptions, KatzOptions, NetworkError,
+    PageRankOptions, SmugglingNetwork, Weighting,
+};
 
 impl SmugglingNetwork {
     fn ids(&self, v: impl IntoIterator<Item = usize>) -> Vec<ActorId> {
@@ -151,20 +147,48 @@ impl SmugglingNetwork {
     /// c(u) = (r - 1) / (sum of d(v, u) over the r - 1 actors v that reach u) * (r - 1) / (n - 1)
     /// ```
     ///
-    /// 0 for actors nobody reaches. Directed networks use incoming distances, as networkx. `O(n m)`.
+    /// 0 for actors nobody reaches. Directed networks use incoming distances, as networkx. See
+    /// [`Self::closeness_with`] for weights and `wf_improved = false`.
+    ///
+    /// # Complexity
+    ///
+    /// `O(n m)` time, `O(n)` memory.
     #[must_use]
     pub fn closeness(&self) -> Vec<f64> {
-        closeness::closeness(self.graph(), Weighting::Unweighted)
+        closeness::closeness(self.graph(), ClosenessOptions::new())
     }
 
-    /// Closeness with tie weights as lengths when `weighting` is [`Weighting::Weighted`] (networkx
-    /// `closeness_centrality(G, distance="weight")`). `O(n m log n)`.
+    /// Closeness with options (networkx `closeness_centrality(G, distance, wf_improved)`): tie weights as
+    /// lengths when weighted, and without the factor `(r - 1) / (n - 1)` when `wf_improved` is off
+    /// (`&Weighting::Weighted.into()` for the defaults with weights).
+    ///
+    /// # Complexity
+    ///
+    /// `O(n m)` unweighted, `O(n m log n)` weighted; `O(n)` memory.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::network::{Actor, ClosenessOptions, SmugglingNetwork, Tie, TieKind, Weighting};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// b.add_tie(ids[0], ids[1], Tie::undirected(TieKind::Kinship))?;
+    /// let net = b.build()?;
+    /// // networkx: closeness_centrality(G, wf_improved=False)[0] == 1.0, and 1/3 when improved.
+    /// assert_eq!(net.closeness_with(&ClosenessOptions::new().wf_improved(false))[0], 1.0);
+    /// assert_eq!(net.closeness_with(&Weighting::Unweighted.into())[0], 1.0 / 3.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
-    pub fn closeness_with(&self, weighting: Weighting) -> Vec<f64> {
-        closeness::closeness(self.graph(), weighting)
+    pub fn closeness_with(&self, options: &ClosenessOptions) -> Vec<f64> {
+        closeness::closeness(self.graph(), *options)
     }
 
-    /// Harmonic centrality `sum over v != u of 1 / d(v, u)` (networkx `harmonic_centrality`). `O(n m)`.
+    /// Harmonic centrality `sum over v != u of 1 / d(v, u)` (networkx `harmonic_centrality`).
+    ///
+    /// # Complexity
+    ///
+    /// `O(n m)` unweighted, `O(n m log n)` weighted.
     #[must_use]
     pub fn harmonic(&self, weighting: Weighting) -> Vec<f64> {
         closeness::harmonic(self.graph(), weighting)
@@ -172,7 +196,13 @@ impl SmugglingNetwork {
 
     /// Eigenvector centrality, equal to networkx `eigenvector_centrality(G)` (`max_iter=100`, `tol=1e-6`):
     /// power iteration on `A + I` from `1/n`, Euclidean normalisation, stopping when the L1 change is
-    /// below `n * 1e-6`. Directed networks use in-ties (left eigenvector). `O(iterations * (n + m))`.
+    /// below `n * 1e-6`. Directed networks use in-ties (left eigenvector). networkx's tolerance stops
+    /// early (about 1e-4 from the eigenvector on some graphs): ask for
+    /// [`EigenvectorOptions::converged`] through [`Self::eigenvector_with`] for the eigenvector itself.
+    ///
+    /// # Complexity
+    ///
+    /// `O(iterations (n + m))`.
     ///
     /// # Errors
     ///
@@ -194,53 +224,161 @@ impl SmugglingNetwork {
     /// # Ok::<(), corridor::Error>(())
     /// ```
     pub fn eigenvector(&self) -> crate::network::Result<Vec<f64>> {
-        self.eigenvector_with(Weighting::Unweighted)
+        self.eigenvector_with(&EigenvectorOptions::new())
     }
 
-    /// Eigenvector centrality with tie weights as strengths when weighted (networkx `weight="weight"`).
+    /// Eigenvector centrality with options (networkx `eigenvector_centrality(G, max_iter, tol, nstart,
+    /// weight)`): tie weights as strengths when weighted, the iteration limit and tolerance, a start
+    /// vector; [`EigenvectorOptions::converged`] for the eigenvector to about 1e-9
+    /// (`&Weighting::Weighted.into()` for the defaults with weights).
+    ///
+    /// # Complexity
+    ///
+    /// `O(max_iter (n + m))`.
     ///
     /// # Errors
     ///
-    /// As [`Self::eigenvector`].
-    pub fn eigenvector_with(&self, weighting: Weighting) -> crate::network::Result<Vec<f64>> {
+    /// As [`Self::eigenvector`], after `max_iter` iterations; [`NetworkError::LengthMismatch`] when
+    /// `nstart` does not have one entry per actor; [`NetworkError::InvalidOption`] when it sums to 0
+    /// (networkx raises too).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::network::{Actor, EigenvectorOptions, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// for w in ids.windows(2) {
+    ///     b.add_tie(w[0], w[1], Tie::undirected(TieKind::Logistics))?;
+    /// }
+    /// let x = b.build()?.eigenvector_with(&EigenvectorOptions::converged())?;
+    /// // A path of four: the eigenvector of the largest eigenvalue (golden ratio) is (1, phi, phi, 1)
+    /// // normalised.
+    /// let phi = (1.0 + 5f64.sqrt()) / 2.0;
+    /// assert!((x[1] / x[0] - phi).abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn eigenvector_with(&self, options: &EigenvectorOptions) -> crate::network::Result<Vec<f64>> {
+        const MEASURE: &str = "eigenvector centrality";
         if self.actor_count() == 0 {
-            return Err(NetworkError::EmptyNetwork {
-                measure: "eigenvector centrality",
-            });
+            return Err(NetworkError::EmptyNetwork { measure: MEASURE });
         }
-        spectral::eigenvector(self.graph(), weighting, 100, 1e-6).map_err(not_converged("eigenvector centrality"))
+        spectral::eigenvector(self.graph(), options).map_err(|e| self.power_error(MEASURE, e))
     }
 
-    /// `PageRank` with damping 0.85, equal to networkx `pagerank(G)` (`max_iter=100`, `tol=1e-6`, uniform
+    /// `PageRank`, equal to networkx `pagerank(G)` (`alpha=0.85`, `max_iter=100`, `tol=1e-6`, uniform
     /// teleportation, dangling actors spread uniformly; weights as strengths when weighted — networkx's
-    /// default reads the `weight` attribute). `O(iterations * (n + m))`.
+    /// default reads the `weight` attribute). An empty vector without actors, as networkx. See
+    /// [`Self::pagerank_with`] for the other options.
+    ///
+    /// # Complexity
+    ///
+    /// `O(iterations (n + m))`.
     ///
     /// # Errors
     ///
-    /// [`NetworkError::NotConverged`] after 100 iterations; [`NetworkError::EmptyNetwork`] without actors.
+    /// [`NetworkError::NotConverged`] after 100 iterations.
     pub fn pagerank(&self, weighting: Weighting) -> crate::network::Result<Vec<f64>> {
-        if self.actor_count() == 0 {
-            return Err(NetworkError::EmptyNetwork { measure: "pagerank" });
-        }
-        spectral::pagerank(self.graph(), weighting, 0.85, 100, 1e-6).map_err(not_converged("pagerank"))
+        self.pagerank_with(&PageRankOptions::from(weighting))
+    }
+
+    /// `PageRank` with options (networkx `pagerank(G, alpha, personalization, max_iter, tol, nstart,
+    /// weight)`). The rank of actors without outgoing ties is spread as the personalization (networkx's
+    /// default `dangling=None`). An empty vector without actors, as networkx.
+    ///
+    /// # Complexity
+    ///
+    /// `O(max_iter (n + m))`.
+    ///
+    /// # Errors
+    ///
+    /// [`NetworkError::NotConverged`] after `max_iter` iterations (also for a non-finite `alpha` or
+    /// `tol`); [`NetworkError::LengthMismatch`] when `nstart` or `personalization` does not have one entry
+    /// per actor; [`NetworkError::InvalidOption`] when one sums to 0 (networkx divides by zero).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::network::{Actor, PageRankOptions, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// b.add_tie(ids[0], ids[1], Tie::directed(TieKind::Financial))?;
+    /// b.add_tie(ids[1], ids[2], Tie::directed(TieKind::Financial))?;
+    /// let net = b.build()?;
+    /// let opts = PageRankOptions::new().alpha(0.5).personalization(vec![1.0, 0.0, 0.0]).tol(1e-12);
+    /// let x = net.pagerank_with(&opts)?;
+    /// assert!((x.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+    /// assert!(x[0] > x[1] && x[1] > x[2]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn pagerank_with(&self, options: &PageRankOptions) -> crate::network::Result<Vec<f64>> {
+        spectral::pagerank(self.graph(), options).map_err(|e| self.power_error("pagerank", e))
     }
 
     /// Katz centrality `x = alpha A^T x + 1`, normalised to unit Euclidean norm, equal to networkx
     /// `katz_centrality(G, alpha, beta=1, max_iter=1000, tol=1e-6)` (unweighted; networkx's default
-    /// `alpha` is 0.1). Converges only when `alpha` is below the inverse of the largest eigenvalue.
+    /// `alpha` is 0.1). Converges only when `alpha` is below the inverse of the largest eigenvalue. An
+    /// empty vector without actors, as networkx. See [`Self::katz_with`] for the other options.
+    ///
+    /// # Complexity
+    ///
+    /// `O(iterations (n + m))`.
     ///
     /// # Errors
     ///
-    /// [`NetworkError::NotConverged`] after 1000 iterations (including for a non-finite `alpha`);
-    /// [`NetworkError::EmptyNetwork`] without actors.
+    /// [`NetworkError::NotConverged`] after 1000 iterations (including for a non-finite `alpha`).
     pub fn katz(&self, alpha: f64) -> crate::network::Result<Vec<f64>> {
-        if self.actor_count() == 0 {
-            return Err(NetworkError::EmptyNetwork {
-                measure: "katz centrality",
-            });
+        self.katz_with(&KatzOptions::new().alpha(alpha))
+    }
+
+    /// Katz centrality with options (networkx `katz_centrality(G, alpha, beta, max_iter, tol, nstart,
+    /// normalized=True, weight)`). An empty vector without actors, as networkx.
+    ///
+    /// # Complexity
+    ///
+    /// `O(max_iter (n + m))`.
+    ///
+    /// # Errors
+    ///
+    /// [`NetworkError::NotConverged`] after `max_iter` iterations (also for non-finite parameters);
+    /// [`NetworkError::LengthMismatch`] when `nstart` does not have one entry per actor.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::network::{Actor, KatzOptions, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let hub = b.add_actor(Actor::person("Hub"));
+    /// for i in 0..3 {
+    ///     let leaf = b.add_actor(Actor::person(format!("L{i}")));
+    ///     b.add_tie(hub, leaf, Tie::undirected(TieKind::Communication))?;
+    /// }
+    /// let x = b.build()?.katz_with(&KatzOptions::new().alpha(0.2).beta(2.0).tol(1e-12))?;
+    /// // A star, before normalising: leaf = alpha hub + beta and hub = 3 alpha leaf + beta.
+    /// let (alpha, beta) = (0.2, 2.0);
+    /// let hub = beta * (1.0 + 3.0 * alpha) / (1.0 - 3.0 * alpha * alpha);
+    /// let leaf = alpha * hub + beta;
+    /// assert!((x[0] / x[1] - hub / leaf).abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn katz_with(&self, options: &KatzOptions) -> crate::network::Result<Vec<f64>> {
+        spectral::katz(self.graph(), options).map_err(|e| self.power_error("katz centrality", e))
+    }
+
+    fn power_error(&self, measure: &'static str, e: PowerError) -> NetworkError {
+        match e {
+            PowerError::NotConverged(NotConverged { iterations }) => NetworkError::NotConverged { measure, iterations },
+            PowerError::Options(BadOptions::Length { what, got }) => NetworkError::LengthMismatch {
+                what,
+                got,
+                expected: self.actor_count(),
+            },
+            PowerError::Options(BadOptions::ZeroSum { what }) => NetworkError::InvalidOption {
+                measure,
+                option: what,
+                reason: "sums to zero or is not finite",
+            },
         }
-        spectral::katz(self.graph(), Weighting::Unweighted, alpha, 1.0, 1000, 1e-6)
-            .map_err(not_converged("katz centrality"))
     }
 
     /// Number of connected components (weakly connected for directed networks; networkx

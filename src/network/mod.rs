@@ -1,17 +1,17 @@
 //! Smuggling networks: actors, typed ties, centralities, disruption.
 //!
 //! A [`SmugglingNetwork`] is built once from [`Actor`]s (people and organisations with [`Role`]s, the
-//! corridor [`Stage`]s they serve, a [`Fee`] and a monthly capacity) and [`Tie`]s (a [`TieKind`],
+//! corridor stages they serve ([`StageServed`]), a [`Fee`] and a monthly capacity) and [`Tie`]s (a [`TieKind`],
 //! directed or not, weighted, dated, cited), then stored compactly for analysis. Views
 //! ([`SmugglingNetwork::by_kind`], [`SmugglingNetwork::during`], [`SmugglingNetwork::organisation`])
 //! keep actor ids, so results of different views line up.
 //!
 //! ```
-//! use corridor::network::{Actor, Role, SmugglingNetwork, Stage, Tie, TieKind};
+//! use corridor::network::{Actor, Role, SmugglingNetwork, StageServed, Tie, TieKind};
 //!
 //! let mut b = SmugglingNetwork::builder();
 //! let boss = b.add_actor(Actor::person("Boss").role(Role::Leader));
-//! let boat = b.add_actor(Actor::person("Boatman").role(Role::BoatOperator).stage(Stage::new(0, "Necoclí")));
+//! let boat = b.add_actor(Actor::person("Boatman").role(Role::BoatOperator).stage(StageServed::new(0, "Necoclí")));
 //! b.add_tie(boss, boat, Tie::directed(TieKind::Command))?;
 //! let net = b.build()?;
 //! assert_eq!(net.find("boatman"), Some(boat));
@@ -21,22 +21,20 @@
 use time::Date;
 
 mod actor;
-#[allow(dead_code)] // used by the model and the measures as they land
 pub(crate) mod algo;
-#[allow(dead_code)] // used by the model and the measures as they land
 mod csr;
 mod disruption;
 mod measures;
 mod model;
 mod tie;
 
-pub use actor::{Actor, ActorId, ActorKind, Fee, Role, Stage};
+pub use actor::{Actor, ActorId, ActorKind, Fee, Role, StageServed};
 pub use disruption::{
     Attack, AttackComparison, Capacity, CorridorFlow, Disruption, DisruptionMetrics, Recovery, ResilienceCurve,
     ResiliencePoint,
 };
 pub use model::{Actors, NetworkBuilder, SmugglingNetwork, Ties, Undated};
-pub use tie::{Direction, Tie, TieKind};
+pub use tie::{Tie, TieDirection, TieKind};
 
 /// Shorthand for `Result<T, NetworkError>` inside `network`.
 pub(crate) type Result<T, E = NetworkError> = std::result::Result<T, E>;
@@ -44,7 +42,9 @@ pub(crate) type Result<T, E = NetworkError> = std::result::Result<T, E>;
 pub use algo::Weighting;
 pub use algo::betweenness::{BetweennessOptions, Endpoints, Normalization, Sources};
 pub use algo::brokerage::BrokerageRoles;
+pub use algo::closeness::ClosenessOptions;
 pub use algo::keyplayer::Fragmentation;
+pub use algo::spectral::{EigenvectorOptions, KatzOptions, PageRankOptions};
 
 /// Why a network could not be built or measured.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -123,7 +123,7 @@ pub enum NetworkError {
     /// A name for a role, actor kind or tie kind was not recognised.
     #[error("unknown {what} {text:?}")]
     UnknownName {
-        /// What was being parsed (`role`, `actor kind`, `tie kind`).
+        /// What was being parsed (`role`, `actor kind`, `tie kind`, `tie direction`).
         what: &'static str,
         /// The text given.
         text: String,
@@ -177,6 +177,16 @@ pub enum NetworkError {
     EmptyNetwork {
         /// The measure.
         measure: &'static str,
+    },
+    /// An option of a measure cannot be used (a start or personalization vector that sums to zero).
+    #[error("{measure}: {option} {reason}")]
+    InvalidOption {
+        /// The measure.
+        measure: &'static str,
+        /// The option (`nstart`, `personalization`).
+        option: &'static str,
+        /// What is wrong with it.
+        reason: &'static str,
     },
     /// A per-actor input has the wrong length.
     #[error("{what} has {got} entries for {expected} actors")]

@@ -704,7 +704,7 @@ impl FusedIterator for Ties<'_> {}
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::network::{Fee, Role, Stage};
+    use crate::network::{Fee, Role, StageServed};
     use time::macros::date;
 
     fn err(r: crate::network::Result<impl std::fmt::Debug>) -> NetworkError {
@@ -826,7 +826,7 @@ mod tests {
         ));
 
         let mut b = SmugglingNetwork::builder();
-        b.add_actor(Actor::person("A").stage(Stage::new(0, " ")));
+        b.add_actor(Actor::person("A").stage(StageServed::new(0, " ")));
         assert!(matches!(err(b.build()), NetworkError::EmptyStageName { .. }));
     }
 
@@ -905,7 +905,7 @@ mod tests {
                 .alias("Equis")
                 .role(Role::Guide)
                 .country(crate::Country::PAN)
-                .stage(Stage::new(2, "Darién"))
+                .stage(StageServed::new(2, "Darién"))
                 .fee(Fee::new(350.0, "USD").unwrap())
                 .capacity(200),
         );

@@ -1,103 +1,61 @@
 //! Typed, weighted, dated ties between actors.
 
-use std::fmt;
-use std::str::FromStr;
-
 use time::Date;
 
 use super::NetworkError;
 use crate::Source;
 
-/// What a tie is made of.
-///
-/// Text form (Display / `FromStr`): lower case, e.g. `communication`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
-)]
-pub enum TieKind {
-    /// Family ties.
-    Kinship,
-    /// Phone calls, messages, meetings.
-    Communication,
-    /// Payments and money transfers.
-    Financial,
-    /// Handing migrants over, sharing boats, vehicles, safe houses.
-    Logistics,
-    /// A person belongs to an organisation.
-    Membership,
-    /// One actor gives orders to another.
-    Command,
-}
-
-impl TieKind {
-    /// Every kind, in declaration order.
-    pub const ALL: [TieKind; 6] = [
-        TieKind::Kinship,
-        TieKind::Communication,
-        TieKind::Financial,
-        TieKind::Logistics,
-        TieKind::Membership,
-        TieKind::Command,
-    ];
-
-    /// The name used by Display, `FromStr` and the file formats.
+word_enum! {
+    /// What a tie is made of.
+    ///
+    /// Text form (Display / `FromStr` / serde): lower case, e.g. `communication`.
     ///
     /// # Example
     ///
     /// ```
     /// use corridor::network::TieKind;
     /// assert_eq!(TieKind::Financial.as_str(), "financial");
+    /// assert_eq!(" Financial ".parse::<TieKind>()?, TieKind::Financial);
+    /// # Ok::<(), corridor::network::NetworkError>(())
     /// ```
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TieKind::Kinship => "kinship",
-            TieKind::Communication => "communication",
-            TieKind::Financial => "financial",
-            TieKind::Logistics => "logistics",
-            TieKind::Membership => "membership",
-            TieKind::Command => "command",
-        }
+    pub enum TieKind {
+        /// Family ties.
+        Kinship => "kinship",
+        /// Phone calls, messages, meetings.
+        Communication => "communication",
+        /// Payments and money transfers.
+        Financial => "financial",
+        /// Handing migrants over, sharing boats, vehicles, safe houses.
+        Logistics => "logistics",
+        /// A person belongs to an organisation.
+        Membership => "membership",
+        /// One actor gives orders to another.
+        Command => "command",
     }
+    error: NetworkError = |text| NetworkError::UnknownName { what: "tie kind", text: text.to_owned() };
 }
 
-impl fmt::Display for TieKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+word_enum! {
+    /// Whether a tie points from one actor to the other. (Not a flow's
+    /// [`flow::Direction`](crate::flow::Direction), which is a direction of travel.)
+    ///
+    /// Text form (Display / `FromStr` / serde): `directed`, `undirected`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::network::{Tie, TieDirection, TieKind};
+    /// assert_eq!(Tie::directed(TieKind::Command).direction(), TieDirection::Directed);
+    /// assert_eq!("undirected".parse::<TieDirection>()?, TieDirection::Undirected);
+    /// # Ok::<(), corridor::network::NetworkError>(())
+    /// ```
+    pub enum TieDirection {
+        /// From the first actor to the second (an order, a payment).
+        Directed => "directed",
+        /// Symmetric (kinship, a shared boat).
+        Undirected => "undirected",
     }
-}
-
-impl FromStr for TieKind {
-    type Err = NetworkError;
-
-    /// Parses the lower-case name, case-insensitively.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let t = s.trim();
-        TieKind::ALL
-            .into_iter()
-            .find(|k| k.as_str().eq_ignore_ascii_case(t))
-            .ok_or_else(|| NetworkError::UnknownName {
-                what: "tie kind",
-                text: s.to_owned(),
-            })
-    }
-}
-
-/// Whether a tie points from one actor to the other.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(rename_all = "snake_case")
-)]
-pub enum Direction {
-    /// From the first actor to the second (an order, a payment).
-    Directed,
-    /// Symmetric (kinship, a shared boat).
-    Undirected,
+    error: NetworkError = |text| NetworkError::UnknownName { what: "tie direction", text: text.to_owned() };
 }
 
 /// A tie between two actors: kind, direction, weight, when it was seen and who reported it.
@@ -156,7 +114,7 @@ pub enum Direction {
 )]
 pub struct Tie {
     kind: TieKind,
-    direction: Direction,
+    direction: TieDirection,
     weight: f64,
     first_seen: Option<Date>,
     last_seen: Option<Date>,
@@ -164,7 +122,7 @@ pub struct Tie {
 }
 
 impl Tie {
-    fn new(kind: TieKind, direction: Direction) -> Self {
+    fn new(kind: TieKind, direction: TieDirection) -> Self {
         Self {
             kind,
             direction,
@@ -178,13 +136,13 @@ impl Tie {
     /// A symmetric tie of weight 1.
     #[must_use]
     pub fn undirected(kind: TieKind) -> Self {
-        Self::new(kind, Direction::Undirected)
+        Self::new(kind, TieDirection::Undirected)
     }
 
     /// A tie from the first actor to the second, of weight 1.
     #[must_use]
     pub fn directed(kind: TieKind) -> Self {
-        Self::new(kind, Direction::Directed)
+        Self::new(kind, TieDirection::Directed)
     }
 
     /// Sets the weight (strength, number of contacts, amount): positive and finite, checked by `add_tie`.
@@ -235,14 +193,14 @@ impl Tie {
 
     /// Directed or undirected.
     #[must_use]
-    pub fn direction(&self) -> Direction {
+    pub fn direction(&self) -> TieDirection {
         self.direction
     }
 
     /// Whether the tie is directed.
     #[must_use]
     pub fn is_directed(&self) -> bool {
-        self.direction == Direction::Directed
+        self.direction == TieDirection::Directed
     }
 
     /// The weight.
@@ -309,7 +267,7 @@ impl Tie {
 #[cfg(feature = "serde")]
 mod serde_repr {
     //! The serialised shape of a tie, with ISO dates.
-    use super::{Direction, Tie, TieKind};
+    use super::{Tie, TieDirection, TieKind};
     use crate::Source;
     use crate::period::{parse_iso_date, write_date};
 
@@ -317,7 +275,7 @@ mod serde_repr {
     #[serde(deny_unknown_fields)]
     pub(super) struct TieRepr {
         kind: TieKind,
-        direction: Direction,
+        direction: TieDirection,
         weight: f64,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         first_seen: Option<String>,

@@ -406,7 +406,9 @@ pub enum BlockScheme {
 /// Replicates are seeded as in [`Bootstrap`]. Percentile intervals, bias and standard error are
 /// available; `BCa` is not defined for block bootstraps (R `boot.ci` refuses it as well).
 ///
-/// Complexity: `O(B (n + c(n)))` time, `O(B + n)` memory.
+/// # Complexity
+///
+/// `O(B (n + c(n)))` time, `O(B + n)` memory.
 ///
 /// # Example
 ///
@@ -596,7 +598,9 @@ impl BootstrapResult {
     /// NaN if no replicate is finite. The mean does not overflow (huge replicates are summed
     /// scaled); the difference is `±∞` only when the bias itself exceeds `f64::MAX`.
     ///
-    /// Complexity: `O(B)`.
+    /// # Complexity
+    ///
+    /// `O(B)`.
     #[must_use]
     pub fn bias(&self) -> f64 {
         let c = self.finite().count();
@@ -611,7 +615,9 @@ impl BootstrapResult {
     /// replicates (as R `print.boot`). NaN with fewer than two finite replicates; finite otherwise
     /// (replicates whose squares overflow are rescaled first).
     ///
-    /// Complexity: `O(B)`.
+    /// # Complexity
+    ///
+    /// `O(B)`.
     #[must_use]
     pub fn std_error(&self) -> f64 {
         let t: Vec<f64> = self.finite().collect();
@@ -632,7 +638,9 @@ impl BootstrapResult {
     /// The percentile interval at confidence `level`: `[q((1 − level)/2), q((1 + level)/2)]` with R
     /// `boot.ci(type = "perc")`'s quantiles of the finite replicates.
     ///
-    /// Complexity: `O(B log B)` (sorts a copy of the replicates).
+    /// # Complexity
+    ///
+    /// `O(B log B)` (sorts a copy of the replicates).
     ///
     /// # Errors
     ///
@@ -717,7 +725,9 @@ impl BootstrapResult {
     /// ch. 14), equal to R `boot.ci(type = "bca", L = L)` with jackknife influence values `L` for the
     /// same replicates.
     ///
-    /// Complexity: `O(B log B)`.
+    /// # Complexity
+    ///
+    /// `O(B log B)`.
     ///
     /// # Errors
     ///

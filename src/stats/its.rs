@@ -56,7 +56,9 @@ pub enum Seasonality {
 /// and p-values too small; prefer a lag of about `0.75 n^(1/3)` or more, check the
 /// residual autocorrelation, and read borderline results with caution.
 ///
-/// Complexity: `O(n k^2)` for `k` columns.
+/// # Complexity
+///
+/// `O(n k^2)` for `k` columns.
 ///
 /// # Example
 /// ```

@@ -9,7 +9,7 @@
 mod changepoint;
 pub(crate) mod error;
 
-// bootstrap (issue 4, item 6)
+// The bootstrap.
 mod bootstrap;
 pub use bootstrap::{BlockBootstrap, BlockScheme, Bootstrap, BootstrapInterval, BootstrapResult};
 
@@ -20,14 +20,14 @@ mod validate;
 pub use changepoint::{BinSeg, Changepoints, Cost, Crops, CropsSegmentation, Pelt, Penalty, Segment};
 pub use error::StatsError;
 
-// Regression, count models and interrupted time series (issue 4, items 1-3).
+// Regression, count models and interrupted time series.
 mod regression;
 pub use regression::{CovType, Design, Estimate, Ols, OlsFit, Reference, SmallSample};
 mod glm;
 pub use glm::{Family, Glm, GlmFit};
 mod its;
 pub use its::{Effect, Its, ItsFit, Seasonality};
-// Trend tests, descriptive helpers and rate comparisons (stats-trend).
+// Trend tests, descriptive helpers and rate comparisons.
 mod descriptive;
 mod rate;
 mod trend;
@@ -41,7 +41,7 @@ pub use trend::{
     HamedRao, MannKendall, Pettitt, SeasonalMannKendall, SeasonalSensSlope, SensSlope, Trend, hamed_rao, mann_kendall,
     mann_kendall_with_gaps, pettitt, seasonal_mann_kendall, seasonal_sens_slope, sens_slope, sens_slope_with_gaps,
 };
-// Time series: STL decomposition and forecasting (issue 4).
+// Time series: STL decomposition and forecasting.
 mod forecast;
 mod loess;
 mod psort;

@@ -176,6 +176,7 @@ fn binom_two_sided(x: u64, n: u64, p: f64) -> f64 {
 /// statsmodels `test_poisson_2indep(method="exact-cond")` gives the same p-value.
 ///
 /// # Complexity
+///
 /// `O(log n)` evaluations of the binomial pmf (the pmf is monotone on each tail, so R's count
 /// is found by bisection) plus two regularised incomplete beta functions.
 ///

@@ -255,6 +255,7 @@ fn check_window(name: &'static str, w: usize) -> Result<(), StatsError> {
 /// - `options`: see [`StlOptions`]; `StlOptions::default()` is R `stl(x, s.window = 7)`.
 ///
 /// # Complexity
+///
 /// `O((inner) (outer + 1) n (s + t / t_jump + l / l_jump))` time with the
 /// default jumps about `O(n (s + 20))` per pass; `O(n + period)` memory.
 ///

@@ -1,9 +1,10 @@
-//! Closeness (Wasserman–Faust improved) and harmonic closeness, networkx definitions.
+//! Closeness (Wasserman–Faust improved or not) and harmonic closeness, networkx definitions.
 //!
 //! For a node `u` with `r(u)` nodes that can reach it (itself included) at total distance `D(u)`:
 //!
 //! ```text
 //! closeness(u) = (r(u) - 1) / D(u) * (r(u) - 1) / (n - 1)     (0 when D(u) = 0 or n = 1)
+//!                 (without the second factor when wf_improved is off)
 //! harmonic(u)  = sum over v != u reaching u of 1 / d(v, u)
 //! ```
 //!
@@ -14,17 +15,78 @@ use super::super::csr::Csr;
 use super::Weighting;
 use super::paths::{Follow, Searcher};
 
-/// networkx `closeness_centrality(G, distance=..., wf_improved=True)`.
-pub(crate) fn closeness(g: &Csr, weighting: Weighting) -> Vec<f64> {
+/// Options of [`SmugglingNetwork::closeness_with`](crate::network::SmugglingNetwork::closeness_with):
+/// weights as lengths, and whether to scale by the share of actors reached (networkx `wf_improved`).
+/// The default is networkx `closeness_centrality(G)`: unweighted, `wf_improved=True`.
+///
+/// # Example
+///
+/// ```
+/// use corridor::network::{ClosenessOptions, Weighting};
+/// let opts = ClosenessOptions::new().weighting(Weighting::Weighted).wf_improved(false);
+/// assert_eq!(opts, ClosenessOptions::from(Weighting::Weighted).wf_improved(false));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ClosenessOptions {
+    weighting: Weighting,
+    wf_improved: bool,
+}
+
+impl Default for ClosenessOptions {
+    fn default() -> Self {
+        Self {
+            weighting: Weighting::Unweighted,
+            wf_improved: true,
+        }
+    }
+}
+
+impl ClosenessOptions {
+    /// The networkx defaults: unweighted, Wasserman–Faust improved.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Tie weights as lengths (networkx `distance="weight"`) or hops.
+    #[must_use]
+    pub fn weighting(mut self, weighting: Weighting) -> Self {
+        self.weighting = weighting;
+        self
+    }
+
+    /// Multiply by `(r - 1) / (n - 1)`, the share of other actors that reach the actor (networkx
+    /// `wf_improved=True`, the default); without it closeness is `(r - 1) / D` within the actor's reach.
+    #[must_use]
+    pub fn wf_improved(mut self, yes: bool) -> Self {
+        self.wf_improved = yes;
+        self
+    }
+}
+
+impl From<Weighting> for ClosenessOptions {
+    /// The defaults with this weighting.
+    fn from(weighting: Weighting) -> Self {
+        Self::new().weighting(weighting)
+    }
+}
+
+/// networkx `closeness_centrality(G, distance=..., wf_improved=...)`.
+pub(crate) fn closeness(g: &Csr, o: ClosenessOptions) -> Vec<f64> {
     let n = g.node_count();
     let mut se = Searcher::new(n);
     (0..n)
         .map(|u| {
-            se.run(g, u, weighting, Follow::In);
+            se.run(g, u, o.weighting, Follow::In);
             let total: f64 = se.reached().iter().map(|&v| se.dist(v as usize)).sum();
             let r = se.reached().len() as f64;
             if total > 0.0 && n > 1 {
-                (r - 1.0) / total * ((r - 1.0) / (n - 1) as f64)
+                let c = (r - 1.0) / total;
+                if o.wf_improved {
+                    c * ((r - 1.0) / (n - 1) as f64)
+                } else {
+                    c
+                }
             } else {
                 0.0
             }
@@ -60,13 +122,13 @@ mod tests {
             let m = &case["measures"];
             assert_close(
                 &name,
-                &closeness(&g, Weighting::Unweighted),
+                &closeness(&g, ClosenessOptions::new()),
                 &floats(&m["closeness"]),
                 1e-9,
             );
             assert_close(
                 &name,
-                &closeness(&g, Weighting::Weighted),
+                &closeness(&g, Weighting::Weighted.into()),
                 &floats(&m["closeness_weighted"]),
                 1e-9,
             );

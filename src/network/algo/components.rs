@@ -60,16 +60,6 @@ pub(crate) fn component_count(g: &Csr) -> usize {
     connected_components(g).1
 }
 
-/// Sizes of the (weakly) connected components, indexed by label.
-pub(crate) fn component_sizes(g: &Csr) -> Vec<usize> {
-    let (label, count) = connected_components(g);
-    let mut sizes = vec![0; count];
-    for l in label {
-        sizes[l] += 1;
-    }
-    sizes
-}
-
 /// Strongly connected component label of every node and the count (Tarjan 1972, iterative):
 /// networkx `strongly_connected_components` as a partition (labels in order of completion). For
 /// undirected graphs these are the connected components. `O(n + m)`.

@@ -19,7 +19,10 @@ use crate::stats::validate::check_positive;
 ///
 /// * Matches: R `changepoint::cpt.mean` / `cpt.meanvar(..., method = "BinSeg", Q = …)` (Nile,
 ///   `Q = 3`, manual penalty 10⁴ → `[10, 19, 28]`, as ruptures `Binseg(model="l2").predict(n_bkps=3)`).
-/// * Complexity: `O(Q n)` time, `O(n)` memory.
+///
+/// # Complexity
+///
+/// `O(Q n)` time, `O(n)` memory.
 ///
 /// # Example
 ///

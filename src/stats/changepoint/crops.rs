@@ -130,7 +130,10 @@ impl Pelt {
     ///   method = "PELT")` and `cpt.meanvar(...)` (`range_of_penalties`): the rows are R's
     ///   `cpts.full`, the interval starts R's `pen.value.full`. Checked against ruptures PELT on a
     ///   grid of penalties (every segmentation it finds is here, its penalty inside the interval).
-    /// * Complexity: one PELT run per segmentation found, plus at most one per boundary.
+    ///
+    /// # Complexity
+    ///
+    /// One PELT run per segmentation found, plus at most one per boundary.
     ///
     /// # Errors
     ///

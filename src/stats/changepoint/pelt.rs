@@ -23,8 +23,11 @@ use super::{Changepoints, Cost, Penalty, prepare, with_cost};
 /// * Matches: R `changepoint::cpt.mean` / `cpt.meanvar(..., method = "PELT", penalty = …,
 ///   minseglen = …)` (its C routine `PELTC` step for step; checked on Nile), and ruptures
 ///   `Pelt(model="l2", jump=1, min_size=…)` for [`Cost::NormalMean`] with a manual penalty.
-/// * Complexity: `O(n)` memory; `O(n)` time per candidate kept, between `O(n)` (changes spread
-///   through the series) and `O(n²)` (no change at all) overall. Inner loops do not allocate.
+///
+/// # Complexity
+///
+/// `O(n)` memory; `O(n)` time per candidate kept, between `O(n)` (changes spread through the series) and
+/// `O(n²)` (no change at all) overall. Inner loops do not allocate.
 ///
 /// # Example
 ///

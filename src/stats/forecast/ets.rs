@@ -333,6 +333,7 @@ impl Ets {
     /// the 95 % half-width for one bound (see `tests/ets_more.rs` for the measured agreement).
     ///
     /// # Complexity
+    ///
     /// `O(npaths · h)` time (plus a selection per horizon) and `O(npaths · h)` memory.
     ///
     /// # Errors
@@ -1417,6 +1418,7 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<Ets> {
 /// period) a regression on a line and one Fourier pair, as forecast's `initstate`.
 ///
 /// # Complexity
+///
 /// `O(n · evaluations)` per class; [`EtsModel::Auto`] fits up to 15 classes,
 /// [`EtsModel::AutoWithMultiplicativeTrend`] up to 19.
 ///

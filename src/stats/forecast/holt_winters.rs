@@ -600,6 +600,7 @@ fn check_unit(name: &'static str, v: Option<f64>, allow_zero: bool) -> Result<()
 /// parameters and never above R's SSE (`tests/holt_winters.rs`).
 ///
 /// # Complexity
+///
 /// `O(n)` per evaluation; estimation `O(n · evaluations)` (a few hundred).
 ///
 /// # Errors

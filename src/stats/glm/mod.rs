@@ -73,7 +73,9 @@ impl Family {
 ///   `theta.ml`'s information. AIC `-2 L + 2k + 2`.
 /// * Gaussian: OLS of `y - offset` with the classical covariance.
 ///
-/// Complexity: `O(n k^2)` per IRLS iteration.
+/// # Complexity
+///
+/// `O(n k^2)` per IRLS iteration.
 ///
 /// # Example
 /// ```

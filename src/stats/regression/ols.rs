@@ -20,8 +20,9 @@ use crate::stats::validate::check_finite;
 /// classical covariance and the standard normal for the robust ones, as
 /// statsmodels does by default. Matches statsmodels `OLS(y, X).fit(...)`.
 ///
-/// Complexity: `O(n k^2)` time (the Newey–West meat included, whatever its
-/// lag), one `n x k` copy of the design.
+/// # Complexity
+///
+/// `O(n k^2)` time (the Newey–West meat included, whatever its lag), one `n x k` copy of the design.
 ///
 /// # Example
 /// ```

@@ -83,6 +83,7 @@ impl HamedRao {
 /// NaN and [`HamedRao::trend`] is [`Trend::NoTrend`] (S and tau stay defined).
 ///
 /// # Complexity
+///
 /// `O(n·L)` for the autocorrelations (`O(n²)` with the default lag), plus Sen's slope.
 ///
 /// # Errors

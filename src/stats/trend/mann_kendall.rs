@@ -137,6 +137,7 @@ impl MannKendall {
 /// (S, `varS`, z, p, tau-b via [`MannKendall::tau_b`]); Nile and `AirPassengers` agree to 1e-9.
 ///
 /// # Complexity
+///
 /// `O(n log n)` time, `O(n)` memory: S by merge-sort inversion counting (Knight 1966),
 /// `S = N − T − 2Q` with `N` pairs, `T` tied pairs and `Q` strict inversions.
 ///

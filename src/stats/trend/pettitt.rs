@@ -45,6 +45,7 @@ impl Pettitt {
 /// Nile: `U = 1617`, `K = 28`, `p = 3.59e-7` (R trend 1.1.6).
 ///
 /// # Complexity
+///
 /// `O(n log n)`.
 ///
 /// # Errors

@@ -85,6 +85,7 @@ impl SeasonalMannKendall {
 /// `trend::smk.test` (S, `varS`, z, p); `AirPassengers` period 12 agrees to 1e-9.
 ///
 /// # Complexity
+///
 /// `O(n log n)` time, `O(n)` memory.
 ///
 /// # Errors
@@ -142,6 +143,7 @@ impl SeasonalSensSlope {
 /// `trend::sea.sens.slope` (slope).
 ///
 /// # Complexity
+///
 /// As [`sens_slope`](crate::stats::sens_slope): the within-season slopes are materialised up to
 /// about 2·10⁶ of them, above that selected exactly without materialising (`O(n)` memory).
 ///

@@ -99,6 +99,7 @@ impl SensSlope {
 /// [`SensSlope::confidence_interval`], `conf.int`).
 ///
 /// # Complexity
+///
 /// For `n ≤ 2000` the slopes are materialised and selected (`O(n²)` time and memory). Above, an
 /// exact randomised slope selection (in the spirit of Matoušek 1991 and Dillencourt, Mount &
 /// Netanyahu 1992) with a fixed seed: random pairs narrow an interval `(lo, hi]` around the wanted
