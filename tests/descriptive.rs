@@ -276,3 +276,63 @@ proptest! {
         prop_assert!(h <= 1.0 + 1e-12 && h >= 1.0 / xs.len() as f64 - 1e-12);
     }
 }
+
+/// Large finite inputs. Expected values are Python 3.11 `statistics` (`mean`, `median`, `variance`,
+/// `stdev`) and `fractions.Fraction` sums and shares: exact rational arithmetic rounded once.
+#[test]
+fn huge_finite_values_give_the_representable_answer_or_an_overflow_error() {
+    use corridor::stats::StatsError;
+    let overflow = |r: Result<f64, StatsError>| matches!(r, Err(StatsError::Overflow { .. }));
+    assert_eq!(mean(&[1e308, 1e308]).unwrap(), 1e308);
+    assert_eq!(mean(&[f64::MAX; 3]).unwrap(), f64::MAX);
+    assert_eq!(median(&[-1e308, 1e308]).unwrap(), 0.0);
+    close(median(&[1e308, 1.5e308, f64::MAX, 1.2e308]).unwrap(), 1.35e308);
+    close(quantile(&[-1e308, 1e308], 0.25).unwrap(), -5e307);
+    close(quantiles(&[-1e308, 1e308], &[0.75]).unwrap()[0], 5e307);
+    assert_eq!(sum(&[1e308, 1e308, -1e308]).unwrap(), 1e308);
+    assert!(overflow(sum(&[1e308, 1e308])));
+    // The squares overflow, the variance does not: statistics.variance = 1.44e308.
+    close(variance(&[-1.2e154, 0.0, 1.2e154]).unwrap(), 1.44e308);
+    close(std_dev(&[-1.2e154, 0.0, 1.2e154]).unwrap(), 1.2e154);
+    // Var = 2e616 is no f64; its square root is.
+    assert!(overflow(variance(&[-1e308, 1e308])));
+    close(std_dev(&[-1e308, 1e308]).unwrap(), 1.414_213_562_373_095_1e308);
+    let xs = [1e308, 1e308, 2e307];
+    let sh = shares(&xs).unwrap();
+    for (g, w) in sh.iter().zip([
+        0.454_545_454_545_454_5,
+        0.454_545_454_545_454_5,
+        0.090_909_090_909_090_9,
+    ]) {
+        close(*g, w);
+    }
+    close(herfindahl(&xs).unwrap(), 0.421_487_603_305_785_1);
+    close(top_k_share(&xs, 2).unwrap(), 0.909_090_909_090_909_1);
+    assert_eq!(percent_change(-1e308, 1e308).unwrap(), -200.0);
+    assert!(overflow(percent_change(1e-300, 1e308)));
+    assert!(overflow(ratio_to(1e308, 1e-10)));
+    assert!(matches!(
+        index_to_base(&[1e-10, 1e308], 0),
+        Err(StatsError::Overflow { .. })
+    ));
+    let w = rolling_mean(
+        &[Some(1e308), Some(1e308), Some(-1e308)],
+        2,
+        Window::Trailing,
+        GapPolicy::Error,
+    )
+    .unwrap();
+    assert_eq!(w, vec![None, Some(1e308), Some(0.0)]);
+    assert!(rolling_sum(&[Some(1e308), Some(1e308)], 2, Window::Trailing, GapPolicy::Error).is_err());
+    assert!(cumulative_sum(&[Some(1e308), Some(1e308)], GapPolicy::Skip).is_err());
+    assert!(seasonal_change(&[Some(-1e308), Some(1e308)], 1, Change::Difference).is_err());
+    assert_eq!(
+        seasonal_change(&[Some(-1e308), Some(1e308)], 1, Change::Percent).unwrap(),
+        vec![None, Some(-200.0)]
+    );
+    // (1e308 / 1e-300)^(1/1000) − 1 = 10^0.608 − 1: the ratio overflows, the rate does not.
+    close(
+        compound_growth_rate(1e-300, 1e308, 1000.0).unwrap(),
+        10f64.powf(0.608) - 1.0,
+    );
+}

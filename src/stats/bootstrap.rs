@@ -4,7 +4,8 @@
 //! The formulas, the quantile convention (R `boot::boot.ci`) and the seeding scheme are documented on
 //! [`Bootstrap`].
 
-use statrs::distribution::{ContinuousCDF, Normal};
+use crate::stats::distributions::{std_normal_cdf, std_normal_quantile};
+use crate::stats::linalg::{scaled_sum, scaled_variance};
 
 use super::validate::{check_finite, check_len, check_level, check_positive};
 use super::{Interval, StatsError};
@@ -16,23 +17,33 @@ fn replicate_rng(seed: u64, index: usize) -> Rng {
 }
 
 /// Runs `replicates` replicates, each with its own generator and a scratch buffer of `buf_len` values.
-fn draw<G>(replicates: usize, buf_len: usize, seed: u64, parallel: bool, one: G) -> Vec<f64>
+///
+/// # Errors
+/// [`StatsError::InvalidParameter`] when `replicates` values cannot be allocated.
+fn draw<G>(replicates: usize, buf_len: usize, seed: u64, parallel: bool, one: G) -> Result<Vec<f64>, StatsError>
 where
     G: Fn(&mut Rng, &mut [f64]) -> f64 + Sync,
 {
+    let mut out = Vec::new();
+    out.try_reserve_exact(replicates)
+        .map_err(|_| StatsError::InvalidParameter {
+            name: "replicates",
+            value: replicates.to_string(),
+            reason: "too many: the replicates cannot be allocated",
+        })?;
     #[cfg(feature = "parallel")]
     if parallel {
         use rayon::prelude::*;
-        return (0..replicates)
+        (0..replicates)
             .into_par_iter()
             .map_init(|| vec![0.0; buf_len], |buf, b| one(&mut replicate_rng(seed, b), buf))
-            .collect();
+            .collect_into_vec(&mut out);
+        return Ok(out);
     }
     let _ = parallel;
     let mut buf = vec![0.0; buf_len];
-    (0..replicates)
-        .map(|b| one(&mut replicate_rng(seed, b), &mut buf))
-        .collect()
+    out.extend((0..replicates).map(|b| one(&mut replicate_rng(seed, b), &mut buf)));
+    Ok(out)
 }
 
 /// Fills `out` with values of `data` drawn uniformly with replacement.
@@ -60,7 +71,6 @@ fn check_estimate(estimate: f64) -> Result<(), StatsError> {
 
 /// `Φ⁻¹(p)` for `p` in `[0, 1]` (±∞ at the ends); NaN for NaN (statrs would panic outside `[0, 1]`).
 fn qnorm(p: f64) -> f64 {
-    let std = Normal::standard();
     if p.is_nan() {
         f64::NAN
     } else if p <= 0.0 {
@@ -68,12 +78,12 @@ fn qnorm(p: f64) -> f64 {
     } else if p >= 1.0 {
         f64::INFINITY
     } else {
-        std.inverse_cdf(p)
+        std_normal_quantile(p)
     }
 }
 
 fn pnorm(z: f64) -> f64 {
-    Normal::standard().cdf(z)
+    std_normal_cdf(z)
 }
 
 /// The `alpha` quantile of sorted, finite, non-empty `t` by R `boot`'s `norm.inter`.
@@ -257,7 +267,8 @@ impl Bootstrap {
     ///
     /// # Errors
     ///
-    /// [`StatsError::InvalidParameter`] if the number of replicates is 0; [`StatsError::TooShort`] if
+    /// [`StatsError::InvalidParameter`] if the number of replicates is 0 or so large that the
+    /// replicates cannot be allocated; [`StatsError::TooShort`] if
     /// `data` is empty; [`StatsError::NonFinite`] at the first NaN or infinite value;
     /// [`StatsError::Degenerate`] if the statistic is not finite on `data` itself.
     ///
@@ -290,7 +301,7 @@ impl Bootstrap {
         let replicates = draw(self.replicates, n, self.seed, self.parallel, |rng, buf| {
             resample_into(rng, data, buf);
             statistic(buf)
-        });
+        })?;
         let jack = jackknife(data, &statistic);
         let acceleration = if n < 2 {
             Err(StatsError::TooShort {
@@ -352,7 +363,7 @@ impl Bootstrap {
             resample_into(rng, x, bx);
             resample_into(rng, y, by);
             statistic(bx, by)
-        });
+        })?;
         let jx = jackknife(x, |xs| statistic(xs, y));
         let jy = jackknife(y, |ys| statistic(x, ys));
         let acceleration = if nx < 2 && y.len() < 2 {
@@ -456,8 +467,8 @@ impl BlockBootstrap {
     ///
     /// # Errors
     ///
-    /// [`StatsError::InvalidParameter`] if the number of replicates is 0 or the block length is 0 or
-    /// greater than the series length; [`StatsError::TooShort`] if `data` is empty;
+    /// [`StatsError::InvalidParameter`] if the number of replicates is 0 or cannot be allocated, or
+    /// the block length is 0 or greater than the series length; [`StatsError::TooShort`] if `data` is empty;
     /// [`StatsError::NonFinite`] at the first NaN or infinite value (gaps must be handled first);
     /// [`StatsError::Degenerate`] if the statistic is not finite on `data` itself.
     ///
@@ -506,7 +517,7 @@ impl BlockBootstrap {
                 }
             }
             statistic(buf)
-        });
+        })?;
         Ok(BootstrapResult {
             estimate,
             replicates,
@@ -550,41 +561,42 @@ impl BootstrapResult {
         &self.jackknife
     }
 
-    fn finite(&self) -> impl Iterator<Item = f64> + '_ {
+    fn finite(&self) -> impl Iterator<Item = f64> + Clone + '_ {
         self.replicates.iter().copied().filter(|v| v.is_finite())
     }
 
     /// Bootstrap estimate of bias, `mean(θ*) − θ̂`, over the finite replicates (as R `print.boot`).
-    /// NaN if no replicate is finite.
+    /// NaN if no replicate is finite. The mean does not overflow (huge replicates are summed
+    /// scaled); the difference is `±∞` only when the bias itself exceeds `f64::MAX`.
     ///
     /// # Complexity
     ///
     /// `O(B)`.
     #[must_use]
     pub fn bias(&self) -> f64 {
-        let (mut s, mut c) = (0.0, 0_usize);
-        for v in self.finite() {
-            s += v;
-            c += 1;
+        let c = self.finite().count();
+        if c == 0 {
+            return f64::NAN;
         }
-        s / c as f64 - self.estimate
+        let (s, k) = scaled_sum(self.finite());
+        (s / c as f64 / k).clamp(f64::MIN, f64::MAX) - self.estimate
     }
 
     /// Bootstrap standard error, the sample standard deviation (denominator `B − 1`) of the finite
-    /// replicates (as R `print.boot`). NaN with fewer than two finite replicates.
+    /// replicates (as R `print.boot`). NaN with fewer than two finite replicates; finite otherwise
+    /// (replicates whose squares overflow are rescaled first).
     ///
     /// # Complexity
     ///
     /// `O(B)`.
     #[must_use]
     pub fn std_error(&self) -> f64 {
-        let c = self.finite().count();
-        if c < 2 {
+        let t: Vec<f64> = self.finite().collect();
+        if t.len() < 2 {
             return f64::NAN;
         }
-        let m = self.finite().sum::<f64>() / c as f64;
-        let ss: f64 = self.finite().map(|v| (v - m) * (v - m)).sum();
-        (ss / (c - 1) as f64).sqrt()
+        let (v, k) = scaled_variance(&t);
+        v.sqrt() / k
     }
 
     fn sorted_finite(&self, method: &'static str) -> Result<Vec<f64>, StatsError> {

@@ -3,8 +3,16 @@
 //! Conventions follow numpy and pandas (quantile: R type 7 = numpy `linear`; variance with
 //! `n − 1`; rolling windows as pandas `rolling`). Series with gaps come as `&[Option<f64>]` with
 //! a [`GapPolicy`]; a gap is never read as zero.
+//!
+//! Large finite values do not overflow where the answer is an `f64`: sums fall back to values
+//! scaled by `2⁻⁶⁴` when the plain sum overflows (so the mean of two `1e308` is `1e308`),
+//! variances to values scaled by a power of two, and interpolation between order statistics to
+//! `a(1 − t) + bt` when `b − a` overflows (so the median of `−1e308` and `1e308` is 0). Where the
+//! answer itself exceeds `f64::MAX` (the sum of two `1e308`, the variance of `±1e308`) the result
+//! is [`StatsError::Overflow`], never an infinity.
 
 use super::StatsError;
+use super::linalg::{lerp, scaled_sum, scaled_variance};
 use super::validate::{check_finite, check_positive, check_series};
 
 /// What to do with a gap (`None`) in a series.
@@ -99,7 +107,8 @@ pub fn dropping_gaps(xs: &[Option<f64>]) -> Vec<f64> {
 /// The sum `Σ x_i` (0 for an empty slice, as numpy).
 ///
 /// # Errors
-/// [`StatsError::NonFinite`] for NaN or infinity.
+/// [`StatsError::NonFinite`] for NaN or infinity; [`StatsError::Overflow`] when the sum exceeds
+/// `f64::MAX` in magnitude (partial sums may: `sum(&[1e308, 1e308, -1e308])` is `1e308`).
 ///
 /// # Example
 /// ```
@@ -108,10 +117,34 @@ pub fn dropping_gaps(xs: &[Option<f64>]) -> Vec<f64> {
 /// ```
 pub fn sum(xs: &[f64]) -> crate::stats::error::Result<f64> {
     check_finite(xs)?;
-    Ok(xs.iter().sum())
+    finite_sum("sum", xs.iter().copied())
 }
 
-/// The arithmetic mean `Σ x_i / n`.
+/// `Σ x` of finite values, or [`StatsError::Overflow`] when it is not an `f64`.
+fn finite_sum(method: &'static str, xs: impl Iterator<Item = f64> + Clone) -> crate::stats::error::Result<f64> {
+    let (s, k) = scaled_sum(xs);
+    let total = s / k;
+    if total.is_finite() {
+        Ok(total)
+    } else {
+        Err(StatsError::Overflow { method, what: "sum" })
+    }
+}
+
+/// The mean of finite values (non-empty): never overflows, since it lies between their extremes.
+fn finite_mean(xs: impl Iterator<Item = f64> + Clone, n: usize) -> f64 {
+    let (s, k) = scaled_sum(xs.clone());
+    let m = s / n as f64 / k;
+    if k == 1.0 {
+        return m;
+    }
+    // Scaled division can round one ulp past an extreme (all values f64::MAX): clamp.
+    let (lo, hi) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| (lo.min(x), hi.max(x)));
+    m.clamp(lo, hi)
+}
+
+/// The arithmetic mean `Σ x_i / n`; finite for any finite input (the mean of two `1e308` is
+/// `1e308`: the sum is then taken on scaled values).
 ///
 /// # Errors
 /// [`StatsError::TooShort`] when empty, [`StatsError::NonFinite`].
@@ -123,10 +156,12 @@ pub fn sum(xs: &[f64]) -> crate::stats::error::Result<f64> {
 /// ```
 pub fn mean(xs: &[f64]) -> crate::stats::error::Result<f64> {
     check_series("mean", xs, 1)?;
-    Ok(xs.iter().sum::<f64>() / xs.len() as f64)
+    Ok(finite_mean(xs.iter().copied(), xs.len()))
 }
 
 /// The median (mean of the two middle values for even `n`, as numpy). `O(n)` by selection.
+///
+/// Finite for any finite input: the median of `−1e308` and `1e308` is 0 (see [`quantile`]).
 ///
 /// # Errors
 /// [`StatsError::TooShort`] when empty, [`StatsError::NonFinite`].
@@ -151,8 +186,13 @@ fn unreachable_empty(method: &'static str) -> StatsError {
 
 /// The sample variance `Σ (x_i − x̄)² / (n − 1)` (two-pass; numpy `var(ddof=1)`, R `var`).
 ///
+/// Values whose squares overflow are rescaled by a power of two first, so the variance is
+/// returned whenever it is an `f64`.
+///
 /// # Errors
-/// [`StatsError::TooShort`] for fewer than 2 values, [`StatsError::NonFinite`].
+/// [`StatsError::TooShort`] for fewer than 2 values, [`StatsError::NonFinite`],
+/// [`StatsError::Overflow`] when the variance exceeds `f64::MAX` (values spread over more than
+/// about `1.3e154`); [`std_dev`] is finite there.
 ///
 /// # Example
 /// ```
@@ -161,14 +201,23 @@ fn unreachable_empty(method: &'static str) -> StatsError {
 /// ```
 pub fn variance(xs: &[f64]) -> crate::stats::error::Result<f64> {
     check_series("variance", xs, 2)?;
-    let m = xs.iter().sum::<f64>() / xs.len() as f64;
-    Ok(xs.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (xs.len() - 1) as f64)
+    let (v, k) = scaled_variance(xs);
+    let var = v / k / k;
+    if var.is_finite() {
+        Ok(var)
+    } else {
+        Err(StatsError::Overflow {
+            method: "variance",
+            what: "variance",
+        })
+    }
 }
 
-/// The sample standard deviation `√variance` (`n − 1`).
+/// The sample standard deviation `√variance` (`n − 1`), finite for any finite input (the
+/// standard deviation of `−1e308` and `1e308` is `√2 · 1e308`, whose variance is not an `f64`).
 ///
 /// # Errors
-/// As [`variance`].
+/// [`StatsError::TooShort`] for fewer than 2 values, [`StatsError::NonFinite`].
 ///
 /// # Example
 /// ```
@@ -176,7 +225,9 @@ pub fn variance(xs: &[f64]) -> crate::stats::error::Result<f64> {
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn std_dev(xs: &[f64]) -> crate::stats::error::Result<f64> {
-    variance(xs).map(f64::sqrt)
+    check_series("standard deviation", xs, 2)?;
+    let (v, k) = scaled_variance(xs);
+    Ok(v.sqrt() / k)
 }
 
 fn check_prob(p: f64) -> Result<(), StatsError> {
@@ -205,12 +256,7 @@ fn quantile_unchecked(v: &mut [f64], p: f64) -> Option<f64> {
         return Some(a);
     }
     let b = right.iter().copied().fold(f64::INFINITY, f64::min);
-    // numpy's `_lerp`: symmetric form for t >= 0.5.
-    Some(if t < 0.5 {
-        a + (b - a) * t
-    } else {
-        b - (b - a) * (1.0 - t)
-    })
+    Some(lerp(a, b, t))
 }
 
 /// The `p`-quantile by linear interpolation between order statistics: R `quantile(type = 7)`,
@@ -220,7 +266,8 @@ fn quantile_unchecked(v: &mut [f64], p: f64) -> Option<f64> {
 /// h = (n − 1) p,   Q(p) = x_(⌊h⌋) + (h − ⌊h⌋)(x_(⌊h⌋+1) − x_(⌊h⌋))     (0-based order statistics)
 /// ```
 ///
-/// `O(n)` expected by selection.
+/// `O(n)` expected by selection. Where `x_(⌊h⌋+1) − x_(⌊h⌋)` overflows the interpolation is
+/// taken as `x_(⌊h⌋)(1 − t) + x_(⌊h⌋+1) t`, so the result is finite for any finite input.
 ///
 /// # Errors
 /// [`StatsError::TooShort`] when empty, [`StatsError::NonFinite`],
@@ -264,12 +311,7 @@ pub fn quantiles(xs: &[f64], ps: &[f64]) -> crate::stats::error::Result<Vec<f64>
             if t == 0.0 || lo + 1 >= n {
                 sorted[lo]
             } else {
-                let (a, b) = (sorted[lo], sorted[lo + 1]);
-                if t < 0.5 {
-                    a + (b - a) * t
-                } else {
-                    b - (b - a) * (1.0 - t)
-                }
+                lerp(sorted[lo], sorted[lo + 1], t)
             }
         })
         .collect())
@@ -395,6 +437,25 @@ fn check_value(name: &'static str, x: f64) -> Result<(), StatsError> {
     }
 }
 
+/// `(to − from) / from × 100`, through `to/from` when the difference overflows.
+fn percent(from: f64, to: f64) -> f64 {
+    let d = to - from;
+    if d.is_finite() {
+        d / from * 100.0
+    } else {
+        (to / from - 1.0) * 100.0
+    }
+}
+
+/// `x` when finite, else [`StatsError::Overflow`].
+fn finite(method: &'static str, what: &'static str, x: f64) -> crate::stats::error::Result<f64> {
+    if x.is_finite() {
+        Ok(x)
+    } else {
+        Err(StatsError::Overflow { method, what })
+    }
+}
+
 fn check_nonzero_base(name: &'static str, x: f64) -> Result<(), StatsError> {
     check_value(name, x)?;
     if x == 0.0 {
@@ -406,11 +467,12 @@ fn check_nonzero_base(name: &'static str, x: f64) -> Result<(), StatsError> {
     Ok(())
 }
 
-/// The percent change `(to − from) / from × 100`.
+/// The percent change `(to − from) / from × 100` (as `(to/from − 1) × 100` where `to − from`
+/// overflows: `percent_change(-1e308, 1e308)` is −200).
 ///
 /// # Errors
 /// [`StatsError::InvalidParameter`] for a non-finite value, [`StatsError::Degenerate`] for
-/// `from = 0`.
+/// `from = 0`, [`StatsError::Overflow`] when the change exceeds `f64::MAX` percent.
 ///
 /// # Example
 /// ```
@@ -422,14 +484,14 @@ fn check_nonzero_base(name: &'static str, x: f64) -> Result<(), StatsError> {
 pub fn percent_change(from: f64, to: f64) -> crate::stats::error::Result<f64> {
     check_nonzero_base("from", from)?;
     check_value("to", to)?;
-    Ok((to - from) / from * 100.0)
+    finite("percent change", "percent change", percent(from, to))
 }
 
 /// The ratio `value / baseline`.
 ///
 /// # Errors
 /// [`StatsError::InvalidParameter`] for a non-finite value, [`StatsError::Degenerate`] for a
-/// zero baseline.
+/// zero baseline, [`StatsError::Overflow`] when the ratio exceeds `f64::MAX`.
 ///
 /// # Example
 /// ```
@@ -440,7 +502,7 @@ pub fn percent_change(from: f64, to: f64) -> crate::stats::error::Result<f64> {
 pub fn ratio_to(value: f64, baseline: f64) -> crate::stats::error::Result<f64> {
     check_nonzero_base("baseline", baseline)?;
     check_value("value", value)?;
-    Ok(value / baseline)
+    finite("ratio", "ratio", value / baseline)
 }
 
 fn base_value(xs: &[f64], base: usize) -> crate::stats::error::Result<f64> {
@@ -460,7 +522,8 @@ fn base_value(xs: &[f64], base: usize) -> crate::stats::error::Result<f64> {
 ///
 /// # Errors
 /// [`StatsError::TooShort`] when empty, [`StatsError::NonFinite`], [`StatsError::InvalidParameter`]
-/// when `base` is out of range, [`StatsError::Degenerate`] when `x_base = 0`.
+/// when `base` is out of range, [`StatsError::Degenerate`] when `x_base = 0`,
+/// [`StatsError::Overflow`] when a ratio exceeds `f64::MAX`.
 ///
 /// # Example
 /// ```
@@ -469,7 +532,7 @@ fn base_value(xs: &[f64], base: usize) -> crate::stats::error::Result<f64> {
 /// ```
 pub fn ratio_to_base(xs: &[f64], base: usize) -> crate::stats::error::Result<Vec<f64>> {
     let b = base_value(xs, base)?;
-    Ok(xs.iter().map(|x| x / b).collect())
+    xs.iter().map(|x| finite("ratio to base", "ratio", x / b)).collect()
 }
 
 /// An index with the base period at 100: `x_i / x_base × 100`.
@@ -484,7 +547,9 @@ pub fn ratio_to_base(xs: &[f64], base: usize) -> crate::stats::error::Result<Vec
 /// ```
 pub fn index_to_base(xs: &[f64], base: usize) -> crate::stats::error::Result<Vec<f64>> {
     let b = base_value(xs, base)?;
-    Ok(xs.iter().map(|x| x / b * 100.0).collect())
+    xs.iter()
+        .map(|x| finite("index to base", "index", x / b * 100.0))
+        .collect()
 }
 
 fn check_gap_series(xs: &[Option<f64>]) -> Result<(), StatsError> {
@@ -506,7 +571,8 @@ fn check_gap_series(xs: &[Option<f64>]) -> Result<(), StatsError> {
 ///
 /// # Errors
 /// [`StatsError::InvalidParameter`] for `lag = 0`, [`StatsError::NonFinite`] for a NaN or
-/// infinite value.
+/// infinite value, [`StatsError::Overflow`] when a change exceeds `f64::MAX` (a percent change
+/// whose difference alone overflows is computed as [`percent_change`] does).
 ///
 /// # Example
 /// ```
@@ -522,24 +588,29 @@ pub fn seasonal_change(
 ) -> crate::stats::error::Result<Vec<Option<f64>>> {
     check_positive("lag", lag)?;
     check_gap_series(xs)?;
-    Ok((0..xs.len())
+    (0..xs.len())
         .map(|i| {
-            let old = xs.get(i.checked_sub(lag)?).copied().flatten()?;
-            let new = xs[i]?;
+            let Some((old, new)) = i.checked_sub(lag).and_then(|j| xs[j].zip(xs[i])) else {
+                return Ok(None);
+            };
             match change {
-                Change::Difference => Some(new - old),
-                Change::Percent if old == 0.0 => None,
-                Change::Percent => Some((new - old) / old * 100.0),
+                Change::Difference => finite("seasonal change", "difference", new - old).map(Some),
+                Change::Percent if old == 0.0 => Ok(None),
+                Change::Percent => finite("seasonal change", "percent change", percent(old, new)).map(Some),
             }
         })
-        .collect())
+        .collect()
 }
 
 /// The compound growth rate per period between `first` and `last`, `periods` periods apart:
 /// `(last / first)^(1/periods) − 1` (a fraction: multiply by 100 for percent).
 ///
+/// Where `last / first` overflows or underflows the rate is taken through logarithms,
+/// `exp((ln last − ln first) / periods) − 1`.
+///
 /// # Errors
-/// [`StatsError::InvalidParameter`] unless `first > 0`, `last ≥ 0`, `periods > 0`, all finite.
+/// [`StatsError::InvalidParameter`] unless `first > 0`, `last ≥ 0`, `periods > 0`, all finite;
+/// [`StatsError::Overflow`] when the rate exceeds `f64::MAX`.
 ///
 /// # Example
 /// ```
@@ -564,16 +635,22 @@ pub fn compound_growth_rate(first: f64, last: f64, periods: f64) -> crate::stats
     if !(periods.is_finite() && periods > 0.0) {
         return Err(bad("periods", periods, "must be finite and positive"));
     }
-    Ok((last / first).powf(1.0 / periods) - 1.0)
+    let ratio = last / first;
+    let rate = if ratio.is_normal() || last == 0.0 {
+        ratio.powf(1.0 / periods) - 1.0
+    } else {
+        ((last.ln() - first.ln()) / periods).exp_m1()
+    };
+    finite("compound growth rate", "rate", rate)
 }
 
-/// Shared rolling machinery: `reduce(sum, present, k)` on each full window.
+/// Shared rolling machinery: `reduce(window)` on the present values of each full window.
 fn rolling(
     xs: &[Option<f64>],
     k: usize,
     window: Window,
     gaps: GapPolicy,
-    reduce: impl Fn(f64, usize) -> f64,
+    reduce: impl Fn(&[Option<f64>]) -> crate::stats::error::Result<f64>,
 ) -> crate::stats::error::Result<Vec<Option<f64>>> {
     check_positive("window", k)?;
     check_gap_series(xs)?;
@@ -585,27 +662,21 @@ fn rolling(
         Window::Trailing => k - 1,
         Window::Centred => k / 2,
     };
-    Ok((0..n)
+    (0..n)
         .map(|i| {
-            let start = i.checked_sub(back)?;
-            let end = start + k; // exclusive
-            if end > n {
-                return None;
+            let Some(w) = i
+                .checked_sub(back)
+                .and_then(|start| xs.get(start..start.checked_add(k)?))
+            else {
+                return Ok(None);
+            };
+            let has_gap = w.iter().any(Option::is_none);
+            if (has_gap && gaps == GapPolicy::Propagate) || w.iter().all(Option::is_none) {
+                return Ok(None);
             }
-            let (mut total, mut present) = (0.0, 0);
-            for x in &xs[start..end] {
-                match x {
-                    Some(v) => {
-                        total += v;
-                        present += 1;
-                    }
-                    None if gaps == GapPolicy::Propagate => return None,
-                    None => {}
-                }
-            }
-            (present > 0).then(|| reduce(total, present))
+            reduce(w).map(Some)
         })
-        .collect())
+        .collect()
 }
 
 /// The rolling mean over windows of `k` positions (pandas `rolling(k, center=…).mean()`).
@@ -635,7 +706,10 @@ pub fn rolling_mean(
     window: Window,
     gaps: GapPolicy,
 ) -> crate::stats::error::Result<Vec<Option<f64>>> {
-    rolling(xs, k, window, gaps, |total, present| total / present as f64)
+    rolling(xs, k, window, gaps, |w| {
+        let present = w.iter().flatten().count();
+        Ok(finite_mean(w.iter().flatten().copied(), present))
+    })
 }
 
 /// The rolling sum over windows of `k` positions (pandas `rolling(k, center=…).sum()`); gaps as
@@ -643,7 +717,8 @@ pub fn rolling_mean(
 /// bound, not as the window's total).
 ///
 /// # Errors
-/// As [`rolling_mean`].
+/// As [`rolling_mean`], and [`StatsError::Overflow`] when a window's sum exceeds `f64::MAX`
+/// (a rolling mean never overflows).
 ///
 /// # Example
 /// ```
@@ -658,7 +733,9 @@ pub fn rolling_sum(
     window: Window,
     gaps: GapPolicy,
 ) -> crate::stats::error::Result<Vec<Option<f64>>> {
-    rolling(xs, k, window, gaps, |total, _| total)
+    rolling(xs, k, window, gaps, |w| {
+        finite_sum("rolling sum", w.iter().flatten().copied())
+    })
 }
 
 /// The cumulative sum. Gaps: [`GapPolicy::Skip`] leaves the gap position `None` and keeps
@@ -666,7 +743,8 @@ pub fn rolling_sum(
 /// from the first gap on `None`; [`GapPolicy::Error`] fails.
 ///
 /// # Errors
-/// [`StatsError::NonFinite`], [`StatsError::Gap`] under [`GapPolicy::Error`].
+/// [`StatsError::NonFinite`], [`StatsError::Gap`] under [`GapPolicy::Error`],
+/// [`StatsError::Overflow`] when a partial sum exceeds `f64::MAX`.
 ///
 /// # Example
 /// ```
@@ -682,23 +760,30 @@ pub fn cumulative_sum(xs: &[Option<f64>], gaps: GapPolicy) -> crate::stats::erro
         without_gaps(xs)?;
     }
     let mut total = Some(0.0);
-    Ok(xs
-        .iter()
+    xs.iter()
         .map(|x| match (x, gaps) {
             (Some(v), _) => {
                 total = total.map(|t| t + v);
-                total
+                match total {
+                    Some(t) if !t.is_finite() => Err(StatsError::Overflow {
+                        method: "cumulative sum",
+                        what: "partial sum",
+                    }),
+                    t => Ok(t),
+                }
             }
             (None, GapPolicy::Propagate) => {
                 total = None;
-                None
+                Ok(None)
             }
-            (None, _) => None,
+            (None, _) => Ok(None),
         })
-        .collect())
+        .collect()
 }
 
-fn check_shares_input(method: &'static str, xs: &[f64]) -> crate::stats::error::Result<f64> {
+/// Checks the input of a share and returns `(total, scale)`: shares are `x_i · scale / total`
+/// (`scale = 2⁻⁶⁴` when the plain total overflows, so that huge values keep their shares).
+fn check_shares_input(method: &'static str, xs: &[f64]) -> crate::stats::error::Result<(f64, f64)> {
     check_series(method, xs, 1)?;
     if let Some(index) = xs.iter().position(|&x| x < 0.0) {
         return Err(StatsError::InvalidParameter {
@@ -707,17 +792,18 @@ fn check_shares_input(method: &'static str, xs: &[f64]) -> crate::stats::error::
             reason: "shares need values that are not negative",
         });
     }
-    let total: f64 = xs.iter().sum();
+    let (total, scale) = scaled_sum(xs.iter().copied());
     if total == 0.0 {
         return Err(StatsError::Degenerate {
             method,
             reason: "the values sum to zero",
         });
     }
-    Ok(total)
+    Ok((total, scale))
 }
 
-/// Each value's share of the total, `x_i / Σ x` (fractions summing to 1).
+/// Each value's share of the total, `x_i / Σ x` (fractions summing to 1; values so large that
+/// their total overflows are scaled first: the shares of `[1e308, 1e308]` are `[0.5, 0.5]`).
 ///
 /// # Errors
 /// [`StatsError::TooShort`] when empty, [`StatsError::NonFinite`],
@@ -730,8 +816,8 @@ fn check_shares_input(method: &'static str, xs: &[f64]) -> crate::stats::error::
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn shares(xs: &[f64]) -> crate::stats::error::Result<Vec<f64>> {
-    let total = check_shares_input("shares", xs)?;
-    Ok(xs.iter().map(|x| x / total).collect())
+    let (total, scale) = check_shares_input("shares", xs)?;
+    Ok(xs.iter().map(|x| x * scale / total).collect())
 }
 
 /// The Herfindahl–Hirschman index `Σ s_i²` of the shares `s_i = x_i / Σ x`, on the 0..1 scale
@@ -747,8 +833,8 @@ pub fn shares(xs: &[f64]) -> crate::stats::error::Result<Vec<f64>> {
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn herfindahl(xs: &[f64]) -> crate::stats::error::Result<f64> {
-    let total = check_shares_input("herfindahl", xs)?;
-    Ok(xs.iter().map(|x| (x / total) * (x / total)).sum())
+    let (total, scale) = check_shares_input("herfindahl", xs)?;
+    Ok(xs.iter().map(|x| (x * scale / total) * (x * scale / total)).sum())
 }
 
 /// The top-`k` concentration ratio: the share of the total held by the `k` largest values
@@ -764,13 +850,13 @@ pub fn herfindahl(xs: &[f64]) -> crate::stats::error::Result<f64> {
 /// ```
 pub fn top_k_share(xs: &[f64], k: usize) -> crate::stats::error::Result<f64> {
     check_positive("k", k)?;
-    let total = check_shares_input("top-k share", xs)?;
+    let (total, scale) = check_shares_input("top-k share", xs)?;
     if k >= xs.len() {
         return Ok(1.0);
     }
     let mut v = xs.to_vec();
     v.select_nth_unstable_by(k - 1, |a, b| b.total_cmp(a));
-    Ok(v[..k].iter().sum::<f64>() / total)
+    Ok(v[..k].iter().map(|x| x * scale).sum::<f64>() / total)
 }
 
 #[cfg(test)]

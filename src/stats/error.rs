@@ -64,6 +64,15 @@ pub enum StatsError {
         /// 0-based column at which the rank deficiency was found.
         column: usize,
     },
+    /// The exact answer is finite but cannot be represented as an `f64` (its magnitude exceeds
+    /// `f64::MAX`, about `1.8e308`), for example the sum of two values near `1e308`.
+    #[error("{method}: the {what} overflows f64 (its magnitude exceeds about 1.8e308)")]
+    Overflow {
+        /// The method that was asked for.
+        method: &'static str,
+        /// The quantity that overflows.
+        what: &'static str,
+    },
     /// An iterative method did not converge.
     #[error("{method} did not converge in {iterations} iterations")]
     NoConvergence {

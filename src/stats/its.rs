@@ -2,6 +2,7 @@
 
 use crate::stats::StatsError;
 use crate::stats::glm::{Family, GlmFit, fit_glm};
+use crate::stats::linalg::dot;
 use crate::stats::regression::{Coefficients, CovType, Design, Estimate, OlsFit, SmallSample, fit_ols_internal};
 use crate::stats::validate::{check_finite, check_len};
 
@@ -192,7 +193,7 @@ impl<'a> Its<'a> {
                 }
             }
             Seasonality::Fourier { period, pairs } => {
-                if period < 3 || pairs == 0 || 2 * pairs >= period {
+                if period < 3 || pairs == 0 || pairs.checked_mul(2).is_none_or(|p| p >= period) {
                     return Err(StatsError::InvalidParameter {
                         name: "fourier pairs",
                         value: format!("{pairs} for period {period}"),
@@ -634,7 +635,6 @@ impl ItsFit {
         let x: Vec<f64> = (0..k).map(|j| self.treated[j * n + t]).collect();
         let x0: Vec<f64> = (0..k).map(|j| self.counterfactual_rows[j * n + t]).collect();
         let c: Vec<f64> = x.iter().zip(&x0).map(|(a, b)| a - b).collect();
-        let dot = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(p, q)| p * q).sum::<f64>();
         let quad = |g: &[f64]| -> f64 {
             let mut s = 0.0;
             for i in 0..k {

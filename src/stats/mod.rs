@@ -13,6 +13,8 @@ pub(crate) mod error;
 mod bootstrap;
 pub use bootstrap::{BlockBootstrap, BlockScheme, Bootstrap, BootstrapResult};
 
+mod distributions;
+mod linalg;
 mod validate;
 
 mod interval;
@@ -37,7 +39,7 @@ pub use descriptive::{
     mean, median, peak, peak_with_gaps, percent_change, quantile, quantiles, ratio_to, ratio_to_base, rolling_mean,
     rolling_sum, seasonal_change, shares, std_dev, sum, top_k_share, trough, trough_with_gaps, variance, without_gaps,
 };
-pub use rate::{RateTest, poisson_exact_interval, poisson_rate_test};
+pub use rate::{PoissonTest, RateTest, poisson_exact_interval, poisson_rate_test, poisson_test};
 pub use trend::{
     HamedRao, MannKendall, Pettitt, SeasonalMannKendall, SeasonalSensSlope, SensSlope, Trend, hamed_rao, mann_kendall,
     mann_kendall_with_gaps, pettitt, seasonal_mann_kendall, seasonal_sens_slope, sens_slope, sens_slope_with_gaps,

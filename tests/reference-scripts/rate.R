@@ -32,5 +32,21 @@ for (x in c(0, 1, 2, 10, 57, 1000)) {
   one <- c(one, sprintf('{"x": %s, "conf_int_95": %s, "conf_int_99": %s}', num(x),
     two(poisson.test(x)$conf.int), two(poisson.test(x, conf.level = 0.99)$conf.int)))
 }
+# One-sample exact test poisson.test(x, T, r): p-value, estimate and interval.
+tests <- list(c(10, 2, 3), c(0, 1, 1), c(3, 1, 1), c(25, 10, 1.5), c(100, 50, 2.5), c(7, 2, 0.5),
+  c(1, 1, 10), c(137, 100, 1), c(4, 1, 4), c(2461, 1, 2000), c(150, 1, 140.5), c(5000, 3, 1700))
+test <- character()
+for (a in tests) {
+  r <- poisson.test(a[1], a[2], a[3])
+  test <- c(test, sprintf('{"x": %s, "T": %s, "r": %s, "p_value": %s, "estimate": %s, "conf_int_95": %s}',
+    num(a[1]), num(a[2]), num(a[3]), num(r$p.value), num(unname(r$estimate)), two(r$conf.int)))
+}
+# Garwood intervals of large counts, where the Wilson-Hilferty quantile takes over.
+large <- character()
+for (x in c(1e6, 1e7, 1e9, 1e12, 1e15, 1e18)) {
+  large <- c(large, sprintf('{"x": %s, "conf_int_95": %s}', num(x), two(poisson.test(x)$conf.int)))
+}
 cat('{\n "two_sample": [\n  ', paste(out, collapse = ",\n  "), '\n ],\n "one_sample": [\n  ',
-    paste(one, collapse = ",\n  "), '\n ],\n "versions": {"R": "', R.version.string, '"}\n}\n', sep = "")
+    paste(one, collapse = ",\n  "), '\n ],\n "one_sample_test": [\n  ', paste(test, collapse = ",\n  "),
+    '\n ],\n "one_sample_large": [\n  ', paste(large, collapse = ",\n  "),
+    '\n ],\n "versions": {"R": "', R.version.string, '"}\n}\n', sep = "")

@@ -2,13 +2,14 @@
 
 use std::fmt;
 
-use statrs::distribution::{ContinuousCDF, Normal};
+use crate::stats::distributions::std_normal_quantile;
 
 use super::Forecast;
 use super::holt_winters::{HwSeasonal, decompose};
 use super::nmmin::nmmin;
 use crate::rng::Rng;
 use crate::stats::StatsError;
+use crate::stats::linalg::dot;
 use crate::stats::regression::qr::Qr;
 use crate::stats::validate::{check_level, check_positive, check_series};
 
@@ -280,7 +281,7 @@ impl EtsFit {
         if !self.has_analytic_intervals() {
             return self.predict_simulated(h, level, Self::DEFAULT_NPATHS, Self::DEFAULT_SEED);
         }
-        let z = Normal::standard().inverse_cdf(f64::midpoint(1.0, level));
+        let z = std_normal_quantile(f64::midpoint(1.0, level));
         let (mu, var) = match (self.spec.error, self.spec.season) {
             (_, EtsSeason::Multiplicative) => class3(self, h),
             (EtsErrorType::Additive, _) => {
@@ -554,10 +555,6 @@ fn class1(fit: &EtsFit, h: usize) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
         var.push(fit.sigma2 * (1.0 + cum));
     }
     (mu, var, cj)
-}
-
-fn dot(a: &[f64], b: &[f64]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 /// Small dense row-major matrix for forecast's `class3`.

@@ -1,6 +1,6 @@
 //! Holt–Winters exponential smoothing, equal to R `stats::HoltWinters`.
 
-use statrs::distribution::{ContinuousCDF, Normal};
+use crate::stats::distributions::std_normal_quantile;
 
 use super::Forecast;
 use super::optim::nelder_mead;
@@ -343,7 +343,7 @@ impl HoltWintersFit {
                 reason: "R's formula for a multiplicative season is not defined for a damped trend",
             });
         }
-        let z = Normal::standard().inverse_cdf(f64::midpoint(1.0, level));
+        let z = std_normal_quantile(f64::midpoint(1.0, level));
         let m = self.period;
         // φ_j (= j exactly when undamped), for lags j = 0..h.
         let mut phi_j = vec![0.0];

@@ -2,6 +2,8 @@
 
 use statrs::function::gamma::{digamma, ln_gamma};
 
+use crate::stats::linalg::cholesky_solve;
+
 /// Trigamma `psi'(x)` for `x > 0`.
 ///
 /// statrs 0.19 has no trigamma. The recurrence `psi'(x) = psi'(x + 1) + 1/x^2`
@@ -177,41 +179,6 @@ pub(crate) fn newton_polish(
         }
     }
     None
-}
-
-/// Solves `A x = b` for a symmetric positive definite `A` (row-major `m x m`).
-fn cholesky_solve(a: &[f64], b: &[f64], m: usize) -> Option<Vec<f64>> {
-    let mut l = vec![0.0; m * m];
-    for i in 0..m {
-        for j in 0..=i {
-            let mut s = a[i * m + j];
-            for p in 0..j {
-                s -= l[i * m + p] * l[j * m + p];
-            }
-            if i == j {
-                if s.is_nan() || s <= 0.0 {
-                    return None;
-                }
-                l[i * m + i] = s.sqrt();
-            } else {
-                l[i * m + j] = s / l[j * m + j];
-            }
-        }
-    }
-    let mut z = b.to_vec();
-    for i in 0..m {
-        for p in 0..i {
-            z[i] -= l[i * m + p] * z[p];
-        }
-        z[i] /= l[i * m + i];
-    }
-    for i in (0..m).rev() {
-        for p in (i + 1)..m {
-            z[i] -= l[p * m + i] * z[p];
-        }
-        z[i] /= l[i * m + i];
-    }
-    Some(z)
 }
 
 #[cfg(test)]

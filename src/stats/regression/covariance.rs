@@ -30,7 +30,7 @@
 use crate::stats::StatsError;
 
 use super::Design;
-use super::qr::dot;
+use crate::stats::linalg::dot;
 
 /// Small-sample factor of the Newey–West covariance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -218,7 +218,7 @@ fn hac_meat_fixed<const K: usize>(data: &[f64], n: usize, resid: &[f64], lag: us
     let mut cross = [[0.0; K]; K];
     let mut a = [0.0; K];
     let mut b = [0.0; K];
-    let lp1 = (lag + 1) as f64;
+    let lp1 = lag as f64 + 1.0;
     let inv = 1.0 / lp1;
     for t in 0..n {
         let u = resid[t];
@@ -315,7 +315,7 @@ fn hac_meat_columns(data: &[f64], n: usize, k: usize, resid: &[f64], lag: usize)
 /// `B_{t+1} = g_t + B_t + A_t - (L+1) g_{t-L}` and `A_{t+1} = A_t + g_t - g_{t-L}`.
 /// The sums are recomputed exactly every [`RESYNC`] steps to bound rounding drift.
 fn bartlett_filter(g: &[f64], lag: usize, h: &mut [f64]) {
-    let lp1 = (lag + 1) as f64;
+    let lp1 = lag as f64 + 1.0;
     let inv = 1.0 / lp1;
     let (mut a, mut b) = (0.0, 0.0);
     for t in 0..g.len() {
@@ -343,7 +343,11 @@ mod tests {
     fn hac_direct(data: &[f64], n: usize, k: usize, u: &[f64], lag: usize) -> Vec<f64> {
         let mut m = vec![0.0; k * k];
         for l in 0..=lag.min(n - 1) {
-            let w = if l == 0 { 1.0 } else { 1.0 - l as f64 / (lag + 1) as f64 };
+            let w = if l == 0 {
+                1.0
+            } else {
+                1.0 - l as f64 / (lag as f64 + 1.0)
+            };
             for t in l..n {
                 for i in 0..k {
                     for j in 0..k {

@@ -1,7 +1,6 @@
 //! A single estimated quantity with its standard error and reference distribution.
 
-use statrs::distribution::{ContinuousCDF, Normal, StudentsT};
-use statrs::function::{beta::beta_reg, erf::erfc};
+use crate::stats::distributions::{normal_two_sided_p, std_normal_quantile, student_t_quantile, student_t_two_sided_p};
 
 use crate::stats::Interval;
 use crate::stats::validate::check_level;
@@ -30,21 +29,16 @@ impl Reference {
     /// Two-sided p-value of the statistic `stat`.
     ///
     /// Normal: `erfc(|z| / sqrt 2)`; t: `I_{df/(df+t^2)}(df/2, 1/2)` (regularised
-    /// incomplete beta), both free of cancellation in the far tail.
+    /// incomplete beta), both free of cancellation in the far tail. A t with `df = ∞` is the
+    /// normal; NaN for a NaN statistic and for `df ≤ 0` or NaN (no distribution).
     #[must_use]
     pub fn two_sided_p(self, stat: f64) -> f64 {
         if stat.is_nan() {
             return f64::NAN;
         }
         match self {
-            Self::Normal => erfc(stat.abs() / std::f64::consts::SQRT_2),
-            Self::StudentT { df } => {
-                if stat.is_infinite() {
-                    0.0
-                } else {
-                    beta_reg(df / 2.0, 0.5, df / (df + stat * stat))
-                }
-            }
+            Self::Normal => normal_two_sided_p(stat),
+            Self::StudentT { df } => student_t_two_sided_p(df, stat),
         }
     }
 
@@ -52,8 +46,8 @@ impl Reference {
     fn critical(self, level: f64) -> f64 {
         let p = 1.0 - (1.0 - level) / 2.0;
         match self {
-            Self::Normal => Normal::standard().inverse_cdf(p),
-            Self::StudentT { df } => StudentsT::new(0.0, 1.0, df).map_or(f64::NAN, |t| t.inverse_cdf(p)),
+            Self::Normal => std_normal_quantile(p),
+            Self::StudentT { df } => student_t_quantile(df, p),
         }
     }
 }

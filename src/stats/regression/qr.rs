@@ -9,6 +9,7 @@
 #![allow(clippy::needless_range_loop)]
 
 use crate::stats::StatsError;
+use crate::stats::linalg::{axpy, dot, norm2};
 
 /// Relative tolerance for rank detection: column `j` is declared (nearly)
 /// dependent on the columns before it when `|R_jj| <= RANK_TOL * ||x_j||`,
@@ -135,44 +136,6 @@ pub(crate) fn xtx_inverse(rinv: &[f64], k: usize) -> Vec<f64> {
         }
     }
     out
-}
-
-/// Euclidean norm: a plain sum of squares, rescaled only when it over- or underflows.
-pub(crate) fn norm2(x: &[f64]) -> f64 {
-    let ss = dot(x, x);
-    if ss.is_finite() && ss > 1e-280 {
-        return ss.sqrt();
-    }
-    let scale = x.iter().fold(0.0_f64, |m, v| m.max(v.abs()));
-    if scale == 0.0 || !scale.is_finite() {
-        return scale;
-    }
-    let s: f64 = x.iter().map(|v| (v / scale) * (v / scale)).sum();
-    scale * s.sqrt()
-}
-
-/// Dot product with four independent accumulators (lets the compiler use SIMD).
-pub(crate) fn dot(a: &[f64], b: &[f64]) -> f64 {
-    let n = a.len().min(b.len());
-    let (a, b) = (&a[..n], &b[..n]);
-    let mut acc = [0.0; 4];
-    let ca = a.chunks_exact(4);
-    let cb = b.chunks_exact(4);
-    let (ra, rb) = (ca.remainder(), cb.remainder());
-    for (x, y) in ca.zip(cb) {
-        acc[0] += x[0] * y[0];
-        acc[1] += x[1] * y[1];
-        acc[2] += x[2] * y[2];
-        acc[3] += x[3] * y[3];
-    }
-    let tail: f64 = ra.iter().zip(rb).map(|(x, y)| x * y).sum();
-    (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
-}
-
-fn axpy(alpha: f64, x: &[f64], y: &mut [f64]) {
-    for (yi, xi) in y.iter_mut().zip(x) {
-        *yi += alpha * xi;
-    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The Hamed–Rao (1998) variance-corrected Mann–Kendall test for autocorrelated series.
 
-use statrs::distribution::{ContinuousCDF, Normal};
+use crate::stats::distributions::std_normal_quantile;
 
 use super::kendall;
 use super::mann_kendall::{Trend, classify};
@@ -77,6 +77,11 @@ impl HamedRao {
 ///
 /// `alpha` therefore changes the variance, not only the decision.
 ///
+/// A series whose detrended values are all equal (an exactly linear series) has ranks with no
+/// variance, so its autocorrelations are undefined: then, as pymannkendall 1.4.3,
+/// [`HamedRao::var_s`], [`HamedRao::correction`], [`HamedRao::z`] and [`HamedRao::p_value`] are
+/// NaN and [`HamedRao::trend`] is [`Trend::NoTrend`] (S and tau stay defined).
+///
 /// # Complexity
 ///
 /// `O(n·L)` for the autocorrelations (`O(n²)` with the default lag), plus Sen's slope.
@@ -119,7 +124,7 @@ pub fn hamed_rao(xs: &[f64], alpha: f64, lag: Option<usize>) -> crate::stats::er
     let mean = ranks.iter().sum::<f64>() / n as f64;
     let y: Vec<f64> = ranks.iter().map(|r| r - mean).collect();
     let acov0: f64 = y.iter().map(|v| v * v).sum();
-    let bound = Normal::standard().inverse_cdf(1.0 - alpha / 2.0) / (n as f64).sqrt();
+    let bound = std_normal_quantile(1.0 - alpha / 2.0) / (n as f64).sqrt();
     let nf = n as f64;
     let mut sni = 0.0;
     for i in 1..=lag {

@@ -107,7 +107,7 @@ pub(super) fn z_score(s: i64, var_s: f64) -> f64 {
 
 /// Two-sided normal p-value `erfc(|z| / sqrt 2)`: no cancellation, no underflow before 1e-300.
 pub(super) fn two_sided_p(z: f64) -> f64 {
-    statrs::function::erf::erfc(z.abs() / std::f64::consts::SQRT_2).min(1.0)
+    crate::stats::distributions::normal_two_sided_p(z)
 }
 
 /// Average ranks (1-based; ties get the mean of their ranks), as R `rank` and scipy `rankdata`.

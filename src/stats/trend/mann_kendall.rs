@@ -1,6 +1,6 @@
 //! The Mann–Kendall trend test.
 
-use statrs::distribution::{ContinuousCDF, Normal};
+use crate::stats::distributions::std_normal_quantile;
 
 use super::kendall;
 use super::sen::present_with_times;
@@ -19,11 +19,12 @@ pub enum Trend {
     NoTrend,
 }
 
-/// Classifies `z` at significance `alpha` as pymannkendall does: a trend when `|z| > Φ⁻¹(1 - α/2)`.
+/// Classifies `z` at significance `alpha` as pymannkendall does: a trend when `|z| > Φ⁻¹(1 - α/2)`;
+/// a NaN `z` is no trend (pymannkendall's `h = abs(z) > z_crit` is false), never a direction.
 pub(super) fn classify(z: f64, alpha: f64) -> crate::stats::error::Result<Trend> {
     check_open_unit("alpha", alpha)?;
-    let critical = Normal::standard().inverse_cdf(1.0 - alpha / 2.0);
-    Ok(if z.abs() <= critical {
+    let critical = std_normal_quantile(1.0 - alpha / 2.0);
+    Ok(if z.is_nan() || z.abs() <= critical {
         Trend::NoTrend
     } else if z > 0.0 {
         Trend::Increasing

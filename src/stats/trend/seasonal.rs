@@ -7,7 +7,7 @@ use crate::stats::validate::{check_positive, check_series};
 
 fn check_period(xs: &[f64], period: usize) -> crate::stats::error::Result<()> {
     check_positive("period", period)?;
-    check_series("seasonal mann-kendall", xs, 2 * period)
+    check_series("seasonal mann-kendall", xs, period.saturating_mul(2))
 }
 
 /// The values of season `season` (positions `season, season + period, …`).

@@ -1,6 +1,6 @@
 //! Sen's slope (Theil–Sen estimator) with an exact selection that does not materialise all slopes.
 
-use statrs::distribution::{ContinuousCDF, Normal};
+use crate::stats::distributions::std_normal_quantile;
 
 use super::kendall;
 use crate::rng::Rng;
@@ -75,7 +75,7 @@ impl SensSlope {
         check_level(level)?;
         let n = self.xs.len() as f64;
         let pairs = n * (n - 1.0) / 2.0;
-        let c = Normal::standard().inverse_cdf(1.0 - (1.0 - level) / 2.0) * self.var_s.sqrt();
+        let c = std_normal_quantile(1.0 - (1.0 - level) / 2.0) * self.var_s.sqrt();
         let rank_up = (f64::midpoint(pairs, c) + 1.0).round_ties_even();
         let rank_lo = ((pairs - c) / 2.0).round_ties_even();
         if !(rank_lo >= 1.0 && rank_up <= pairs) {
