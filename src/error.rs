@@ -13,6 +13,8 @@ use crate::country::CountryError;
 use crate::flow::FlowError;
 use crate::io::ReadError;
 use crate::network::NetworkError;
+use crate::operation::OperationError;
+use crate::partner::PartnerError;
 use crate::period::PeriodError;
 use crate::stats::StatsError;
 
@@ -46,6 +48,12 @@ pub enum Error {
     /// A smuggling network was invalid or a measure could not be computed.
     #[error(transparent)]
     Network(#[from] NetworkError),
+    /// A partner state, agreement or registry record was invalid.
+    #[error(transparent)]
+    Partner(#[from] PartnerError),
+    /// A joint operation or operation log record was invalid.
+    #[error(transparent)]
+    Operation(#[from] OperationError),
 }
 
 /// Shorthand for `Result<T, corridor::Error>`.
@@ -77,4 +85,6 @@ narrow! {
     Io => std::io::Error,
     Stats => StatsError,
     Network => NetworkError,
+    Partner => PartnerError,
+    Operation => OperationError,
 }

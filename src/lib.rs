@@ -80,6 +80,9 @@
 //! | `csv` | yes | CSV/HXL readers and writers in [`io`], and `datasets` |
 //! | `parallel` | no | spreads embarrassingly parallel loops over cores (rayon), flow CSV parsing included |
 
+#[macro_use]
+mod words;
+
 pub mod count;
 pub mod country;
 #[cfg(feature = "csv")]
@@ -89,6 +92,8 @@ pub mod flow;
 mod hash;
 pub mod io;
 pub mod network;
+pub mod operation;
+pub mod partner;
 pub mod period;
 mod rng;
 pub mod source;
