@@ -1,12 +1,16 @@
 //! The Darién Gap in figures: what Panama's statement of early 2022 said, and what
 //! the monthly data says, every figure followed by its source.
 //!
-//! Run with `cargo run --example darien_gap`.
+//! Run with `cargo run --example darien_gap`. With the `plot` feature it also draws its charts:
+//! `cargo run --example darien_gap --features plot -- --svg DIR` writes `darien_monthly.svg` (the
+//! monthly series with its changepoints), `darien_years.svg` (2021 beside a normal year) and
+//! `darien_statement.svg` (the statement's peak beside the data) into `DIR`.
 
 use std::error::Error;
 
 use corridor::datasets::darien::{self, Statement2022, TotalKind};
 use corridor::flow::{FlowFilter, FlowSeries, FlowTable, GroupBy};
+use corridor::stats::{Cost, Pelt, Penalty};
 use corridor::{Count, Period, Source};
 
 /// A short citation: publisher and address.
@@ -30,11 +34,83 @@ fn thousands(n: u64) -> String {
     out
 }
 
+/// A count's text with its digits grouped: "about 10,000", "9,000..=11,000".
+fn count_text(c: &Count) -> String {
+    group_digits(&c.to_string())
+}
+
+/// The bounds of a count, grouped: `9,000..=11,000`, or `61..` when there is no upper bound.
+fn bounds_text(c: &Count) -> String {
+    match c.upper() {
+        Some(u) => format!("{}..={}", thousands(c.lower()), thousands(u)),
+        None => format!("{}..", thousands(c.lower())),
+    }
+}
+
+/// Every run of digits in `text` with thousands separators.
+fn group_digits(text: &str) -> String {
+    let mut out = String::new();
+    let mut digits = String::new();
+    for ch in text.chars().chain(std::iter::once(' ')) {
+        if ch.is_ascii_digit() {
+            digits.push(ch);
+            continue;
+        }
+        if !digits.is_empty() {
+            out.push_str(&digits.parse::<u64>().map_or(digits.clone(), thousands));
+            digits.clear();
+        }
+        out.push(ch);
+    }
+    out.pop();
+    out
+}
+
 fn percent_change(from: f64, to: f64) -> f64 {
     (to - from) / from * 100.0
 }
 
+/// `--svg DIR` from the command line, if given.
+fn svg_dir() -> Result<Option<std::path::PathBuf>, Box<dyn Error>> {
+    let mut args = std::env::args_os().skip(1);
+    let mut dir = None;
+    while let Some(a) = args.next() {
+        if a == "--svg" {
+            dir = Some(args.next().ok_or("--svg needs a directory: --svg DIR")?.into());
+        } else {
+            return Err(format!(
+                "unknown argument \"{}\" (usage: darien_gap [--svg DIR])",
+                a.to_string_lossy()
+            )
+            .into());
+        }
+    }
+    if dir.is_some() && !cfg!(feature = "plot") {
+        return Err(
+            "--svg needs the `plot` feature: cargo run --example darien_gap --features plot -- --svg DIR".into(),
+        );
+    }
+    Ok(dir)
+}
+
+/// Changepoints of the monthly series: PELT (change in mean and variance, MBIC penalty, R
+/// `changepoint::cpt.meanvar` conventions) on the log counts of the months from the start of the
+/// series to the first unpublished month, segments at least three months long.
+fn changepoints(monthly: &FlowSeries) -> Result<Vec<usize>, Box<dyn Error>> {
+    let logs: Vec<f64> = monthly
+        .to_f64()
+        .into_iter()
+        .map_while(|v| v.map(|v| (v + 1.0).ln()))
+        .collect();
+    let cpts = Pelt::new(Cost::NormalMeanVar)
+        .penalty(Penalty::Mbic)
+        .min_segment_len(3)
+        .detect(&logs)?;
+    Ok(cpts.indices().to_vec())
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
+    let svg = svg_dir()?;
     let monthly = darien::monthly();
     let statement = darien::statement_2022();
 
@@ -55,7 +131,129 @@ fn main() -> Result<(), Box<dyn Error>> {
     peak_and_fall(&monthly)?;
     nationalities()?;
     statement_beside_data(&monthly, &statement)?;
+    let cpts = changepoints(&monthly)?;
+    let names: Vec<String> = cpts
+        .iter()
+        .filter_map(|&i| monthly.periods().nth(i))
+        .map(|p| p.to_string())
+        .collect();
+    println!(
+        "\n7. Changepoints (PELT, change in mean and variance of the log counts, MBIC; months {} to the first gap)\n   new segments start in {}",
+        monthly.start(),
+        names.join(", ")
+    );
+    if let Some(dir) = svg {
+        charts::write(&dir, &monthly, &statement, &cpts)?;
+    }
     Ok(())
+}
+
+/// The charts behind `--svg DIR` (feature `plot`).
+#[cfg(feature = "plot")]
+mod charts {
+    use std::error::Error;
+    use std::path::Path;
+
+    use corridor::datasets::darien::{self, Statement2022, TotalKind};
+    use corridor::flow::FlowSeries;
+    use corridor::plot::{Chart, SeriesChart, series_svg};
+
+    pub(crate) fn write(
+        dir: &Path,
+        monthly: &FlowSeries,
+        statement: &Statement2022,
+        cpts: &[usize],
+    ) -> Result<(), Box<dyn Error>> {
+        std::fs::create_dir_all(dir)?;
+        let mut written = Vec::new();
+        let mut save = |name: &str, svg: String| -> std::io::Result<()> {
+            let path = dir.join(name);
+            std::fs::write(&path, svg)?;
+            written.push(path);
+            Ok(())
+        };
+
+        // The monthly series with its changepoints.
+        let chart = SeriesChart::default()
+            .title("Irregular crossings of the Darién Gap into Panama, per month")
+            .changepoints(cpts)
+            .chart(
+                Chart::default()
+                    .title("Irregular crossings of the Darién Gap into Panama, per month")
+                    .y_label("people per month")
+                    .note("Unpublished months are gaps, not zeros. Vertical rules: changepoints (PELT, mean and variance of log counts, MBIC)."),
+            );
+        save("darien_monthly.svg", series_svg(monthly, &chart)?)?;
+
+        // 2021 beside a normal year: the annual totals (Panama's counts) and the statement's normal year.
+        let annual = darien::annual_totals();
+        let mut years = Vec::new();
+        let mut sources = Vec::new();
+        for year in 2020..=2024 {
+            let figure = annual.iter().find(|f| {
+                f.year() == year && f.kind() == TotalKind::Annual && f.counting_agency().starts_with("Panama")
+            });
+            years.push(figure.map(|f| *f.total()));
+            if let Some(f) = figure {
+                sources.push(f.source().clone());
+            }
+        }
+        let mut series = FlowSeries::new("2020".parse()?, years)?;
+        for s in sources.into_iter().chain(std::iter::once(statement.source.clone())) {
+            series = series.with_source(s);
+        }
+        let chart = SeriesChart::default()
+            .bars(true)
+            .reference(
+                "a normal year, as the statement of early 2022 put it",
+                statement.normal_year.point() as f64,
+            )
+            .chart(
+                Chart::default()
+                    .title("2021 beside a normal year: crossings per year")
+                    .y_label("people per year")
+                    .note(
+                        "Bars: annual totals counted by Panama. Rule: the statement's \"about 10,000\" a normal year.",
+                    ),
+            );
+        save("darien_years.svg", series_svg(&series, &chart)?)?;
+
+        // The statement's peak beside the data: the mean per day of each month.
+        let months = monthly
+            .slice("2021-01".parse()?, "2022-02".parse()?)?
+            .with_source(statement.source.clone());
+        let chart = SeriesChart::default()
+            .bars(true)
+            .per_day(true)
+            .reference("statement: at the peak, per day", statement.peak_per_day.point() as f64)
+            .reference("statement: early 2022, per day", statement.latest_per_day.point() as f64)
+            .chart(
+                Chart::default()
+                    .title("The statement's peak beside the data: crossings per day")
+                    .y_label("people per day (monthly mean)")
+                    .note("Bars: each month's count over its days. 2,461 a day was a peak day, about three times August 2021's mean."),
+            );
+        save("darien_statement.svg", series_svg(&months, &chart)?)?;
+
+        for p in written {
+            println!("   wrote {}", p.display());
+        }
+        Ok(())
+    }
+}
+
+/// Without the `plot` feature `--svg` is refused before anything is computed.
+#[cfg(not(feature = "plot"))]
+mod charts {
+    use std::error::Error;
+    use std::path::Path;
+
+    use corridor::datasets::darien::Statement2022;
+    use corridor::flow::FlowSeries;
+
+    pub(crate) fn write(_: &Path, _: &FlowSeries, _: &Statement2022, _: &[usize]) -> Result<(), Box<dyn Error>> {
+        Err("--svg needs the `plot` feature".into())
+    }
 }
 
 /// 1. Totals per year, every published figure with its source.
@@ -103,14 +301,15 @@ fn versus_normal_year(statement: &Statement2022) -> Result<(), Box<dyn Error>> {
         cite(y2021.source())
     );
     println!(
-        "   a normal year: {normal} {}\n   -> 2021 was {:.1} times a normal year",
+        "   a normal year: {} {}\n   -> 2021 was {:.1} times a normal year",
+        count_text(normal),
         cite(&statement.source),
         y2021.total().point() as f64 / normal.point() as f64
     );
     println!(
-        "   (\"about 10,000\" is kept with its bounds: {}..={} people)\n",
-        normal.lower(),
-        normal.upper().unwrap_or(u64::MAX)
+        "   ({:?} is kept with its bounds: {} people)\n",
+        count_text(normal),
+        bounds_text(normal)
     );
 
     Ok(())
@@ -127,9 +326,9 @@ fn peak_and_fall(monthly: &FlowSeries) -> Result<(), Box<dyn Error>> {
         .ok_or("empty series")?;
     let peak_src = monthly.sources_at(peak_i).next().ok_or("no source")?;
     println!(
-        "   {peak_p}: {} crossings = {:.0} a day over its {} days {}",
+        "   {peak_p}: {} crossings = {} a day over its {} days {}",
         thousands(peak_v),
-        peak_v as f64 / f64::from(peak_p.days()),
+        thousands((peak_v as f64 / f64::from(peak_p.days())).round() as u64),
         peak_p.days(),
         cite(peak_src)
     );
@@ -225,16 +424,16 @@ fn statement_beside_data(monthly: &FlowSeries, statement: &Statement2022) -> Res
     let s = statement;
     println!(
         "   statement: {} a day at the peak ({}) -> {} a day: {:.1} %",
-        thousands(s.peak_per_day.point()),
+        count_text(&s.peak_per_day),
         s.peak_month,
-        s.latest_per_day,
+        count_text(&s.latest_per_day),
         percent_change(s.peak_per_day.point() as f64, s.latest_per_day.point() as f64)
     );
     let aug_i = monthly.position(s.peak_month).ok_or("August 2021 not in the series")?;
     let aug = monthly.point(aug_i).ok_or("August 2021 missing")?;
     println!(
-        "   data: August 2021 averaged {:.0} a day ({} in {} days) {}",
-        aug as f64 / f64::from(s.peak_month.days()),
+        "   data: August 2021 averaged {} a day ({} in {} days) {}",
+        thousands((aug as f64 / f64::from(s.peak_month.days())).round() as u64),
         thousands(aug),
         s.peak_month.days(),
         cite(monthly.sources_at(aug_i).next().ok_or("no source")?)
@@ -243,13 +442,16 @@ fn statement_beside_data(monthly: &FlowSeries, statement: &Statement2022) -> Res
     for m in ["2022-01", "2022-02"] {
         let p: Period = m.parse()?;
         if let Some(v) = monthly.position(p).and_then(|i| monthly.point(i)) {
-            println!("         {m} averaged {:.0} a day", v as f64 / f64::from(p.days()));
+            println!(
+                "         {m} averaged {} a day",
+                thousands((v as f64 / f64::from(p.days())).round() as u64)
+            );
         }
     }
     println!(
         "   statement: {} crossed in 2021 against {} in a normal year: about {:.0} times",
-        s.crossed_2021,
-        s.normal_year,
+        count_text(&s.crossed_2021),
+        count_text(&s.normal_year),
         s.crossed_2021.point() as f64 / s.normal_year.point() as f64
     );
     let total_2021: Count = monthly
@@ -257,23 +459,22 @@ fn statement_beside_data(monthly: &FlowSeries, statement: &Statement2022) -> Res
         .total()
         .ok_or("gap in 2021")?;
     println!(
-        "   data: the 12 months of 2021 sum to {} ({} the statement's bounds {}..={})",
+        "   data: the 12 months of 2021 sum to {} ({} the statement's bounds {})",
         thousands(total_2021.point()),
         if s.crossed_2021.contains(total_2021.point()) {
             "inside"
         } else {
             "outside"
         },
-        s.crossed_2021.lower(),
-        s.crossed_2021.upper().unwrap_or(u64::MAX)
+        bounds_text(&s.crossed_2021)
     );
     println!(
         "   statement: {} partner states engaged; arrests: {} in the Clan del Golfo network (with Colombia),\n   {} with Costa Rica; {} alleged smugglers arrested and {} victims rescued in one operation",
-        s.partner_states,
-        s.arrests_clan_del_golfo,
-        s.arrests_with_costa_rica,
-        s.smugglers_one_operation,
-        s.victims_rescued
+        count_text(&s.partner_states),
+        count_text(&s.arrests_clan_del_golfo),
+        count_text(&s.arrests_with_costa_rica),
+        count_text(&s.smugglers_one_operation),
+        count_text(&s.victims_rescued)
     );
     println!("   (\"over 60\" is kept as at least 61, never silently as 60.)");
     Ok(())

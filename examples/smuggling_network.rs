@@ -7,7 +7,9 @@
 //! `data/darien/darien_smuggling_economics_and_deaths.csv` and cited in the output.
 //!
 //! Run: `cargo run --example smuggling_network -- network.graphml` (the path is optional; without it the
-//! `GraphML` file is not written).
+//! `GraphML` file is not written). With the `plot` feature, `--svg DIR` also writes the resilience
+//! curves, without and with recovery, to `DIR/resilience.svg` and `DIR/resilience_recovery.svg`:
+//! `cargo run --example smuggling_network --features plot -- --svg DIR`.
 
 use corridor::io::write_graphml;
 use corridor::network::{
@@ -209,6 +211,81 @@ fn build(fees: &Fees) -> Result<(SmugglingNetwork, Vec<ActorId>), Box<dyn std::e
     Ok((b.build()?, arrested))
 }
 
+/// The optional `GraphML` path and the optional `--svg DIR`.
+type Args = (Option<std::ffi::OsString>, Option<std::path::PathBuf>);
+
+fn args() -> Result<Args, Box<dyn std::error::Error>> {
+    let mut graphml = None;
+    let mut svg = None;
+    let mut args = std::env::args_os().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--svg" {
+            svg = Some(args.next().ok_or("--svg needs a directory: --svg DIR")?.into());
+        } else if graphml.is_none() {
+            graphml = Some(a);
+        } else {
+            return Err(format!(
+                "unexpected argument \"{}\" (usage: smuggling_network [OUT.graphml] [--svg DIR])",
+                a.to_string_lossy()
+            )
+            .into());
+        }
+    }
+    if svg.is_some() && !cfg!(feature = "plot") {
+        return Err(
+            "--svg needs the `plot` feature: cargo run --example smuggling_network --features plot -- --svg DIR".into(),
+        );
+    }
+    Ok((graphml, svg))
+}
+
+/// The charts behind `--svg DIR` (feature `plot`).
+#[cfg(feature = "plot")]
+mod charts {
+    use corridor::network::AttackComparison;
+    use corridor::plot::{Chart, resilience_svg};
+
+    pub(crate) fn write(
+        dir: &std::path::Path,
+        plain: &AttackComparison,
+        recovering: &AttackComparison,
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        std::fs::create_dir_all(dir)?;
+        let note =
+            "ILLUSTRATIVE, SYNTHETIC NETWORK: invented actors shaped like the Urabá–Darién route, not intelligence.";
+        for (name, cmp, title) in [
+            (
+                "resilience.svg",
+                plain,
+                "Resilience of an illustrative smuggling network under four attacks",
+            ),
+            (
+                "resilience_recovery.svg",
+                recovering,
+                "The same attacks when a removed actor's ties pass to a same-role neighbour",
+            ),
+        ] {
+            let chart = Chart::default().size(1100, 460).title(title).note(note);
+            let path = dir.join(name);
+            std::fs::write(&path, resilience_svg(cmp, &chart)?)?;
+            println!("\nwrote {}", path.display());
+        }
+        Ok(())
+    }
+}
+
+/// Without the `plot` feature `--svg` is refused when the arguments are read.
+#[cfg(not(feature = "plot"))]
+mod charts {
+    pub(crate) fn write(
+        _: &std::path::Path,
+        _: &corridor::network::AttackComparison,
+        _: &corridor::network::AttackComparison,
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        Err("--svg needs the `plot` feature".into())
+    }
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let fees = Fees {
         figures: [
@@ -218,6 +295,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             figure("Fee charged Africans/Haitians by 'jefes de línea'")?,
         ],
     };
+    let (graphml, svg) = args()?;
     let (net, arrested) = build(&fees)?;
 
     println!("ILLUSTRATIVE, SYNTHETIC NETWORK (invented actors, not real people)");
@@ -272,11 +350,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Attack::Random { seed: 2024 },
     ];
     println!("\nResilience curves, no recovery (lcc = largest component share, eff = global efficiency):");
-    print!("{}", net.compare_attacks(&attacks, 8, Recovery::None)?);
+    let plain = net.compare_attacks(&attacks, 8, Recovery::None)?;
+    print!("{plain}");
     println!("\nThe same with recovery (a removed actor's ties pass to a same-role neighbour):");
-    print!("{}", net.compare_attacks(&attacks, 8, Recovery::SameRoleNeighbour)?);
+    let recovering = net.compare_attacks(&attacks, 8, Recovery::SameRoleNeighbour)?;
+    print!("{recovering}");
+    if let Some(dir) = svg {
+        charts::write(&dir, &plain, &recovering)?;
+    }
 
-    match std::env::args_os().nth(1) {
+    match graphml {
         Some(path) => {
             let file = std::io::BufWriter::new(std::fs::File::create(&path)?);
             write_graphml(&net, file)?;

@@ -16,6 +16,9 @@ use crate::network::NetworkError;
 use crate::operation::OperationError;
 use crate::partner::PartnerError;
 use crate::period::PeriodError;
+#[cfg(feature = "plot")]
+use crate::plot::PlotError;
+use crate::sim::SimError;
 use crate::stats::StatsError;
 
 /// The error of every fallible function in this crate.
@@ -54,6 +57,13 @@ pub enum Error {
     /// A joint operation or operation log record was invalid.
     #[error(transparent)]
     Operation(#[from] OperationError),
+    /// A simulation model, scenario or calibration was invalid.
+    #[error(transparent)]
+    Sim(#[from] SimError),
+    /// A chart could not be drawn (feature `plot`).
+    #[cfg(feature = "plot")]
+    #[error(transparent)]
+    Plot(#[from] PlotError),
 }
 
 /// Shorthand for `Result<T, corridor::Error>`.
@@ -87,4 +97,10 @@ narrow! {
     Network => NetworkError,
     Partner => PartnerError,
     Operation => OperationError,
+    Sim => SimError,
+}
+
+#[cfg(feature = "plot")]
+narrow! {
+    Plot => PlotError,
 }

@@ -58,8 +58,13 @@
 //!   regression with robust errors, count models, interrupted time series, STL,
 //!   Holt–Winters and ETS, the bootstrap. Each function names the reference it
 //!   matches.
+//! - [`sim`]: the corridor simulation — places and routes with capacities and
+//!   transit times, dated policy levers, a deterministic cohort engine and a seeded
+//!   agent engine whose outputs are `FlowSeries`, and calibration to observed series.
 //! - [`io`]: CSV and HXL flow tables, graph export; the only module that reads or
 //!   writes bytes.
+//! - `plot` (feature `plot`): SVG charts of series, fits and resilience curves; it reads
+//!   values from the modules above and nothing imports it.
 //! - `datasets` (feature `csv`): real, sourced data embedded in the crate.
 //!
 //! ## Decisions that hold everywhere
@@ -79,6 +84,7 @@
 //! | `serde` | yes | `Serialize`/`Deserialize`; deserialising validates |
 //! | `csv` | yes | CSV/HXL readers and writers in [`io`], and `datasets` |
 //! | `parallel` | no | spreads embarrassingly parallel loops over cores (rayon), flow CSV parsing included |
+//! | `plot` | no | SVG charts in `plot` (plotters, SVG backend only): series with gaps and changepoints, STL panels, interrupted time series, forecast fans, resilience curves |
 
 #[macro_use]
 mod words;
@@ -95,7 +101,10 @@ pub mod network;
 pub mod operation;
 pub mod partner;
 pub mod period;
+#[cfg(feature = "plot")]
+pub mod plot;
 mod rng;
+pub mod sim;
 pub mod source;
 pub mod stats;
 

@@ -53,9 +53,115 @@ fn parse_directed(s: &str) -> Option<bool> {
     }
 }
 
-/// Reads a network from an edge-list CSV with a header row.
+/// How [`read_edge_list_with`] treats columns it does not know.
 ///
-/// Columns (matched by header name, trimmed, case-insensitive, in any order; other columns are ignored):
+/// # Example
+///
+/// ```
+/// use corridor::io::{EdgeListOptions, read_edge_list_with};
+///
+/// let csv = "source,target,kind,note\nA,B,kinship,cousins\n";
+/// let report = read_edge_list_with(csv.as_bytes(), &EdgeListOptions::new().ignore_unknown_columns(true))?;
+/// assert_eq!(report.ignored_columns(), ["note"]);
+/// assert_eq!(report.network().tie_count(), 1);
+/// # Ok::<(), corridor::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct EdgeListOptions {
+    ignore_unknown: bool,
+}
+
+impl EdgeListOptions {
+    /// Strict: a column the reader does not know is an error.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Skips unknown columns instead of failing; their headers are listed in
+    /// [`EdgeListReport::ignored_columns`].
+    #[must_use]
+    pub fn ignore_unknown_columns(mut self, yes: bool) -> Self {
+        self.ignore_unknown = yes;
+        self
+    }
+}
+
+/// What [`read_edge_list_with`] read: the network and the columns it skipped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeListReport {
+    network: SmugglingNetwork,
+    ignored: Vec<String>,
+}
+
+impl EdgeListReport {
+    /// The network read.
+    #[must_use]
+    pub fn network(&self) -> &SmugglingNetwork {
+        &self.network
+    }
+
+    /// The network read, by value.
+    #[must_use]
+    pub fn into_network(self) -> SmugglingNetwork {
+        self.network
+    }
+
+    /// Headers of the columns skipped by [`EdgeListOptions::ignore_unknown_columns`], in file order (as
+    /// written, trimmed).
+    #[must_use]
+    pub fn ignored_columns(&self) -> &[String] {
+        &self.ignored
+    }
+}
+
+/// The column of each of [`COLUMNS`] in `header`, and the headers skipped as unknown.
+fn columns(header: &csv::StringRecord, options: EdgeListOptions) -> crate::Result<([Option<usize>; 7], Vec<String>)> {
+    let mut col: [Option<usize>; 7] = [None; 7];
+    let mut ignored = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        let name = h.trim().trim_start_matches('\u{feff}');
+        if let Some(k) = COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(name)) {
+            if col[k].is_some() {
+                return Err(ReadError::DuplicateColumn {
+                    line: 1,
+                    column: i + 1,
+                    name: name.to_owned(),
+                }
+                .into());
+            }
+            col[k] = Some(i);
+        } else if options.ignore_unknown {
+            ignored.push(name.to_owned());
+        } else {
+            return Err(ReadError::UnknownColumn {
+                line: 1,
+                column: i + 1,
+                name: name.to_owned(),
+            }
+            .into());
+        }
+    }
+    Ok((col, ignored))
+}
+
+/// An error of `add_tie` for the row at `line`; a weight overflow names the weight cell (column `c`).
+fn tie_error(e: crate::network::NetworkError, line: u64, c: usize, record: &csv::StringRecord) -> crate::Error {
+    match e {
+        // The row is fine on its own: its weight and earlier rows' sum past f64::MAX.
+        crate::network::NetworkError::WeightOverflow { .. } => bad(
+            line,
+            c + 1,
+            record.get(c).unwrap_or(""),
+            "tie weights of this and earlier rows sum past f64::MAX",
+        ),
+        other => other.into(),
+    }
+}
+
+/// Reads a network from an edge-list CSV with a header row; every column must be known.
+///
+/// Columns (matched by header name, trimmed, case-insensitive, in any order):
 ///
 /// | column | required | content | when empty |
 /// |---|---|---|---|
@@ -64,21 +170,23 @@ fn parse_directed(s: &str) -> Option<bool> {
 /// | `kind` | yes | a [`TieKind`] (`communication`, `financial`, …) | error |
 /// | `weight` | no | positive finite number | 1 |
 /// | `directed` | no | `true`/`false`, `yes`/`no`, `1`/`0`, `directed`/`undirected` | undirected |
-/// | `first_seen` | no | `YYYY-MM-DD` | unknown |
-/// | `last_seen` | no | `YYYY-MM-DD` | unknown |
+/// | `first_seen` | no | `YYYY-MM-DD` | open (observed since an unknown date) |
+/// | `last_seen` | no | `YYYY-MM-DD` | open (still observed) |
 ///
 /// Actors are created as people, in order of first appearance (source before target); names are
 /// matched trimmed and case-insensitively, the first spelling is kept. Duplicate rows merge as in
 /// [`NetworkBuilder::add_tie`](crate::network::NetworkBuilder::add_tie). Rows may be shorter than the
-/// header (missing cells are empty).
+/// header (missing cells are empty) but not longer. To skip columns this reader does not know (and be
+/// told which), use [`read_edge_list_with`].
 ///
 /// # Errors
 ///
 /// [`ReadError::Empty`] without a header row; [`ReadError::MissingColumn`] if `source`, `target` or
-/// `kind` is absent; [`ReadError::DuplicateColumn`] if one is given twice; [`ReadError::BadCell`] with
-/// the 1-based line and column for an empty name, an unknown kind, a bad weight, flag or date, dates in
-/// the wrong order, a tie from an actor to itself, or text that is not UTF-8; [`crate::Error::Io`] if
-/// reading fails.
+/// `kind` is absent; [`ReadError::DuplicateColumn`] if one is given twice; [`ReadError::UnknownColumn`]
+/// for any other header; [`ReadError::RowLength`] for a row with more cells than the header;
+/// [`ReadError::BadCell`] with the 1-based line and column for an empty name, an unknown kind, a bad
+/// weight, flag or date, dates in the wrong order, a tie from an actor to itself, weights of one tie that
+/// sum past `f64::MAX`, or text that is not UTF-8; [`crate::Error::Io`] if reading fails.
 ///
 /// # Example
 ///
@@ -94,9 +202,38 @@ fn parse_directed(s: &str) -> Option<bool> {
 ///
 /// let err = read_edge_list("source,target,kind\nA,B,friendship\n".as_bytes()).unwrap_err();
 /// assert!(err.to_string().starts_with("line 2, column 3: unknown tie kind"));
+/// let err = read_edge_list("source,target,kind\nA,B,kinship,extra\n".as_bytes()).unwrap_err();
+/// assert_eq!(err.to_string(), "line 2: 4 cells where the header has 3");
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn read_edge_list(reader: impl Read) -> crate::Result<SmugglingNetwork> {
+    read_edge_list_with(reader, &EdgeListOptions::new()).map(EdgeListReport::into_network)
+}
+
+/// Reads a network from an edge-list CSV as [`read_edge_list`], with options: unknown columns may be
+/// skipped, and are then listed in the report.
+///
+/// # Errors
+///
+/// As [`read_edge_list`]; with [`EdgeListOptions::ignore_unknown_columns`] an unknown header is not an
+/// error.
+///
+/// # Example
+///
+/// ```
+/// use corridor::io::{EdgeListOptions, read_edge_list_with};
+/// let csv = "Source,Target,Kind,Note,Date\nA,B,kinship,x,2020\n";
+/// let strict = read_edge_list_with(csv.as_bytes(), &EdgeListOptions::new());
+/// assert_eq!(
+///     strict.unwrap_err().to_string(),
+///     "line 1, column 4: unknown column \"Note\" (ask the reader to ignore unknown columns to skip it)"
+/// );
+/// let lenient = EdgeListOptions::new().ignore_unknown_columns(true);
+/// let report = read_edge_list_with(csv.as_bytes(), &lenient)?;
+/// assert_eq!(report.ignored_columns(), ["Note", "Date"]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
+pub fn read_edge_list_with(reader: impl Read, options: &EdgeListOptions) -> crate::Result<EdgeListReport> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
@@ -105,21 +242,7 @@ pub fn read_edge_list(reader: impl Read) -> crate::Result<SmugglingNetwork> {
     if header.is_empty() {
         return Err(ReadError::Empty.into());
     }
-    let mut col: [Option<usize>; 7] = [None; 7];
-    for (i, h) in header.iter().enumerate() {
-        let name = h.trim().trim_start_matches('\u{feff}');
-        if let Some(k) = COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(name)) {
-            if col[k].is_some() {
-                return Err(ReadError::DuplicateColumn {
-                    line: 1,
-                    column: i + 1,
-                    name: name.to_owned(),
-                }
-                .into());
-            }
-            col[k] = Some(i);
-        }
-    }
+    let (col, ignored) = columns(&header, *options)?;
     let need = |k: usize, name: &'static str| {
         col[k].ok_or(ReadError::MissingColumn {
             name,
@@ -133,6 +256,14 @@ pub fn read_edge_list(reader: impl Read) -> crate::Result<SmugglingNetwork> {
     let mut record = csv::StringRecord::new();
     while rdr.read_record(&mut record).map_err(csv_error)? {
         let line = record.position().map_or(0, csv::Position::line);
+        if record.len() > header.len() {
+            return Err(ReadError::RowLength {
+                line,
+                expected: header.len(),
+                got: record.len(),
+            }
+            .into());
+        }
         let cell = |c: usize| record.get(c).unwrap_or("");
         let cell_opt = |c: Option<usize>| c.map_or("", cell);
         let mut actor = |c: usize| -> crate::Result<ActorId> {
@@ -189,9 +320,13 @@ pub fn read_edge_list(reader: impl Read) -> crate::Result<SmugglingNetwork> {
         if let Some(l) = last {
             tie = tie.seen_until(l);
         }
-        b.add_tie(from, to, tie)?;
+        b.add_tie(from, to, tie)
+            .map_err(|e| tie_error(e, line, col[3].unwrap_or(c_kind), &record))?;
     }
-    Ok(b.build()?)
+    Ok(EdgeListReport {
+        network: b.build()?,
+        ignored,
+    })
 }
 
 /// Writes the ties of `net` as an edge-list CSV that [`read_edge_list`] reads back.
@@ -304,8 +439,61 @@ mod tests {
     }
 
     #[test]
+    fn long_rows_and_unknown_columns_are_errors() {
+        let h = "source,target,kind\n";
+        // A cell beyond the header used to be dropped.
+        assert_eq!(
+            read_err(&format!("{h}A,B,kinship\nB,C,kinship,5\n")),
+            ReadError::RowLength {
+                line: 3,
+                expected: 3,
+                got: 4
+            }
+        );
+        // A quoted empty extra cell is still a cell.
+        assert!(matches!(
+            read_err(&format!("{h}A,B,kinship,\"\"\n")),
+            ReadError::RowLength { line: 2, .. }
+        ));
+        // Shorter rows are fine: the missing cells are empty.
+        assert_eq!(
+            read_edge_list("source,target,kind,weight\nA,B,kinship\n".as_bytes())
+                .unwrap()
+                .tie_count(),
+            1
+        );
+        assert_eq!(
+            read_err("source,target,kind,wieght\nA,B,kinship,2\n"),
+            ReadError::UnknownColumn {
+                line: 1,
+                column: 4,
+                name: "wieght".to_owned()
+            }
+        );
+        let lenient = EdgeListOptions::new().ignore_unknown_columns(true);
+        let report = read_edge_list_with(
+            "note, source ,target,kind,wieght\nx,A,B,kinship,2\n".as_bytes(),
+            &lenient,
+        )
+        .unwrap();
+        assert_eq!(report.ignored_columns(), ["note", "wieght"]);
+        assert_eq!(report.network().ties().next().unwrap().2.tie_weight(), 1.0);
+        // Lenient about columns, still strict about row length.
+        assert!(read_edge_list_with("source,target,kind\nA,B,kinship,x\n".as_bytes(), &lenient).is_err());
+    }
+
+    #[test]
+    fn weights_summing_past_the_largest_float_name_the_row() {
+        let text = "source,target,kind,weight\nA,B,kinship,1e308\nB,A,kinship,1e308\n";
+        assert_eq!(cell_of(&read_err(text)), (3, 4));
+    }
+
+    #[test]
     fn names_match_case_insensitively_and_columns_in_any_order() {
-        let net = read_edge_list("KIND,Target,Source,note\nkinship,b,A,x\nfinancial,a,B\n".as_bytes()).unwrap();
+        let text = "KIND,Target,Source,note\nkinship,b,A,x\nfinancial,a,B\n";
+        let net = read_edge_list_with(text.as_bytes(), &EdgeListOptions::new().ignore_unknown_columns(true))
+            .unwrap()
+            .into_network();
         assert_eq!(net.actor_count(), 2);
         assert_eq!(net.actor(ActorId::new(0)).unwrap().name(), "A");
         assert_eq!(net.tie_count(), 2);

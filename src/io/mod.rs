@@ -23,7 +23,7 @@ mod edges;
 mod graphml;
 pub use dot::write_dot;
 #[cfg(feature = "csv")]
-pub use edges::{read_edge_list, write_edge_list};
+pub use edges::{EdgeListOptions, EdgeListReport, read_edge_list, read_edge_list_with, write_edge_list};
 pub use graphml::write_graphml;
 
 /// Why a file could not be read: names the line, the column and the offending text.

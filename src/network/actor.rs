@@ -10,25 +10,88 @@ use crate::Country;
 ///
 /// Ids are handed out by [`NetworkBuilder::add_actor`](super::NetworkBuilder::add_actor) in insertion
 /// order: the first actor is index 0, the second index 1, and so on. Every view of a network
-/// (`by_kind`, `during`, `organisation`) keeps the ids of its parent.
+/// (`by_kind`, `during`, `organisation`) and a [`merge`](super::SmugglingNetwork::merge) into it keeps the
+/// ids of its parent.
+///
+/// An id handed out by a builder (or by a network: `actors`, `ties`, `find`, the measures) remembers
+/// that builder. The builder, the network it builds and that network's views and merges accept it; any
+/// other builder or network rejects it as [`NetworkError::UnknownActor`], even when its index is in range,
+/// so an id cannot silently name another network's actor. An id made from a bare index with
+/// [`ActorId::new`] (or deserialised: serde writes only the index) belongs to no network and is accepted
+/// by every network as "the actor with this index".
+///
+/// Ids compare, order and hash by index alone, so an id from `ActorId::new(2)` equals the id of the third
+/// actor of any network. An `ActorId` is 8 bytes and `Copy`.
 ///
 /// # Example
 ///
 /// ```
-/// use corridor::network::{Actor, SmugglingNetwork};
+/// use corridor::network::{Actor, NetworkError, SmugglingNetwork, Tie, TieKind};
 ///
 /// let mut b = SmugglingNetwork::builder();
 /// let a = b.add_actor(Actor::person("A"));
 /// let c = b.add_actor(Actor::person("C"));
 /// assert_eq!((a.index(), c.index()), (0, 1));
+///
+/// // Ids of one builder are refused by another, index in range or not.
+/// let mut other = SmugglingNetwork::builder();
+/// let x = other.add_actor(Actor::person("X"));
+/// let y = other.add_actor(Actor::person("Y"));
+/// let err = other.add_tie(x, c, Tie::undirected(TieKind::Kinship)).unwrap_err();
+/// assert_eq!(err, NetworkError::UnknownActor { id: 1 });
+/// other.add_tie(x, y, Tie::undirected(TieKind::Kinship))?;
+/// # Ok::<(), corridor::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize), serde(transparent))]
-pub struct ActorId(u32);
+#[derive(Debug, Clone, Copy)]
+pub struct ActorId {
+    index: u32,
+    /// The builder that handed the id out; 0 for none (accepted everywhere).
+    tag: u32,
+}
+
+/// Tags for builders, so that ids of one builder are refused by another. Only identity is taken from
+/// it: no result depends on its value. 0 is never handed out.
+static NEXT_TAG: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+/// A tag no other live builder has (tags repeat only after 4 294 967 295 builders).
+pub(crate) fn fresh_tag() -> u32 {
+    loop {
+        let t = NEXT_TAG.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if t != 0 {
+            return t;
+        }
+    }
+}
+
+impl PartialEq for ActorId {
+    fn eq(&self, other: &Self) -> bool {
+        self.index == other.index
+    }
+}
+
+impl Eq for ActorId {}
+
+impl std::hash::Hash for ActorId {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.index.hash(state);
+    }
+}
+
+impl PartialOrd for ActorId {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ActorId {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.index.cmp(&other.index)
+    }
+}
 
 impl ActorId {
-    /// The id with the given index (no check that such an actor exists; lookups return `None` or an
-    /// error for unknown ids).
+    /// The id with the given index, belonging to no network (every network accepts it; no check that
+    /// such an actor exists: lookups return `None` or an error for unknown ids).
     ///
     /// # Panics
     ///
@@ -42,7 +105,15 @@ impl ActorId {
     /// ```
     #[must_use]
     pub fn new(index: usize) -> Self {
-        Self(u32::try_from(index).expect("actor index fits in u32"))
+        Self::tagged(index, 0)
+    }
+
+    /// The id with the given index handed out by the builder or network with `tag`.
+    pub(crate) fn tagged(index: usize, tag: u32) -> Self {
+        Self {
+            index: u32::try_from(index).expect("actor index fits in u32"),
+            tag,
+        }
     }
 
     /// The 0-based insertion index of the actor.
@@ -55,17 +126,38 @@ impl ActorId {
     /// ```
     #[must_use]
     pub fn index(self) -> usize {
-        self.0 as usize
+        self.index as usize
     }
 
     pub(crate) fn raw(self) -> u32 {
-        self.0
+        self.index
+    }
+
+    /// Whether the builder or network with `tag` accepts this id (its own, or one of no network).
+    pub(crate) fn belongs_to(self, tag: u32) -> bool {
+        self.tag == 0 || self.tag == tag
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ActorId {
+    /// The index alone, as a number.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u32(self.index)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for ActorId {
+    /// An index, as an id of no network (see the type docs).
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        <u32 as serde::Deserialize>::deserialize(deserializer).map(|index| Self { index, tag: 0 })
     }
 }
 
 impl fmt::Display for ActorId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#{}", self.0)
+        write!(f, "#{}", self.index)
     }
 }
 

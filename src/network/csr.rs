@@ -18,6 +18,28 @@ pub(crate) struct Csr {
     in_offsets: Vec<usize>,
     in_sources: Vec<u32>,
     in_weights: Vec<f64>,
+    /// A power of two by which weights are multiplied when summed as lengths, so that no path length
+    /// (nor a sum of `n` of them) overflows; 1 unless the weights are near `f64::MAX`.
+    length_scale: f64,
+}
+
+/// The largest power of two `2^-k` (`k >= 0`) such that `n` times the sum of all `weights`, each
+/// multiplied by it, stays finite: every simple path uses an edge at most once, so no path length and no
+/// sum of `n` path lengths can overflow. Multiplying by a power of two is exact (away from subnormals),
+/// so where nothing overflows unscaled, scaled sums compare exactly as unscaled ones.
+fn length_scale(n: usize, weights: &[f64]) -> f64 {
+    let max = weights.iter().fold(0.0f64, |m, &w| m.max(w));
+    if !(max.is_finite() && max > 0.0) {
+        return 1.0;
+    }
+    // sum * n <= max * m * n; compare in log2 to avoid overflowing the estimate itself.
+    let log2 = max.log2() + (weights.len().max(1) as f64).log2() + (n.max(1) as f64).log2();
+    let excess = log2 - 1022.0;
+    if excess <= 0.0 {
+        1.0
+    } else {
+        2f64.powi(-(excess.ceil() as i32 + 1))
+    }
 }
 
 /// Builds one direction's rows from `(row, col, weight)` triples.
@@ -71,6 +93,7 @@ impl Csr {
             let (in_offsets, in_sources, in_weights) = rows(n, edges.iter().map(|&(u, v, w)| (v, u, w)));
             Self {
                 directed,
+                length_scale: length_scale(n, &out_weights),
                 out_offsets,
                 out_targets,
                 out_weights,
@@ -87,6 +110,7 @@ impl Csr {
             let (out_offsets, out_targets, out_weights) = rows(n, both);
             Self {
                 directed,
+                length_scale: length_scale(n, &out_weights),
                 out_offsets,
                 out_targets,
                 out_weights,
@@ -112,6 +136,12 @@ impl Csr {
                 .count();
             (self.out_targets.len() - loops) / 2 + loops
         }
+    }
+
+    /// The power of two by which path searches multiply weights used as lengths (see [`length_scale`]):
+    /// 1 unless sums of weights could overflow.
+    pub(crate) fn length_scale(&self) -> f64 {
+        self.length_scale
     }
 
     /// Whether edges have a direction.
@@ -190,6 +220,19 @@ mod tests {
         assert_eq!(g.out_neighbors(1), &[] as &[u32]);
         assert_eq!(g.in_neighbors(1), &[0, 2]);
         assert_eq!(g.in_weights(1), &[1.0, 3.0]);
+    }
+
+    #[test]
+    fn length_scale_is_one_unless_sums_could_overflow() {
+        assert_eq!(
+            Csr::from_edges(3, false, &[(0, 1, 1e300), (1, 2, 0.5)]).length_scale(),
+            1.0
+        );
+        let g = Csr::from_edges(3, false, &[(0, 1, f64::MAX), (1, 2, f64::MAX)]);
+        let s = g.length_scale();
+        assert!(s < 1.0 && s.log2().fract() == 0.0, "{s}");
+        let total: f64 = (0..3).flat_map(|v| g.out_weights(v)).map(|w| w * s).sum();
+        assert!((total * 3.0).is_finite());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
 
 use super::csr::Csr;
-use super::{ActorId, NetworkError, Role, SmugglingNetwork};
+use super::{ActorId, Role, SmugglingNetwork};
 
 /// Monthly capacity of the corridor: a number of migrants or unlimited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -710,7 +710,7 @@ impl SmugglingNetwork {
     ///
     /// # Errors
     ///
-    /// [`NetworkError::UnknownActor`] if an id does not belong to this network.
+    /// [`NetworkError::UnknownActor`](super::NetworkError::UnknownActor) if an id does not belong to this network.
     ///
     /// # Example
     ///
@@ -744,10 +744,7 @@ impl SmugglingNetwork {
     }
 
     fn check_ids(&self, ids: &[ActorId]) -> crate::network::Result<()> {
-        match ids.iter().find(|id| id.index() >= self.actor_count()) {
-            Some(id) => Err(NetworkError::UnknownActor { id: id.index() }),
-            None => Ok(()),
-        }
+        ids.iter().try_for_each(|&id| self.check_actor(id).map(drop))
     }
 
     /// Removes up to `steps` actors one at a time by `attack`, applying `recovery` at each removal, and
@@ -810,7 +807,7 @@ impl SmugglingNetwork {
                 (None, Attack::ByRole(role)) => {
                     let deg: Vec<f64> = (0..n).map(|v| w.degree(v) as f64).collect();
                     argmax(&deg, &w.removed, |v| {
-                        self.actor(ActorId::new(v)).is_some_and(|a| a.has_role(role))
+                        self.actor(self.id(v)).is_some_and(|a| a.has_role(role))
                     })
                 }
                 (None, _) => {
@@ -821,7 +818,7 @@ impl SmugglingNetwork {
             let Some(v) = next else { break };
             w.remove(self, v, recovery);
             points.push(ResiliencePoint {
-                removed: Some(ActorId::new(v)),
+                removed: Some(self.id(v)),
                 metrics: w.metrics(self, stages),
             });
         }
@@ -873,7 +870,7 @@ impl SmugglingNetwork {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::network::{Actor, Stage, Tie, TieKind};
+    use crate::network::{Actor, NetworkError, Stage, Tie, TieKind};
     use proptest::prelude::*;
 
     fn path(n: usize) -> SmugglingNetwork {

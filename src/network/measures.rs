@@ -39,17 +39,9 @@ fn not_converged(measure: &'static str) -> impl Fn(NotConverged) -> NetworkError
     }
 }
 
-fn ids(v: impl IntoIterator<Item = usize>) -> Vec<ActorId> {
-    v.into_iter().map(ActorId::new).collect()
-}
-
 impl SmugglingNetwork {
-    fn check_actor(&self, id: ActorId) -> crate::network::Result<()> {
-        if id.index() < self.actor_count() {
-            Ok(())
-        } else {
-            Err(NetworkError::UnknownActor { id: id.index() })
-        }
+    fn ids(&self, v: impl IntoIterator<Item = usize>) -> Vec<ActorId> {
+        v.into_iter().map(|i| self.id(i)).collect()
     }
 
     /// Number of ties of each actor (networkx `G.degree()`; in + out for directed networks).
@@ -276,7 +268,7 @@ impl SmugglingNetwork {
     /// undirected view for directed networks), ascending. Iterative, `O(n + m)`.
     #[must_use]
     pub fn articulation_points(&self) -> Vec<ActorId> {
-        ids(components::articulation_points_and_bridges(self.graph()).0)
+        self.ids(components::articulation_points_and_bridges(self.graph()).0)
     }
 
     /// Ties whose removal disconnects their component (networkx `bridges`, undirected view), as
@@ -286,7 +278,7 @@ impl SmugglingNetwork {
         components::articulation_points_and_bridges(self.graph())
             .1
             .into_iter()
-            .map(|(a, b)| (ActorId::new(a), ActorId::new(b)))
+            .map(|(a, b)| (self.id(a), self.id(b)))
             .collect()
     }
 
@@ -355,8 +347,8 @@ impl SmugglingNetwork {
     ///
     /// [`NetworkError::UnknownActor`] when `from` is not an actor.
     pub fn distances_from(&self, from: ActorId, weighting: Weighting) -> crate::network::Result<Vec<Option<f64>>> {
-        self.check_actor(from)?;
-        Ok(paths::distances_from(self.graph(), from.index(), weighting))
+        let from = self.check_actor(from)?;
+        Ok(paths::distances_from(self.graph(), from, weighting))
     }
 
     /// One shortest path from `from` to `to` (both included), `None` when `to` cannot be reached. When
@@ -385,9 +377,8 @@ impl SmugglingNetwork {
         to: ActorId,
         weighting: Weighting,
     ) -> crate::network::Result<Option<Vec<ActorId>>> {
-        self.check_actor(from)?;
-        self.check_actor(to)?;
-        Ok(paths::shortest_path(self.graph(), from.index(), to.index(), weighting).map(ids))
+        let (from, to) = (self.check_actor(from)?, self.check_actor(to)?);
+        Ok(paths::shortest_path(self.graph(), from, to, weighting).map(|p| self.ids(p)))
     }
 
     /// All-pairs distances: row `s` holds the distances from actor `s` (`None` when unreachable).
@@ -396,14 +387,7 @@ impl SmugglingNetwork {
     pub fn distance_matrix(&self, weighting: Weighting) -> Vec<Vec<Option<f64>>> {
         let n = self.actor_count();
         let flat = paths::distance_matrix(self.graph(), weighting);
-        (0..n)
-            .map(|s| {
-                flat[s * n..(s + 1) * n]
-                    .iter()
-                    .map(|&d| Some(d).filter(|d| d.is_finite()))
-                    .collect()
-            })
-            .collect()
+        (0..n).map(|s| flat[s * n..(s + 1) * n].to_vec()).collect()
     }
 
     /// Gould–Fernandez brokerage roles of each actor given `groups[actor index]` (any group labels, for
@@ -449,8 +433,7 @@ impl SmugglingNetwork {
     pub fn fragmentation(&self, removed: &[ActorId], measure: Fragmentation) -> crate::network::Result<f64> {
         let mut mask = vec![false; self.actor_count()];
         for &id in removed {
-            self.check_actor(id)?;
-            mask[id.index()] = true;
+            mask[self.check_actor(id)?] = true;
         }
         Ok(keyplayer::fragmentation(self.graph(), &mask, measure))
     }
@@ -461,7 +444,7 @@ impl SmugglingNetwork {
     #[must_use]
     pub fn key_players(&self, k: usize, measure: Fragmentation) -> (Vec<ActorId>, f64) {
         let (set, f) = keyplayer::greedy_key_players(self.graph(), k, measure);
-        (ids(set), f)
+        (self.ids(set), f)
     }
 }
 

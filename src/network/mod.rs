@@ -50,7 +50,8 @@ pub use algo::keyplayer::Fragmentation;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum NetworkError {
-    /// A tie or a query names an actor that does not exist.
+    /// A tie or a query names an actor that does not exist: the index is out of range, or the id was
+    /// handed out by another builder or network (see [`ActorId`]).
     #[error("unknown actor id {id}")]
     UnknownActor {
         /// The index that was given.
@@ -67,6 +68,15 @@ pub enum NetworkError {
     InvalidWeight {
         /// The weight given.
         weight: f64,
+    },
+    /// The weights of the ties joining two actors sum past `f64::MAX` (duplicates merged by the builder,
+    /// or ties of several kinds summed into one edge of the analysis graph).
+    #[error("tie weights between actors {from} and {to} sum past the largest finite number")]
+    WeightOverflow {
+        /// Index of one actor (the source of a directed tie or edge).
+        from: usize,
+        /// Index of the other actor.
+        to: usize,
     },
     /// A tie was last seen before it was first seen.
     #[error("tie last seen {last} before it was first seen {first}")]

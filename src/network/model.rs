@@ -6,7 +6,7 @@ use std::ops::RangeInclusive;
 
 use time::Date;
 
-use super::actor::name_key;
+use super::actor::{fresh_tag, name_key};
 use super::csr::Csr;
 use super::{Actor, ActorId, ActorKind, NetworkError, Tie, TieKind};
 
@@ -26,12 +26,23 @@ use super::{Actor, ActorId, ActorKind, NetworkError, Tie, TieKind};
 /// assert!(net.is_directed());
 /// # Ok::<(), corridor::Error>(())
 /// ```
-#[derive(Debug, Clone, Default)]
+///
+/// Each builder tags the ids it hands out (see [`ActorId`]): a tie between ids of another builder is
+/// refused even when their indices are in range. A clone of a builder shares its tag.
+#[derive(Debug, Clone)]
 pub struct NetworkBuilder {
     actors: Vec<Actor>,
     ends: Vec<(ActorId, ActorId)>,
     ties: Vec<Tie>,
     index: HashMap<TieKey, usize>,
+    tag: u32,
+}
+
+impl Default for NetworkBuilder {
+    /// An empty builder with a tag of its own.
+    fn default() -> Self {
+        Self::with_tag(fresh_tag())
+    }
 }
 
 /// Identity of a tie for duplicate detection: kind, direction and the (ordered or sorted) pair.
@@ -44,6 +55,16 @@ struct TieKey {
 }
 
 impl NetworkBuilder {
+    fn with_tag(tag: u32) -> Self {
+        Self {
+            actors: Vec::new(),
+            ends: Vec::new(),
+            ties: Vec::new(),
+            index: HashMap::new(),
+            tag,
+        }
+    }
+
     /// Adds an actor and returns its id (its insertion index).
     ///
     /// The actor is checked by [`Self::build`].
@@ -52,7 +73,7 @@ impl NetworkBuilder {
     ///
     /// Panics if more than `u32::MAX` actors are added.
     pub fn add_actor(&mut self, actor: Actor) -> ActorId {
-        let id = ActorId::new(self.actors.len());
+        let id = ActorId::tagged(self.actors.len(), self.tag);
         self.actors.push(actor);
         id
     }
@@ -60,14 +81,17 @@ impl NetworkBuilder {
     /// Adds a tie from `from` to `to` (for an undirected tie the order does not matter).
     ///
     /// A tie with the same kind, the same direction and the same pair as an earlier one (for undirected
-    /// ties in either order) is merged into it: weights are summed, the seen dates widened to cover both,
-    /// and the sources united.
+    /// ties in either order) is merged into it: weights are summed, the observation windows covered (an
+    /// open end wins; see [`Tie`]'s "Observation window"), and the sources united.
     ///
     /// # Errors
     ///
-    /// [`NetworkError::UnknownActor`] if an id was not returned by this builder,
-    /// [`NetworkError::SelfTie`] if `from == to`, [`NetworkError::InvalidWeight`] if the weight is not
-    /// positive and finite, [`NetworkError::SeenOrder`] if the last sighting precedes the first.
+    /// [`NetworkError::UnknownActor`] if an id was not returned by this builder (an id of another
+    /// builder is refused even when its index is in range; [`ActorId::new`] ids are checked by index
+    /// only), [`NetworkError::SelfTie`] if `from == to`, [`NetworkError::InvalidWeight`] if the weight is
+    /// not positive and finite, [`NetworkError::WeightOverflow`] if merging it into an earlier tie would
+    /// sum weights past `f64::MAX`, [`NetworkError::SeenOrder`] if the last sighting precedes the first.
+    /// A refused tie leaves the builder unchanged.
     ///
     /// # Example
     ///
@@ -87,7 +111,7 @@ impl NetworkBuilder {
     /// ```
     pub fn add_tie(&mut self, from: ActorId, to: ActorId, tie: Tie) -> crate::network::Result<()> {
         for id in [from, to] {
-            if id.index() >= self.actors.len() {
+            if !id.belongs_to(self.tag) || id.index() >= self.actors.len() {
                 return Err(NetworkError::UnknownActor { id: id.index() });
             }
         }
@@ -95,13 +119,16 @@ impl NetworkBuilder {
             return Err(NetworkError::SelfTie { id: from.index() });
         }
         tie.validate()?;
-        self.push_tie(from, to, tie);
-        Ok(())
+        self.push_tie(from, to, tie)
     }
 
-    /// Adds a checked tie, merging duplicates.
-    fn push_tie(&mut self, from: ActorId, to: ActorId, tie: Tie) {
+    /// Adds a checked tie between actors of this builder (by index), merging duplicates.
+    fn push_tie(&mut self, from: ActorId, to: ActorId, tie: Tie) -> crate::network::Result<()> {
         let directed = tie.is_directed();
+        let (from, to) = (
+            ActorId::tagged(from.index(), self.tag),
+            ActorId::tagged(to.index(), self.tag),
+        );
         let (a, b) = if directed || from <= to { (from, to) } else { (to, from) };
         let key = TieKey {
             kind: tie.kind(),
@@ -110,12 +137,19 @@ impl NetworkBuilder {
             to: b.raw(),
         };
         if let Some(&at) = self.index.get(&key) {
+            if !(self.ties[at].tie_weight() + tie.tie_weight()).is_finite() {
+                return Err(NetworkError::WeightOverflow {
+                    from: a.index(),
+                    to: b.index(),
+                });
+            }
             self.ties[at].absorb(&tie);
         } else {
             self.index.insert(key, self.ties.len());
             self.ends.push((a, b));
             self.ties.push(tie);
         }
+        Ok(())
     }
 
     /// Checks every actor and builds the network.
@@ -126,7 +160,9 @@ impl NetworkBuilder {
     ///
     /// # Errors
     ///
-    /// [`NetworkError::EmptyName`], [`NetworkError::DuplicateName`], [`NetworkError::EmptyStageName`].
+    /// [`NetworkError::EmptyName`], [`NetworkError::DuplicateName`], [`NetworkError::EmptyStageName`];
+    /// [`NetworkError::WeightOverflow`] when the ties of all kinds between two actors (one edge of the
+    /// analysis graph, see [`SmugglingNetwork`]) have weights summing past `f64::MAX`.
     ///
     /// # Example
     ///
@@ -143,7 +179,7 @@ impl NetworkBuilder {
         for (i, a) in self.actors.iter().enumerate() {
             a.validate(i)?;
             for n in a.names() {
-                if let Some(prev) = names.insert(name_key(n), ActorId::new(i)) {
+                if let Some(prev) = names.insert(name_key(n), ActorId::tagged(i, self.tag)) {
                     return Err(NetworkError::DuplicateName {
                         name: n.to_owned(),
                         first: prev.index(),
@@ -152,7 +188,7 @@ impl NetworkBuilder {
                 }
             }
         }
-        Ok(SmugglingNetwork::assemble(self.actors, names, self.ends, self.ties))
+        SmugglingNetwork::assemble(self.actors, names, self.ends, self.ties, self.tag)
     }
 }
 
@@ -199,6 +235,8 @@ pub struct SmugglingNetwork {
     ends: Vec<(ActorId, ActorId)>,
     ties: Vec<Tie>,
     graph: Csr,
+    /// The tag of the builder, shared by views and merges into this network (see [`ActorId`]).
+    tag: u32,
 }
 
 impl PartialEq for SmugglingNetwork {
@@ -233,12 +271,17 @@ impl SmugglingNetwork {
     }
 
     /// Builds the analysis graph from checked parts.
+    ///
+    /// # Errors
+    ///
+    /// [`NetworkError::WeightOverflow`] when the weights of one edge sum past `f64::MAX`.
     fn assemble(
         actors: Vec<Actor>,
         names: HashMap<String, ActorId>,
         ends: Vec<(ActorId, ActorId)>,
         ties: Vec<Tie>,
-    ) -> Self {
+        tag: u32,
+    ) -> crate::network::Result<Self> {
         let directed = ties.iter().any(Tie::is_directed);
         let mut weights: HashMap<(u32, u32), f64> = HashMap::with_capacity(ties.len());
         for (&(a, b), t) in ends.iter().zip(&ties) {
@@ -255,14 +298,41 @@ impl SmugglingNetwork {
         }
         let mut edges: Vec<(u32, u32, f64)> = weights.into_iter().map(|((a, b), w)| (a, b, w)).collect();
         edges.sort_by_key(|&(a, b, _)| (a, b));
+        if let Some(&(a, b, _)) = edges.iter().find(|e| !e.2.is_finite()) {
+            return Err(NetworkError::WeightOverflow {
+                from: a as usize,
+                to: b as usize,
+            });
+        }
         let graph = Csr::from_edges(actors.len(), directed, &edges);
-        Self {
+        Ok(Self {
             actors,
             names,
             ends,
             ties,
             graph,
-        }
+            tag,
+        })
+    }
+
+    /// The id of the actor at `index` in this network (tagged as its own).
+    pub(crate) fn id(&self, index: usize) -> ActorId {
+        ActorId::tagged(index, self.tag)
+    }
+
+    /// The index of `id` when it names an actor of this network: in range, and not an id of another
+    /// network (see [`ActorId`]).
+    pub(crate) fn index_of(&self, id: ActorId) -> Option<usize> {
+        (id.belongs_to(self.tag) && id.index() < self.actors.len()).then(|| id.index())
+    }
+
+    /// `Ok` when `id` names an actor of this network.
+    ///
+    /// # Errors
+    ///
+    /// [`NetworkError::UnknownActor`] otherwise.
+    pub(crate) fn check_actor(&self, id: ActorId) -> crate::network::Result<usize> {
+        self.index_of(id).ok_or(NetworkError::UnknownActor { id: id.index() })
     }
 
     /// The analysis graph (see the type docs), indexed by `ActorId::index()`.
@@ -295,10 +365,11 @@ impl SmugglingNetwork {
         self.graph.is_directed()
     }
 
-    /// The actor with this id, or `None` if there is none.
+    /// The actor with this id, or `None` if there is none (or the id is another network's, see
+    /// [`ActorId`]).
     #[must_use]
     pub fn actor(&self, id: ActorId) -> Option<&Actor> {
-        self.actors.get(id.index())
+        self.index_of(id).map(|i| &self.actors[i])
     }
 
     /// The actors with their ids, in id order.
@@ -306,6 +377,7 @@ impl SmugglingNetwork {
     pub fn actors(&self) -> Actors<'_> {
         Actors {
             inner: self.actors.iter().enumerate(),
+            tag: self.tag,
         }
     }
 
@@ -325,20 +397,19 @@ impl SmugglingNetwork {
     }
 
     /// The neighbours of `id` in the analysis graph (successors and predecessors of a directed graph,
-    /// each once), sorted; empty for an unknown id.
+    /// each once), sorted; empty for an unknown id (or another network's).
     #[must_use]
     pub fn neighbours(&self, id: ActorId) -> Vec<ActorId> {
-        let v = id.index();
-        if v >= self.actors.len() {
+        let Some(v) = self.index_of(id) else {
             return Vec::new();
-        }
+        };
         let mut out: Vec<u32> = self.graph.out_neighbors(v).to_vec();
         if self.graph.is_directed() {
             out.extend_from_slice(self.graph.in_neighbors(v));
             out.sort_unstable();
             out.dedup();
         }
-        out.into_iter().map(|u| ActorId::new(u as usize)).collect()
+        out.into_iter().map(|u| self.id(u as usize)).collect()
     }
 
     /// A network with the same actors (same ids) and only the ties for which `keep` is true.
@@ -350,7 +421,9 @@ impl SmugglingNetwork {
                 ties.push(t.clone());
             }
         }
-        Self::assemble(self.actors.clone(), self.names.clone(), ends, ties)
+        // The kept ties are a subset of checked ones, so their sums are finite too.
+        Self::assemble(self.actors.clone(), self.names.clone(), ends, ties, self.tag)
+            .expect("a subset of ties with finite weight sums has finite sums")
     }
 
     /// The same actors (same ids) with only the ties of the given kinds.
@@ -440,7 +513,7 @@ impl SmugglingNetwork {
     /// # Ok::<(), corridor::Error>(())
     /// ```
     pub fn organisation(&self, org: ActorId) -> crate::network::Result<Self> {
-        let a = self.actor(org).ok_or(NetworkError::UnknownActor { id: org.index() })?;
+        let a = &self.actors[self.check_actor(org)?];
         if a.kind() != ActorKind::Organisation {
             return Err(NetworkError::NotAnOrganisation { id: org.index() });
         }
@@ -464,14 +537,16 @@ impl SmugglingNetwork {
     /// case-insensitive) with an actor of `self` is that actor: its names become aliases, its roles and
     /// stages are added, and its country, fee and capacity fill in what `self` lacks (`self` wins when
     /// both have a fee or capacity). Other actors are appended in their order in `other`. Ties of
-    /// `other` are added with mapped ids; duplicates merge as in [`NetworkBuilder::add_tie`].
+    /// `other` are added with mapped ids; duplicates merge as in [`NetworkBuilder::add_tie`]. The result
+    /// accepts the ids of `self` (it shares its tag, see [`ActorId`]), not those of `other`: map them.
     ///
     /// Returns the merged network and, for each actor of `other` (by index), its id in the result.
     ///
     /// # Errors
     ///
     /// [`NetworkError::AmbiguousMerge`] if an actor of `other` matches two actors of `self`;
-    /// [`NetworkError::MergeConflict`] if matched actors differ in kind or in (known) country.
+    /// [`NetworkError::MergeConflict`] if matched actors differ in kind or in (known) country;
+    /// [`NetworkError::WeightOverflow`] if merged tie weights sum past `f64::MAX`.
     ///
     /// # Example
     ///
@@ -515,20 +590,20 @@ impl SmugglingNetwork {
                 actors[id.index()].absorb(a)?;
                 mapping.push(id);
             } else {
-                mapping.push(ActorId::new(actors.len()));
+                mapping.push(self.id(actors.len()));
                 appended.push(actors.len());
                 actors.push(a.clone());
             }
         }
         let mut b = NetworkBuilder {
             actors,
-            ..NetworkBuilder::default()
+            ..NetworkBuilder::with_tag(self.tag)
         };
         for (&(x, y), t) in self.ends.iter().zip(&self.ties) {
-            b.push_tie(x, y, t.clone());
+            b.push_tie(x, y, t.clone())?;
         }
         for (&(x, y), t) in other.ends.iter().zip(&other.ties) {
-            b.push_tie(mapping[x.index()], mapping[y.index()], t.clone());
+            b.push_tie(mapping[x.index()], mapping[y.index()], t.clone())?;
         }
         Ok((b.build()?, mapping))
     }
@@ -587,13 +662,14 @@ mod serde_repr {
 #[derive(Debug, Clone)]
 pub struct Actors<'a> {
     inner: std::iter::Enumerate<std::slice::Iter<'a, Actor>>,
+    tag: u32,
 }
 
 impl<'a> Iterator for Actors<'a> {
     type Item = (ActorId, &'a Actor);
 
     fn next(&mut self) -> Option<Self::Item> {
-        self.inner.next().map(|(i, a)| (ActorId::new(i), a))
+        self.inner.next().map(|(i, a)| (ActorId::tagged(i, self.tag), a))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -666,6 +742,69 @@ mod tests {
             err(b.add_tie(x, y, t().seen(date!(2022 - 02 - 01), date!(2022 - 01 - 01)))),
             NetworkError::SeenOrder { .. }
         ));
+    }
+
+    /// Ids of one builder are refused by another builder, its network, views and merges, even when the
+    /// index is in range (they used to be taken as that network's actor of the same index).
+    #[test]
+    fn ids_of_another_builder_are_unknown_actors() {
+        let (mut b, x, y) = pair();
+        let (mut other, p, q) = pair();
+        let unknown = |id: usize| NetworkError::UnknownActor { id };
+        assert_eq!(err(other.add_tie(p, y, Tie::undirected(TieKind::Kinship))), unknown(1));
+        assert_eq!(err(b.add_tie(q, x, Tie::undirected(TieKind::Kinship))), unknown(1));
+        other.add_tie(p, q, Tie::undirected(TieKind::Kinship)).unwrap();
+        b.add_tie(x, y, Tie::undirected(TieKind::Kinship)).unwrap();
+        // Ids of no builder are plain indices, accepted everywhere.
+        b.add_tie(ActorId::new(1), ActorId::new(0), Tie::directed(TieKind::Command))
+            .unwrap();
+        let net = b.build().unwrap();
+        let other = other.build().unwrap();
+        assert!(other.actor(x).is_none());
+        assert!(other.neighbours(y).is_empty());
+        assert_eq!(err(other.organisation(x)), unknown(0));
+        assert_eq!(net.actor(x).map(Actor::name), Some("X"));
+        assert_eq!(net.actor(ActorId::new(1)).map(Actor::name), Some("Y"));
+        // Views keep the parent's ids; ids the network hands out are its own.
+        let view = net.by_kind(&[TieKind::Kinship]);
+        assert_eq!(view.neighbours(x), vec![y]);
+        let (found, _) = net.actors().nth(1).unwrap();
+        assert!(view.actor(found).is_some() && other.actor(found).is_none());
+        assert!(other.actor(net.find("x").unwrap()).is_none());
+        let (from, _, _) = net.ties().next().unwrap();
+        assert!(other.actor(from).is_none());
+        // A merge keeps the ids of `self` and maps those of `other`.
+        let (merged, map) = net.merge(&other).unwrap();
+        assert!(merged.actor(x).is_some() && merged.actor(map[0]).is_some());
+        assert!(merged.actor(p).is_none());
+        // Small and Copy.
+        assert_eq!(std::mem::size_of::<ActorId>(), 8);
+    }
+
+    /// Weights that sum past `f64::MAX` are refused like a single infinite weight, whether a duplicate is
+    /// merged or ties of several kinds make one edge.
+    #[test]
+    fn weights_summing_past_the_largest_float_are_errors() {
+        let (mut b, x, y) = pair();
+        let big = || Tie::undirected(TieKind::Kinship).weight(f64::MAX);
+        b.add_tie(x, y, big()).unwrap();
+        assert_eq!(
+            err(b.add_tie(y, x, big())),
+            NetworkError::WeightOverflow { from: 0, to: 1 }
+        );
+        // The refused tie left the builder unchanged.
+        assert_eq!(
+            b.clone().build().unwrap().ties().next().unwrap().2.tie_weight(),
+            f64::MAX
+        );
+        b.add_tie(x, y, Tie::undirected(TieKind::Financial).weight(f64::MAX))
+            .unwrap();
+        assert_eq!(err(b.build()), NetworkError::WeightOverflow { from: 0, to: 1 });
+
+        let (mut b, x, y) = pair();
+        b.add_tie(x, y, big()).unwrap();
+        let net = b.build().unwrap();
+        assert_eq!(err(net.merge(&net)), NetworkError::WeightOverflow { from: 0, to: 1 });
     }
 
     #[test]

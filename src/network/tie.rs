@@ -108,6 +108,27 @@ pub enum Direction {
 ///
 /// Each tie carries the [`Source`]s that report it.
 ///
+/// # Observation window
+///
+/// A tie was observed over `first_seen..=last_seen` (inclusive). A **missing date is open-ended**,
+/// never "unknown": no `first_seen` means "observed since an unknown start", no `last_seen` means "still
+/// observed". A tie with neither date is open at both ends (*undated*);
+/// [`SmugglingNetwork::during`](super::SmugglingNetwork::during) lets the caller keep or drop such ties
+/// ([`Undated`](super::Undated)), since nothing bounds them.
+///
+/// When two reports of one tie are merged ([`NetworkBuilder::add_tie`](super::NetworkBuilder::add_tie)
+/// with a duplicate, [`SmugglingNetwork::merge`](super::SmugglingNetwork::merge)), the merged window is
+/// the smallest one covering both: the earlier start and the later end, an open end winning over any
+/// date. So merging never narrows or reverses a window; disjoint windows merge into one that covers the
+/// gap between them; a merge with an undated report is undated.
+///
+/// | first report | second report | merged |
+/// |---|---|---|
+/// | `2022-03..=2022-04` | `2022-01..=2022-02` | `2022-01..=2022-04` |
+/// | `2022-03..` (open end) | `2022-01..=2022-02` | `2022-01..` |
+/// | `..=2022-01` (open start) | `2022-06..` (open end) | open at both ends |
+/// | undated | `2022-01..=2022-02` | undated |
+///
 /// # Example
 ///
 /// ```
@@ -181,14 +202,16 @@ impl Tie {
         self
     }
 
-    /// Sets only the first date the tie was observed (open-ended).
+    /// Sets only the first date the tie was observed; the window stays open at its end ("still
+    /// observed").
     #[must_use]
     pub fn seen_from(mut self, first: Date) -> Self {
         self.first_seen = Some(first);
         self
     }
 
-    /// Sets only the last date the tie was observed.
+    /// Sets only the last date the tie was observed; the window stays open at its start ("since an
+    /// unknown date").
     #[must_use]
     pub fn seen_until(mut self, last: Date) -> Self {
         self.last_seen = Some(last);
@@ -228,13 +251,13 @@ impl Tie {
         self.weight
     }
 
-    /// First date observed, if known.
+    /// First date observed; `None` when the window is open at its start.
     #[must_use]
     pub fn first_seen(&self) -> Option<Date> {
         self.first_seen
     }
 
-    /// Last date observed, if known.
+    /// Last date observed; `None` when the window is open at its end.
     #[must_use]
     pub fn last_seen(&self) -> Option<Date> {
         self.last_seen
@@ -259,13 +282,12 @@ impl Tie {
         Ok(())
     }
 
-    /// Folds a duplicate into `self`: weights summed, dates widened, sources united.
-    ///
-    /// A missing date on either side stays missing only if both are missing.
+    /// Folds a duplicate into `self`: weights summed, windows covered (see the type docs), sources
+    /// united.
     pub(crate) fn absorb(&mut self, other: &Tie) {
         self.weight += other.weight;
-        self.first_seen = widen(self.first_seen, other.first_seen, std::cmp::min);
-        self.last_seen = widen(self.last_seen, other.last_seen, std::cmp::max);
+        self.first_seen = cover(self.first_seen, other.first_seen, std::cmp::min);
+        self.last_seen = cover(self.last_seen, other.last_seen, std::cmp::max);
         for s in &other.sources {
             if !self.sources.contains(s) {
                 self.sources.push(s.clone());
@@ -341,11 +363,9 @@ mod serde_repr {
     }
 }
 
-fn widen(a: Option<Date>, b: Option<Date>, pick: fn(Date, Date) -> Date) -> Option<Date> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(pick(a, b)),
-        (a, b) => a.or(b),
-    }
+/// One end of the window covering two windows: `None` (open) wins over any date.
+fn cover(a: Option<Date>, b: Option<Date>, pick: fn(Date, Date) -> Date) -> Option<Date> {
+    Some(pick(a?, b?))
 }
 
 #[cfg(test)]
@@ -380,6 +400,57 @@ mod tests {
         assert_eq!(a.first_seen(), Some(date!(2022 - 01 - 01)));
         assert_eq!(a.last_seen(), Some(date!(2022 - 04 - 01)));
         assert_eq!(a.sources(), &[src("a"), src("b")]);
+    }
+
+    /// Merges every combination of windows (closed, open at either end, open at both) both ways round.
+    #[test]
+    fn merged_windows_cover_both_and_open_ends_win() {
+        type W = (Option<u8>, Option<u8>);
+        let d = |m: u8| Date::from_calendar_date(2022, time::Month::try_from(m).unwrap(), 1).unwrap();
+        let t = |first: Option<u8>, last: Option<u8>| {
+            let mut t = Tie::undirected(TieKind::Logistics);
+            t.first_seen = first.map(d);
+            t.last_seen = last.map(d);
+            t
+        };
+        // (first report, second report, merged): months of 2022, `None` for an open end.
+        let cases: [(W, W, W); 12] = [
+            // both dated: overlapping, nested, disjoint (the gap is covered), identical
+            ((Some(3), Some(4)), (Some(1), Some(2)), (Some(1), Some(4))),
+            ((Some(1), Some(9)), (Some(3), Some(4)), (Some(1), Some(9))),
+            ((Some(1), Some(2)), (Some(8), Some(9)), (Some(1), Some(9))),
+            ((Some(5), Some(5)), (Some(5), Some(5)), (Some(5), Some(5))),
+            // one open end: the open end is kept (it was narrowed to the other's date before)
+            ((Some(3), None), (Some(1), Some(2)), (Some(1), None)),
+            ((None, Some(3)), (Some(5), Some(6)), (None, Some(6))),
+            // open end against a later start, open start against an earlier end: never reversed
+            ((Some(6), None), (None, Some(1)), (None, None)),
+            ((None, Some(1)), (Some(6), None), (None, None)),
+            ((Some(6), None), (Some(1), None), (Some(1), None)),
+            ((None, Some(6)), (None, Some(1)), (None, Some(6))),
+            // undated (open at both ends) against anything
+            ((None, None), (Some(1), Some(2)), (None, None)),
+            ((None, None), (None, None), (None, None)),
+        ];
+        for (a, b, want) in cases {
+            for (x, y) in [(a, b), (b, a)] {
+                let mut m = t(x.0, x.1);
+                m.absorb(&t(y.0, y.1));
+                assert_eq!(
+                    (m.first_seen, m.last_seen),
+                    (want.0.map(d), want.1.map(d)),
+                    "{x:?} + {y:?}"
+                );
+                m.validate().expect("a merged window is never reversed");
+                // The merged tie is seen in every window either report was seen in.
+                for (f, l) in [(1, 1), (2, 3), (5, 5), (6, 7), (12, 12)] {
+                    let seen = |t: &Tie| t.overlaps(d(f), d(l)).unwrap_or(true);
+                    if seen(&t(x.0, x.1)) || seen(&t(y.0, y.1)) {
+                        assert!(seen(&m), "{x:?} + {y:?} lost {f}..={l}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

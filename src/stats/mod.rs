@@ -47,5 +47,7 @@ mod stl;
 pub use forecast::Forecast;
 pub use forecast::ets::{Ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend, ets};
 pub use forecast::holt_winters::{HoltWinters, HoltWintersOptions, HwSeasonal, HwTrend, holt_winters};
+/// The box-constrained Nelder–Mead minimiser, for the simulation's calibration.
+pub(crate) use forecast::optim::nelder_mead;
 pub use loess::LoessDegree;
 pub use stl::{Robustness, SeasonalWindow, Stl, StlOptions, stl};

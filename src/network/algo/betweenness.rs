@@ -280,7 +280,11 @@ impl Workspace {
     }
 
     /// Dijkstra from `s` with networkx's equal-path rule, then accumulation into `bc`; resets the buffers.
+    ///
+    /// Lengths are multiplied by [`Csr::length_scale`] (exact: a power of two, 1 unless sums could
+    /// overflow), so paths longer than `f64::MAX` are still found and compared.
     fn weighted(&mut self, g: &Csr, s: usize, endpoints: Endpoints, bc: &mut [f64]) {
+        let scale = g.length_scale();
         let mut count = 0u64;
         self.dist[s] = 0.0;
         self.heap.push(Entry {
@@ -301,7 +305,7 @@ impl Workspace {
                 let mut sv = 0.0;
                 for (&u, &w) in g.in_neighbors(v).iter().zip(g.in_weights(v)) {
                     let u = u as usize;
-                    if self.done[u] && u != v && self.dist[u] + w == d {
+                    if self.done[u] && u != v && self.dist[u] + w * scale == d {
                         sv += self.sigma[u];
                     }
                 }
@@ -309,7 +313,7 @@ impl Workspace {
             }
             for (&w, &len) in g.out_neighbors(v).iter().zip(g.out_weights(v)) {
                 let w = w as usize;
-                let nd = d + len;
+                let nd = d + len * scale;
                 if !self.done[w] && nd < self.dist[w] {
                     self.dist[w] = nd;
                     count += 1;
@@ -330,7 +334,7 @@ impl Workspace {
             let mut sum = 0.0;
             for (&w, &len) in g.out_neighbors(v).iter().zip(g.out_weights(v)) {
                 let w = w as usize;
-                if w != v && self.done[w] && dv + len == self.dist[w] {
+                if w != v && self.done[w] && dv + len * scale == self.dist[w] {
                     sum += self.coeff[w];
                 }
             }
@@ -456,6 +460,23 @@ fn rescale(bc: &mut [f64], directed: bool, opts: &BetweennessOptions, sampled: O
 mod tests {
     use super::super::testdata::{assert_close, floats, graphs};
     use super::*;
+
+    #[test]
+    fn paths_longer_than_f64_max_are_counted() {
+        // A path 0 - 1 - 2 whose length exceeds f64::MAX: 1 is still on the only path from 0 to 2
+        // (normalised 1, as for any path of three), and of two such routes the shorter is taken.
+        let big = f64::MAX / 1.5;
+        let g = Csr::from_edges(3, false, &[(0, 1, big), (1, 2, big)]);
+        let opts = BetweennessOptions::new().weighting(Weighting::Weighted);
+        assert_eq!(betweenness(&g, &opts).unwrap(), vec![0.0, 1.0, 0.0]);
+        let g = Csr::from_edges(
+            4,
+            false,
+            &[(0, 1, big), (1, 2, big), (0, 3, f64::MAX), (3, 2, f64::MAX)],
+        );
+        let b = betweenness(&g, &opts).unwrap();
+        assert!(b[1] > b[3], "{b:?}");
+    }
 
     #[test]
     fn matches_networkx_all_options() {

@@ -28,6 +28,8 @@ pub(crate) struct Searcher {
     done: Vec<bool>,
     reached: Vec<u32>,
     heap: BinaryHeap<Reverse<(OrdF64, u32)>>,
+    /// The factor the last search multiplied lengths by ([`Csr::length_scale`]; 1 for hops).
+    scale: f64,
 }
 
 /// A total order on non-NaN floats for the heap.
@@ -54,6 +56,7 @@ impl Searcher {
             done: vec![false; n],
             reached: Vec::new(),
             heap: BinaryHeap::new(),
+            scale: 1.0,
         }
     }
 
@@ -69,6 +72,9 @@ impl Searcher {
 
     /// Searches from `s`; afterwards [`Self::reached`] lists the reached nodes in order of distance and
     /// [`Self::dist`] gives their distances (`INFINITY` elsewhere).
+    ///
+    /// Weighted searches sum lengths multiplied by [`Csr::length_scale`], so a path whose length exceeds
+    /// `f64::MAX` still reaches its end (and is compared correctly with other such paths).
     pub(crate) fn run(&mut self, g: &Csr, s: usize, weighting: Weighting, follow: Follow) {
         self.clear();
         let row = |v: usize| match follow {
@@ -76,6 +82,7 @@ impl Searcher {
             Follow::In => (g.in_neighbors(v), g.in_weights(v)),
         };
         self.dist[s] = 0.0;
+        self.scale = 1.0;
         match weighting {
             Weighting::Unweighted => {
                 self.reached.push(s as u32);
@@ -94,6 +101,8 @@ impl Searcher {
                 }
             }
             Weighting::Weighted => {
+                let scale = g.length_scale();
+                self.scale = scale;
                 self.heap.push(Reverse((OrdF64(0.0), s as u32)));
                 while let Some(Reverse((OrdF64(d), v))) = self.heap.pop() {
                     let v = v as usize;
@@ -104,7 +113,7 @@ impl Searcher {
                     self.reached.push(v as u32);
                     let (nbrs, ws) = row(v);
                     for (&w, &len) in nbrs.iter().zip(ws) {
-                        let nd = d + len;
+                        let nd = d + len * scale;
                         if !self.done[w as usize] && nd < self.dist[w as usize] {
                             self.dist[w as usize] = nd;
                             self.pred[w as usize] = v as u32;
@@ -121,14 +130,20 @@ impl Searcher {
         &self.reached
     }
 
-    /// Distance of `v` in the last search (`INFINITY` when unreached).
+    /// Distance of `v` in the last search: `INFINITY` when unreached, and also for a reached node
+    /// whose distance exceeds `f64::MAX` (use [`Self::is_reached`] to tell them apart).
     pub(crate) fn dist(&self, v: usize) -> f64 {
-        self.dist[v]
+        self.dist[v] / self.scale
+    }
+
+    /// Whether the last search reached `v`.
+    pub(crate) fn is_reached(&self, v: usize) -> bool {
+        self.dist[v] != f64::INFINITY
     }
 
     /// The path from the last source to `t` (both included), or `None` when unreached.
     pub(crate) fn path_to(&self, t: usize) -> Option<Vec<usize>> {
-        if self.dist[t] == f64::INFINITY {
+        if !self.is_reached(t) {
             return None;
         }
         let mut path = vec![t];
@@ -142,12 +157,13 @@ impl Searcher {
     }
 }
 
-/// Distances from `s` along out-edges (`None` when unreachable).
+/// Distances from `s` along out-edges (`None` when unreachable; `Some(INFINITY)` when reachable at a
+/// distance beyond `f64::MAX`).
 pub(crate) fn distances_from(g: &Csr, s: usize, weighting: Weighting) -> Vec<Option<f64>> {
     let mut se = Searcher::new(g.node_count());
     se.run(g, s, weighting, Follow::Out);
     (0..g.node_count())
-        .map(|v| Some(se.dist(v)).filter(|d| d.is_finite()))
+        .map(|v| se.is_reached(v).then(|| se.dist(v)))
         .collect()
 }
 
@@ -158,16 +174,17 @@ pub(crate) fn shortest_path(g: &Csr, s: usize, t: usize, weighting: Weighting) -
     se.path_to(t)
 }
 
-/// All-pairs distance matrix, row-major `n * n`, `INFINITY` when unreachable (networkx
-/// `floyd_warshall_numpy` / `all_pairs_shortest_path_length`).
-pub(crate) fn distance_matrix(g: &Csr, weighting: Weighting) -> Vec<f64> {
+/// All-pairs distance matrix, row-major `n * n`, `None` when unreachable (networkx
+/// `floyd_warshall_numpy` / `all_pairs_shortest_path_length`); `Some(INFINITY)` for a reachable pair
+/// farther apart than `f64::MAX`.
+pub(crate) fn distance_matrix(g: &Csr, weighting: Weighting) -> Vec<Option<f64>> {
     let n = g.node_count();
-    let mut out = vec![f64::INFINITY; n * n];
+    let mut out = vec![None; n * n];
     let mut se = Searcher::new(n);
     for s in 0..n {
         se.run(g, s, weighting, Follow::Out);
         for &v in se.reached() {
-            out[s * n + v as usize] = se.dist(v as usize);
+            out[s * n + v as usize] = Some(se.dist(v as usize));
         }
     }
     out
@@ -177,6 +194,23 @@ pub(crate) fn distance_matrix(g: &Csr, weighting: Weighting) -> Vec<f64> {
 mod tests {
     use super::super::testdata::graphs;
     use super::*;
+
+    #[test]
+    fn paths_longer_than_f64_max_still_reach() {
+        // 0 -> 1 -> 2 with lengths near f64::MAX: 2 is reachable at a distance beyond f64::MAX, and the
+        // cheaper of two such paths is chosen (0 -> 3 -> 2 is longer still).
+        let big = f64::MAX / 1.5;
+        let g = Csr::from_edges(4, true, &[(0, 1, big), (1, 2, big), (0, 3, f64::MAX), (3, 2, f64::MAX)]);
+        let d = distances_from(&g, 0, Weighting::Weighted);
+        assert_eq!(d[1], Some(big));
+        assert_eq!(d[2], Some(f64::INFINITY));
+        assert_eq!(shortest_path(&g, 0, 2, Weighting::Weighted), Some(vec![0, 1, 2]));
+        assert_eq!(distance_matrix(&g, Weighting::Weighted)[2], Some(f64::INFINITY));
+        assert_eq!(distances_from(&g, 2, Weighting::Weighted)[0], None);
+        // Lengths that sum to a finite total are exactly the unscaled sums.
+        let h = Csr::from_edges(3, true, &[(0, 1, f64::MAX / 4.0), (1, 2, f64::MAX / 4.0)]);
+        assert_eq!(distances_from(&h, 0, Weighting::Weighted)[2], Some(f64::MAX / 2.0));
+    }
 
     #[test]
     fn distances_match_networkx() {
@@ -192,7 +226,7 @@ mod tests {
                 for s in 0..n {
                     for t in 0..n {
                         let r = theirs[s][t].as_f64().unwrap_or(f64::INFINITY);
-                        let o = ours[s * n + t];
+                        let o = ours[s * n + t].unwrap_or(f64::INFINITY);
                         assert!(
                             o == r || (o - r).abs() <= 1e-9 * r.abs().max(1.0),
                             "{name} {key} {s}->{t}: {o} vs {r}"
@@ -201,7 +235,7 @@ mod tests {
                 }
                 // Each returned path is a walk of the right length.
                 let p = shortest_path(&g, 0, n - 1, weighting);
-                assert_eq!(p.is_some(), ours[n - 1].is_finite(), "{name}");
+                assert_eq!(p.is_some(), ours[n - 1].is_some(), "{name}");
                 if let Some(p) = p {
                     assert_eq!((p[0], *p.last().unwrap()), (0, n - 1));
                     let mut len = 0.0;
@@ -216,7 +250,7 @@ mod tests {
                             1.0
                         };
                     }
-                    assert!((len - ours[n - 1]).abs() <= 1e-9 * len.max(1.0));
+                    assert!((len - ours[n - 1].unwrap()).abs() <= 1e-9 * len.max(1.0));
                 }
             }
         }

@@ -1,0 +1,136 @@
+//! Ensembles of agent runs over seeds, with bands per day and place.
+
+use super::engine::{Plan, agents};
+use super::{Model, Run, Scenario, SimError};
+use crate::rng::Rng;
+
+/// Which daily count of a place an ensemble band is taken of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Measure {
+    /// People held at the end of the day.
+    Stock,
+    /// People who arrived.
+    Arrivals,
+    /// People who left.
+    Departures,
+    /// People removed.
+    Removals,
+}
+
+/// Agent runs of one model and scenario over independent seeds; see [`Model::ensemble`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ensemble {
+    runs: Vec<Run>,
+}
+
+impl Model {
+    /// Runs the agent engine `runs` times; run `i` uses stream `i` of `seed` (the crate's
+    /// xoshiro256\*\* seeded by the `(i + 1)`-th `SplitMix64` output from `seed`), so each run
+    /// depends only on `seed` and `i`. With the `parallel` feature the runs are spread over
+    /// cores; the result is identical with or without it.
+    ///
+    /// Runs are independent given their seeds: a large ensemble or a parameter sweep can be cut
+    /// into ranges of `i` run as separate jobs (a job array, or tasks of a cluster framework)
+    /// and their outputs joined afterwards.
+    ///
+    /// # Errors
+    /// As [`Model::run`]. `runs == 0` gives an empty ensemble, whose bands are errors.
+    ///
+    /// # Example
+    /// ```
+    /// use corridor::sim::{Measure, Model, Place, PlaceKind, Route, Scenario, Transit};
+    /// use corridor::flow::Nationality;
+    /// use time::macros::date;
+    ///
+    /// let model = Model::builder()
+    ///     .place(Place::new("Acandí", PlaceKind::CrossingPoint)?)
+    ///     .place(Place::new("Bajo Chiquito", PlaceKind::Destination)?)
+    ///     .route(Route::new("Acandí", "Bajo Chiquito", 1.0, Transit::uniform(2, 10)?)?)
+    ///     .build()?;
+    /// let s = Scenario::new(date!(2022 - 01 - 01), 20)?.inflow_daily("Acandí", Nationality::Unknown, vec![50; 20])?;
+    /// let e = model.ensemble(&s, 2022, 20)?;
+    /// let low = e.band("Bajo Chiquito", Measure::Arrivals, 0.05)?;
+    /// let high = e.band("Bajo Chiquito", Measure::Arrivals, 0.95)?;
+    /// assert!(low.iter().zip(&high).all(|(l, h)| l <= h));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn ensemble(&self, scenario: &Scenario, seed: u64, runs: u32) -> crate::Result<Ensemble> {
+        let plan = Plan::new(self, scenario)?;
+        let one = |i: u32| {
+            Run::new(
+                self,
+                scenario,
+                &plan,
+                agents(&plan, Rng::for_stream(seed, u64::from(i))),
+            )
+        };
+        #[cfg(feature = "parallel")]
+        let runs: Vec<Run> = {
+            use rayon::prelude::*;
+            (0..runs).into_par_iter().map(one).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let runs: Vec<Run> = (0..runs).map(one).collect();
+        Ok(Ensemble { runs })
+    }
+}
+
+impl Ensemble {
+    /// The runs, in seed-stream order.
+    #[must_use]
+    pub fn runs(&self) -> &[Run] {
+        &self.runs
+    }
+
+    fn columns(&self, place: &str, measure: Measure) -> crate::Result<Vec<&[u64]>> {
+        if self.runs.is_empty() {
+            return Err(SimError::Calibration {
+                reason: "an ensemble of no runs has no bands".into(),
+            }
+            .into());
+        }
+        self.runs
+            .iter()
+            .map(|r| {
+                r.values(place, measure).ok_or_else(|| {
+                    SimError::UnknownPlace {
+                        name: place.to_owned(),
+                        context: "ensemble",
+                    }
+                    .into()
+                })
+            })
+            .collect()
+    }
+
+    /// The mean over runs of `measure` at `place`, day by day.
+    ///
+    /// # Errors
+    /// [`SimError::UnknownPlace`] when there is no such place; [`SimError::Calibration`] for an
+    /// empty ensemble.
+    pub fn mean(&self, place: &str, measure: Measure) -> crate::Result<Vec<f64>> {
+        let cols = self.columns(place, measure)?;
+        let n = cols.len() as f64;
+        Ok((0..cols[0].len())
+            .map(|t| cols.iter().map(|c| c[t] as f64).sum::<f64>() / n)
+            .collect())
+    }
+
+    /// The `p`-quantile over runs (R type 7, as [`crate::stats::quantile`]) of `measure` at
+    /// `place`, day by day.
+    ///
+    /// # Errors
+    /// As [`Ensemble::mean`]; [`crate::stats::StatsError`] unless `0 ≤ p ≤ 1`.
+    pub fn band(&self, place: &str, measure: Measure, p: f64) -> crate::Result<Vec<f64>> {
+        let cols = self.columns(place, measure)?;
+        let mut day = vec![0.0; cols.len()];
+        (0..cols[0].len())
+            .map(|t| {
+                for (x, c) in day.iter_mut().zip(&cols) {
+                    *x = c[t] as f64;
+                }
+                Ok(crate::stats::quantile(&day, p)?)
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,284 @@
+//! The corridor simulation: people moving along a corridor of places and routes, with
+//! capacities, transit times, attrition and dated policy levers.
+//!
+//! - [`Place`] (a gathering town, crossing point, trail, reception station, border post or
+//!   destination) with an optional throughput (people a day who may leave), a holding capacity
+//!   (people it can hold) and a dwell time (days before anyone may leave).
+//! - [`Route`] between two places: the share of those leaving its origin who take it, a
+//!   [`Transit`] time distribution in whole days, attrition rates (dead or missing, turned
+//!   back) and an optional throughput.
+//! - [`Model`]: places and routes, validated (shares sum to one, times positive, every place
+//!   reachable from an entry place), or built from a [`crate::flow::Corridor`].
+//! - [`Scenario`]: the calendar (a start date and a number of days), the inflow at the entry
+//!   places by nationality (from an observed [`crate::flow::FlowSeries`] or daily counts) and
+//!   the policy levers as dated [`Event`]s: quotas by weekday and date ([`QuotaSchedule`]),
+//!   closures, controlled-flow transport, removals, capacity cuts and inflow shocks.
+//! - Two engines on one model: [`Model::run_cohorts`], deterministic, and [`Model::run`], a
+//!   seeded agent engine; both give a [`Run`] whose daily and monthly outputs are `FlowSeries`.
+//!   [`Model::ensemble`] runs many seeds (over cores with the `parallel` feature) and gives
+//!   bands per day and place.
+//! - [`Calibration`]: fits free parameters to an observed monthly series with the crate's
+//!   Nelder–Mead minimiser, by Poisson deviance or [`ard`].
+//!
+//! # One day
+//!
+//! Time runs in whole days. On day `t`, in this order:
+//!
+//! 1. people whose transit ends on `t` arrive at the end of their route;
+//! 2. the day's inflow arrives at the entry places;
+//! 3. removals take people from the places they are held at, oldest arrivals first;
+//! 4. each place lets people leave, first in first out: a person who arrived on day `a` may
+//!    leave from day `a + dwell` on; the place's throughput, each route's throughput, quotas,
+//!    closures, vehicles and the room left at a destination with a holding capacity bound the
+//!    day's departures (places are served downstream first, so that room freed on day `t` is
+//!    usable on day `t`);
+//! 5. stocks are recorded at the end of the day.
+//!
+//! On arrival at a place each person chooses a route (by the routes' shares) and waits in that
+//! route's queue. On departure each person's outcome is drawn: dead or missing, turned back
+//! (both leave the corridor, counted as attrition on the route on the day of departure), or
+//! arrival after `d` days, `d` from the route's transit distribution. Transit times are at
+//! least one day, so nobody crosses two routes on one day. A place without routes is a
+//! destination: it keeps everyone who arrives.
+//!
+//! Inflow is never refused: a holding capacity bounds only what routes deliver.
+//!
+//! # The two engines
+//!
+//! The **cohort engine** ([`Model::run_cohorts`]) moves whole cohorts: the people of one
+//! nationality who entered the corridor on one day and arrived at a place on one day, queued
+//! for one route. It divides people between routes and outcomes in whole persons by a
+//! *carried largest-remainder* rule: for each route (or place) and nationality it keeps the
+//! fractional people owed to each outcome; a batch of `n` gets `n · p_k` plus what is owed to
+//! outcome `k`, rounded down, and the people left over go one at a time to the outcomes with
+//! the largest remainders. Every batch is divided exactly (conservation holds to the person),
+//! and the cumulative count of each outcome stays within about one person of its expectation,
+//! however small the batches.
+//!
+//! The **agent engine** ([`Model::run`]) holds each person as a 16-byte record (day entered, day
+//! arrived, nationality) and draws each person's route and outcome from the crate's seeded
+//! xoshiro256\*\* generator. The same seed gives the same run on every platform, with or without
+//! the `parallel` feature; its mean over seeds agrees with the cohort engine.
+//!
+//! # What such a model can and cannot tell
+//!
+//! It tells what the stated rules imply: how a quota that binds turns a flow into a queue, how
+//! long a queue takes to clear, where people wait when buses run at a given rate, how a cut in
+//! one route's capacity shifts arrivals downstream and in time. It cannot tell why people
+//! come, how many would come under another policy (demand is an input, not an output), how
+//! people or smugglers adapt to a lever (they take the routes and shares the model is given),
+//! or anything the data it is calibrated on does not constrain. A good fit to monthly
+//! crossings means the timing and the levers are consistent with the record, not that the
+//! model's parameters are the true ones.
+//!
+//! # Example
+//! ```
+//! use corridor::sim::{Model, Place, PlaceKind, Route, Scenario, Transit};
+//! use corridor::flow::Nationality;
+//! use time::macros::date;
+//!
+//! let model = Model::builder()
+//!     .place(Place::new("Necoclí", PlaceKind::GatheringTown)?.dwell(2))
+//!     .place(Place::new("Bajo Chiquito", PlaceKind::CrossingPoint)?)
+//!     .place(Place::new("Paso Canoas", PlaceKind::Destination)?)
+//!     .route(Route::new("Necoclí", "Bajo Chiquito", 1.0, Transit::uniform(2, 10)?)?.throughput(500)?)
+//!     .route(Route::new("Bajo Chiquito", "Paso Canoas", 1.0, Transit::fixed(2)?)?)
+//!     .build()?;
+//! let scenario = Scenario::new(date!(2021 - 08 - 01), 60)?
+//!     .inflow_daily("Necoclí", Nationality::Unknown, vec![800; 60])?;
+//! let run = model.run_cohorts(&scenario)?;
+//! assert_eq!(run.entered(), 48_000);
+//! // 300 people a day more than the route takes: the queue at Necoclí grows.
+//! let necocli = run.stock("Necoclí").expect("a place");
+//! assert!(necocli.point(59).expect("a value") > 15_000);
+//! // Nobody is lost: everyone who entered is somewhere.
+//! assert_eq!(run.entered(), run.held_at_end() + run.in_transit_at_end() + run.attrition() + run.removed());
+//! # Ok::<(), corridor::Error>(())
+//! ```
+
+mod calibrate;
+mod engine;
+mod ensemble;
+mod event;
+mod model;
+mod place;
+mod route;
+mod run;
+mod scenario;
+mod transit;
+
+pub use calibrate::{Calibration, Fit, Loss, ard, poisson_deviance};
+pub use ensemble::{Ensemble, Measure};
+pub use event::{Event, QuotaRule, QuotaSchedule, Target, Weekdays};
+pub use model::{Model, ModelBuilder};
+pub use place::{Place, PlaceKind};
+pub use route::Route;
+pub use run::{PlaceSummary, Run};
+pub use scenario::Scenario;
+pub use transit::Transit;
+
+/// Shorthand for `Result<T, SimError>` inside `sim`.
+pub(crate) type Result<T, E = SimError> = std::result::Result<T, E>;
+
+/// Why a simulation model, scenario or calibration was invalid.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SimError {
+    /// A place's name is empty.
+    #[error("place name is empty")]
+    EmptyName,
+    /// Two places have the same name.
+    #[error("place {name:?} is defined twice")]
+    DuplicatePlace {
+        /// The name.
+        name: String,
+    },
+    /// A name does not name a place of the model.
+    #[error("{context}: no place is called {name:?}")]
+    UnknownPlace {
+        /// The name.
+        name: String,
+        /// Where it was used.
+        context: &'static str,
+    },
+    /// No route runs between the two places.
+    #[error("{context}: no route runs from {from:?} to {to:?}")]
+    UnknownRoute {
+        /// The origin.
+        from: String,
+        /// The end.
+        to: String,
+        /// Where it was used.
+        context: &'static str,
+    },
+    /// A route starts and ends at the same place.
+    #[error("route from {place:?} to itself")]
+    SelfLoop {
+        /// The place.
+        place: String,
+    },
+    /// Two routes join the same two places in the same direction.
+    #[error("route from {from:?} to {to:?} is defined twice")]
+    DuplicateRoute {
+        /// The origin.
+        from: String,
+        /// The end.
+        to: String,
+    },
+    /// A route's share is not in `(0, 1]`.
+    #[error("route from {from:?} to {to:?}: share {share} is not in (0, 1]")]
+    Share {
+        /// The origin.
+        from: String,
+        /// The end.
+        to: String,
+        /// The share given.
+        share: f64,
+    },
+    /// The shares of the routes leaving a place do not sum to one.
+    #[error("shares of the routes leaving {place:?} sum to {sum}, not 1")]
+    SharesSum {
+        /// The place.
+        place: String,
+        /// Their sum.
+        sum: f64,
+    },
+    /// A transit-time distribution is invalid.
+    #[error("transit time: {reason}")]
+    Transit {
+        /// What is wrong.
+        reason: String,
+    },
+    /// Attrition rates are not in `[0, 1]` or sum to more than one.
+    #[error(
+        "route from {from:?} to {to:?}: attrition rates {dead} (dead or missing) and {turned_back} (turned back) must be in [0, 1] and sum to at most 1"
+    )]
+    Attrition {
+        /// The origin.
+        from: String,
+        /// The end.
+        to: String,
+        /// Dead or missing.
+        dead: f64,
+        /// Turned back.
+        turned_back: f64,
+    },
+    /// A capacity of zero (use a closure instead).
+    #[error("{what} of {name:?} is zero; close it with an event instead")]
+    ZeroCapacity {
+        /// Which capacity.
+        what: &'static str,
+        /// The place or route.
+        name: String,
+    },
+    /// A model has no place.
+    #[error("a model needs at least one place")]
+    NoPlace,
+    /// Every place has a route into it, so no place is an entry.
+    #[error("no place is an entry (every place has a route into it)")]
+    NoEntry,
+    /// A place cannot be reached from any entry place.
+    #[error("place {place:?} cannot be reached from any entry place")]
+    Unreachable {
+        /// The place.
+        place: String,
+    },
+    /// A place that is not a destination has no route out of it.
+    #[error("place {place:?} has no route out but is not a destination")]
+    DeadEnd {
+        /// The place.
+        place: String,
+    },
+    /// A destination has a route out of it.
+    #[error("destination {place:?} has a route out of it")]
+    DestinationHasRoutes {
+        /// The place.
+        place: String,
+    },
+    /// A model has too many places, routes or nationalities for the engines' indices.
+    #[error("too many {what}: {got} (at most {max})")]
+    TooMany {
+        /// What there are too many of.
+        what: &'static str,
+        /// How many.
+        got: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A corridor stage has no typical transit time.
+    #[error("corridor stage {stage:?} has no typical transit time")]
+    UnknownTransit {
+        /// The stage's place.
+        stage: String,
+    },
+    /// A scenario has no day, or runs past the calendar.
+    #[error("a scenario needs between 1 and {max} days, got {days}")]
+    Days {
+        /// The days asked for.
+        days: u32,
+        /// The limit.
+        max: u32,
+    },
+    /// An inflow series has a gap or does not cover the scenario.
+    #[error("inflow at {place:?}: {reason}")]
+    Inflow {
+        /// The place.
+        place: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A dated event is invalid.
+    #[error("event {event}: {reason}")]
+    Event {
+        /// Which event.
+        event: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A calibration was set up wrongly.
+    #[error("calibration: {reason}")]
+    Calibration {
+        /// What is wrong.
+        reason: String,
+    },
+}
