@@ -16,6 +16,8 @@ use crate::impact::ImpactError;
 use crate::io::ArrowError;
 use crate::io::ReadError;
 use crate::network::NetworkError;
+use crate::operation::OperationError;
+use crate::partner::PartnerError;
 use crate::period::PeriodError;
 #[cfg(feature = "plot")]
 use crate::plot::PlotError;
@@ -59,6 +61,12 @@ pub enum Error {
     /// An impact measure, claim check or report could not be made.
     #[error(transparent)]
     Impact(#[from] ImpactError),
+    /// A partner state, agreement or registry record was invalid.
+    #[error(transparent)]
+    Partner(#[from] PartnerError),
+    /// A joint operation or operation log record was invalid.
+    #[error(transparent)]
+    Operation(#[from] OperationError),
     /// A simulation model, scenario or calibration was invalid.
     #[error(transparent)]
     Sim(#[from] SimError),
@@ -103,6 +111,8 @@ narrow! {
     Stats => StatsError,
     Network => NetworkError,
     Impact => ImpactError,
+    Partner => PartnerError,
+    Operation => OperationError,
     Sim => SimError,
 }
 

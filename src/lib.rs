@@ -105,6 +105,8 @@ pub mod flow;
 pub mod impact;
 pub mod io;
 pub mod network;
+pub mod operation;
+pub mod partner;
 pub mod period;
 #[cfg(feature = "plot")]
 pub mod plot;

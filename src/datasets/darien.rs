@@ -28,6 +28,10 @@
 
 use time::{Date, Month};
 
+mod cooperation;
+
+pub use cooperation::{operations, partners};
+
 use crate::flow::{FlowRecord, FlowSeries, FlowTable, GroupName, Nationality};
 use crate::{Count, Period, Source};
 
