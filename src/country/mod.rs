@@ -139,6 +139,18 @@ impl Country {
         &table::ENTRIES[usize::from(self.0)]
     }
 
+    /// The position in alpha-3 order, below [`Country::COUNT`] (for tables indexed by country).
+    #[inline]
+    pub(crate) fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
+    /// The entry at `index` in alpha-3 order, if below [`Country::COUNT`].
+    #[inline]
+    pub(crate) fn from_index(index: usize) -> Option<Country> {
+        (index < table::LEN).then(|| Country(index as u8))
+    }
+
     /// Every entry, in alpha-3 order: the 249 of ISO 3166-1 and Kosovo (filter with
     /// [`Country::is_iso`] for ISO 3166-1 alone).
     ///

@@ -529,6 +529,93 @@ impl<R: Read> Input<R> {
     }
 }
 
+/// Parses the chunks of `input` with `parse` one after the other, or (with the `parallel` feature,
+/// when `parallel` is set and rayon's pool has more than one thread) on rayon's pool, and hands the
+/// results to `merge` in file order. Stops at the first error of `merge` or of the input.
+pub(super) fn parse_chunks<R, T, P, M>(
+    input: &mut Input<R>,
+    splitter: &Splitter,
+    parse: P,
+    mut merge: M,
+    parallel: bool,
+) -> crate::Result<()>
+where
+    R: Read,
+    T: Send,
+    P: Fn(&Chunk) -> T + Sync,
+    M: FnMut(T) -> crate::Result<()>,
+{
+    #[cfg(feature = "parallel")]
+    if parallel && rayon::current_num_threads() > 1 {
+        return parse_chunks_parallel(input, splitter, &parse, &mut merge);
+    }
+    let _ = parallel;
+    while let Some(chunk) = input.next_chunk(splitter)? {
+        let out = parse(&chunk);
+        input.recycle(chunk);
+        merge(out)?;
+    }
+    Ok(())
+}
+
+/// Reads chunks on this thread (the reader need not be `Send`) and parses them on rayon's pool, a
+/// few ahead; merges their results here in file order as they finish.
+#[cfg(feature = "parallel")]
+fn parse_chunks_parallel<R, T, P, M>(
+    input: &mut Input<R>,
+    splitter: &Splitter,
+    parse: &P,
+    merge: &mut M,
+) -> crate::Result<()>
+where
+    R: Read,
+    T: Send,
+    P: Fn(&Chunk) -> T + Sync,
+    M: FnMut(T) -> crate::Result<()>,
+{
+    use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+    let ahead = rayon::current_num_threads() + 2;
+    rayon::in_place_scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut ready = std::collections::BTreeMap::new();
+        let (mut sent, mut next) = (0usize, 0usize);
+        let (mut reading, mut failure) = (true, None);
+        loop {
+            while reading && sent - next < ahead {
+                match input.next_chunk(splitter) {
+                    Ok(Some(chunk)) => {
+                        let tx = tx.clone();
+                        let i = sent;
+                        scope.spawn(move |_| {
+                            let out = catch_unwind(AssertUnwindSafe(|| parse(&chunk)));
+                            // The receiver is gone only when reading has stopped.
+                            let _ = tx.send((i, out, chunk));
+                        });
+                        sent += 1;
+                    }
+                    Ok(None) => reading = false,
+                    Err(e) => {
+                        // Errors in the rows before come first.
+                        failure = Some(e);
+                        reading = false;
+                    }
+                }
+            }
+            if next == sent {
+                return failure.map_or(Ok(()), |e| Err(e.into()));
+            }
+            // This thread holds a sender, so `recv` waits for a chunk rather than failing.
+            let Ok((i, out, chunk)) = rx.recv() else { continue };
+            input.recycle(chunk);
+            ready.insert(i, out.unwrap_or_else(|p| resume_unwind(p)));
+            while let Some(out) = ready.remove(&next) {
+                next += 1;
+                merge(out)?;
+            }
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;

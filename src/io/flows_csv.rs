@@ -654,7 +654,7 @@ struct Caches {
     key: Vec<u8>,
 }
 
-fn bad(line: u64, column: usize, text: &[u8], reason: impl std::fmt::Display) -> crate::Error {
+pub(super) fn bad(line: u64, column: usize, text: &[u8], reason: impl std::fmt::Display) -> crate::Error {
     ReadError::BadCell {
         line,
         column: column + 1,
@@ -772,7 +772,7 @@ fn parse_chunk(plan: &Plan<'_>, chunk: &Chunk) -> ChunkOut {
 }
 
 /// The error of a quote that never closes.
-fn unclosed(at: Unclosed) -> crate::Error {
+pub(super) fn unclosed(at: Unclosed) -> crate::Error {
     ReadError::UnterminatedQuote {
         line: at.line,
         column: at.column,
@@ -1101,7 +1101,7 @@ impl Merged {
 }
 
 /// Turns a line counted from a chunk's start (from 0) into a line of the file.
-fn shift_line(e: crate::Error, base: u64) -> crate::Error {
+pub(super) fn shift_line(e: crate::Error, base: u64) -> crate::Error {
     match e {
         crate::Error::Read(ReadError::BadCell {
             line,
@@ -1131,7 +1131,7 @@ fn shift_line(e: crate::Error, base: u64) -> crate::Error {
 }
 
 /// Bytes per chunk (the last chunk of a file, or one holding a longer record, differs).
-const CHUNK: usize = 2 << 20;
+pub(super) const CHUNK: usize = 2 << 20;
 
 /// Parses the chunks of `input` one after the other, or on rayon's pool.
 fn read_chunks<R: Read>(
@@ -1140,64 +1140,13 @@ fn read_chunks<R: Read>(
     merged: &mut Merged,
     parallel: bool,
 ) -> crate::Result<()> {
-    #[cfg(feature = "parallel")]
-    if parallel && rayon::current_num_threads() > 1 {
-        return read_chunks_parallel(input, plan, merged);
-    }
-    let _ = parallel;
-    while let Some(chunk) = input.next_chunk(&plan.splitter)? {
-        let out = parse_chunk(plan, &chunk);
-        input.recycle(chunk);
-        merged.add(out)?;
-    }
-    Ok(())
-}
-
-/// Reads chunks on this thread (the reader need not be `Send`) and parses them on
-/// rayon's pool, a few ahead; appends their tables here in file order as they finish.
-#[cfg(feature = "parallel")]
-fn read_chunks_parallel<R: Read>(input: &mut Input<R>, plan: &Plan<'_>, merged: &mut Merged) -> crate::Result<()> {
-    use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
-    let ahead = rayon::current_num_threads() + 2;
-    rayon::in_place_scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let mut ready = std::collections::BTreeMap::new();
-        let (mut sent, mut next) = (0usize, 0usize);
-        let (mut reading, mut failure) = (true, None);
-        loop {
-            while reading && sent - next < ahead {
-                match input.next_chunk(&plan.splitter) {
-                    Ok(Some(chunk)) => {
-                        let tx = tx.clone();
-                        let i = sent;
-                        scope.spawn(move |_| {
-                            let out = catch_unwind(AssertUnwindSafe(|| parse_chunk(plan, &chunk)));
-                            // The receiver is gone only when reading has stopped.
-                            let _ = tx.send((i, out, chunk));
-                        });
-                        sent += 1;
-                    }
-                    Ok(None) => reading = false,
-                    Err(e) => {
-                        // Errors in the rows before come first.
-                        failure = Some(e);
-                        reading = false;
-                    }
-                }
-            }
-            if next == sent {
-                return failure.map_or(Ok(()), |e| Err(e.into()));
-            }
-            // This thread holds a sender, so `recv` waits for a chunk rather than failing.
-            let Ok((i, out, chunk)) = rx.recv() else { continue };
-            input.recycle(chunk);
-            ready.insert(i, out.unwrap_or_else(|p| resume_unwind(p)));
-            while let Some(out) = ready.remove(&next) {
-                next += 1;
-                merged.add(out)?;
-            }
-        }
-    })
+    super::chunks::parse_chunks(
+        input,
+        &plan.splitter,
+        |chunk| parse_chunk(plan, chunk),
+        |out| merged.add(out),
+        parallel,
+    )
 }
 
 /// [`read_flows_csv_with`] with the chunk size and the choice of parallel parsing

@@ -4,6 +4,9 @@
 //!   ([`read_flows_csv`], [`read_flows_csv_with`], [`write_flows_csv`]; feature `csv`).
 //! - Smuggling networks to `GraphML` ([`write_graphml`]) and DOT ([`write_dot`]), and from and to an
 //!   edge-list CSV ([`read_edge_list`], [`write_edge_list`]; feature `csv`).
+//! - Cooperation events (GDELT / ICEWS-like: day, CAMEO code, two states, a count) from and to CSV
+//!   ([`read_cooperation_events`], [`read_cooperation_events_with`], [`write_cooperation_events`];
+//!   feature `csv`) into a columnar [`crate::partner::CooperationEvents`].
 //! - Flow tables and series as Arrow record batches, and Arrow IPC files ([`write_ipc`], [`read_ipc`];
 //!   feature `arrow`; the schema and which aggregates merge across partitions: [`arrow`]).
 //!
@@ -13,8 +16,14 @@
 #[cfg(feature = "csv")]
 mod chunks;
 #[cfg(feature = "csv")]
+mod events_csv;
+#[cfg(feature = "csv")]
 mod flows_csv;
 
+#[cfg(feature = "csv")]
+pub use events_csv::{
+    EventReadOptions, EventReadReport, read_cooperation_events, read_cooperation_events_with, write_cooperation_events,
+};
 #[cfg(feature = "csv")]
 pub use flows_csv::{Header, ReadMode, ReadOptions, ReadReport, read_flows_csv, read_flows_csv_with, write_flows_csv};
 

@@ -13,6 +13,10 @@
 //!   with a focal state within a period and how many ([`PartnerRegistry::engaged_count`], a
 //!   [`crate::Count`] when a source gives only a bound); the [`CooperationNetwork`] of states, analysed
 //!   with the `network` module's measures; a [`PartnerSummary`] per state.
+//! - [`CooperationEvents`]: event data at scale (GDELT / ICEWS-like records of a day, a [`CameoCode`],
+//!   two states and a number of events) in a compact columnar table, with queries by state and period
+//!   in `O(log n + k)`, [`DyadCounts`] per period × pair of states, and the [`EventNetwork`] of each
+//!   period for the `network` module's measures.
 //!
 //! Records have stable slug ids (`add-2021`), never row numbers; a forum that changed its name keeps the
 //! old one as an alias, and summits are named by place and date, never by ordinal (sources number them
@@ -44,6 +48,7 @@
 mod activity;
 mod agreement;
 mod commitment;
+mod events;
 mod registry;
 mod state;
 
@@ -52,6 +57,10 @@ pub use agreement::{
     Agreement, AgreementBuilder, AgreementKind, Binding, Funding, Meeting, Mode, Party, PartyCount, PartyRole,
 };
 pub use commitment::{Commitment, CommitmentCategory, QuotaSchedule, QuotaStep, Target, Weekdays};
+pub(crate) use events::EventColumns;
+pub use events::{
+    CameoCode, CooperationEvent, CooperationEvents, DyadCounts, EventNetwork, Events, PartnerEvents, QuadClass,
+};
 pub use registry::{
     Agreements, CooperationNetwork, CooperationWeight, Engagement, EngagementRecord, PartnerRegistry, PartnerSummary,
 };
@@ -214,6 +223,34 @@ pub enum PartnerError {
         id: String,
         /// How many distinct states it names.
         states: usize,
+    },
+    /// A CAMEO event code is not two to four digits starting with a root code `01` to `20`.
+    #[error("invalid CAMEO code {code:?}: expected 2 to 4 digits starting with a root code 01 to 20")]
+    InvalidCameo {
+        /// The text given.
+        code: String,
+    },
+    /// A cooperation event record counts no event.
+    #[error("an event record of {first} and {second} on {date} counts 0 events")]
+    ZeroEvents {
+        /// Its day.
+        date: Date,
+        /// Actor 1's state.
+        first: Country,
+        /// Actor 2's state.
+        second: Country,
+    },
+    /// More cooperation event records than a table indexes (`u32::MAX`).
+    #[error("{len} event records are more than a table holds ({max})", max = u32::MAX)]
+    TooManyEvents {
+        /// The number of records.
+        len: usize,
+    },
+    /// A period that dyad counts do not cover (not of their granularity, or outside their records).
+    #[error("no dyad counts for {period}")]
+    PeriodNotCounted {
+        /// The period asked for.
+        period: Period,
     },
     /// The cooperation network could not be built.
     #[error("cooperation network: {source}")]
