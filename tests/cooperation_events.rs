@@ -11,7 +11,7 @@ use corridor::{Country, Error, Granularity, Period};
 use proptest::prelude::*;
 use time::macros::date;
 
-/// Twelve records written by hand (tests/data/events/hand_made.csv); the expected dyads below were
+/// Twelve records written by hand (`tests/data/events/hand_made.csv`); the expected dyads below were
 /// counted by hand from them. One record (2021-07-30) is out of day order, one is domestic (PAN–PAN).
 const HAND_MADE: &str = include_str!("data/events/hand_made.csv");
 
@@ -28,6 +28,7 @@ fn read_err(text: &str) -> ReadError {
 
 #[test]
 fn hand_made_file_monthly_dyads() {
+    use Country as C;
     let events = read_cooperation_events(HAND_MADE.as_bytes()).unwrap();
     assert_eq!(events.len(), 12);
     // 3+2+1+4+5+2+6+1+2+1+7+1
@@ -39,7 +40,6 @@ fn hand_made_file_monthly_dyads() {
         ["2021-07", "2021-08", "2021-09", "2021-10", "2021-11", "2021-12"].map(p)
     );
     let all: Vec<(Period, Country, Country, u64)> = m.iter().collect();
-    use Country as C;
     assert_eq!(
         all,
         [

@@ -148,7 +148,7 @@ impl Country {
     /// The entry at `index` in alpha-3 order, if below [`Country::COUNT`].
     #[inline]
     pub(crate) fn from_index(index: usize) -> Option<Country> {
-        (index < table::LEN).then(|| Country(index as u8))
+        (index < table::LEN).then_some(Country(index as u8))
     }
 
     /// Every entry, in alpha-3 order: the 249 of ISO 3166-1 and Kosovo (filter with

@@ -550,18 +550,19 @@ mod tests {
 
     #[test]
     fn chunks_and_threads_agree() {
+        use std::fmt::Write as _;
         let mut csv = String::from("date,cameo,actor1,actor2,count\n");
         for i in 0..400 {
             let d = 1 + i % 28;
             let (a, b) = [("PAN", "COL"), ("CRI", "PAN"), ("USA", "MEX"), ("PA", "co")][i % 4];
             if i % 97 == 5 {
-                csv.push_str(&format!("2021-02-{d:02},057,{a},XX,1\n"));
+                let _ = writeln!(csv, "2021-02-{d:02},057,{a},XX,1");
             } else if i % 89 == 7 {
-                csv.push_str(&format!("2021-02-{d:02},057,{a},{b},0\n"));
+                let _ = writeln!(csv, "2021-02-{d:02},057,{a},{b},0");
             } else if i % 13 == 0 {
-                csv.push_str(&format!("\"2021-03-{d:02}\",\"057\",{a},{b},\"1\"\r\n"));
+                let _ = writeln!(csv, "\"2021-03-{d:02}\",\"057\",{a},{b},\"1\"\r");
             } else {
-                csv.push_str(&format!("2021-0{}-{d:02},057,{a},{b},{}\n", 1 + i % 9, 1 + i % 5));
+                let _ = writeln!(csv, "2021-0{}-{d:02},057,{a},{b},{}", 1 + i % 9, 1 + i % 5);
             }
         }
         let want = outcome(csv.as_bytes(), 1 << 20, false);

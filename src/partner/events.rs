@@ -247,6 +247,11 @@ impl CooperationEvent {
     }
 }
 
+/// Puts `v` in `order` (a permutation of its indices).
+fn permute<T: Copy>(v: &mut Vec<T>, order: &[u32]) {
+    *v = order.iter().map(|&i| v[i as usize]).collect();
+}
+
 /// Columns being filled, before sorting and indexing (the CSV reader fills one per chunk).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct EventColumns {
@@ -291,9 +296,6 @@ impl EventColumns {
         if !self.dates.is_sorted() {
             let mut order: Vec<u32> = (0..n as u32).collect();
             order.sort_by_key(|&i| self.dates[i as usize]);
-            fn permute<T: Copy>(v: &mut Vec<T>, order: &[u32]) {
-                *v = order.iter().map(|&i| v[i as usize]).collect();
-            }
             permute(&mut self.dates, &order);
             permute(&mut self.codes, &order);
             permute(&mut self.first, &order);
@@ -576,12 +578,11 @@ impl CooperationEvents {
             touched.sort_unstable();
             for &k in &touched {
                 let k = k as usize;
-                let pair = (k / n, k % n);
-                out.pairs.push((
-                    Country::from_index(pair.0).expect("index of a country"),
-                    Country::from_index(pair.1).expect("index of a country"),
-                ));
-                out.counts.push(sums[k]);
+                // Both indices come from countries, so both are countries again.
+                if let (Some(a), Some(b)) = (Country::from_index(k / n), Country::from_index(k % n)) {
+                    out.pairs.push((a, b));
+                    out.counts.push(sums[k]);
+                }
                 sums[k] = 0;
             }
             touched.clear();
@@ -713,6 +714,7 @@ impl DyadCounts {
 
     /// The dyads of `period` as `(a, b, events)` with `a <= b`, in pair order; empty when `period` is
     /// not one of [`DyadCounts::periods`].
+    #[must_use]
     pub fn dyads(&self, period: Period) -> impl ExactSizeIterator<Item = (Country, Country, u64)> + '_ {
         let range = self
             .slot(period)
@@ -876,6 +878,7 @@ impl EventNetwork {
     }
 
     /// Every linked pair `(a, b, events)` with `a < b`, in order.
+    #[must_use]
     pub fn pairs(&self) -> impl ExactSizeIterator<Item = (Country, Country, u64)> + '_ {
         self.pairs.iter().copied()
     }
