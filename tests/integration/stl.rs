@@ -1,6 +1,6 @@
 //! STL against R `stats::stl` (R 4.2.2) and statsmodels STL configured like R.
 
-mod common;
+use crate::common;
 use common::{floats, load};
 use corridor::stats::{Robustness, SeasonalWindow, Stl};
 use serde_json::Value;
