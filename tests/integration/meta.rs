@@ -1,7 +1,7 @@
 //! Every public type's common traits, checked at compile time: each is `Send`, `Sync` and `Debug`;
-//! each but [`corridor::Error`] (it can hold an `std::io::Error`) and [`corridor::io::ReadReport`] is `Clone`;
-//! with the `serde` feature, the listed ones serialise, and those with a fallible constructor deserialise
-//! through it (tested in their own modules).
+//! each but [`corridor::Error`] (it can hold an `std::io::Error`) and `corridor::io::ReadReport` is `Clone`;
+//! with the `serde` feature, the listed ones serialise, and those listed as deserialising do so through
+//! their checks (tested in their own modules).
 //!
 //! The list was made from the crate's rustdoc JSON (every struct and enum reachable from the crate root);
 //! a type added to the public API belongs here.
@@ -16,11 +16,12 @@ fn serialises<T: serde::Serialize>() {}
 fn deserialises<T: serde::de::DeserializeOwned>() {}
 
 #[test]
-fn every_public_type_is_a_thread_safe_debuggable_value() {
+fn root_types_are_thread_safe_debuggable_values() {
     value::<corridor::Count>();
     value::<corridor::CountError>();
     value::<corridor::Country>();
     value::<corridor::CountryError>();
+    shared::<corridor::Error>();
     value::<corridor::Granularity>();
     value::<corridor::IntermediateRegion>();
     value::<corridor::Period>();
@@ -29,8 +30,41 @@ fn every_public_type_is_a_thread_safe_debuggable_value() {
     value::<corridor::Source>();
     value::<corridor::SourceError>();
     value::<corridor::SubRegion>();
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn root_types_serialise() {
+    serialises::<corridor::Count>();
+    serialises::<corridor::Country>();
+    serialises::<corridor::Granularity>();
+    serialises::<corridor::IntermediateRegion>();
+    serialises::<corridor::Period>();
+    serialises::<corridor::Region>();
+    serialises::<corridor::Source>();
+    serialises::<corridor::SubRegion>();
+    deserialises::<corridor::Count>();
+    deserialises::<corridor::Country>();
+    deserialises::<corridor::Granularity>();
+    deserialises::<corridor::IntermediateRegion>();
+    deserialises::<corridor::Period>();
+    deserialises::<corridor::Region>();
+    deserialises::<corridor::Source>();
+    deserialises::<corridor::SubRegion>();
+}
+
+#[test]
+fn count_types_are_thread_safe_debuggable_values() {
     value::<corridor::count::CountKind>();
+}
+
+#[test]
+fn country_types_are_thread_safe_debuggable_values() {
     value::<corridor::country::AllCountries>();
+}
+
+#[test]
+fn datasets_types_are_thread_safe_debuggable_values() {
     value::<corridor::datasets::darien::AnnualFigure>();
     value::<corridor::datasets::darien::DarienFit>();
     value::<corridor::datasets::darien::MonthlyFigure>();
@@ -38,6 +72,10 @@ fn every_public_type_is_a_thread_safe_debuggable_value() {
     value::<corridor::datasets::darien::Statement2022>();
     value::<corridor::datasets::darien::TotalKind>();
     value::<corridor::datasets::darien::ValueType>();
+}
+
+#[test]
+fn flow_types_are_thread_safe_debuggable_values() {
     value::<corridor::flow::AgeGroup>();
     value::<corridor::flow::Aggregate>();
     value::<corridor::flow::Corridor>();
@@ -62,6 +100,33 @@ fn every_public_type_is_a_thread_safe_debuggable_value() {
     value::<corridor::flow::Sex>();
     value::<corridor::flow::Share>();
     value::<corridor::flow::Stage>();
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn flow_types_serialise() {
+    serialises::<corridor::flow::AgeGroup>();
+    serialises::<corridor::flow::Corridor>();
+    serialises::<corridor::flow::Direction>();
+    serialises::<corridor::flow::FlowRecord>();
+    serialises::<corridor::flow::Location>();
+    serialises::<corridor::flow::LocationKind>();
+    serialises::<corridor::flow::Nationality>();
+    serialises::<corridor::flow::Sex>();
+    serialises::<corridor::flow::Stage>();
+    deserialises::<corridor::flow::AgeGroup>();
+    deserialises::<corridor::flow::Corridor>();
+    deserialises::<corridor::flow::Direction>();
+    deserialises::<corridor::flow::FlowRecord>();
+    deserialises::<corridor::flow::Location>();
+    deserialises::<corridor::flow::LocationKind>();
+    deserialises::<corridor::flow::Nationality>();
+    deserialises::<corridor::flow::Sex>();
+    deserialises::<corridor::flow::Stage>();
+}
+
+#[test]
+fn impact_types_are_thread_safe_debuggable_values() {
     value::<corridor::impact::Baseline>();
     value::<corridor::impact::BaselineStatistic>();
     value::<corridor::impact::Caveat>();
@@ -92,6 +157,65 @@ fn every_public_type_is_a_thread_safe_debuggable_value() {
     value::<corridor::impact::ReportedFigure>();
     value::<corridor::impact::Subject>();
     value::<corridor::impact::Verdict>();
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn impact_types_serialise() {
+    serialises::<corridor::impact::Baseline>();
+    serialises::<corridor::impact::BaselineStatistic>();
+    serialises::<corridor::impact::Caveat>();
+    serialises::<corridor::impact::Claim>();
+    serialises::<corridor::impact::ClaimCheck>();
+    serialises::<corridor::impact::ClaimKind>();
+    serialises::<corridor::impact::Covariance>();
+    serialises::<corridor::impact::DatedEvent>();
+    serialises::<corridor::impact::Discrepancy>();
+    serialises::<corridor::impact::EffectEstimate>();
+    serialises::<corridor::impact::EffectPoint>();
+    serialises::<corridor::impact::EvidenceItem>();
+    serialises::<corridor::impact::Figure>();
+    serialises::<corridor::impact::FlowCapacity>();
+    serialises::<corridor::impact::FlowEffectFit>();
+    serialises::<corridor::impact::GapPolicy>();
+    serialises::<corridor::impact::ImpactReport>();
+    serialises::<corridor::impact::Independence>();
+    serialises::<corridor::impact::NetworkImpact>();
+    serialises::<corridor::impact::NetworkState>();
+    serialises::<corridor::impact::Rate>();
+    serialises::<corridor::impact::RateReading>();
+    serialises::<corridor::impact::ReportedFigure>();
+    serialises::<corridor::impact::Subject>();
+    serialises::<corridor::impact::Verdict>();
+    deserialises::<corridor::impact::Baseline>();
+    deserialises::<corridor::impact::BaselineStatistic>();
+    deserialises::<corridor::impact::Caveat>();
+    deserialises::<corridor::impact::Claim>();
+    deserialises::<corridor::impact::ClaimCheck>();
+    deserialises::<corridor::impact::ClaimKind>();
+    deserialises::<corridor::impact::Covariance>();
+    deserialises::<corridor::impact::DatedEvent>();
+    deserialises::<corridor::impact::Discrepancy>();
+    deserialises::<corridor::impact::EffectEstimate>();
+    deserialises::<corridor::impact::EffectPoint>();
+    deserialises::<corridor::impact::EvidenceItem>();
+    deserialises::<corridor::impact::Figure>();
+    deserialises::<corridor::impact::FlowCapacity>();
+    deserialises::<corridor::impact::FlowEffectFit>();
+    deserialises::<corridor::impact::GapPolicy>();
+    deserialises::<corridor::impact::ImpactReport>();
+    deserialises::<corridor::impact::Independence>();
+    deserialises::<corridor::impact::NetworkImpact>();
+    deserialises::<corridor::impact::NetworkState>();
+    deserialises::<corridor::impact::Rate>();
+    deserialises::<corridor::impact::RateReading>();
+    deserialises::<corridor::impact::ReportedFigure>();
+    deserialises::<corridor::impact::Subject>();
+    deserialises::<corridor::impact::Verdict>();
+}
+
+#[test]
+fn io_types_are_thread_safe_debuggable_values() {
     #[cfg(feature = "arrow")]
     value::<corridor::io::ArrowError>();
     #[cfg(feature = "csv")]
@@ -106,6 +230,12 @@ fn every_public_type_is_a_thread_safe_debuggable_value() {
     value::<corridor::io::ReadMode>();
     #[cfg(feature = "csv")]
     value::<corridor::io::ReadOptions>();
+    #[cfg(feature = "csv")]
+    shared::<corridor::io::ReadReport>();
+}
+
+#[test]
+fn network_types_are_thread_safe_debuggable_values() {
     value::<corridor::network::Actor>();
     value::<corridor::network::ActorId>();
     value::<corridor::network::ActorKind>();
@@ -141,6 +271,35 @@ fn every_public_type_is_a_thread_safe_debuggable_value() {
     value::<corridor::network::Ties<'static>>();
     value::<corridor::network::Undated>();
     value::<corridor::network::Weighting>();
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn network_types_serialise() {
+    serialises::<corridor::network::Actor>();
+    serialises::<corridor::network::ActorId>();
+    serialises::<corridor::network::ActorKind>();
+    serialises::<corridor::network::Fee>();
+    serialises::<corridor::network::Role>();
+    serialises::<corridor::network::SmugglingNetwork>();
+    serialises::<corridor::network::StageServed>();
+    serialises::<corridor::network::Tie>();
+    serialises::<corridor::network::TieDirection>();
+    serialises::<corridor::network::TieKind>();
+    deserialises::<corridor::network::Actor>();
+    deserialises::<corridor::network::ActorId>();
+    deserialises::<corridor::network::ActorKind>();
+    deserialises::<corridor::network::Fee>();
+    deserialises::<corridor::network::Role>();
+    deserialises::<corridor::network::SmugglingNetwork>();
+    deserialises::<corridor::network::StageServed>();
+    deserialises::<corridor::network::Tie>();
+    deserialises::<corridor::network::TieDirection>();
+    deserialises::<corridor::network::TieKind>();
+}
+
+#[test]
+fn operation_types_are_thread_safe_debuggable_values() {
     value::<corridor::operation::Crime>();
     value::<corridor::operation::Iter<'static>>();
     value::<corridor::operation::JointOperation>();
@@ -163,6 +322,50 @@ fn every_public_type_is_a_thread_safe_debuggable_value() {
     value::<corridor::operation::TimelineEntry>();
     value::<corridor::operation::TimelineEvent>();
     value::<corridor::operation::Totals<'static>>();
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn operation_types_serialise() {
+    serialises::<corridor::operation::Crime>();
+    serialises::<corridor::operation::JointOperation>();
+    serialises::<corridor::operation::Measure>();
+    serialises::<corridor::operation::OperationKind>();
+    serialises::<corridor::operation::OperationLog>();
+    serialises::<corridor::operation::Outcome>();
+    serialises::<corridor::operation::Participant>();
+    serialises::<corridor::operation::ParticipantRole>();
+    serialises::<corridor::operation::PartnerTotal>();
+    serialises::<corridor::operation::PersonFee>();
+    serialises::<corridor::operation::Phase>();
+    serialises::<corridor::operation::Related>();
+    serialises::<corridor::operation::Relation>();
+    serialises::<corridor::operation::Retraction>();
+    serialises::<corridor::operation::Seizure>();
+    serialises::<corridor::operation::Target>();
+    serialises::<corridor::operation::TimelineEntry>();
+    serialises::<corridor::operation::TimelineEvent>();
+    deserialises::<corridor::operation::Crime>();
+    deserialises::<corridor::operation::JointOperation>();
+    deserialises::<corridor::operation::Measure>();
+    deserialises::<corridor::operation::OperationKind>();
+    deserialises::<corridor::operation::OperationLog>();
+    deserialises::<corridor::operation::Outcome>();
+    deserialises::<corridor::operation::Participant>();
+    deserialises::<corridor::operation::ParticipantRole>();
+    deserialises::<corridor::operation::PersonFee>();
+    deserialises::<corridor::operation::Phase>();
+    deserialises::<corridor::operation::Related>();
+    deserialises::<corridor::operation::Relation>();
+    deserialises::<corridor::operation::Retraction>();
+    deserialises::<corridor::operation::Seizure>();
+    deserialises::<corridor::operation::Target>();
+    deserialises::<corridor::operation::TimelineEntry>();
+    deserialises::<corridor::operation::TimelineEvent>();
+}
+
+#[test]
+fn partner_types_are_thread_safe_debuggable_values() {
     value::<corridor::partner::Activity>();
     value::<corridor::partner::ActivityKind>();
     value::<corridor::partner::Agreement>();
@@ -192,14 +395,80 @@ fn every_public_type_is_a_thread_safe_debuggable_value() {
     value::<corridor::partner::StateRole>();
     value::<corridor::partner::Target>();
     value::<corridor::partner::Weekdays>();
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn partner_types_serialise() {
+    serialises::<corridor::partner::Activity>();
+    serialises::<corridor::partner::ActivityKind>();
+    serialises::<corridor::partner::Agreement>();
+    serialises::<corridor::partner::AgreementKind>();
+    serialises::<corridor::partner::Binding>();
+    serialises::<corridor::partner::Commitment>();
+    serialises::<corridor::partner::CommitmentCategory>();
+    serialises::<corridor::partner::CooperationWeight>();
+    serialises::<corridor::partner::Engagement>();
+    serialises::<corridor::partner::EngagementRecord>();
+    serialises::<corridor::partner::Funding>();
+    serialises::<corridor::partner::Meeting>();
+    serialises::<corridor::partner::Mode>();
+    serialises::<corridor::partner::PartnerRegistry>();
+    serialises::<corridor::partner::PartnerState>();
+    serialises::<corridor::partner::PartnerSummary>();
+    serialises::<corridor::partner::Party>();
+    serialises::<corridor::partner::PartyCount>();
+    serialises::<corridor::partner::PartyRole>();
+    serialises::<corridor::partner::QuotaSchedule>();
+    serialises::<corridor::partner::QuotaStep>();
+    serialises::<corridor::partner::RoleSpell>();
+    serialises::<corridor::partner::StateRole>();
+    serialises::<corridor::partner::Target>();
+    serialises::<corridor::partner::Weekdays>();
+    deserialises::<corridor::partner::Activity>();
+    deserialises::<corridor::partner::ActivityKind>();
+    deserialises::<corridor::partner::Agreement>();
+    deserialises::<corridor::partner::AgreementKind>();
+    deserialises::<corridor::partner::Binding>();
+    deserialises::<corridor::partner::Commitment>();
+    deserialises::<corridor::partner::CommitmentCategory>();
+    deserialises::<corridor::partner::CooperationWeight>();
+    deserialises::<corridor::partner::Engagement>();
+    deserialises::<corridor::partner::EngagementRecord>();
+    deserialises::<corridor::partner::Funding>();
+    deserialises::<corridor::partner::Meeting>();
+    deserialises::<corridor::partner::Mode>();
+    deserialises::<corridor::partner::PartnerRegistry>();
+    deserialises::<corridor::partner::PartnerState>();
+    deserialises::<corridor::partner::Party>();
+    deserialises::<corridor::partner::PartyCount>();
+    deserialises::<corridor::partner::PartyRole>();
+    deserialises::<corridor::partner::QuotaSchedule>();
+    deserialises::<corridor::partner::QuotaStep>();
+    deserialises::<corridor::partner::RoleSpell>();
+    deserialises::<corridor::partner::StateRole>();
+    deserialises::<corridor::partner::Target>();
+    deserialises::<corridor::partner::Weekdays>();
+}
+
+#[test]
+fn period_types_are_thread_safe_debuggable_values() {
     value::<corridor::period::Days>();
     value::<corridor::period::Periods>();
+}
+
+#[test]
+fn plot_types_are_thread_safe_debuggable_values() {
     #[cfg(feature = "plot")]
     value::<corridor::plot::Chart>();
     #[cfg(feature = "plot")]
     value::<corridor::plot::PlotError>();
     #[cfg(feature = "plot")]
     value::<corridor::plot::SeriesChart>();
+}
+
+#[test]
+fn sim_types_are_thread_safe_debuggable_values() {
     value::<corridor::sim::Calibration>();
     value::<corridor::sim::Ensemble>();
     value::<corridor::sim::Event>();
@@ -220,6 +489,33 @@ fn every_public_type_is_a_thread_safe_debuggable_value() {
     value::<corridor::sim::Target>();
     value::<corridor::sim::Transit>();
     value::<corridor::sim::Weekdays>();
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn sim_types_serialise() {
+    serialises::<corridor::sim::Event>();
+    serialises::<corridor::sim::Model>();
+    serialises::<corridor::sim::Place>();
+    serialises::<corridor::sim::PlaceKind>();
+    serialises::<corridor::sim::PlaceSummary>();
+    serialises::<corridor::sim::QuotaRule>();
+    serialises::<corridor::sim::QuotaSchedule>();
+    serialises::<corridor::sim::Route>();
+    serialises::<corridor::sim::Scenario>();
+    serialises::<corridor::sim::Target>();
+    serialises::<corridor::sim::Transit>();
+    serialises::<corridor::sim::Weekdays>();
+    deserialises::<corridor::sim::Place>();
+    deserialises::<corridor::sim::PlaceKind>();
+    deserialises::<corridor::sim::QuotaRule>();
+    deserialises::<corridor::sim::QuotaSchedule>();
+    deserialises::<corridor::sim::Target>();
+    deserialises::<corridor::sim::Weekdays>();
+}
+
+#[test]
+fn stats_types_are_thread_safe_debuggable_values() {
     value::<corridor::stats::BinSeg>();
     value::<corridor::stats::BlockBootstrap>();
     value::<corridor::stats::BlockScheme>();
@@ -279,121 +575,11 @@ fn every_public_type_is_a_thread_safe_debuggable_value() {
     value::<corridor::stats::StlFit>();
     value::<corridor::stats::Trend>();
     value::<corridor::stats::Window>();
-    shared::<corridor::Error>();
-    #[cfg(feature = "csv")]
-    shared::<corridor::io::ReadReport>();
 }
 
 #[cfg(feature = "serde")]
 #[test]
-fn serde_types() {
-    serialises::<corridor::Count>();
-    serialises::<corridor::Country>();
-    serialises::<corridor::Granularity>();
-    serialises::<corridor::IntermediateRegion>();
-    serialises::<corridor::Period>();
-    serialises::<corridor::Region>();
-    serialises::<corridor::Source>();
-    serialises::<corridor::SubRegion>();
-    serialises::<corridor::flow::AgeGroup>();
-    serialises::<corridor::flow::Corridor>();
-    serialises::<corridor::flow::Direction>();
-    serialises::<corridor::flow::FlowRecord>();
-    serialises::<corridor::flow::Location>();
-    serialises::<corridor::flow::LocationKind>();
-    serialises::<corridor::flow::Nationality>();
-    serialises::<corridor::flow::Sex>();
-    serialises::<corridor::flow::Stage>();
-    serialises::<corridor::impact::Baseline>();
-    serialises::<corridor::impact::BaselineStatistic>();
-    serialises::<corridor::impact::Caveat>();
-    serialises::<corridor::impact::Claim>();
-    serialises::<corridor::impact::ClaimCheck>();
-    serialises::<corridor::impact::ClaimKind>();
-    serialises::<corridor::impact::Covariance>();
-    serialises::<corridor::impact::DatedEvent>();
-    serialises::<corridor::impact::Discrepancy>();
-    serialises::<corridor::impact::EffectEstimate>();
-    serialises::<corridor::impact::EffectPoint>();
-    serialises::<corridor::impact::EvidenceItem>();
-    serialises::<corridor::impact::Figure>();
-    serialises::<corridor::impact::FlowCapacity>();
-    serialises::<corridor::impact::FlowEffectFit>();
-    serialises::<corridor::impact::GapPolicy>();
-    serialises::<corridor::impact::ImpactReport>();
-    serialises::<corridor::impact::Independence>();
-    serialises::<corridor::impact::NetworkImpact>();
-    serialises::<corridor::impact::NetworkState>();
-    serialises::<corridor::impact::Rate>();
-    serialises::<corridor::impact::RateReading>();
-    serialises::<corridor::impact::ReportedFigure>();
-    serialises::<corridor::impact::Subject>();
-    serialises::<corridor::impact::Verdict>();
-    serialises::<corridor::network::Actor>();
-    serialises::<corridor::network::ActorId>();
-    serialises::<corridor::network::ActorKind>();
-    serialises::<corridor::network::Fee>();
-    serialises::<corridor::network::Role>();
-    serialises::<corridor::network::SmugglingNetwork>();
-    serialises::<corridor::network::StageServed>();
-    serialises::<corridor::network::Tie>();
-    serialises::<corridor::network::TieDirection>();
-    serialises::<corridor::network::TieKind>();
-    serialises::<corridor::operation::Crime>();
-    serialises::<corridor::operation::JointOperation>();
-    serialises::<corridor::operation::Measure>();
-    serialises::<corridor::operation::OperationKind>();
-    serialises::<corridor::operation::OperationLog>();
-    serialises::<corridor::operation::Outcome>();
-    serialises::<corridor::operation::Participant>();
-    serialises::<corridor::operation::ParticipantRole>();
-    serialises::<corridor::operation::PartnerTotal>();
-    serialises::<corridor::operation::PersonFee>();
-    serialises::<corridor::operation::Phase>();
-    serialises::<corridor::operation::Related>();
-    serialises::<corridor::operation::Relation>();
-    serialises::<corridor::operation::Retraction>();
-    serialises::<corridor::operation::Seizure>();
-    serialises::<corridor::operation::Target>();
-    serialises::<corridor::operation::TimelineEntry>();
-    serialises::<corridor::operation::TimelineEvent>();
-    serialises::<corridor::partner::Activity>();
-    serialises::<corridor::partner::ActivityKind>();
-    serialises::<corridor::partner::Agreement>();
-    serialises::<corridor::partner::AgreementKind>();
-    serialises::<corridor::partner::Binding>();
-    serialises::<corridor::partner::Commitment>();
-    serialises::<corridor::partner::CommitmentCategory>();
-    serialises::<corridor::partner::CooperationWeight>();
-    serialises::<corridor::partner::Engagement>();
-    serialises::<corridor::partner::EngagementRecord>();
-    serialises::<corridor::partner::Funding>();
-    serialises::<corridor::partner::Meeting>();
-    serialises::<corridor::partner::Mode>();
-    serialises::<corridor::partner::PartnerRegistry>();
-    serialises::<corridor::partner::PartnerState>();
-    serialises::<corridor::partner::PartnerSummary>();
-    serialises::<corridor::partner::Party>();
-    serialises::<corridor::partner::PartyCount>();
-    serialises::<corridor::partner::PartyRole>();
-    serialises::<corridor::partner::QuotaSchedule>();
-    serialises::<corridor::partner::QuotaStep>();
-    serialises::<corridor::partner::RoleSpell>();
-    serialises::<corridor::partner::StateRole>();
-    serialises::<corridor::partner::Target>();
-    serialises::<corridor::partner::Weekdays>();
-    serialises::<corridor::sim::Event>();
-    serialises::<corridor::sim::Model>();
-    serialises::<corridor::sim::Place>();
-    serialises::<corridor::sim::PlaceKind>();
-    serialises::<corridor::sim::PlaceSummary>();
-    serialises::<corridor::sim::QuotaRule>();
-    serialises::<corridor::sim::QuotaSchedule>();
-    serialises::<corridor::sim::Route>();
-    serialises::<corridor::sim::Scenario>();
-    serialises::<corridor::sim::Target>();
-    serialises::<corridor::sim::Transit>();
-    serialises::<corridor::sim::Weekdays>();
+fn stats_types_serialise() {
     serialises::<corridor::stats::Change>();
     serialises::<corridor::stats::Changepoints>();
     serialises::<corridor::stats::Cost>();
@@ -434,105 +620,6 @@ fn serde_types() {
     serialises::<corridor::stats::StlFit>();
     serialises::<corridor::stats::Trend>();
     serialises::<corridor::stats::Window>();
-    deserialises::<corridor::Count>();
-    deserialises::<corridor::Country>();
-    deserialises::<corridor::Granularity>();
-    deserialises::<corridor::IntermediateRegion>();
-    deserialises::<corridor::Period>();
-    deserialises::<corridor::Region>();
-    deserialises::<corridor::Source>();
-    deserialises::<corridor::SubRegion>();
-    deserialises::<corridor::flow::AgeGroup>();
-    deserialises::<corridor::flow::Corridor>();
-    deserialises::<corridor::flow::Direction>();
-    deserialises::<corridor::flow::FlowRecord>();
-    deserialises::<corridor::flow::Location>();
-    deserialises::<corridor::flow::LocationKind>();
-    deserialises::<corridor::flow::Nationality>();
-    deserialises::<corridor::flow::Sex>();
-    deserialises::<corridor::flow::Stage>();
-    deserialises::<corridor::impact::Baseline>();
-    deserialises::<corridor::impact::BaselineStatistic>();
-    deserialises::<corridor::impact::Caveat>();
-    deserialises::<corridor::impact::Claim>();
-    deserialises::<corridor::impact::ClaimCheck>();
-    deserialises::<corridor::impact::ClaimKind>();
-    deserialises::<corridor::impact::Covariance>();
-    deserialises::<corridor::impact::DatedEvent>();
-    deserialises::<corridor::impact::Discrepancy>();
-    deserialises::<corridor::impact::EffectEstimate>();
-    deserialises::<corridor::impact::EffectPoint>();
-    deserialises::<corridor::impact::EvidenceItem>();
-    deserialises::<corridor::impact::Figure>();
-    deserialises::<corridor::impact::FlowCapacity>();
-    deserialises::<corridor::impact::FlowEffectFit>();
-    deserialises::<corridor::impact::GapPolicy>();
-    deserialises::<corridor::impact::ImpactReport>();
-    deserialises::<corridor::impact::Independence>();
-    deserialises::<corridor::impact::NetworkImpact>();
-    deserialises::<corridor::impact::NetworkState>();
-    deserialises::<corridor::impact::Rate>();
-    deserialises::<corridor::impact::RateReading>();
-    deserialises::<corridor::impact::ReportedFigure>();
-    deserialises::<corridor::impact::Subject>();
-    deserialises::<corridor::impact::Verdict>();
-    deserialises::<corridor::network::Actor>();
-    deserialises::<corridor::network::ActorId>();
-    deserialises::<corridor::network::ActorKind>();
-    deserialises::<corridor::network::Fee>();
-    deserialises::<corridor::network::Role>();
-    deserialises::<corridor::network::SmugglingNetwork>();
-    deserialises::<corridor::network::StageServed>();
-    deserialises::<corridor::network::Tie>();
-    deserialises::<corridor::network::TieDirection>();
-    deserialises::<corridor::network::TieKind>();
-    deserialises::<corridor::operation::Crime>();
-    deserialises::<corridor::operation::JointOperation>();
-    deserialises::<corridor::operation::Measure>();
-    deserialises::<corridor::operation::OperationKind>();
-    deserialises::<corridor::operation::OperationLog>();
-    deserialises::<corridor::operation::Outcome>();
-    deserialises::<corridor::operation::Participant>();
-    deserialises::<corridor::operation::ParticipantRole>();
-    deserialises::<corridor::operation::PersonFee>();
-    deserialises::<corridor::operation::Phase>();
-    deserialises::<corridor::operation::Related>();
-    deserialises::<corridor::operation::Relation>();
-    deserialises::<corridor::operation::Retraction>();
-    deserialises::<corridor::operation::Seizure>();
-    deserialises::<corridor::operation::Target>();
-    deserialises::<corridor::operation::TimelineEntry>();
-    deserialises::<corridor::operation::TimelineEvent>();
-    deserialises::<corridor::partner::Activity>();
-    deserialises::<corridor::partner::ActivityKind>();
-    deserialises::<corridor::partner::Agreement>();
-    deserialises::<corridor::partner::AgreementKind>();
-    deserialises::<corridor::partner::Binding>();
-    deserialises::<corridor::partner::Commitment>();
-    deserialises::<corridor::partner::CommitmentCategory>();
-    deserialises::<corridor::partner::CooperationWeight>();
-    deserialises::<corridor::partner::Engagement>();
-    deserialises::<corridor::partner::EngagementRecord>();
-    deserialises::<corridor::partner::Funding>();
-    deserialises::<corridor::partner::Meeting>();
-    deserialises::<corridor::partner::Mode>();
-    deserialises::<corridor::partner::PartnerRegistry>();
-    deserialises::<corridor::partner::PartnerState>();
-    deserialises::<corridor::partner::Party>();
-    deserialises::<corridor::partner::PartyCount>();
-    deserialises::<corridor::partner::PartyRole>();
-    deserialises::<corridor::partner::QuotaSchedule>();
-    deserialises::<corridor::partner::QuotaStep>();
-    deserialises::<corridor::partner::RoleSpell>();
-    deserialises::<corridor::partner::StateRole>();
-    deserialises::<corridor::partner::Target>();
-    deserialises::<corridor::partner::Weekdays>();
-    deserialises::<corridor::sim::Place>();
-    deserialises::<corridor::sim::PlaceKind>();
-    deserialises::<corridor::sim::QuotaRule>();
-    deserialises::<corridor::sim::QuotaSchedule>();
-    deserialises::<corridor::sim::Target>();
-    deserialises::<corridor::sim::Weekdays>();
     deserialises::<corridor::stats::Change>();
     deserialises::<corridor::stats::Cost>();
     deserialises::<corridor::stats::CovType>();
