@@ -65,12 +65,19 @@ fn country_types_are_thread_safe_debuggable_values() {
 
 #[test]
 fn datasets_types_are_thread_safe_debuggable_values() {
+    #[cfg(feature = "csv")]
     value::<corridor::datasets::darien::AnnualFigure>();
+    #[cfg(feature = "csv")]
     value::<corridor::datasets::darien::DarienFit>();
+    #[cfg(feature = "csv")]
     value::<corridor::datasets::darien::MonthlyFigure>();
+    #[cfg(feature = "csv")]
     value::<corridor::datasets::darien::SimParameter>();
+    #[cfg(feature = "csv")]
     value::<corridor::datasets::darien::Statement2022>();
+    #[cfg(feature = "csv")]
     value::<corridor::datasets::darien::TotalKind>();
+    #[cfg(feature = "csv")]
     value::<corridor::datasets::darien::ValueType>();
 }
 
