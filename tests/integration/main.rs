@@ -12,6 +12,7 @@ mod count;
 mod country;
 mod datasets;
 mod descriptive;
+mod entry_points;
 mod errors;
 mod ets;
 mod ets_more;

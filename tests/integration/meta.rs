@@ -578,8 +578,8 @@ fn stats_types_are_thread_safe_debuggable_values() {
     value::<corridor::stats::SensSlope>();
     value::<corridor::stats::SmallSample>();
     value::<corridor::stats::StatsError>();
-    value::<corridor::stats::Stl<'static>>();
-    value::<corridor::stats::StlFit>();
+    value::<corridor::stats::Stl>();
+    value::<corridor::stats::StlOptions>();
     value::<corridor::stats::Trend>();
     value::<corridor::stats::Window>();
 }
@@ -624,7 +624,9 @@ fn stats_types_serialise() {
     serialises::<corridor::stats::Segment>();
     serialises::<corridor::stats::SensSlope>();
     serialises::<corridor::stats::SmallSample>();
-    serialises::<corridor::stats::StlFit>();
+    serialises::<corridor::stats::Stl>();
+    serialises::<corridor::stats::StlOptions>();
+    deserialises::<corridor::stats::StlOptions>();
     serialises::<corridor::stats::Trend>();
     serialises::<corridor::stats::Window>();
     deserialises::<corridor::stats::Change>();
