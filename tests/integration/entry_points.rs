@@ -158,16 +158,16 @@ fn operations_partners_and_simulation() -> Result<(), corridor::Error> {
     use corridor::partner::{Agreement, PartnerRegistry};
     use corridor::sim::{Model, Run, Scenario};
     let log: OperationLog = corridor::datasets::darien::operations();
-    for op in log.iter() {
-        let op: &JointOperation = op;
+    let ops: Vec<&JointOperation> = log.iter().collect();
+    for op in ops {
         let (_n, _p, parts, _a): (&str, Period, &[Country], Count) =
             (op.name(), op.period(), op.participants(), op.arrests());
         // A joint operation has at least two states; the log also keeps national ones.
         assert!(parts.len() >= if op.kind().is_joint() { 2 } else { 1 }, "{}", op.name());
     }
     let reg: PartnerRegistry = corridor::datasets::darien::partners();
-    for a in reg.agreements() {
-        let a: &Agreement = a;
+    let agreements: Vec<&Agreement> = reg.agreements().collect();
+    for a in agreements {
         let (_n, _al): (&str, &[String]) = (a.name(), a.aliases());
         let _on: Vec<Country> = a.parties_on(time::macros::date!(2022 - 01 - 01));
     }
