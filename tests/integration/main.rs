@@ -8,6 +8,7 @@ mod bootstrap;
 mod changepoint;
 mod changepoint_r_port;
 mod common;
+mod cooperation_events;
 mod count;
 mod country;
 mod datasets;

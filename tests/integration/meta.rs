@@ -1,5 +1,6 @@
 //! Every public type's common traits, checked at compile time: each is `Send`, `Sync` and `Debug`;
-//! each but [`corridor::Error`] (it can hold an `std::io::Error`) and `corridor::io::ReadReport` is `Clone`;
+//! each but [`corridor::Error`] (it can hold an `std::io::Error`), `corridor::io::ReadReport` and
+//! `corridor::io::EventReadReport` is `Clone`;
 //! with the `serde` feature, the listed ones serialise, and those listed as deserialising do so through
 //! their checks (tested in their own modules).
 //!
@@ -228,6 +229,10 @@ fn io_types_are_thread_safe_debuggable_values() {
     #[cfg(feature = "csv")]
     value::<corridor::io::EdgeListOptions>();
     #[cfg(feature = "csv")]
+    value::<corridor::io::EventReadOptions>();
+    #[cfg(feature = "csv")]
+    shared::<corridor::io::EventReadReport>();
+    #[cfg(feature = "csv")]
     value::<corridor::io::EdgeListReport>();
     #[cfg(feature = "csv")]
     value::<corridor::io::Header>();
@@ -380,22 +385,30 @@ fn partner_types_are_thread_safe_debuggable_values() {
     value::<corridor::partner::AgreementKind>();
     value::<corridor::partner::Agreements<'static>>();
     value::<corridor::partner::Binding>();
+    value::<corridor::partner::CameoCode>();
     value::<corridor::partner::Commitment>();
     value::<corridor::partner::CommitmentCategory>();
+    value::<corridor::partner::CooperationEvent>();
+    value::<corridor::partner::CooperationEvents>();
     value::<corridor::partner::CooperationNetwork>();
     value::<corridor::partner::CooperationWeight>();
+    value::<corridor::partner::DyadCounts>();
     value::<corridor::partner::Engagement>();
     value::<corridor::partner::EngagementRecord>();
+    value::<corridor::partner::EventNetwork>();
+    value::<corridor::partner::Events<'static>>();
     value::<corridor::partner::Funding>();
     value::<corridor::partner::Meeting>();
     value::<corridor::partner::Mode>();
     value::<corridor::partner::PartnerError>();
+    value::<corridor::partner::PartnerEvents<'static>>();
     value::<corridor::partner::PartnerRegistry>();
     value::<corridor::partner::PartnerState>();
     value::<corridor::partner::PartnerSummary>();
     value::<corridor::partner::Party>();
     value::<corridor::partner::PartyCount>();
     value::<corridor::partner::PartyRole>();
+    value::<corridor::partner::QuadClass>();
     value::<corridor::partner::QuotaSchedule>();
     value::<corridor::partner::QuotaStep>();
     value::<corridor::partner::RoleSpell>();
@@ -412,8 +425,10 @@ fn partner_types_serialise() {
     serialises::<corridor::partner::Agreement>();
     serialises::<corridor::partner::AgreementKind>();
     serialises::<corridor::partner::Binding>();
+    serialises::<corridor::partner::CameoCode>();
     serialises::<corridor::partner::Commitment>();
     serialises::<corridor::partner::CommitmentCategory>();
+    serialises::<corridor::partner::CooperationEvent>();
     serialises::<corridor::partner::CooperationWeight>();
     serialises::<corridor::partner::Engagement>();
     serialises::<corridor::partner::EngagementRecord>();
@@ -426,6 +441,7 @@ fn partner_types_serialise() {
     serialises::<corridor::partner::Party>();
     serialises::<corridor::partner::PartyCount>();
     serialises::<corridor::partner::PartyRole>();
+    serialises::<corridor::partner::QuadClass>();
     serialises::<corridor::partner::QuotaSchedule>();
     serialises::<corridor::partner::QuotaStep>();
     serialises::<corridor::partner::RoleSpell>();
@@ -437,8 +453,10 @@ fn partner_types_serialise() {
     deserialises::<corridor::partner::Agreement>();
     deserialises::<corridor::partner::AgreementKind>();
     deserialises::<corridor::partner::Binding>();
+    deserialises::<corridor::partner::CameoCode>();
     deserialises::<corridor::partner::Commitment>();
     deserialises::<corridor::partner::CommitmentCategory>();
+    deserialises::<corridor::partner::CooperationEvent>();
     deserialises::<corridor::partner::CooperationWeight>();
     deserialises::<corridor::partner::Engagement>();
     deserialises::<corridor::partner::EngagementRecord>();
@@ -450,6 +468,7 @@ fn partner_types_serialise() {
     deserialises::<corridor::partner::Party>();
     deserialises::<corridor::partner::PartyCount>();
     deserialises::<corridor::partner::PartyRole>();
+    deserialises::<corridor::partner::QuadClass>();
     deserialises::<corridor::partner::QuotaSchedule>();
     deserialises::<corridor::partner::QuotaStep>();
     deserialises::<corridor::partner::RoleSpell>();
