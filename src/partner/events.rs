@@ -275,6 +275,7 @@ impl EventColumns {
     }
 
     /// Appends the events of `other`.
+    #[cfg(feature = "csv")]
     pub(crate) fn append(&mut self, mut other: EventColumns) {
         if self.dates.is_empty() {
             *self = other;

@@ -57,6 +57,7 @@ pub use agreement::{
     Agreement, AgreementBuilder, AgreementKind, Binding, Funding, Meeting, Mode, Party, PartyCount, PartyRole,
 };
 pub use commitment::{Commitment, CommitmentCategory, QuotaSchedule, QuotaStep, Target, Weekdays};
+#[cfg(feature = "csv")]
 pub(crate) use events::EventColumns;
 pub use events::{
     CameoCode, CooperationEvent, CooperationEvents, DyadCounts, EventNetwork, Events, PartnerEvents, QuadClass,
