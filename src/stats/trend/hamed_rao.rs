@@ -130,7 +130,10 @@ pub fn hamed_rao(xs: &[f64], alpha: f64, lag: Option<usize>) -> crate::stats::er
 /// use corridor::stats::{hamed_rao_with_gaps, GapPolicy};
 /// let xs = [Some(1120.0), Some(1160.0), None, Some(1210.0), Some(1160.0), Some(1160.0), Some(813.0), Some(1230.0)];
 /// let hr = hamed_rao_with_gaps(&xs, 0.05, None, GapPolicy::Skip)?;
-/// assert_eq!(hr.s(), 1.0);
+/// // pymannkendall 1.4.3 with NaN for the gap: s = 4, var_s = 40.667, p = 0.638
+/// assert_eq!(hr.s(), 4.0);
+/// assert!((hr.var_s() - 40.666_666_666_666_66).abs() < 1e-9);
+/// assert!((hr.p_value() - 0.638_042_451_734_421_4).abs() < 1e-9);
 /// assert!(hamed_rao_with_gaps(&xs, 0.05, None, GapPolicy::Error).is_err());
 /// # Ok::<(), corridor::Error>(())
 /// ```
