@@ -1257,7 +1257,10 @@ mod tests {
         // B is a conflict zone in the model (10 of 20 days) and a town, of move chance 0.3, on days 0 to 9.
         let town: Vec<_> = s.events().iter().filter(|e| e.kind() == "leave chance").collect();
         assert_eq!(town.len(), 1);
-        assert_eq!((town[0].first(), town[0].last()), (date!(2010 - 01 - 01), date!(2010 - 01 - 10)));
+        assert_eq!(
+            (town[0].first(), town[0].last()),
+            (date!(2010 - 01 - 01), date!(2010 - 01 - 10))
+        );
         let camp = read_flee_closures(&b"camp,N,,1,2\n"[..]).unwrap();
         assert!(testcity().closures(camp).scenario(&FleeSettings::default()).is_err());
         assert!(read_flee_closures(&b"bridge,a,b,1,2\n"[..]).is_err());

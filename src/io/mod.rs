@@ -24,7 +24,7 @@ pub use flows_csv::{Header, ReadMode, ReadOptions, ReadReport, read_flows_csv, r
 #[cfg(feature = "csv")]
 pub mod flee;
 
-// Arrow record batches and IPC files (issue 16).
+// Arrow record batches and IPC files.
 #[cfg(feature = "arrow")]
 pub mod arrow;
 #[cfg(feature = "arrow")]

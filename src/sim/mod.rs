@@ -95,7 +95,7 @@
 //! and lists how each of Flee's rules is carried over. On Flee's published Mali 2012 scenario
 //! (23 locations, 35 routes, 300 days, scaled down tenfold) the agent engine's camp populations
 //! differ from the mean of ten Flee 3.1 runs by an averaged relative difference of about 0.25
-//! (`tests/sim_flee.rs`): they agree while the camps have room, and part when the small camps
+//! (`tests/integration/sim_flee.rs`): they agree while the camps have room, and part when the small camps
 //! fill, because Flee's agents then turn to other camps and here they queue for the full camp.
 //!
 //! # Beyond one machine
