@@ -96,8 +96,8 @@
 #[macro_use]
 mod words;
 
-pub mod count;
-pub mod country;
+mod count;
+mod country;
 #[cfg(feature = "csv")]
 pub mod datasets;
 mod error;
@@ -107,16 +107,16 @@ pub mod io;
 pub mod network;
 pub mod operation;
 pub mod partner;
-pub mod period;
+mod period;
 #[cfg(feature = "plot")]
 pub mod plot;
 mod rng;
 pub mod sim;
-pub mod source;
+mod source;
 pub mod stats;
 
-pub use count::{Count, CountError};
-pub use country::{Country, CountryError, IntermediateRegion, Region, SubRegion};
+pub use count::{Count, CountError, CountKind};
+pub use country::{AllCountries, Country, CountryError, IntermediateRegion, Region, SubRegion};
 pub use error::{Error, Result};
-pub use period::{Granularity, Period, PeriodError};
+pub use period::{Days, Granularity, Period, PeriodError, Periods};
 pub use source::{Source, SourceError};
