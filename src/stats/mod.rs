@@ -55,4 +55,4 @@ pub use forecast::holt_winters::{HoltWinters, HoltWintersFit, HwSeasonal, HwTren
 /// The box-constrained Nelder–Mead minimiser, for the simulation's calibration.
 pub(crate) use forecast::optim::nelder_mead;
 pub use loess::LoessDegree;
-pub use stl::{Robustness, SeasonalWindow, Stl, StlFit, stl};
+pub use stl::{Robustness, SeasonalWindow, Stl, StlOptions, stl};

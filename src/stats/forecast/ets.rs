@@ -330,7 +330,7 @@ impl EtsFit {
     /// `seed`, so the result depends only on `(h, level, npaths, seed)`: the same on every platform and
     /// with or without the `parallel` feature (which spreads the paths over threads). R's draws come
     /// from R's generator, so ours agree with R's up to Monte Carlo error, about `1.4 / sqrt(npaths)` of
-    /// the 95 % half-width for one bound (see `tests/ets_more.rs` for the measured agreement).
+    /// the 95 % half-width for one bound (see `tests/integration/ets_more.rs` for the measured agreement).
     ///
     /// # Complexity
     ///
@@ -1409,7 +1409,7 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<EtsFit> {
 /// and for the 15 classes with a multiplicative trend or an `(A,*,M)` form
 /// (21 fits on `AirPassengers`, `lynx`, `uspop`, `UKgas`) and the search with
 /// multiplicative trends (ETS(M,Md,M) on `AirPassengers`, as R), to about
-/// `1e-11` (`tests/ets_more.rs`). Prediction intervals are analytic where R's
+/// `1e-11` (`tests/integration/ets_more.rs`). Prediction intervals are analytic where R's
 /// are (classes 1–3 of Hyndman et al. 2008, ch. 6) and simulated, seeded,
 /// otherwise: see [`EtsFit::predict`].
 ///

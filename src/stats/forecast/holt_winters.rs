@@ -617,7 +617,7 @@ fn check_unit(name: &'static str, v: Option<f64>, allow_zero: bool) -> Result<()
 /// `AirPassengers` (multiplicative) we reach SSE 16570.77775 against R's
 /// 16570.77787 with (α, β, γ) = (0.27560, 0.03268, 0.87076) against R's
 /// (0.27559, 0.03269, 0.87073); additive and `co2` likewise within `2e-4` of R's
-/// parameters and never above R's SSE (`tests/holt_winters.rs`).
+/// parameters and never above R's SSE (`tests/integration/holt_winters.rs`).
 ///
 /// # Complexity
 ///

@@ -1,6 +1,6 @@
 //! Trend tests against R `trend` 1.1.6 and pymannkendall 1.4.3 reference vectors.
 
-mod common;
+use crate::common;
 use common::load;
 use corridor::stats::{
     Trend, hamed_rao, mann_kendall, pettitt, seasonal_mann_kendall, seasonal_sens_slope, sens_slope,
@@ -25,12 +25,7 @@ fn f(v: &Value) -> f64 {
 
 #[track_caller]
 fn close(got: f64, want: f64, rel: f64) {
-    let scale = want.abs().max(1e-300);
-    assert!(
-        (got - want).abs() <= rel * scale || got == want,
-        "got {got}, want {want} (rel {})",
-        (got - want).abs() / scale
-    );
+    common::close_to(got, want, rel, 1e-300, "value");
 }
 
 #[track_caller]

@@ -1,7 +1,7 @@
 //! OLS with classical, HC0–HC3 and Newey–West covariances against statsmodels 0.15
 //! (`tests/data/reference/regression.json`, `nile.json`) and R sandwich (`regression_R.json`, `nile_R.json`).
 
-mod common;
+use crate::common;
 use common::{close_slices, floats, load};
 use corridor::stats::{CovType, Design, Ols, SmallSample};
 use serde_json::Value;
