@@ -4,7 +4,7 @@
 mod common;
 
 use common::SplitMix;
-use corridor::stats::{Robustness, Stl};
+use corridor::stats::{Robustness, StlOptions, stl};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -27,15 +27,10 @@ fn series() -> Vec<f64> {
 fn bench(c: &mut Criterion) {
     let y = series();
     c.bench_function("stl daily n=3650 period=365 s.window=7", |b| {
-        b.iter(|| Stl::new(black_box(&y), 365).fit().unwrap());
+        b.iter(|| stl(black_box(&y), 365, StlOptions::default()).unwrap());
     });
     c.bench_function("stl daily n=3650 period=365 s.window=7 robust", |b| {
-        b.iter(|| {
-            Stl::new(black_box(&y), 365)
-                .robustness(Robustness::Robust)
-                .fit()
-                .unwrap()
-        });
+        b.iter(|| stl(black_box(&y), 365, StlOptions::default().robustness(Robustness::Robust)).unwrap());
     });
 }
 

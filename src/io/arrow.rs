@@ -28,7 +28,7 @@
 //!
 //! IPC files: [`write_ipc`] and [`read_ipc`] (the Arrow file format, what `pyarrow.ipc.open_file`
 //! and polars' `read_ipc` read). Checked by hand once (issue 16), with pyarrow 26.0.1 and polars
-//! 2.1.0: both read the file `tests/arrow.rs` writes (same rows, same total, the dictionary columns
+//! 2.1.0: both read the file `tests/integration/arrow.rs` writes (same rows, same total, the dictionary columns
 //! as polars `Categorical`), and corridor reads back the file polars writes from it (its
 //! dictionaries are `Utf8View`):
 //!
@@ -51,7 +51,7 @@
 //!
 //! Statistics of a time series (trend tests, changepoints, STL, ETS, interrupted time series) are not
 //! mergeable across time partitions: partition by group (nationality, place), not by time, or merge
-//! the series first. `tests/arrow.rs` checks that merged totals and group totals equal the whole's.
+//! the series first. `tests/integration/arrow.rs` checks that merged totals and group totals equal the whole's.
 
 use std::io::{Read, Seek, Write};
 use std::sync::Arc;

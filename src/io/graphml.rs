@@ -157,7 +157,7 @@ fn extras_data(out: &mut String, keys: &BTreeMap<(&str, &'static str), String>, 
 /// as entities, carriage return, line feed and tab as character references (`&#13;`, `&#10;`, `&#9;`; a
 /// raw CR would be read back as LF). Characters XML 1.0 cannot carry at all — C0 controls other than
 /// tab, LF and CR, and U+FFFE and U+FFFF — are **replaced by U+FFFD** (checked against networkx 3.6, see
-/// `tests/network_io.rs`).
+/// `tests/integration/network_io.rs`).
 ///
 /// # Errors
 ///

@@ -18,7 +18,7 @@ mod flows_csv;
 #[cfg(feature = "csv")]
 pub use flows_csv::{Header, ReadMode, ReadOptions, ReadReport, read_flows_csv, read_flows_csv_with, write_flows_csv};
 
-// Arrow record batches and IPC files (issue 16).
+// Arrow record batches and IPC files.
 #[cfg(feature = "arrow")]
 pub mod arrow;
 #[cfg(feature = "arrow")]

@@ -8,7 +8,7 @@ use super::frame::{
 };
 use super::{Chart, PlotError};
 use crate::flow::FlowSeries;
-use crate::stats::StlFit;
+use crate::stats::Stl;
 
 /// Draws an STL decomposition as four stacked panels on one time axis, as R's `plot.stl` does: the
 /// data (gaps as gaps), the trend, the seasonal component and the remainder (with a zero line).
@@ -26,20 +26,20 @@ use crate::stats::StlFit;
 /// use corridor::Count;
 /// use corridor::flow::FlowSeries;
 /// use corridor::plot::{Chart, stl_svg};
-/// use corridor::stats::Stl;
+/// use corridor::stats::{StlOptions, stl};
 ///
 /// let y: Vec<f64> = (0..48).map(|t| 1_000.0 + 10.0 * t as f64 + 200.0 * ((t % 12) as f64 - 5.5).abs()).collect();
 /// let s = FlowSeries::new("2020-01".parse()?, y.iter().map(|&v| Some(Count::exact(v as u64))).collect())?;
-/// let fit = Stl::new(&y, 12).fit()?;
+/// let fit = stl(&y, 12, StlOptions::default())?;
 /// let svg = stl_svg(&s, &fit, &Chart::default().size(900, 700))?;
 /// assert!(svg.contains("remainder"));
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn stl_svg(series: &FlowSeries, fit: &StlFit, chart: &Chart) -> crate::Result<String> {
+pub fn stl_svg(series: &FlowSeries, fit: &Stl, chart: &Chart) -> crate::Result<String> {
     Ok(draw(series, fit, chart)?)
 }
 
-fn draw(series: &FlowSeries, fit: &StlFit, chart: &Chart) -> Result<String, PlotError> {
+fn draw(series: &FlowSeries, fit: &Stl, chart: &Chart) -> Result<String, PlotError> {
     check_size(chart)?;
     let (periods, values) = series_points(series)?;
     if fit.trend().len() != values.len() {

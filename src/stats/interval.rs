@@ -13,7 +13,7 @@
 ///
 /// ```
 /// let t = corridor::stats::poisson_rate_test(30, 10.0, 10, 10.0)?;
-/// let ci = t.confidence_interval(0.95)?;
+/// let ci = t.interval(0.95)?;
 /// assert!(ci.contains(t.ratio()));
 /// assert!(ci.lower() < ci.upper() && ci.width() > 0.0);
 /// assert_eq!(ci.level(), 0.95);

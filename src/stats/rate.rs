@@ -44,18 +44,37 @@ impl RateTest {
     /// (1 when `x1 = n`), the interval is `p/(1 − p) · t2/t1` at both bounds, as R
     /// `poisson.test(c(x1, x2), c(t1, t2), conf.level = level)$conf.int` (upper `+∞` when `x2 = 0`).
     ///
+    /// Returns `(lower, upper)`, the form fixed for programs that depend on the crate; a `level`
+    /// outside `(0, 1)` gives `(NaN, NaN)`. [`RateTest::interval`] is the same interval as the
+    /// crate's one [`Interval`] type, with an invalid level as an error.
+    ///
+    /// # Example
+    /// ```
+    /// let t = corridor::stats::poisson_rate_test(30, 10.0, 10, 10.0)?;
+    /// let (lo, hi) = t.confidence_interval(0.95);
+    /// assert!(lo < t.ratio() && t.ratio() < hi);
+    /// assert!(t.confidence_interval(1.5).0.is_nan());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    #[must_use]
+    pub fn confidence_interval(&self, level: f64) -> (f64, f64) {
+        self.interval(level).map_or((f64::NAN, f64::NAN), |ci| ci.bounds())
+    }
+
+    /// [`RateTest::confidence_interval`] as an [`Interval`] carrying its level.
+    ///
     /// # Errors
     /// [`StatsError::InvalidParameter`] unless `0 < level < 1`.
     ///
     /// # Example
     /// ```
     /// let t = corridor::stats::poisson_rate_test(30, 10.0, 10, 10.0)?;
-    /// let ci = t.confidence_interval(0.95)?;
+    /// let ci = t.interval(0.95)?;
     /// assert!(ci.lower() < t.ratio() && t.ratio() < ci.upper());
-    /// assert!(t.confidence_interval(1.5).is_err());
+    /// assert!(t.interval(1.5).is_err());
     /// # Ok::<(), corridor::Error>(())
     /// ```
-    pub fn confidence_interval(&self, level: f64) -> crate::stats::error::Result<Interval> {
+    pub fn interval(&self, level: f64) -> crate::stats::error::Result<Interval> {
         check_level(level)?;
         let n = self.x1 + self.x2;
         let alpha = (1.0 - level) / 2.0;

@@ -25,7 +25,7 @@ pub enum Robustness {
     Robust,
 }
 
-/// An STL decomposition of a series, to be computed with [`Stl::fit`]; by default R `stl(x, s.window = 7)`.
+/// The options of [`stl`]; [`StlOptions::default`] is R `stl(x, s.window = 7)`.
 ///
 /// Every window left unset takes R's default for the given period:
 ///
@@ -50,21 +50,20 @@ pub enum Robustness {
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{Robustness, SeasonalWindow, Stl};
+/// use corridor::stats::{stl, Robustness, SeasonalWindow, StlOptions};
 /// let y: Vec<f64> = (0..96).map(|i| f64::from(i) + [3.0, -1.0, -4.0, 2.0][i as usize % 4]).collect();
 /// // R: stl(x, s.window = 13, t.window = 21, robust = TRUE)
-/// let fit = Stl::new(&y, 4)
+/// let options = StlOptions::default()
 ///     .seasonal_window(SeasonalWindow::Span(13))
 ///     .trend_window(21)
-///     .robustness(Robustness::Robust)
-///     .fit()?;
+///     .robustness(Robustness::Robust);
+/// let fit = stl(&y, 4, options)?;
 /// assert_eq!(fit.trend().len(), y.len());
 /// # Ok::<(), corridor::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Stl<'a> {
-    y: &'a [f64],
-    period: usize,
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct StlOptions {
     seasonal_window: SeasonalWindow,
     trend_window: Option<usize>,
     low_pass_window: Option<usize>,
@@ -79,14 +78,10 @@ pub struct Stl<'a> {
     outer: Option<usize>,
 }
 
-impl<'a> Stl<'a> {
-    /// The decomposition of `y` with `period` observations per cycle (at least 2), with R's
-    /// defaults for `stl(x, s.window = 7)`.
-    #[must_use]
-    pub fn new(y: &'a [f64], period: usize) -> Self {
+impl Default for StlOptions {
+    /// R's defaults for `stl(x, s.window = 7)`; the windows left unset follow the period.
+    fn default() -> Self {
         Self {
-            y,
-            period,
             seasonal_window: SeasonalWindow::Span(7),
             trend_window: None,
             low_pass_window: None,
@@ -101,15 +96,9 @@ impl<'a> Stl<'a> {
             outer: None,
         }
     }
+}
 
-    /// Decomposes the series: R `stl`, see [`stl`].
-    ///
-    /// # Errors
-    /// As [`stl`].
-    pub fn fit(&self) -> crate::stats::error::Result<StlFit> {
-        stl_impl(self.y, self.period, self)
-    }
-
+impl StlOptions {
     /// The seasonal window (R `s.window`): an odd span of at least 3, or periodic.
     #[must_use]
     pub fn seasonal_window(mut self, window: SeasonalWindow) -> Self {
@@ -185,10 +174,10 @@ impl<'a> Stl<'a> {
     }
 }
 
-/// An STL decomposition `y = seasonal + trend + remainder`, from [`Stl::fit`] or [`stl`].
+/// An STL decomposition `y = seasonal + trend + remainder`, from [`stl`].
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct StlFit {
+pub struct Stl {
     seasonal: Vec<f64>,
     trend: Vec<f64>,
     remainder: Vec<f64>,
@@ -197,7 +186,7 @@ pub struct StlFit {
     jumps: [usize; 3],
 }
 
-impl StlFit {
+impl Stl {
     /// The seasonal component (R `$time.series[, "seasonal"]`).
     #[must_use]
     pub fn seasonal(&self) -> &[f64] {
@@ -269,8 +258,10 @@ fn check_window(name: &'static str, w: usize) -> Result<(), StatsError> {
 /// - `y`: the series, without gaps (interpolate first: STL takes no gaps).
 /// - `period`: observations per cycle (R `frequency(x)`), at least 2.
 ///
-/// The single-shot form of [`Stl::new(y, period).fit()`](Stl::fit), R `stl(x, s.window = 7)`; the
-/// options (windows, degrees, jumps, robustness) are set on [`Stl`].
+/// - `options`: windows, degrees, jumps and robustness; [`StlOptions::default()`] is R
+///   `stl(x, s.window = 7)`.
+///
+/// A procedure configured then applied (DESIGN.md): the options hold no data.
 ///
 /// # Complexity
 ///
@@ -287,22 +278,21 @@ fn check_window(name: &'static str, w: usize) -> Result<(), StatsError> {
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{stl, Stl};
+/// use corridor::stats::{stl, StlOptions};
 /// let y: Vec<f64> = (0..48).map(|i| f64::from(i) + [3.0, -1.0, -4.0, 2.0][i as usize % 4]).collect();
-/// let fit = stl(&y, 4)?;
-/// assert_eq!(fit, Stl::new(&y, 4).fit()?);
+/// let fit = stl(&y, 4, StlOptions::default())?;
 /// for i in 0..y.len() {
 ///     let sum = fit.seasonal()[i] + fit.trend()[i] + fit.remainder()[i];
 ///     assert!((sum - y[i]).abs() < 1e-9);
 /// }
 /// # Ok::<(), corridor::Error>(())
 /// ```
-pub fn stl(y: &[f64], period: usize) -> crate::stats::error::Result<StlFit> {
-    Stl::new(y, period).fit()
+pub fn stl(y: &[f64], period: usize, options: StlOptions) -> crate::stats::error::Result<Stl> {
+    stl_impl(y, period, &options)
 }
 
 #[allow(clippy::too_many_lines)] // validation, then R's driver loop
-fn stl_impl(y: &[f64], period: usize, o: &Stl<'_>) -> Result<StlFit, StatsError> {
+fn stl_impl(y: &[f64], period: usize, o: &StlOptions) -> Result<Stl, StatsError> {
     if period < 2 {
         return Err(StatsError::InvalidParameter {
             name: "period",
@@ -397,7 +387,7 @@ fn stl_impl(y: &[f64], period: usize, o: &Stl<'_>) -> Result<StlFit, StatsError>
         }
     }
     let remainder = (0..n).map(|i| y[i] - season[i] - trend[i]).collect();
-    Ok(StlFit {
+    Ok(Stl {
         seasonal: season,
         trend,
         remainder,
@@ -580,7 +570,7 @@ mod tests {
     fn default_windows_for_monthly_data_are_r_defaults() {
         // R stl(AirPassengers, s.window = 7)$win = c(s = 7, t = 23, l = 13), $deg 0 1 1, $jump 1 3 2.
         let y: Vec<f64> = (0..36).map(|i| f64::from(i % 12)).collect();
-        let fit = Stl::new(&y, 12).fit().unwrap();
+        let fit = stl(&y, 12, StlOptions::default()).unwrap();
         assert_eq!(fit.windows(), [7, 23, 13]);
         assert_eq!(fit.jumps(), [1, 3, 2]);
     }
@@ -588,15 +578,15 @@ mod tests {
     #[test]
     fn bad_inputs_are_errors() {
         let y = vec![1.0; 30];
-        assert!(Stl::new(&y, 1).fit().is_err());
-        assert!(Stl::new(&y[..24], 12).fit().is_err());
-        assert!(Stl::new(&y, 4).trend_window(4).fit().is_err());
-        assert!(Stl::new(&y, 4).seasonal_window(SeasonalWindow::Span(1)).fit().is_err());
-        assert!(Stl::new(&y, 4).low_pass_window(2).fit().is_err());
-        assert!(Stl::new(&y, 4).trend_jump(0).fit().is_err());
-        assert!(Stl::new(&y, 4).inner(0).fit().is_err());
+        assert!(stl(&y, 1, StlOptions::default()).is_err());
+        assert!(stl(&y[..24], 12, StlOptions::default()).is_err());
+        assert!(stl(&y, 4, StlOptions::default().trend_window(4)).is_err());
+        assert!(stl(&y, 4, StlOptions::default().seasonal_window(SeasonalWindow::Span(1))).is_err());
+        assert!(stl(&y, 4, StlOptions::default().low_pass_window(2)).is_err());
+        assert!(stl(&y, 4, StlOptions::default().trend_jump(0)).is_err());
+        assert!(stl(&y, 4, StlOptions::default().inner(0)).is_err());
         let mut z = y.clone();
         z[3] = f64::NAN;
-        assert!(Stl::new(&z, 4).fit().is_err());
+        assert!(stl(&z, 4, StlOptions::default()).is_err());
     }
 }

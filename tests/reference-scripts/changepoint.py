@@ -1,4 +1,4 @@
-"""Reference vectors for corridor::stats changepoint detection (tests/changepoint.rs).
+"""Reference vectors for corridor::stats changepoint detection (tests/integration/changepoint.rs).
 
 R `changepoint` cannot be installed on the machine that produced these vectors (it is not packaged in
 Debian bookworm and CRAN is out of reach), so this script uses ruptures 1.1.10 as the search engine:

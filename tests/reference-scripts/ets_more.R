@@ -1,5 +1,5 @@
 # Reference values for corridor's ETS multiplicative-trend classes, (A,*,M) classes, the automatic search with
-# multiplicative trends and simulated prediction intervals (tests/ets_more.rs).
+# multiplicative trends and simulated prediction intervals (tests/integration/ets_more.rs).
 # Run: Rscript tests/reference-scripts/ets_more.R > tests/data/reference/ets_more.json
 # R 4.2.2, forecast 8.20, jsonlite (versions recorded in the output). Takes a few minutes (R simulates path by path).
 suppressMessages(library(jsonlite))

@@ -1,4 +1,4 @@
-# Reference values for corridor's ETS on short series (tests/ets.rs): R's search on short non-seasonal series
+# Reference values for corridor's ETS on short series (tests/integration/ets.rs): R's search on short non-seasonal series
 # (forecast's etsmodel tries a class while it has fewer optimised parameters than n - 1), and seasonal fits on
 # fewer than three periods, where forecast's initstate starts from a line plus one Fourier pair.
 # Run: Rscript tests/reference-scripts/ets_short.R > tests/data/reference/ets_short.json

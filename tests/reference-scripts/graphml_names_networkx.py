@@ -1,5 +1,5 @@
 """Reads tests/data/network/tricky_names.graphml (written by corridor::io::write_graphml from the names in
-tests/network_io.rs, TRICKY_NAMES) with networkx.read_graphml and dumps the name networkx decoded for each
+tests/integration/network_io.rs, TRICKY_NAMES) with networkx.read_graphml and dumps the name networkx decoded for each
 node, so the Rust test can check that every name comes back exactly (characters XML 1.0 forbids as U+FFFD).
 The JSON is written with ensure_ascii so that control characters survive any editor.
 Run: python3 tests/reference-scripts/graphml_names_networkx.py > tests/data/reference/graphml_names_networkx.json

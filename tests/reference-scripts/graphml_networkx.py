@@ -1,5 +1,5 @@
 """Reads tests/data/network/sample.graphml (written by corridor::io::write_graphml, see
-tests/network_io.rs) with networkx.read_graphml and dumps what networkx decoded, so the Rust test can
+tests/integration/network_io.rs) with networkx.read_graphml and dumps what networkx decoded, so the Rust test can
 check that a real XML/GraphML reader gets our names, escaping and typed attributes back.
 Run: python3 tests/reference-scripts/graphml_networkx.py > tests/data/reference/graphml_networkx.json
 """

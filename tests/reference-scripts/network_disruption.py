@@ -1,4 +1,4 @@
-"""Reference values for corridor::network disruption (tests/network_disruption.rs).
+"""Reference values for corridor::network disruption (tests/integration/network_disruption.rs).
 
 For a few graphs (karate club, a corridor-shaped random graph, a sparse random graph) and removal
 sets, computes with networkx on G.remove_nodes_from(removed):

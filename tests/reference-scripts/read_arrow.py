@@ -1,4 +1,4 @@
-"""Reads an Arrow IPC file written by corridor (tests/arrow.rs) with pyarrow and polars.
+"""Reads an Arrow IPC file written by corridor (tests/integration/arrow.rs) with pyarrow and polars.
 
 Run once by hand (issue 16), after
     CORRIDOR_ARROW_FILE=/tmp/flows.arrow cargo test --features arrow --test arrow

@@ -16,11 +16,11 @@
 //! variance floor, the MBIC cost variant, the pruning rule and the tie-breaking, so that results
 //! equal `cpt.mean` / `cpt.meanvar` with the same options.
 //!
-//! Validation (`tests/changepoint.rs`): R `changepoint` outputs on Nile (PELT with manual and MBIC
+//! Validation (`tests/integration/changepoint.rs`): R `changepoint` outputs on Nile (PELT with manual and MBIC
 //! penalties for mean and mean+variance, `BinSeg` with `Q = 3`), and 64 PELT cases plus CROPS sweeps on
 //! seeded Gaussian and Poisson series computed by ruptures 1.1.10's PELT with R's cost formulas and
 //! penalty definitions (`tests/reference-scripts/changepoint.py`); indices are equal, costs agree to
-//! `1e-9`. `tests/changepoint_r_port.rs` adds 1,022 PELT and 292 `BinSeg` cases on 66 seeded series
+//! `1e-9`. `tests/integration/changepoint_r_port.rs` adds 1,022 PELT and 292 `BinSeg` cases on 66 seeded series
 //! (Gaussian, Student-t, whole-number, flat-stretch and Poisson shapes, 20 to 2,000 points, every
 //! cost, penalty and minimum segment lengths 1 to 10) computed by R changepoint's C routines (the
 //! changepoint-cython 0.1.5 port, patched to R's C semantics; `tests/reference-scripts/
@@ -217,7 +217,8 @@ impl Segment {
     }
 
     /// Segment variance with divisor `m` (the maximum-likelihood estimate used by
-    /// [`Cost::NormalMeanVar`], before R's `1e-11` floor).
+    /// [`Cost::NormalMeanVar`], before R's `1e-11` floor). NaN for [`Cost::Poisson`], whose segments
+    /// have no variance parameter.
     #[must_use]
     pub fn variance(&self) -> f64 {
         self.variance

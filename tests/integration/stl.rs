@@ -1,8 +1,8 @@
 //! STL against R `stats::stl` (R 4.2.2) and statsmodels STL configured like R.
 
-mod common;
+use crate::common;
 use common::{floats, load};
-use corridor::stats::{Robustness, SeasonalWindow, Stl};
+use corridor::stats::{Robustness, SeasonalWindow, StlOptions, stl};
 use serde_json::Value;
 
 /// Relative agreement with R (R's Fortran and ours do the same operations).
@@ -24,7 +24,7 @@ fn airpassengers_swindow7_equals_r() {
     // R: stl(AirPassengers, s.window = 7)
     let r = load("airpassengers_R.json");
     let y = floats(&r["input"]["y"]);
-    let fit = Stl::new(&y, 12).fit().unwrap();
+    let fit = stl(&y, 12, StlOptions::default()).unwrap();
     let c = &r["stl_swindow7"];
     assert_close("seasonal", fit.seasonal(), &floats(&c["seasonal"]));
     assert_close("trend", fit.trend(), &floats(&c["trend"]));
@@ -39,7 +39,7 @@ fn airpassengers_swindow7_robust_equals_r() {
     // R: stl(AirPassengers, s.window = 7, robust = TRUE)
     let r = load("airpassengers_R.json");
     let y = floats(&r["input"]["y"]);
-    let fit = Stl::new(&y, 12).robustness(Robustness::Robust).fit().unwrap();
+    let fit = stl(&y, 12, StlOptions::default().robustness(Robustness::Robust)).unwrap();
     let c = &r["stl_swindow7_robust"];
     assert_close("seasonal", fit.seasonal(), &floats(&c["seasonal"]));
     assert_close("trend", fit.trend(), &floats(&c["trend"]));
@@ -51,10 +51,7 @@ fn log_airpassengers_periodic_equals_r() {
     // R: stl(log(AirPassengers), s.window = "periodic")
     let r = load("airpassengers_R.json");
     let y: Vec<f64> = floats(&r["input"]["y"]).iter().map(|x| x.ln()).collect();
-    let fit = Stl::new(&y, 12)
-        .seasonal_window(SeasonalWindow::Periodic)
-        .fit()
-        .unwrap();
+    let fit = stl(&y, 12, StlOptions::default().seasonal_window(SeasonalWindow::Periodic)).unwrap();
     let c = &r["stl_log_periodic"];
     assert_close("seasonal", fit.seasonal(), &floats(&c["seasonal"]));
     assert_close("trend", fit.trend(), &floats(&c["trend"]));
@@ -67,7 +64,7 @@ fn airpassengers_equals_statsmodels_in_r_config() {
     // jumps 1/3/2).fit(inner_iter=2, outer_iter=0)
     let r = load("airpassengers.json");
     let y = floats(&r["input"]["y"]);
-    let fit = Stl::new(&y, 12).fit().unwrap();
+    let fit = stl(&y, 12, StlOptions::default()).unwrap();
     let c = &r["stl_R_stl_swindow7_equivalent"];
     assert_close("seasonal", fit.seasonal(), &floats(&c["seasonal"]));
     assert_close("trend", fit.trend(), &floats(&c["trend"]));
@@ -76,7 +73,7 @@ fn airpassengers_equals_statsmodels_in_r_config() {
 
 #[allow(clippy::needless_range_loop)] // parallel arrays read by position
 mod properties {
-    use corridor::stats::{Robustness, SeasonalWindow, Stl};
+    use corridor::stats::{Robustness, SeasonalWindow, StlOptions, stl};
     use proptest::prelude::*;
 
     proptest! {
@@ -90,10 +87,10 @@ mod properties {
             robust in any::<bool>(),
             periodic in any::<bool>(),
         ) {
-            let mut o = Stl::new(&y, period);
+            let mut o = StlOptions::default();
             if robust { o = o.robustness(Robustness::Robust); }
             if periodic { o = o.seasonal_window(SeasonalWindow::Periodic); }
-            if let Ok(fit) = o.fit() {
+            if let Ok(fit) = stl(&y, period, o) {
                 for i in 0..y.len() {
                     let s = fit.seasonal()[i] + fit.trend()[i] + fit.remainder()[i];
                     prop_assert!((s - y[i]).abs() <= 1e-9 * y[i].abs().max(1.0));
@@ -106,8 +103,8 @@ mod properties {
         #[test]
         fn constant_series_is_all_trend(c in -1e3..1e3_f64, n in 9usize..60, robust in any::<bool>()) {
             let y = vec![c; n];
-            let o = if robust { Stl::new(&y, 4).robustness(Robustness::Robust) } else { Stl::new(&y, 4) };
-            let fit = o.fit().unwrap();
+            let o = if robust { StlOptions::default().robustness(Robustness::Robust) } else { StlOptions::default() };
+            let fit = stl(&y, 4, o).unwrap();
             for i in 0..n {
                 prop_assert!(fit.seasonal()[i].abs() <= 1e-9 * c.abs().max(1.0));
                 prop_assert!((fit.trend()[i] - c).abs() <= 1e-9 * c.abs().max(1.0));
@@ -119,22 +116,22 @@ mod properties {
 #[test]
 fn errors_name_the_bad_value() {
     let y = vec![1.0; 30];
-    let e = Stl::new(&y, 1).fit().unwrap_err();
+    let e = stl(&y, 1, StlOptions::default()).unwrap_err();
     assert_eq!(e.to_string(), "invalid period = 1: must be at least 2");
-    let e = Stl::new(&y[..24], 12).fit().unwrap_err();
+    let e = stl(&y[..24], 12, StlOptions::default()).unwrap_err();
     assert_eq!(e.to_string(), "stl needs at least 25 observations, got 24");
-    let e = Stl::new(&y, 4).trend_window(8).fit().unwrap_err();
+    let e = stl(&y, 4, StlOptions::default().trend_window(8)).unwrap_err();
     assert_eq!(
         e.to_string(),
         "invalid trend window = 8: must be an odd integer of at least 3"
     );
     let mut z = y.clone();
     z[5] = f64::NAN;
-    let e = Stl::new(&z, 4).fit().unwrap_err();
+    let e = stl(&z, 4, StlOptions::default()).unwrap_err();
     assert_eq!(e.to_string(), "value at index 5 is not finite: NaN");
-    assert!(Stl::new(&y, usize::MAX).fit().is_err());
+    assert!(stl(&y, usize::MAX, StlOptions::default()).is_err());
     let big = vec![1.7e308; 10];
-    let e = Stl::new(&big, 2).fit().unwrap_err();
+    let e = stl(&big, 2, StlOptions::default()).unwrap_err();
     assert!(e.to_string().starts_with("stl: the fit overflowed"), "{e}");
 }
 
@@ -142,7 +139,7 @@ fn errors_name_the_bad_value() {
 #[test]
 fn ts_json_cases_equal_r() {
     use corridor::stats::LoessDegree;
-    type Options = fn(Stl<'_>) -> Stl<'_>;
+    type Options = fn(StlOptions) -> StlOptions;
     let r = load("ts.json");
     let cases: [(&str, Options); 5] = [
         ("stl_co2_swindow35", |o| o.seasonal_window(SeasonalWindow::Span(35))),
@@ -164,7 +161,7 @@ fn ts_json_cases_equal_r() {
         let c = &r[key];
         let y = floats(&c["y"]);
         let period = c["period"].as_u64().unwrap() as usize;
-        let fit = options(Stl::new(&y, period)).fit().unwrap();
+        let fit = stl(&y, period, options(StlOptions::default())).unwrap();
         assert_close(&format!("{key} seasonal"), fit.seasonal(), &floats(&c["seasonal"]));
         assert_close(&format!("{key} trend"), fit.trend(), &floats(&c["trend"]));
         assert_close(&format!("{key} remainder"), fit.remainder(), &floats(&c["remainder"]));
@@ -183,10 +180,10 @@ fn public_types_are_send_sync_debug_clone() {
     fn check<T: Send + Sync + std::fmt::Debug + Clone>() {}
     use corridor::stats::{
         EtsErrorType, EtsFit, EtsModel, EtsSeason, EtsSpec, EtsTrend, Forecast, HoltWinters, HoltWintersFit,
-        HwSeasonal, HwTrend, LoessDegree, Stl, StlFit,
+        HwSeasonal, HwTrend, LoessDegree, Stl, StlOptions,
     };
-    check::<StlFit>();
-    check::<Stl<'static>>();
+    check::<Stl>();
+    check::<StlOptions>();
     check::<SeasonalWindow>();
     check::<Robustness>();
     check::<LoessDegree>();

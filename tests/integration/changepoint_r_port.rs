@@ -13,7 +13,7 @@
 //!
 //! Changepoint indices are compared exactly; costs with the relative tolerance `COST_TOL`.
 
-mod common;
+use crate::common;
 use common::load;
 
 use corridor::stats::{BinSeg, Changepoints, Cost, Pelt, Penalty};

@@ -1,6 +1,6 @@
 //! Holt–Winters against R `stats::HoltWinters` / `predict.HoltWinters` (R 4.2.2).
 
-mod common;
+use crate::common;
 use common::{close_scaled, close_scaled_slices, floats, load};
 
 use corridor::stats::{HoltWinters, HwSeasonal};

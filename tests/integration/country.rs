@@ -5,7 +5,7 @@
 //! countries and territories taxonomy in hdx-python-country (UN M49 regions); the
 //! package versions are recorded inside the JSON.
 
-mod common;
+use crate::common;
 use common::load;
 
 use std::collections::HashSet;

@@ -32,7 +32,7 @@
 //!
 //! Runtime (debug build, 2 cores): about 7 s for this file.
 
-mod common;
+use crate::common;
 use common::{floats, load, spec_of};
 use corridor::stats::{EtsErrorType, EtsFit, EtsModel, EtsTrend, Forecast, ets};
 use serde_json::Value;
@@ -53,7 +53,7 @@ const LINEAR_WORST: f64 = 0.025;
 const LINEAR_MEAN: f64 = 0.01;
 
 fn close(what: &str, a: f64, b: f64, tol: f64) {
-    assert!((a - b).abs() <= tol * b.abs().max(1e-3), "{what}: ours {a}, R {b}");
+    common::close_to(a, b, tol, 1e-3, what);
 }
 
 fn close_all(what: &str, a: &[f64], b: &[f64], tol: f64) {

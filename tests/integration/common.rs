@@ -21,24 +21,29 @@ pub(crate) fn floats(v: &Value) -> Vec<f64> {
         .collect()
 }
 
+/// The one comparison of the suite: `got` within `rel · max(|want|, floor)` of `want`, or equal to it (so
+/// infinities and exact zeros compare). Every other helper here, and each test module's shorthand, calls it.
+#[track_caller]
+pub(crate) fn close_to(got: f64, want: f64, rel: f64, floor: f64, what: &str) {
+    let scale = want.abs().max(floor);
+    assert!(
+        got == want || (got - want).abs() <= rel * scale,
+        "{what}: got {got}, want {want} (relative {:e})",
+        (got - want).abs() / scale
+    );
+}
+
 /// Every `got[i]` within relative `rel` of `want[i]` (absolute near 0), same lengths.
 pub(crate) fn close_slices(got: &[f64], want: &[f64], rel: f64, what: &str) {
     assert_eq!(got.len(), want.len(), "{what}: length");
     for (i, (g, w)) in got.iter().zip(want).enumerate() {
-        assert!(
-            (g - w).abs() <= rel * w.abs().max(1e-300),
-            "{what}[{i}]: got {g}, want {w} (rel {:e})",
-            ((g - w) / w).abs()
-        );
+        close_to(*g, *w, rel, 1e-300, &format!("{what}[{i}]"));
     }
 }
 
 /// `got` within `tol · max(|want|, 1)` of `want`: relative for values above 1 in size, absolute below.
 pub(crate) fn close_scaled(got: f64, want: f64, tol: f64, what: &str) {
-    assert!(
-        (got - want).abs() <= tol * want.abs().max(1.0),
-        "{what}: got {got}, want {want}"
-    );
+    close_to(got, want, tol, 1.0, what);
 }
 
 /// [`close_scaled`] for every element, same lengths.

@@ -2,7 +2,7 @@
 //! `tests/data/reference/impact_its.json`), claims against sourced facts, error paths, serde.
 #![cfg(feature = "csv")]
 
-mod common;
+use crate::common;
 use common::{close_scaled, close_scaled_slices, floats, load};
 use corridor::datasets::darien;
 use corridor::flow::{FlowFilter, FlowSeries, Nationality};

@@ -8,7 +8,7 @@ use corridor::datasets::darien;
 use corridor::flow::FlowSeries;
 use corridor::network::{Actor, Attack, Recovery, Role, SmugglingNetwork, Tie, TieKind};
 use corridor::plot::{Chart, PlotError, SeriesChart, forecast_svg, its_svg, resilience_svg, series_svg, stl_svg};
-use corridor::stats::{EtsModel, Its, Stl, ets};
+use corridor::stats::{EtsModel, Its, StlOptions, ets, stl};
 use corridor::{Count, Error};
 
 /// The blue of data lines (Okabe–Ito blue) and the vermillion of changepoint rules, as plotters
@@ -180,7 +180,7 @@ fn complete_stretch() -> (FlowSeries, Vec<f64>) {
 #[test]
 fn stl_panels() {
     let (s, y) = complete_stretch();
-    let fit = Stl::new(&y, 12).fit().unwrap();
+    let fit = stl(&y, 12, StlOptions::default()).unwrap();
     let svg = stl_svg(&s, &fit, &Chart::default().size(900, 720)).unwrap();
     check("stl", &svg);
     let doc = roxmltree::Document::parse(&svg).unwrap();

@@ -1,7 +1,7 @@
 //! Interrupted time series on the Darien monthly crossings (2020-01..2024-03, intervention 2021-09)
 //! against statsmodels 0.15 fits of the same design (`tests/data/reference/regression.json`).
 
-mod common;
+use crate::common;
 use common::{close_slices, floats, load};
 use corridor::stats::{Family, Its, Seasonality, StatsError};
 use serde_json::Value;

@@ -1,7 +1,7 @@
 //! Poisson, quasi-Poisson and NB2 GLMs against R 4.2.2 (`glm`, `MASS::glm.nb`; `regression_R.json`) and
 //! statsmodels 0.15 (`GLM`, discrete `NegativeBinomial`; `regression.json`).
 
-mod common;
+use crate::common;
 use common::{close_slices, floats, load};
 use corridor::stats::{Design, Family, Glm, StatsError};
 use serde_json::Value;

@@ -1,7 +1,7 @@
 //! Disruption metrics and the degree attack against networkx 3.6
 //! (`tests/reference-scripts/network_disruption.py` → `tests/data/reference/network_disruption.json`).
 
-mod common;
+use crate::common;
 use common::{close_scaled, load};
 
 use corridor::network::{Actor, ActorId, Attack, Capacity, Recovery, SmugglingNetwork, StageServed, Tie, TieKind};

@@ -125,7 +125,7 @@ fn statement_figures() {
     let s = darien::statement_2022();
     // reference: tests/data/reference/darien_descriptive.json (2,461 -> 140 a day: -94.31 %; 140,000 / 10,000 = 14).
     let reference: serde_json::Value =
-        serde_json::from_str(include_str!("data/reference/darien_descriptive.json")).unwrap();
+        serde_json::from_str(include_str!("../data/reference/darien_descriptive.json")).unwrap();
     let pct = (s.latest_per_day.point() as f64 - s.peak_per_day.point() as f64) / s.peak_per_day.point() as f64 * 100.0;
     assert!((pct - reference["pct_change_peak_to_later"].as_f64().unwrap()).abs() < 1e-9);
     let ratio = s.crossed_2021.point() as f64 / s.normal_year.point() as f64;

@@ -1,7 +1,7 @@
 //! Measures of `SmugglingNetwork` against networkx 3.6 (tests/data/reference/networkx.json, written by
 //! tests/reference-scripts/networkx_measures.py), through the public API only.
 
-mod common;
+use crate::common;
 use common::{close_scaled_slices, floats, load};
 
 use corridor::network::{

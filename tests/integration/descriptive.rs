@@ -1,7 +1,7 @@
 //! Descriptive helpers against numpy 2.4.6 / pandas 3.1.1 (`tests/reference-scripts/descriptive.py`)
 //! and the Darién arithmetic in `tests/data/reference/darien_descriptive.json`.
 
-mod common;
+use crate::common;
 use common::load;
 use corridor::stats::{
     Change, GapPolicy, Window, compound_growth_rate, cumulative_sum, dropping_gaps, herfindahl, index_to_base, mean,
@@ -25,10 +25,7 @@ fn vec_opt(v: &Value) -> Vec<Option<f64>> {
 
 #[track_caller]
 fn close(got: f64, want: f64) {
-    assert!(
-        got == want || (got - want).abs() <= REL * want.abs().max(1e-12),
-        "got {got}, want {want}"
-    );
+    common::close_to(got, want, REL, 1e-12, "value");
 }
 
 #[track_caller]

@@ -4,7 +4,7 @@
 //! `ETSModel(A, Ad, A)` with an additive season (the same model reparametrised), and for a
 //! multiplicative season the transcribed recursion checked there against statsmodels and R.
 
-mod common;
+use crate::common;
 use common::{close_scaled, close_scaled_slices, floats, load};
 
 use corridor::stats::{HoltWinters, HoltWintersFit, HwSeasonal, HwTrend};

@@ -5,7 +5,7 @@
 //! parameters, log-likelihood, `AICc`, means and intervals agree to `TOL_R` (observed ~1e-12).
 //! Against statsmodels (other initialisation and likelihood) only forecasts are compared, to `TOL_SM`.
 
-mod common;
+use crate::common;
 use common::{floats, load, spec_of};
 use corridor::stats::{EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend, ets};
 use serde_json::Value;
@@ -16,10 +16,7 @@ const TOL_R: f64 = 1e-6;
 const TOL_SM: f64 = 0.02;
 
 fn close(what: &str, a: f64, b: f64, tol: f64) {
-    assert!(
-        (a - b).abs() <= tol * b.abs().max(1e-3),
-        "{what}: ours {a}, reference {b}"
-    );
+    common::close_to(a, b, tol, 1e-3, what);
 }
 
 fn close_all(what: &str, a: &[f64], b: &[f64], tol: f64) {

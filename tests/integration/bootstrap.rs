@@ -4,7 +4,7 @@
 //! (tests/reference-scripts/bootstrap.R → tests/data/reference/bootstrap.json). Intervals depend on the
 //! generator, which is not R's: they are checked by coverage and by properties.
 
-mod common;
+use crate::common;
 use common::{floats, load};
 use corridor::Error;
 use corridor::stats::{BlockBootstrap, BlockScheme, Bootstrap, BootstrapResult, Interval, StatsError};
@@ -45,10 +45,7 @@ fn reference() -> Value {
 const TOL_R: f64 = 1e-13;
 
 fn assert_close(got: f64, want: f64, what: &str) {
-    assert!(
-        (got - want).abs() <= TOL_R * want.abs().max(1.0),
-        "{what}: got {got}, want {want}"
-    );
+    common::close_scaled(got, want, TOL_R, what);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! tests/reference-scripts/calendar_reference.py from Python's `datetime` and `calendar`
 //! (proleptic Gregorian calendar, ISO 8601 week dates). Tolerance: exact (integers and dates).
 
-mod common;
+use crate::common;
 use common::load;
 
 use corridor::{Granularity, Period, PeriodError};

@@ -1,0 +1,41 @@
+//! The integration tests, one binary with a module per area (as `time` does), so the suite links once.
+//!
+//! Shared comparison and reference-loading helpers are in [`common`]; [`meta`] checks the auto traits and
+//! the common derives of every public type.
+
+mod arrow;
+mod bootstrap;
+mod changepoint;
+mod changepoint_r_port;
+mod common;
+mod count;
+mod country;
+mod datasets;
+mod descriptive;
+mod entry_points;
+mod errors;
+mod ets;
+mod ets_more;
+mod flow;
+mod glm;
+mod hardening_io;
+mod holt_winters;
+mod holt_winters_damped;
+mod impact;
+mod io_csv;
+mod its;
+mod meta;
+mod network_disruption;
+mod network_io;
+mod network_measures;
+mod network_model;
+mod period;
+mod plot;
+mod rate;
+mod regression;
+mod sim;
+mod sim_darien;
+mod stats_hardening;
+
+mod stl;
+mod trend;
