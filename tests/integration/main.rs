@@ -8,6 +8,7 @@ mod bootstrap;
 mod changepoint;
 mod changepoint_r_port;
 mod common;
+mod cooperation;
 mod count;
 mod country;
 mod datasets;
