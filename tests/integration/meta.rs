@@ -55,12 +55,12 @@ fn root_types_serialise() {
 
 #[test]
 fn count_types_are_thread_safe_debuggable_values() {
-    value::<corridor::count::CountKind>();
+    value::<corridor::CountKind>();
 }
 
 #[test]
 fn country_types_are_thread_safe_debuggable_values() {
-    value::<corridor::country::AllCountries>();
+    value::<corridor::AllCountries>();
 }
 
 #[test]
@@ -464,8 +464,8 @@ fn partner_types_serialise() {
 
 #[test]
 fn period_types_are_thread_safe_debuggable_values() {
-    value::<corridor::period::Days>();
-    value::<corridor::period::Periods>();
+    value::<corridor::Days>();
+    value::<corridor::Periods>();
 }
 
 #[test]
