@@ -114,7 +114,7 @@
 //! - A change at a known date: [`stats::Its`] (level and slope change with confidence intervals). A change at
 //!   an unknown date: [`stats::Pelt`] (exact, penalised), [`stats::BinSeg`] (a fixed number of changes),
 //!   [`stats::pettitt`] (one change, a test).
-//! - Forecasts: [`stats::ets`] chooses a model by AICc as R `forecast::ets`; [`stats::holt_winters`] fits
+//! - Forecasts: [`stats::ets`] chooses a model by `AICc` as R `forecast::ets`; [`stats::holt_winters`] fits
 //!   the one R `HoltWinters` fits.
 //! - A fixed-text result such as "over 60" is a [`Count`]; add counts rather than their points.
 //!

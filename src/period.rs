@@ -1030,8 +1030,8 @@ fn parse_date(b: &[u8]) -> Result<Date, Bad> {
     }
 }
 
-/// Parses a date in the `YYYY-MM-DD` form written by [`write_date`] (used by serde for `Source`).
-#[cfg(feature = "serde")]
+/// Parses a date in the `YYYY-MM-DD` form written by [`write_date`] (used by serde for `Source` and by
+/// `read_graphml`).
 pub(crate) fn parse_iso_date(s: &str) -> Result<Date, PeriodError> {
     parse_date(s.trim().as_bytes()).map_err(|b| b.into_error(s.to_owned()))
 }

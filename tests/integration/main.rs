@@ -19,6 +19,7 @@ mod ets;
 mod ets_more;
 mod flow;
 mod glm;
+mod graphml_read;
 mod hardening_io;
 mod holt_winters;
 mod holt_winters_damped;

@@ -225,6 +225,7 @@ fn impact_types_serialise() {
 fn io_types_are_thread_safe_debuggable_values() {
     #[cfg(feature = "arrow")]
     value::<corridor::io::ArrowError>();
+    value::<corridor::io::GraphmlError>();
     #[cfg(feature = "csv")]
     value::<corridor::io::EdgeListOptions>();
     #[cfg(feature = "csv")]
@@ -290,6 +291,7 @@ fn network_types_are_thread_safe_debuggable_values() {
     value::<corridor::network::SmugglingNetwork>();
     value::<corridor::network::Sources>();
     value::<corridor::network::StageServed>();
+    value::<corridor::network::Extra>();
     value::<corridor::network::Tie>();
     value::<corridor::network::TieDirection>();
     value::<corridor::network::TieKind>();
@@ -308,6 +310,7 @@ fn network_types_serialise() {
     serialises::<corridor::network::Role>();
     serialises::<corridor::network::SmugglingNetwork>();
     serialises::<corridor::network::StageServed>();
+    serialises::<corridor::network::Extra>();
     serialises::<corridor::network::Tie>();
     serialises::<corridor::network::TieDirection>();
     serialises::<corridor::network::TieKind>();
@@ -318,6 +321,7 @@ fn network_types_serialise() {
     deserialises::<corridor::network::Role>();
     deserialises::<corridor::network::SmugglingNetwork>();
     deserialises::<corridor::network::StageServed>();
+    deserialises::<corridor::network::Extra>();
     deserialises::<corridor::network::Tie>();
     deserialises::<corridor::network::TieDirection>();
     deserialises::<corridor::network::TieKind>();
