@@ -6,6 +6,8 @@
 //!   edge-list CSV ([`read_edge_list`], [`write_edge_list`]; feature `csv`).
 //! - Flee's scenario files (locations, routes, closures, conflicts, period, source data) into a
 //!   simulation model and scenario ([`flee`]; feature `csv`).
+//! - Smuggling networks to and from `petgraph::Graph` (`SmugglingNetwork::to_petgraph`,
+//!   `SmugglingNetwork::from_petgraph`; feature `petgraph`).
 //! - Flow tables and series as Arrow record batches, and Arrow IPC files ([`write_ipc`], [`read_ipc`];
 //!   feature `arrow`; the schema and which aggregates merge across partitions: [`arrow`]).
 //!
@@ -29,6 +31,10 @@ pub mod flee;
 pub mod arrow;
 #[cfg(feature = "arrow")]
 pub use arrow::{ArrowError, read_ipc, write_ipc};
+
+// petgraph conversions (methods of SmugglingNetwork).
+#[cfg(feature = "petgraph")]
+mod petgraph;
 
 // Graph export and import.
 mod dot;

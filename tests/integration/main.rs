@@ -32,6 +32,8 @@ mod network_io;
 mod network_measures;
 mod network_model;
 mod period;
+#[cfg(feature = "petgraph")]
+mod petgraph_conv;
 mod plot;
 mod rate;
 mod regression;
