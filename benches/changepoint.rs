@@ -57,5 +57,24 @@ fn bench_pelt(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_pelt);
+/// PELT's worst case: exactly constant data, where every candidate ties with the optimum and R's
+/// pruning rule (keep a candidate whose cost equals it) prunes none, so the search is quadratic.
+fn bench_pelt_constant(c: &mut Criterion) {
+    let mut group = c.benchmark_group("pelt_l2_constant");
+    group.sample_size(10);
+    for n in [10_000usize, 30_000, 100_000] {
+        let x = vec![7.0; n];
+        let pen = 3.0 * (n as f64).ln();
+        let pelt = Pelt::new(Cost::NormalMean)
+            .penalty(Penalty::Manual(pen))
+            .min_segment_len(1);
+        assert!(pelt.detect(&x).expect("finite data").is_empty());
+        group.bench_with_input(BenchmarkId::from_parameter(n), &x, |b, x| {
+            b.iter(|| pelt.detect(black_box(x)).expect("finite data"));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_pelt, bench_pelt_constant);
 criterion_main!(benches);

@@ -252,6 +252,20 @@ impl<'a> Its<'a> {
         Ok(())
     }
 
+    /// The number of coefficients of the design, `None` when it overflows `usize`.
+    fn coefficient_count(&self) -> Option<usize> {
+        let control = self.control.is_some();
+        let per_intervention = if control { 4 } else { 2 };
+        let seasonal = match self.seasonality {
+            Seasonality::None => 0,
+            Seasonality::Dummies { period } => period.saturating_sub(1),
+            Seasonality::Fourier { pairs, .. } => pairs.checked_mul(2)?,
+        };
+        (2 + 2 * usize::from(control))
+            .checked_add(self.interventions.len().checked_mul(per_intervention)?)?
+            .checked_add(seasonal)
+    }
+
     fn fit_inner(&self) -> Result<ItsFit, StatsError> {
         let n = self.y.len();
         check_len("interrupted time series", n, 3)?;
@@ -266,9 +280,19 @@ impl<'a> Its<'a> {
                 reason: "the series is constant: there is no change to estimate",
             });
         }
+        // Count the coefficients before naming them: a seasonal period or a number of Fourier pairs from
+        // the caller can be far larger than the series (and than what could be allocated).
+        let rows = y.len();
+        let k = self.coefficient_count().unwrap_or(usize::MAX);
+        if rows <= k {
+            return Err(StatsError::TooShort {
+                method: "interrupted time series (more observations than coefficients)",
+                needed: k.saturating_add(1),
+                got: rows,
+            });
+        }
         let layout = Layout::new(n, &self.interventions, self.seasonality, self.control.is_some());
         let k = layout.names.len();
-        let rows = y.len();
         if rows <= k {
             return Err(StatsError::TooShort {
                 method: "interrupted time series (more observations than coefficients)",

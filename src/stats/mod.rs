@@ -25,7 +25,7 @@ pub use error::StatsError;
 
 // Regression, count models and interrupted time series.
 mod regression;
-pub use regression::{CovType, Design, Estimate, Ols, OlsFit, Reference, SmallSample};
+pub use regression::{CovType, Design, Estimate, Ols, OlsFit, Reference, SmallSample, TestDistribution};
 mod glm;
 pub use glm::{Family, Glm, GlmFit};
 mod its;
@@ -41,8 +41,10 @@ pub use descriptive::{
 };
 pub use rate::{PoissonTest, RateTest, poisson_exact_interval, poisson_rate_test, poisson_test};
 pub use trend::{
-    HamedRao, MannKendall, Pettitt, SeasonalMannKendall, SeasonalSensSlope, SensSlope, Trend, hamed_rao, mann_kendall,
-    mann_kendall_with_gaps, pettitt, seasonal_mann_kendall, seasonal_sens_slope, sens_slope, sens_slope_with_gaps,
+    HamedRao, MannKendall, Pettitt, SeasonalMannKendall, SeasonalSensSlope, SensSlope, Trend, hamed_rao,
+    hamed_rao_with_gaps, mann_kendall, mann_kendall_with_gaps, pettitt, seasonal_mann_kendall,
+    seasonal_mann_kendall_with_gaps, seasonal_sens_slope, seasonal_sens_slope_with_gaps, sens_slope,
+    sens_slope_with_gaps,
 };
 // Time series: STL decomposition and forecasting.
 mod forecast;

@@ -2,6 +2,24 @@
 
 use super::StatsError;
 
+/// Errors unless `copies` buffers of `count` values of `T` could be allocated (a horizon, a number of
+/// paths): a size past the address space is refused without trying, others are reserved with
+/// `try_reserve_exact` and released, so an absurd size from the caller is an error, not an abort.
+pub(crate) fn check_alloc<T>(name: &'static str, count: usize, copies: usize) -> Result<(), StatsError> {
+    let refuse = || StatsError::InvalidParameter {
+        name,
+        value: count.to_string(),
+        reason: "too large: the values cannot be allocated",
+    };
+    let total = count.checked_mul(copies.max(1)).ok_or_else(refuse)?;
+    let bytes = total.checked_mul(std::mem::size_of::<T>()).ok_or_else(refuse)?;
+    if isize::try_from(bytes).is_err() {
+        return Err(refuse());
+    }
+    let mut trial: Vec<T> = Vec::new();
+    trial.try_reserve_exact(total).map_err(|_| refuse())
+}
+
 /// Errors unless `xs` has at least `needed` elements.
 pub(crate) fn check_len(method: &'static str, len: usize, needed: usize) -> Result<(), StatsError> {
     if len < needed {

@@ -298,6 +298,45 @@ fn binseg_matches_ruptures() {
     }
 }
 
+/// `BinSeg::n_changepoints(k)` is ruptures' `predict(n_bkps=k)` (the same 12 ruptures 1.1.10 cases as
+/// above, `tests/reference-scripts/changepoint.py`), whatever penalty was set before; asking for more
+/// changepoints than the series admits is an error, not a shorter answer.
+#[test]
+fn binseg_fixed_number_matches_ruptures_n_bkps() {
+    let r = load("changepoint.json");
+    for case in r["binseg"].as_array().unwrap() {
+        let x = floats(&r["series"][case["series"].as_str().unwrap()]);
+        let q = case["n_bkps"].as_u64().unwrap() as usize;
+        let got = BinSeg::new(Cost::NormalMean)
+            .penalty(Penalty::Manual(1e12))
+            .n_changepoints(q)
+            .min_segment_len(2)
+            .detect(&x)
+            .unwrap();
+        assert_eq!(got.indices(), indices(&case["indices"]), "{case}");
+        assert_eq!(got.len(), q);
+    }
+    let x = [0.0, 0.1, -0.1, 0.0, 5.0, 5.1, 4.9, 5.0];
+    let too_many = BinSeg::new(Cost::NormalMean).n_changepoints(usize::MAX).detect(&x);
+    assert!(
+        matches!(
+            too_many,
+            Err(StatsError::InvalidParameter {
+                name: "n_changepoints",
+                ..
+            })
+        ),
+        "{too_many:?}"
+    );
+    // "No limit" with a penalty: every split worth its penalty, no allocation of usize::MAX slots.
+    let all = BinSeg::new(Cost::NormalMean)
+        .penalty(Penalty::Manual(2.0))
+        .max_changepoints(usize::MAX)
+        .detect(&x)
+        .unwrap();
+    assert_eq!(all.indices(), &[4]);
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;

@@ -56,12 +56,12 @@ fn root_types_serialise() {
 
 #[test]
 fn count_types_are_thread_safe_debuggable_values() {
-    value::<corridor::count::CountKind>();
+    value::<corridor::CountKind>();
 }
 
 #[test]
 fn country_types_are_thread_safe_debuggable_values() {
-    value::<corridor::country::AllCountries>();
+    value::<corridor::AllCountries>();
 }
 
 #[test]
@@ -226,6 +226,7 @@ fn impact_types_serialise() {
 fn io_types_are_thread_safe_debuggable_values() {
     #[cfg(feature = "arrow")]
     value::<corridor::io::ArrowError>();
+    value::<corridor::io::GraphmlError>();
     #[cfg(feature = "csv")]
     value::<corridor::io::EdgeListOptions>();
     #[cfg(feature = "csv")]
@@ -244,6 +245,24 @@ fn io_types_are_thread_safe_debuggable_values() {
     value::<corridor::io::ReadOptions>();
     #[cfg(feature = "csv")]
     shared::<corridor::io::ReadReport>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeClosure>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeClosureKind>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeConflicts>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeCounts>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeInput>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeKind>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeLocation>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeRoute>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeSettings>();
 }
 
 #[test]
@@ -277,6 +296,7 @@ fn network_types_are_thread_safe_debuggable_values() {
     value::<corridor::network::SmugglingNetwork>();
     value::<corridor::network::Sources>();
     value::<corridor::network::StageServed>();
+    value::<corridor::network::Extra>();
     value::<corridor::network::Tie>();
     value::<corridor::network::TieDirection>();
     value::<corridor::network::TieKind>();
@@ -295,6 +315,7 @@ fn network_types_serialise() {
     serialises::<corridor::network::Role>();
     serialises::<corridor::network::SmugglingNetwork>();
     serialises::<corridor::network::StageServed>();
+    serialises::<corridor::network::Extra>();
     serialises::<corridor::network::Tie>();
     serialises::<corridor::network::TieDirection>();
     serialises::<corridor::network::TieKind>();
@@ -305,6 +326,7 @@ fn network_types_serialise() {
     deserialises::<corridor::network::Role>();
     deserialises::<corridor::network::SmugglingNetwork>();
     deserialises::<corridor::network::StageServed>();
+    deserialises::<corridor::network::Extra>();
     deserialises::<corridor::network::Tie>();
     deserialises::<corridor::network::TieDirection>();
     deserialises::<corridor::network::TieKind>();
@@ -479,8 +501,8 @@ fn partner_types_serialise() {
 
 #[test]
 fn period_types_are_thread_safe_debuggable_values() {
-    value::<corridor::period::Days>();
-    value::<corridor::period::Periods>();
+    value::<corridor::Days>();
+    value::<corridor::Periods>();
 }
 
 #[test]

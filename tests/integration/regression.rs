@@ -3,7 +3,7 @@
 
 use crate::common;
 use common::{close_slices, floats, load};
-use corridor::stats::{CovType, Design, Ols, SmallSample};
+use corridor::stats::{CovType, Design, Ols, Reference, SmallSample, TestDistribution};
 use serde_json::Value;
 
 /// Interval endpoints can sit near 0: compare them on the scale of the standard error.
@@ -268,5 +268,81 @@ mod properties {
                 }
             }
         }
+    }
+}
+
+/// statsmodels 0.15.0 `OLS(y, X).fit(cov_type=..., use_t=...)` on Nile (mean shift at 1899 plus a linear
+/// trend): `tests/reference-scripts/ols_use_t.py` → `tests/data/reference/ols_use_t.json`. Robust fits
+/// with `use_t=True` refer to t with 97 degrees of freedom, the classical fit with `use_t=False` to the
+/// normal. Before `Ols::test_distribution` robust fits could only be tested against the normal.
+#[test]
+fn test_distribution_matches_statsmodels_use_t() {
+    let r = load("ols_use_t.json");
+    let y = floats(&r["y"]);
+    let n = y.len();
+    let t: Vec<f64> = (0..n).map(|i| i as f64).collect();
+    let shift: Vec<f64> = (0..n).map(|i| if i >= 28 { 1.0 } else { 0.0 }).collect();
+    let x = Design::with_intercept(&[&t[..], &shift[..]]).unwrap();
+    let df = r["df_resid"].as_f64().unwrap();
+    let hac = |small_sample| CovType::Hac { lag: 4, small_sample };
+    let covs = [
+        ("nonrobust", CovType::Nonrobust),
+        ("HC0", CovType::Hc0),
+        ("HC1", CovType::Hc1),
+        ("HC2", CovType::Hc2),
+        ("HC3", CovType::Hc3),
+        ("HAC_lag4_correctionFalse", hac(SmallSample::None)),
+        ("HAC_lag4_correctionTrue", hac(SmallSample::Df)),
+    ];
+    for (name, cov) in covs {
+        for (use_t, dist) in [(true, TestDistribution::StudentT), (false, TestDistribution::Normal)] {
+            let what = format!("{name} use_t={use_t}");
+            let want = &r["fits"][format!("{name}_use_t{}", if use_t { "True" } else { "False" })];
+            let fit = Ols::new(&x, &y).cov_type(cov).test_distribution(dist).fit().unwrap();
+            let expected_ref = if use_t {
+                Reference::StudentT { df }
+            } else {
+                Reference::Normal
+            };
+            assert_eq!(fit.reference(), expected_ref, "{what}");
+            close_slices(
+                fit.coefficients(),
+                &floats(&want["params"]),
+                TOL,
+                &format!("{what} params"),
+            );
+            close_slices(&fit.std_errors(), &floats(&want["bse"]), TOL, &format!("{what} bse"));
+            let est = fit.estimates();
+            let stat: Vec<f64> = est.iter().map(corridor::stats::Estimate::z_or_t).collect();
+            close_slices(&stat, &floats(&want["tvalues"]), TOL, &format!("{what} t"));
+            // statsmodels' normal p-value underflows to 0 below about 1e-300 (the constant's z is about
+            // 40); ours does not, so compare only p-values statsmodels can represent.
+            for (i, (e, w)) in est.iter().zip(floats(&want["pvalues"])).enumerate() {
+                if w > 1e-290 {
+                    close_slices(&[e.p_value()], &[w], 1e-9, &format!("{what} p[{i}]"));
+                } else {
+                    assert!(e.p_value() < 1e-290, "{what} p[{i}]: {}", e.p_value());
+                }
+            }
+            for (level, key) in [(0.95, "conf_int_95"), (0.90, "conf_int_90")] {
+                let got: Vec<f64> = est
+                    .iter()
+                    .flat_map(|e| {
+                        let (lo, hi) = e.confidence_interval(level).unwrap().bounds();
+                        [lo, hi]
+                    })
+                    .collect();
+                let want_ci: Vec<f64> = want[key].as_array().unwrap().iter().flat_map(floats).collect();
+                close_ci(&got, &want_ci, &fit.std_errors(), 1e-9, &format!("{what} {key}"));
+            }
+        }
+        // The default is statsmodels' default: t for the classical covariance, normal for robust ones.
+        let default = Ols::new(&x, &y).cov_type(cov).fit().unwrap().reference();
+        let statsmodels_default = if cov.is_robust() {
+            Reference::Normal
+        } else {
+            Reference::StudentT { df }
+        };
+        assert_eq!(default, statsmodels_default, "{name} default");
     }
 }

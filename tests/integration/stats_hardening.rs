@@ -2,8 +2,8 @@
 //! documented answer, never a panic, an abort, a hang or a NaN passed off as a result.
 
 use corridor::stats::{
-    Bootstrap, CovType, Design, Estimate, Its, Ols, Reference, Seasonality, SmallSample, StatsError, Trend, hamed_rao,
-    seasonal_mann_kendall, seasonal_sens_slope,
+    Bootstrap, CovType, Design, Estimate, EtsModel, HoltWinters, Its, Ols, Reference, Seasonality, SmallSample,
+    StatsError, Trend, ets, hamed_rao, seasonal_mann_kendall, seasonal_sens_slope,
 };
 
 /// pymannkendall 1.4.3 `hamed_rao_modification_test(range(20))`: trend 'no trend', p NaN, z NaN,
@@ -96,4 +96,47 @@ fn student_t_with_invalid_df_is_nan_not_a_panic() {
     // df = ∞ is the normal: R 2 * pnorm(-2) = 0.04550026.
     let p = Reference::StudentT { df: f64::INFINITY }.two_sided_p(2.0);
     assert!((p - 0.045_500_263_896_358_42).abs() < 1e-9);
+}
+
+/// A forecast horizon that cannot be allocated is an error from `predict` (it aborted the process with
+/// "memory allocation of 9223372036854775800 bytes failed" in ETS, and with a capacity overflow in
+/// Holt–Winters).
+#[test]
+fn horizons_that_cannot_be_allocated_are_an_error() {
+    let y: Vec<f64> = (0..40)
+        .map(|i| 100.0 + f64::from(i) + 5.0 * (f64::from(i) * 0.9).sin())
+        .collect();
+    let fit = ets(&y, 1, EtsModel::Auto).unwrap();
+    for h in [usize::MAX, usize::MAX / 16, 1 << 60] {
+        assert!(
+            matches!(
+                fit.predict(h, 0.95),
+                Err(StatsError::InvalidParameter { name: "horizon", .. })
+            ),
+            "ets h = {h}"
+        );
+        assert!(fit.predict_simulated(h, 0.95, 10, 0).is_err(), "ets simulated h = {h}");
+    }
+    assert_eq!(fit.predict(3, 0.95).unwrap().mean().len(), 3);
+    let hw = HoltWinters::new(&y, 4).fit().unwrap();
+    for h in [usize::MAX, usize::MAX / 16, 1 << 60] {
+        assert!(
+            matches!(
+                hw.predict(h, 0.95),
+                Err(StatsError::InvalidParameter { name: "horizon", .. })
+            ),
+            "holt-winters h = {h}"
+        );
+    }
+}
+
+/// A seasonal period far beyond the series is too short for an interrupted time series, not an abort
+/// while naming `usize::MAX` dummy columns.
+#[test]
+fn its_with_a_huge_seasonal_period_is_too_short() {
+    let y: Vec<f64> = (0..40).map(|t| f64::from(t % 12) + f64::from(t) * 0.1).collect();
+    for period in [usize::MAX, 1 << 40, 40] {
+        let r = Its::new(&y, 20).seasonality(Seasonality::Dummies { period }).fit();
+        assert!(matches!(r, Err(StatsError::TooShort { .. })), "period {period}: {r:?}");
+    }
 }

@@ -3,7 +3,8 @@
 use crate::common;
 use common::load;
 use corridor::stats::{
-    Trend, hamed_rao, mann_kendall, pettitt, seasonal_mann_kendall, seasonal_sens_slope, sens_slope,
+    GapPolicy, StatsError, Trend, hamed_rao, hamed_rao_with_gaps, mann_kendall, pettitt, seasonal_mann_kendall,
+    seasonal_mann_kendall_with_gaps, seasonal_sens_slope, seasonal_sens_slope_with_gaps, sens_slope,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -281,4 +282,97 @@ fn gappy_series_against_pymannkendall() {
         assert!(mann_kendall_with_gaps(&y, GapPolicy::Error).is_err());
         assert!(sens_slope_with_gaps(&y, GapPolicy::Propagate).is_err());
     }
+}
+
+/// pymannkendall 1.4.3 on series with NaN (`tests/reference-scripts/trend_gaps.py` →
+/// `tests/data/reference/trend_gaps_pymannkendall.json`): the Darién monthly crossings 2020-01..2025-07
+/// with their six gaps, a seeded random walk with 11 gaps, a tied series with 6, and a seasonal series
+/// one of whose seasons keeps a single value. `seasonal_test`, `seasonal_sens_slope` and
+/// `hamed_rao_modification_test` (default and `alpha = 0.1, lag = 3`).
+#[test]
+fn gap_variants_match_pymannkendall() {
+    let r = load("trend_gaps_pymannkendall.json");
+    assert_eq!(r["versions"]["pymannkendall"], "1.4.3");
+    for (name, case) in r["cases"].as_object().unwrap() {
+        let xs: Vec<Option<f64>> = case["y"].as_array().unwrap().iter().map(Value::as_f64).collect();
+        assert!(xs.iter().any(Option::is_none), "{name} has gaps");
+        let period = usize::try_from(case["period"].as_u64().unwrap()).unwrap();
+        let want = &case["seasonal_test"];
+        let smk = seasonal_mann_kendall_with_gaps(&xs, period, GapPolicy::Skip).unwrap();
+        assert_eq!(smk.s(), f(&want["s"]), "{name} seasonal s");
+        close(smk.var_s(), f(&want["var_s"]), REL);
+        close(smk.z(), f(&want["z"]), REL);
+        close_p(smk.p_value(), f(&want["p"]));
+        close(smk.tau(), f(&want["Tau"]), REL);
+        assert_eq!(
+            smk.trend(0.05).unwrap(),
+            trend_of(want["trend"].as_str().unwrap()),
+            "{name}"
+        );
+        let ss = seasonal_sens_slope_with_gaps(&xs, period, GapPolicy::Skip).unwrap();
+        close(ss.slope(), f(&case["seasonal_sens_slope"]["slope"]), REL);
+        close(ss.intercept(), f(&case["seasonal_sens_slope"]["intercept"]), REL);
+        // pymannkendall's seasonal_test reports the same slope and intercept.
+        close(ss.slope(), f(&want["slope"]), REL);
+        for (key, alpha, lag) in [
+            ("hamed_rao_alpha0.05", 0.05, None),
+            ("hamed_rao_alpha0.1_lag3", 0.1, Some(3)),
+        ] {
+            let want = &case[key];
+            let hr = hamed_rao_with_gaps(&xs, alpha, lag, GapPolicy::Skip).unwrap();
+            assert_eq!(hr.s(), f(&want["s"]), "{name} {key} s");
+            close(hr.var_s(), f(&want["var_s"]), REL);
+            close(hr.z(), f(&want["z"]), REL);
+            close_p(hr.p_value(), f(&want["p"]));
+            close(hr.tau(), f(&want["Tau"]), REL);
+            assert_eq!(hr.trend(), trend_of(want["trend"].as_str().unwrap()), "{name} {key}");
+        }
+    }
+}
+
+/// Without a gap the gap variants are the plain tests; with one, `Error` and `Propagate` refuse it.
+#[test]
+fn gap_variants_without_gaps_equal_the_plain_tests() {
+    let y: Vec<f64> = (0..48).map(|i| f64::from((i * 37) % 11) + f64::from(i) * 0.2).collect();
+    let o: Vec<Option<f64>> = y.iter().copied().map(Some).collect();
+    for gaps in [GapPolicy::Skip, GapPolicy::Error, GapPolicy::Propagate] {
+        assert_eq!(
+            seasonal_mann_kendall_with_gaps(&o, 12, gaps).unwrap(),
+            seasonal_mann_kendall(&y, 12).unwrap()
+        );
+        assert_eq!(
+            seasonal_sens_slope_with_gaps(&o, 12, gaps).unwrap(),
+            seasonal_sens_slope(&y, 12).unwrap()
+        );
+        assert_eq!(
+            hamed_rao_with_gaps(&o, 0.05, Some(4), gaps).unwrap(),
+            hamed_rao(&y, 0.05, Some(4)).unwrap()
+        );
+    }
+    let mut gapped = o.clone();
+    gapped[5] = None;
+    for gaps in [GapPolicy::Error, GapPolicy::Propagate] {
+        assert_eq!(
+            seasonal_mann_kendall_with_gaps(&gapped, 12, gaps),
+            Err(StatsError::Gap { index: 5 })
+        );
+        assert_eq!(
+            hamed_rao_with_gaps(&gapped, 0.05, None, gaps),
+            Err(StatsError::Gap { index: 5 })
+        );
+    }
+    // A season needs two values present; a period beyond the series is too short, not a wrap.
+    let sparse = [Some(1.0), None, None, Some(2.0)];
+    assert!(matches!(
+        seasonal_mann_kendall_with_gaps(&sparse, 2, GapPolicy::Skip),
+        Err(StatsError::TooShort { .. })
+    ));
+    assert!(matches!(
+        seasonal_mann_kendall_with_gaps(&o, usize::MAX, GapPolicy::Skip),
+        Err(StatsError::TooShort { .. })
+    ));
+    assert!(matches!(
+        hamed_rao_with_gaps(&[Some(1.0), None, Some(2.0)], 0.05, None, GapPolicy::Skip),
+        Err(StatsError::TooShort { .. })
+    ));
 }

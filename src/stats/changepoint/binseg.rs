@@ -2,6 +2,7 @@
 
 use super::cost::{SegmentCost, Sums};
 use super::{Changepoints, Cost, Penalty, prepare, with_cost};
+use crate::stats::StatsError;
 use crate::stats::validate::check_positive;
 
 /// Approximate segmentation by binary segmentation, equal to R `changepoint`'s
@@ -39,6 +40,7 @@ pub struct BinSeg {
     penalty: Penalty,
     max_cpts: usize,
     min_seg: Option<usize>,
+    exact: bool,
 }
 
 impl BinSeg {
@@ -59,6 +61,7 @@ impl BinSeg {
             penalty: Penalty::Mbic,
             max_cpts: 5,
             min_seg: None,
+            exact: false,
         }
     }
 
@@ -74,6 +77,7 @@ impl BinSeg {
     #[must_use]
     pub fn penalty(mut self, penalty: Penalty) -> Self {
         self.penalty = penalty;
+        self.exact = false;
         self
     }
 
@@ -89,6 +93,33 @@ impl BinSeg {
     #[must_use]
     pub fn max_changepoints(mut self, q: usize) -> Self {
         self.max_cpts = q;
+        self
+    }
+
+    /// Asks for exactly `k` changepoints: the first `k` splits of the greedy search, whatever their
+    /// gain (ruptures `Binseg(...).predict(n_bkps=k)`; R `cpt.mean(method = "BinSeg", Q = k,
+    /// penalty = "None")`, which returns all `Q` splits found). The penalty is not used (its value is
+    /// reported as 0 in [`Changepoints`]); a later [`BinSeg::penalty`] goes back to penalised selection
+    /// with `Q = k`.
+    ///
+    /// [`BinSeg::detect`] reports an error when the series admits fewer than `k` splits (as ruptures
+    /// raises `BadSegmentationParameters`), rather than returning fewer.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::stats::{BinSeg, Cost};
+    /// let x = [0.0, 0.1, -0.1, 0.0, 5.0, 5.1, 4.9, 5.0, 9.0, 9.2, 8.8, 9.0];
+    /// let cps = BinSeg::new(Cost::NormalMean).n_changepoints(2).detect(&x)?;
+    /// assert_eq!(cps.indices(), &[4, 8]);
+    /// assert!(BinSeg::new(Cost::NormalMean).n_changepoints(20).detect(&x).is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    #[must_use]
+    pub fn n_changepoints(mut self, k: usize) -> Self {
+        self.max_cpts = k;
+        self.penalty = Penalty::Manual(0.0);
+        self.exact = true;
         self
     }
 
@@ -112,7 +143,10 @@ impl BinSeg {
     /// # Errors
     ///
     /// As [`super::Pelt::detect`], and
-    /// [`StatsError::InvalidParameter`](crate::stats::StatsError::InvalidParameter) when `max_changepoints` is 0.
+    /// [`StatsError::InvalidParameter`](crate::stats::StatsError::InvalidParameter) when `max_changepoints`
+    /// (or `n_changepoints`) is 0, or when [`BinSeg::n_changepoints`] asks for more changepoints than the
+    /// series admits (each split needs a positive gain within the candidate range and minimum segment
+    /// length).
     ///
     /// # Example
     ///
@@ -129,6 +163,13 @@ impl BinSeg {
         let pen = self.penalty.value(self.cost, xs.len())?;
         let mbic = self.penalty == Penalty::Mbic;
         let indices = with_cost!(self.cost, mbic, |c| run(&sums, pen, min_seg, self.max_cpts, c));
+        if self.exact && indices.len() < self.max_cpts {
+            return Err(StatsError::InvalidParameter {
+                name: "n_changepoints",
+                value: self.max_cpts.to_string(),
+                reason: "more changepoints than the series admits (only fewer splits have a positive gain)",
+            });
+        }
         Ok(Changepoints::from_indices(&sums, self.cost, indices, pen, mbic))
     }
 }
@@ -141,10 +182,12 @@ fn run<C: SegmentCost>(sums: &Sums, pen: f64, min_seg: usize, q_max: usize, c: C
     // Half the cost of observations a..b (0-based, b exclusive), negated: R's `-0.5 * cost`.
     let half = |a: usize, b: usize| -0.5 * c.cost(s1[b] - s1[a], s2[b] - s2[a], (b - a) as f64);
     let mut tau: Vec<usize> = vec![0, n];
-    let mut found: Vec<usize> = Vec::with_capacity(q_max);
-    let mut gains: Vec<f64> = Vec::with_capacity(q_max);
+    // At most n - 1 splits exist whatever `q_max` says ("no limit" may be `usize::MAX`).
+    let q_cap = q_max.min(n);
+    let mut found: Vec<usize> = Vec::with_capacity(q_cap);
+    let mut gains: Vec<f64> = Vec::with_capacity(q_cap);
     let mut oldmax = 1.7e308_f64;
-    for _ in 0..q_max {
+    for _ in 0..q_cap {
         // Segment [a, b) being scanned; `i` indexes its end in `tau`.
         let mut i = 1;
         let (mut a, mut b) = (tau[0], tau[1]);
@@ -184,7 +227,6 @@ fn run<C: SegmentCost>(sums: &Sums, pen: f64, min_seg: usize, q_max: usize, c: C
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::StatsError;
 
     #[test]
     fn zero_q_is_rejected() {

@@ -217,7 +217,8 @@ impl Segment {
     }
 
     /// Segment variance with divisor `m` (the maximum-likelihood estimate used by
-    /// [`Cost::NormalMeanVar`], before R's `1e-11` floor).
+    /// [`Cost::NormalMeanVar`], before R's `1e-11` floor). NaN for [`Cost::Poisson`], whose segments
+    /// have no variance parameter.
     #[must_use]
     pub fn variance(&self) -> f64 {
         self.variance

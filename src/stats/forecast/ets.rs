@@ -11,7 +11,7 @@ use crate::rng::Rng;
 use crate::stats::StatsError;
 use crate::stats::linalg::dot;
 use crate::stats::regression::qr::Qr;
-use crate::stats::validate::{check_level, check_positive, check_series};
+use crate::stats::validate::{check_alloc, check_level, check_positive, check_series};
 
 /// The error term of an ETS model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -215,6 +215,11 @@ impl EtsFit {
     /// For multiplicative seasons (class 3) R's analytic `forecast` mean differs slightly from these (see
     /// [`EtsFit::predict`]). A multiplicative trend whose last growth is negative (possible with additive
     /// errors) gives NaN, R's `NA`.
+    ///
+    /// # Panics
+    ///
+    /// As any `Vec`, when `h` values cannot be allocated (`h` beyond about `isize::MAX / 8`, or more than
+    /// the memory available); [`EtsFit::predict`] checks the horizon and returns an error instead.
     #[must_use]
     pub fn forecast(&self, h: usize) -> Vec<f64> {
         point_forecast(&self.last, self.spec, self.period, self.phi, h)
@@ -262,8 +267,8 @@ impl EtsFit {
     /// Carlo error. Call [`EtsFit::predict_simulated`] to choose the number of paths or the seed.
     ///
     /// # Errors
-    /// [`StatsError::InvalidParameter`] unless `0 < level < 1` and `h >= 1`; for simulated classes, the
-    /// errors of [`EtsFit::predict_simulated`].
+    /// [`StatsError::InvalidParameter`] unless `0 < level < 1` and `h >= 1`, or when a horizon of `h`
+    /// values cannot be allocated; for simulated classes, the errors of [`EtsFit::predict_simulated`].
     ///
     /// # Example
     ///
@@ -486,8 +491,11 @@ fn quantile_type8(x: &mut [f64], p: f64) -> f64 {
 }
 
 /// Errors unless the forecast horizon is at least 1 (R: "Forecast horizon out of bounds").
+/// A horizon of at least 1 whose working vectors (mean, variance and the `c_j` of class 1, the two
+/// bounds) can be allocated.
 fn check_horizon(h: usize) -> Result<(), StatsError> {
-    check_positive("horizon", h)
+    check_positive("horizon", h)?;
+    check_alloc::<f64>("horizon", h, 5)
 }
 
 fn n_trend(spec: EtsSpec) -> usize {

@@ -5,7 +5,7 @@ use crate::stats::distributions::std_normal_quantile;
 use super::Forecast;
 use super::optim::nelder_mead;
 use crate::stats::StatsError;
-use crate::stats::validate::{check_level, check_series};
+use crate::stats::validate::{check_alloc, check_level, check_series};
 
 /// The trend of a Holt–Winters model.
 #[allow(clippy::doc_markdown, reason = "an author's name in the docs, not code")]
@@ -284,6 +284,11 @@ impl HoltWintersFit {
     /// assert_eq!(fit.forecast(2), vec![fit.level(); 2]);
     /// # Ok::<(), corridor::Error>(())
     /// ```
+    ///
+    /// # Panics
+    ///
+    /// As any `Vec`, when `h` values cannot be allocated (`h` beyond about `isize::MAX / 8`, or more than
+    /// the memory available); [`HoltWintersFit::predict`] checks the horizon and returns an error instead.
     #[must_use]
     pub fn forecast(&self, h: usize) -> Vec<f64> {
         let phi_k = self.phi_sums(h);
@@ -314,7 +319,8 @@ impl HoltWintersFit {
     /// at `φ = 1` it is R's formula.
     ///
     /// # Errors
-    /// [`StatsError::InvalidParameter`] unless `0 < level < 1`;
+    /// [`StatsError::InvalidParameter`] unless `0 < level < 1`, or when a horizon of `h` values
+    /// cannot be allocated;
     /// [`StatsError::Degenerate`] for a multiplicative season without trend (R's
     /// formula indexes past its coefficients there) or with a damped trend (R's
     /// multiplicative formula is an approximation with no damped form, and we do not
@@ -331,6 +337,8 @@ impl HoltWintersFit {
     /// ```
     pub fn predict(&self, h: usize, level: f64) -> crate::stats::error::Result<Forecast> {
         check_level(level)?;
+        // φ_j, the means and the two bounds.
+        check_alloc::<f64>("horizon", h, 4)?;
         if self.seasonal == HwSeasonal::Multiplicative && self.trend == HwTrend::None {
             return Err(StatsError::Degenerate {
                 method: "holt-winters prediction interval",

@@ -25,6 +25,37 @@ pub enum Reference {
     },
 }
 
+/// Which distribution a fit's tests and intervals refer to, as statsmodels' `use_t`.
+///
+/// [`TestDistribution::Default`] is statsmodels' default: Student's t with the residual degrees of
+/// freedom for the classical covariance, the standard normal for robust ones (HC0–HC3, HAC).
+/// [`TestDistribution::StudentT`] is `use_t=True` (t with the residual degrees of freedom whatever the
+/// covariance, as small-sample practice and Stata's `regress, vce(robust)` do);
+/// [`TestDistribution::Normal`] is `use_t=False` (z statistics even for the classical covariance).
+/// The choice changes p-values and intervals only, never the estimates or their standard errors.
+///
+/// # Example
+/// ```
+/// use corridor::stats::{CovType, Design, Ols, Reference, TestDistribution};
+/// let t: Vec<f64> = (0..8).map(f64::from).collect();
+/// let y = [1.0, 3.1, 4.9, 7.2, 8.8, 11.1, 13.0, 14.9];
+/// let x = Design::with_intercept(&[&t[..]])?;
+/// let fit = Ols::new(&x, &y).cov_type(CovType::Hc1).test_distribution(TestDistribution::StudentT).fit()?;
+/// assert_eq!(fit.reference(), Reference::StudentT { df: 6.0 });
+/// # Ok::<(), corridor::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum TestDistribution {
+    /// statsmodels' default: t for the classical covariance, normal for robust ones.
+    #[default]
+    Default,
+    /// Student's t with the residual degrees of freedom (statsmodels `use_t=True`).
+    StudentT,
+    /// The standard normal (statsmodels `use_t=False`).
+    Normal,
+}
+
 impl Reference {
     /// Two-sided p-value of the statistic `stat`.
     ///

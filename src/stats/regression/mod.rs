@@ -9,7 +9,7 @@ pub(crate) mod qr;
 
 pub use covariance::{CovType, SmallSample};
 pub(crate) use estimate::Coefficients;
-pub use estimate::{Estimate, Reference};
+pub use estimate::{Estimate, Reference, TestDistribution};
 pub(crate) use ols::fit_ols as fit_ols_internal;
 pub use ols::{Ols, OlsFit};
 

@@ -2,7 +2,7 @@
 
 use super::Design;
 use super::covariance::{CovType, covariance};
-use super::estimate::{Coefficients, Estimate, Reference};
+use super::estimate::{Coefficients, Estimate, Reference, TestDistribution};
 use super::qr::{Qr, xtx_inverse};
 use crate::stats::StatsError;
 use crate::stats::validate::check_finite;
@@ -18,7 +18,8 @@ use crate::stats::validate::check_finite;
 /// The covariance is chosen with [`Ols::cov_type`] (see [`CovType`]); p-values
 /// and intervals use Student's t with `n - k` degrees of freedom for the
 /// classical covariance and the standard normal for the robust ones, as
-/// statsmodels does by default. Matches statsmodels `OLS(y, X).fit(...)`.
+/// statsmodels does by default; [`Ols::test_distribution`] chooses otherwise (statsmodels `use_t`).
+/// Matches statsmodels `OLS(y, X).fit(...)`.
 ///
 /// # Complexity
 ///
@@ -42,6 +43,7 @@ pub struct Ols<'a> {
     x: &'a Design,
     y: &'a [f64],
     cov: CovType,
+    dist: TestDistribution,
 }
 
 impl<'a> Ols<'a> {
@@ -52,6 +54,7 @@ impl<'a> Ols<'a> {
             x,
             y,
             cov: CovType::Nonrobust,
+            dist: TestDistribution::Default,
         }
     }
 
@@ -59,6 +62,16 @@ impl<'a> Ols<'a> {
     #[must_use]
     pub fn cov_type(mut self, cov: CovType) -> Self {
         self.cov = cov;
+        self
+    }
+
+    /// Chooses the distribution that tests and intervals refer to (statsmodels `use_t`; see
+    /// [`TestDistribution`]). [`TestDistribution::StudentT`] with a robust covariance is statsmodels
+    /// `fit(cov_type=..., use_t=True)`: t with `n - k` degrees of freedom (checked against statsmodels
+    /// 0.15.0 for HC0–HC3 and HAC, `tests/regression.rs`).
+    #[must_use]
+    pub fn test_distribution(mut self, dist: TestDistribution) -> Self {
+        self.dist = dist;
         self
     }
 
@@ -72,11 +85,15 @@ impl<'a> Ols<'a> {
     /// [`Design`]'s QR: `|R_jj| <= 1e-7 ||x_j||`, as R `lm`),
     /// [`StatsError::Degenerate`] for HC2/HC3 with an observation of leverage 1.
     pub fn fit(&self) -> crate::stats::error::Result<OlsFit> {
-        fit_ols(self.x, self.y, self.cov)
+        fit_ols_with(self.x, self.y, self.cov, self.dist)
     }
 }
 
 pub(crate) fn fit_ols(x: &Design, y: &[f64], cov: CovType) -> Result<OlsFit, StatsError> {
+    fit_ols_with(x, y, cov, TestDistribution::Default)
+}
+
+fn fit_ols_with(x: &Design, y: &[f64], cov: CovType, dist: TestDistribution) -> Result<OlsFit, StatsError> {
     let n = x.nrows();
     let k = x.ncols();
     if y.len() != n {
@@ -116,10 +133,10 @@ pub(crate) fn fit_ols(x: &Design, y: &[f64], cov: CovType) -> Result<OlsFit, Sta
         y.iter().map(|v| v * v).sum::<f64>()
     };
     let cov_matrix = covariance(cov, x, &bread, &resid, sigma2)?;
-    let reference = if cov.is_robust() {
-        Reference::Normal
-    } else {
-        Reference::StudentT { df: df_resid }
+    let reference = match dist {
+        TestDistribution::Default if cov.is_robust() => Reference::Normal,
+        TestDistribution::Default | TestDistribution::StudentT => Reference::StudentT { df: df_resid },
+        TestDistribution::Normal => Reference::Normal,
     };
     Ok(OlsFit {
         coef: Coefficients::new(params, cov_matrix, reference),

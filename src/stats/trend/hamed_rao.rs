@@ -4,9 +4,9 @@ use crate::stats::distributions::std_normal_quantile;
 
 use super::kendall;
 use super::mann_kendall::{Trend, classify};
-use super::sen::sens_slope;
-use crate::stats::StatsError;
-use crate::stats::validate::{check_open_unit, check_series};
+use super::sen::{present_with_times, sens_slope, sens_slope_with_gaps};
+use crate::stats::validate::{check_len, check_open_unit, check_series};
+use crate::stats::{GapPolicy, StatsError};
 
 /// The result of [`hamed_rao`].
 ///
@@ -100,21 +100,75 @@ impl HamedRao {
 pub fn hamed_rao(xs: &[f64], alpha: f64, lag: Option<usize>) -> crate::stats::error::Result<HamedRao> {
     check_series("hamed-rao", xs, 3)?;
     check_open_unit("alpha", alpha)?;
+    let lag = check_lag(xs.len(), lag)?;
+    let slope = sens_slope(xs)?.slope();
+    Ok(corrected(xs, slope, alpha, lag))
+}
+
+/// The Hamed–Rao test on a series with gaps, as pymannkendall 1.4.3 `hamed_rao_modification_test`
+/// on a series with NaN.
+///
+/// [`GapPolicy::Skip`] follows pymannkendall step for step: S, `Var S` and tau are those of the `n`
+/// values present (S depends only on their order); Sen's slope `b` is taken with the true positions
+/// ([`sens_slope_with_gaps`]: a gap widens the step); the detrending `e_k = x_k − (k+1)·b` then numbers
+/// the present values `1..n` (pymannkendall closes the gaps up here), and the autocorrelations are
+/// those of the ranks of these `n` residuals, with `L = n − 1` when `lag` is `None`.
+/// [`GapPolicy::Error`] and [`GapPolicy::Propagate`] fail at the first gap; with no gap the result
+/// equals [`hamed_rao`].
+///
+/// # Complexity
+///
+/// As [`hamed_rao`], with `n` the number of values present.
+///
+/// # Errors
+/// [`StatsError::TooShort`] for fewer than 3 present values; [`StatsError::NonFinite`] for a present NaN
+/// or infinity; [`StatsError::Gap`] (policies `Error`, `Propagate`); [`StatsError::InvalidParameter`]
+/// unless `0 < alpha < 1` or when `lag ≥ n`.
+///
+/// # Example
+/// ```
+/// use corridor::stats::{hamed_rao_with_gaps, GapPolicy};
+/// let xs = [Some(1120.0), Some(1160.0), None, Some(1210.0), Some(1160.0), Some(1160.0), Some(813.0), Some(1230.0)];
+/// let hr = hamed_rao_with_gaps(&xs, 0.05, None, GapPolicy::Skip)?;
+/// // pymannkendall 1.4.3 with NaN for the gap: s = 4, var_s = 40.667, p = 0.638
+/// assert_eq!(hr.s(), 4.0);
+/// assert!((hr.var_s() - 40.666_666_666_666_66).abs() < 1e-9);
+/// assert!((hr.p_value() - 0.638_042_451_734_421_4).abs() < 1e-9);
+/// assert!(hamed_rao_with_gaps(&xs, 0.05, None, GapPolicy::Error).is_err());
+/// # Ok::<(), corridor::Error>(())
+/// ```
+pub fn hamed_rao_with_gaps(
+    xs: &[Option<f64>],
+    alpha: f64,
+    lag: Option<usize>,
+    gaps: GapPolicy,
+) -> crate::stats::error::Result<HamedRao> {
+    let (x, _) = present_with_times(xs, gaps)?;
+    check_len("hamed-rao", x.len(), 3)?;
+    check_open_unit("alpha", alpha)?;
+    let lag = check_lag(x.len(), lag)?;
+    let slope = sens_slope_with_gaps(xs, GapPolicy::Skip)?.slope();
+    Ok(corrected(&x, slope, alpha, lag))
+}
+
+/// The lag in force: `n − 1` by default, else the caller's, which must be below `n`.
+fn check_lag(n: usize, lag: Option<usize>) -> crate::stats::error::Result<usize> {
+    match lag {
+        None => Ok(n - 1),
+        Some(l) if l < n => Ok(l),
+        Some(l) => Err(StatsError::InvalidParameter {
+            name: "lag",
+            value: l.to_string(),
+            reason: "must be smaller than the number of observations",
+        }),
+    }
+}
+
+/// Steps 1–4 on `xs` (finite, at least 3 values) with Sen's slope `slope` already computed.
+fn corrected(xs: &[f64], slope: f64, alpha: f64, lag: usize) -> HamedRao {
     let n = xs.len();
-    let lag = match lag {
-        None => n - 1,
-        Some(l) if l < n => l,
-        Some(l) => {
-            return Err(StatsError::InvalidParameter {
-                name: "lag",
-                value: l.to_string(),
-                reason: "must be smaller than the number of observations",
-            });
-        }
-    };
     let (s, groups) = kendall::s_and_ties(xs);
     let var_s = kendall::var_s(n, &groups);
-    let slope = sens_slope(xs)?.slope();
     let detrended: Vec<f64> = xs
         .iter()
         .enumerate()
@@ -139,11 +193,11 @@ pub fn hamed_rao(xs: &[f64], alpha: f64, lag: Option<usize>) -> crate::stats::er
         }
     }
     let correction = 1.0 + 2.0 / (nf * (nf - 1.0) * (nf - 2.0)) * sni;
-    Ok(HamedRao {
+    HamedRao {
         n,
         s,
         var_s: var_s * correction,
         correction,
         alpha,
-    })
+    }
 }

@@ -2,12 +2,30 @@
 
 use super::kendall;
 use super::mann_kendall::{Trend, classify};
-use super::sen::{MATERIALISE_MAX_PAIRS, Timed, kth_slopes_grouped, median};
-use crate::stats::validate::{check_positive, check_series};
+use super::sen::{MATERIALISE_MAX_PAIRS, Timed, kth_slopes_grouped, median, present_with_times};
+use crate::stats::GapPolicy;
+use crate::stats::validate::{check_len, check_positive, check_series};
 
 fn check_period(xs: &[f64], period: usize) -> crate::stats::error::Result<()> {
     check_positive("period", period)?;
     check_series("seasonal mann-kendall", xs, period.saturating_mul(2))
+}
+
+/// Checks `period` and the length of a series with gaps, and that a gap is allowed (`Skip`).
+fn check_period_with_gaps(xs: &[Option<f64>], period: usize, gaps: GapPolicy) -> crate::stats::error::Result<()> {
+    check_positive("period", period)?;
+    check_len("seasonal mann-kendall", xs.len(), period.saturating_mul(2))?;
+    present_with_times(xs, gaps).map(|_| ())
+}
+
+/// The present values of season `season` of a series with gaps, with their cycle numbers.
+fn season_present(xs: &[Option<f64>], period: usize, season: usize) -> (Vec<f64>, Vec<f64>) {
+    xs.iter()
+        .skip(season)
+        .step_by(period)
+        .enumerate()
+        .filter_map(|(cycle, v)| v.map(|v| (v, cycle as f64)))
+        .unzip()
 }
 
 /// The values of season `season` (positions `season, season + period, …`).
@@ -112,6 +130,64 @@ pub fn seasonal_mann_kendall(xs: &[f64], period: usize) -> crate::stats::error::
     Ok(SeasonalMannKendall { s, var_s, pairs })
 }
 
+/// The seasonal Mann–Kendall test on a series with gaps.
+///
+/// [`GapPolicy::Skip`] tests, in each season, the values present: `S_g` and the tie-corrected
+/// `Var S_g` of season `g` are those of its `n_g` present values (a season with fewer than two
+/// contributes nothing), and tau is `S / Σ_g n_g(n_g − 1)/2`. This is pymannkendall 1.4.3
+/// `seasonal_test(x, period)` on a series with NaN (it reshapes into cycles and drops each
+/// season's NaN). [`GapPolicy::Error`] and [`GapPolicy::Propagate`] fail at the first gap; with no gap
+/// the result equals [`seasonal_mann_kendall`].
+///
+/// # Complexity
+///
+/// `O(n log n)` time, `O(n)` memory.
+///
+/// # Errors
+/// [`StatsError::InvalidParameter`](crate::stats::StatsError::InvalidParameter) for `period = 0`;
+/// [`StatsError::TooShort`](crate::stats::StatsError::TooShort) for fewer than `2 · period` positions or
+/// when no season has two values present; [`StatsError::NonFinite`](crate::stats::StatsError::NonFinite)
+/// for a present NaN or infinity; [`StatsError::Gap`](crate::stats::StatsError::Gap) (policies `Error`,
+/// `Propagate`).
+///
+/// # Example
+/// ```
+/// use corridor::stats::{seasonal_mann_kendall_with_gaps, GapPolicy};
+/// // Two seasons over three cycles; season 0 misses its second value.
+/// let xs = [Some(1.0), Some(10.0), None, Some(11.0), Some(3.0), Some(12.0)];
+/// let smk = seasonal_mann_kendall_with_gaps(&xs, 2, GapPolicy::Skip)?;
+/// assert_eq!(smk.s(), 4.0); // season 0: 1 < 3 (S = 1); season 1: 10 < 11 < 12 (S = 3)
+/// assert_eq!(smk.tau(), 1.0);
+/// assert!(seasonal_mann_kendall_with_gaps(&xs, 2, GapPolicy::Error).is_err());
+/// # Ok::<(), corridor::Error>(())
+/// ```
+pub fn seasonal_mann_kendall_with_gaps(
+    xs: &[Option<f64>],
+    period: usize,
+    gaps: GapPolicy,
+) -> crate::stats::error::Result<SeasonalMannKendall> {
+    check_period_with_gaps(xs, period, gaps)?;
+    let (mut s, mut var_s, mut pairs) = (0i64, 0.0, 0.0);
+    for g in 0..period {
+        let (v, _) = season_present(xs, period, g);
+        if v.len() < 2 {
+            continue;
+        }
+        let (sg, groups) = kendall::s_and_ties(&v);
+        s += sg;
+        var_s += kendall::var_s(v.len(), &groups);
+        pairs += (v.len() * (v.len() - 1)) as f64 / 2.0;
+    }
+    if pairs == 0.0 {
+        return Err(crate::stats::StatsError::TooShort {
+            method: "seasonal mann-kendall (two values present in a season)",
+            needed: 2,
+            got: 1,
+        });
+    }
+    Ok(SeasonalMannKendall { s, var_s, pairs })
+}
+
 /// The result of [`seasonal_sens_slope`].
 ///
 /// Serialises (feature `serde`) as a plain record; results are not deserialised.
@@ -169,6 +245,59 @@ pub fn seasonal_sens_slope(xs: &[f64], period: usize) -> crate::stats::error::Re
     };
     let n = xs.len();
     let intercept = median(xs) - (n - 1) as f64 / 2.0 / period as f64 * slope;
+    Ok(SeasonalSensSlope { slope, intercept })
+}
+
+/// The seasonal Sen slope of a series with gaps.
+///
+/// [`GapPolicy::Skip`] takes the within-season slopes `(x_{g+jm} − x_{g+im}) / (j − i)` between the
+/// values present (a gap widens the step, it does not close it up), and the intercept
+/// `median(present x) − median(present positions) / period · slope`: pymannkendall 1.4.3
+/// `seasonal_sens_slope(x, period)` on a series with NaN. [`GapPolicy::Error`] and
+/// [`GapPolicy::Propagate`] fail at the first gap; with no gap the result equals
+/// [`seasonal_sens_slope`].
+///
+/// # Complexity
+///
+/// As [`seasonal_sens_slope`].
+///
+/// # Errors
+/// As [`seasonal_mann_kendall_with_gaps`].
+///
+/// # Example
+/// ```
+/// use corridor::stats::{seasonal_sens_slope_with_gaps, GapPolicy};
+/// let xs = [Some(1.0), Some(10.0), None, Some(12.0), Some(5.0), Some(14.0)];
+/// assert_eq!(seasonal_sens_slope_with_gaps(&xs, 2, GapPolicy::Skip)?.slope(), 2.0);
+/// # Ok::<(), corridor::Error>(())
+/// ```
+pub fn seasonal_sens_slope_with_gaps(
+    xs: &[Option<f64>],
+    period: usize,
+    gaps: GapPolicy,
+) -> crate::stats::error::Result<SeasonalSensSlope> {
+    check_period_with_gaps(xs, period, gaps)?;
+    let seasons: Vec<(Vec<f64>, Vec<f64>)> = (0..period).map(|g| season_present(xs, period, g)).collect();
+    let pairs: usize = seasons
+        .iter()
+        .map(|(v, _)| v.len() * v.len().saturating_sub(1) / 2)
+        .sum();
+    if pairs == 0 {
+        return Err(crate::stats::StatsError::TooShort {
+            method: "seasonal sen's slope (two values present in a season)",
+            needed: 2,
+            got: 1,
+        });
+    }
+    let refs: Vec<Timed<'_>> = seasons.iter().map(|(x, t)| Timed { x, t: Some(t) }).collect();
+    let slope = if pairs % 2 == 1 {
+        kth_slopes_grouped(&refs, &[pairs / 2], MATERIALISE_MAX_PAIRS)[0]
+    } else {
+        let v = kth_slopes_grouped(&refs, &[pairs / 2 - 1, pairs / 2], MATERIALISE_MAX_PAIRS);
+        f64::midpoint(v[0], v[1])
+    };
+    let (present, positions) = present_with_times(xs, GapPolicy::Skip)?;
+    let intercept = median(&present) - median(&positions) / period as f64 * slope;
     Ok(SeasonalSensSlope { slope, intercept })
 }
 
