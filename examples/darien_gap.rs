@@ -142,10 +142,35 @@ fn main() -> Result<(), Box<dyn Error>> {
         monthly.start(),
         names.join(", ")
     );
+    further();
     if let Some(dir) = svg {
         charts::write(&dir, &monthly, &statement, &cpts)?;
     }
     Ok(())
+}
+
+/// Where the story continues: the operations and partners behind the statement, and its claims checked.
+fn further() {
+    use corridor::impact::Verdict;
+    let log = darien::operations();
+    let reg = darien::partners();
+    let checks = darien::check_statement();
+    let count = |v: Verdict| checks.iter().filter(|c| c.verdict() == v).count();
+    println!(
+        "\n8. Further\n   {} operations and {} agreements, meetings and campaigns are embedded \
+         (darien::operations, darien::partners):\n   `cargo run --example joint_operations` shows their timeline, \
+         arrests and rescues per partner with their bounds,\n   the cooperation network of states and who was \
+         engaged with Panama after the August 2021 ministerial.\n   The statement's {} claims checked against \
+         independent evidence (darien::check_statement): {} consistent,\n   {} inconsistent, {} not verifiable; \
+         `cargo run --example check_statement` sets each beside its evidence.\n   \
+         `cargo run --example intervention` estimates the flow effect of chosen events.",
+        log.len(),
+        reg.agreements().len(),
+        checks.len(),
+        count(Verdict::Consistent),
+        count(Verdict::Inconsistent),
+        count(Verdict::NotVerifiable)
+    );
 }
 
 /// The charts behind `--svg DIR` (feature `plot`).

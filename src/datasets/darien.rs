@@ -28,8 +28,10 @@
 
 use time::{Date, Month};
 
+mod check;
 mod cooperation;
 
+pub use check::check_statement;
 pub use cooperation::{operations, partners};
 
 use crate::flow::{FlowRecord, FlowSeries, FlowTable, GroupName, Nationality};

@@ -1,9 +1,11 @@
 //! Claims with the bounds of their phrases, checked against evidence from other sources.
 
 use core::fmt;
+use core::fmt::Write as _;
 
 use super::{ImpactError, Result};
 use crate::flow::FlowSeries;
+use crate::operation::{Crime, JointOperation, Measure, Outcome, total_of};
 use crate::{Count, Country, Period, Source};
 
 /// How a claimed rate per day is to be read.
@@ -564,16 +566,37 @@ impl Engagement {
 }
 
 /// An operation as evidence: who took part, when, against whom, whether against migrant smuggling, and
-/// its reported arrests and rescues, each with its source.
+/// its reported arrests and rescues, each report with its source (and, where given, the state it is
+/// attributed to and the nationality of those rescued).
+///
+/// Built by hand, or from a [`JointOperation`] with `From`. A check totals an operation's independent
+/// reports as [`JointOperation::total`] does: disagreeing reports of one figure as their spread, the
+/// figures of states summed with their bounds.
+///
+/// # Example
+/// ```
+/// # #[cfg(feature = "csv")] {
+/// use corridor::datasets::darien;
+/// use corridor::impact::OperationRecord;
+///
+/// let log = darien::operations();
+/// let crepusculo = OperationRecord::from(log.get("crepusculo-2021").expect("S21"));
+/// assert!(crepusculo.is_against_smuggling());
+/// let fisher = OperationRecord::from(log.get("fisher-2021").expect("S24"));
+/// assert!(!fisher.is_against_smuggling()); // drug logistics
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct OperationRecord {
     name: String,
     period: Period,
     participants: Vec<Country>,
     smuggling: bool,
+    retracted: bool,
     targets: Vec<String>,
-    arrested: Vec<(Count, Source)>,
-    rescued: Vec<(Count, Option<Country>, Source)>,
+    arrested: Vec<Outcome>,
+    rescued: Vec<Outcome>,
+    sources: Vec<Source>,
 }
 
 impl OperationRecord {
@@ -586,10 +609,22 @@ impl OperationRecord {
             period,
             participants,
             smuggling,
+            retracted: false,
             targets: Vec::new(),
             arrested: Vec::new(),
             rescued: Vec::new(),
+            sources: Vec::new(),
         }
+    }
+
+    /// A source that reports the operation itself (evidence that it took place, whatever its figures);
+    /// repeats are ignored.
+    #[must_use]
+    pub fn source(mut self, source: Source) -> Self {
+        if !self.sources.contains(&source) {
+            self.sources.push(source);
+        }
+        self
     }
 
     /// An organisation it targeted.
@@ -599,18 +634,92 @@ impl OperationRecord {
         self
     }
 
-    /// A report of the number arrested (every report is kept).
+    /// A report of the number arrested in the whole operation (every report is kept).
     #[must_use]
     pub fn arrested(mut self, count: Count, source: Source) -> Self {
-        self.arrested.push((count, source));
+        self.arrested.push(Outcome::new(Measure::Arrested, count, source));
+        self
+    }
+
+    /// A report of the number arrested in one of its states.
+    #[must_use]
+    pub fn arrested_in(mut self, state: Country, count: Count, source: Source) -> Self {
+        self.arrested
+            .push(Outcome::new(Measure::Arrested, count, source).state(state));
         self
     }
 
     /// A report of the number rescued, with their nationality if one.
     #[must_use]
     pub fn rescued(mut self, count: Count, nationality: Option<Country>, source: Source) -> Self {
-        self.rescued.push((count, nationality, source));
+        let o = Outcome::new(Measure::Rescued, count, source);
+        self.rescued.push(match nationality {
+            Some(n) => o.nationality(n),
+            None => o,
+        });
         self
+    }
+
+    /// The operation's name.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// When it was carried out.
+    #[must_use]
+    pub fn period(&self) -> Period {
+        self.period
+    }
+
+    /// The states that took part.
+    #[must_use]
+    pub fn participants(&self) -> &[Country] {
+        &self.participants
+    }
+
+    /// Whether it targeted migrant smuggling.
+    #[must_use]
+    pub fn is_against_smuggling(&self) -> bool {
+        self.smuggling
+    }
+
+    /// Whether the record was retracted (a retracted record is never evidence).
+    #[must_use]
+    pub fn is_retracted(&self) -> bool {
+        self.retracted
+    }
+
+    fn participants_text(&self) -> String {
+        let states: Vec<String> = self.participants.iter().map(ToString::to_string).collect();
+        format!("joint operation of {}", states.join(", "))
+    }
+}
+
+impl From<&JointOperation> for OperationRecord {
+    /// The operation's name, period, states, targets (names and linked actors), whether it targeted
+    /// [`Crime::MigrantSmuggling`], whether it was retracted, and every report of
+    /// [`Measure::Arrested`] and [`Measure::Rescued`] with its state, nationality and source; every source
+    /// it cites reports the operation itself.
+    fn from(op: &JointOperation) -> Self {
+        let mut targets = Vec::new();
+        for t in op.targets() {
+            targets.push(t.name().to_owned());
+            if let Some(a) = t.actor_name() {
+                targets.push(a.to_owned());
+            }
+        }
+        Self {
+            name: op.name().to_owned(),
+            period: op.period(),
+            participants: op.participants().to_vec(),
+            smuggling: op.targets_crime(Crime::MigrantSmuggling),
+            retracted: op.is_retracted(),
+            targets,
+            arrested: op.reports(Measure::Arrested).cloned().collect(),
+            rescued: op.reports(Measure::Rescued).cloned().collect(),
+            sources: op.sources().into_iter().cloned().collect(),
+        }
     }
 }
 
@@ -672,6 +781,7 @@ pub struct Evidence<'a> {
     engagements: Vec<Engagement>,
     operations: Vec<OperationRecord>,
     independence: Independence,
+    same_publishers: Vec<(String, String)>,
 }
 
 /// What a check found, before it is wrapped with its claim.
@@ -753,7 +863,11 @@ fn overlaps(p: Period, q: Period) -> bool {
 
 fn thousands(v: f64) -> String {
     if v.fract().abs() > 1e-9 {
-        return format!("{v:.1}");
+        // One decimal, the whole part grouped: 6,620.5.
+        let text = format!("{:.1}", v.abs());
+        let (whole, frac) = text.split_once('.').unwrap_or((&text, "0"));
+        let grouped = thousands(whole.parse::<f64>().unwrap_or(0.0));
+        return format!("{}{grouped}.{frac}", if v < 0.0 { "-" } else { "" });
     }
     let digits = format!("{}", v.abs() as u64);
     let mut out = String::new();
@@ -824,8 +938,49 @@ impl<'a> Evidence<'a> {
         self
     }
 
+    /// Declares `a` and `b` to be names of one publisher (a ministry under its Spanish and its English
+    /// name): under [`Independence::OtherPublisher`] evidence published as either is not independent of a
+    /// claim published as the other. Names are compared trimmed and case-insensitively.
+    ///
+    /// ```
+    /// use corridor::flow::FlowSeries;
+    /// use corridor::impact::{Claim, ClaimKind, Evidence, Verdict};
+    /// use corridor::{Count, Source};
+    ///
+    /// let mire = Source::new("Ministerio de Relaciones Exteriores de Panamá", "comunicado")?;
+    /// let series = FlowSeries::new("2021".parse()?, vec![Some(Count::exact(133_726))])?.with_source(mire);
+    /// let claim = Claim::new("2021", "nearly 140,000 in 2021",
+    ///     ClaimKind::Total { period: "2021".parse()?, total: "nearly 140,000".parse()? },
+    ///     Source::new("Ministry of Foreign Affairs of Panama", "statement")?)?;
+    /// assert_eq!(Evidence::new().monthly(&series).check(&claim).verdict(), Verdict::Consistent);
+    /// let same = Evidence::new()
+    ///     .monthly(&series)
+    ///     .same_publisher("Ministry of Foreign Affairs of Panama", "Ministerio de Relaciones Exteriores de Panamá");
+    /// assert_eq!(same.check(&claim).verdict(), Verdict::NotVerifiable);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    #[must_use]
+    pub fn same_publisher(mut self, a: impl Into<String>, b: impl Into<String>) -> Self {
+        self.same_publishers.push((a.into(), b.into()));
+        self
+    }
+
     fn independent(&self, claim: &Claim, source: &Source) -> bool {
-        self.independence.allows(&claim.source, source)
+        if !self.independence.allows(&claim.source, source) {
+            return false;
+        }
+        if self.independence == Independence::OtherPublisher {
+            let is = |x: &str, y: &str| x.trim().eq_ignore_ascii_case(y.trim());
+            let (c, e) = (claim.source.publisher(), source.publisher());
+            if self
+                .same_publishers
+                .iter()
+                .any(|(a, b)| (is(a, c) && is(b, e)) || (is(b, c) && is(a, e)))
+            {
+                return false;
+            }
+        }
+        true
     }
 
     /// Checks `claim` against the independent evidence. Never fails: what the evidence cannot decide
@@ -1266,48 +1421,60 @@ impl<'a> Evidence<'a> {
     ) -> Vec<&OperationRecord> {
         let mut out = Vec::new();
         for op in &self.operations {
-            if !overlaps(op.period, within)
-                || !op.participants.contains(&focal)
-                || !partners.iter().all(|p| op.participants.contains(p))
-            {
+            if !overlaps(op.period, within) || !op.participants.contains(&focal) {
                 continue;
             }
-            let target_ok = target.is_none_or(|t| {
+            let missing: Vec<String> = partners
+                .iter()
+                .filter(|p| !op.participants.contains(p))
+                .map(ToString::to_string)
+                .collect();
+            let target_named = target.map(|t| {
                 let t = t.to_lowercase();
                 op.targets.iter().any(|x| x.to_lowercase().contains(&t))
             });
-            if !target_ok {
+            if target_named == Some(false) {
                 continue;
             }
-            if !op.smuggling {
-                f.decided.push(format!(
-                    "{} ({}) is not an operation against migrant smuggling: it is not evidence for this claim",
-                    op.name, op.period
-                ));
+            if !op.smuggling || op.retracted {
+                // Said where it could be mistaken for evidence: it names the target, or has every partner.
+                if target_named == Some(true) || missing.is_empty() {
+                    let why = if op.retracted {
+                        "was retracted"
+                    } else {
+                        "is not an operation against migrant smuggling"
+                    };
+                    let joint = if missing.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", nor joint with {}", missing.join(", "))
+                    };
+                    f.decided.push(format!(
+                        "{} ({}) {why}{joint}: it is not evidence for this claim",
+                        op.name, op.period
+                    ));
+                }
                 continue;
             }
-            let mut any_independent = false;
-            for (c, src) in &op.arrested {
-                let what = format!("{} ({}): {} arrested", op.name, op.period, show(*c));
-                if self.independent(claim, src) {
+            if !missing.is_empty() {
+                continue;
+            }
+            let mut any_independent = op.sources.iter().any(|s| self.independent(claim, s));
+            for o in op.arrested.iter().chain(&op.rescued) {
+                if self.independent(claim, o.source()) {
                     any_independent = true;
                 } else {
-                    f.set_aside(what, Some(src));
+                    f.set_aside(report_text(op, o), Some(o.source()));
                 }
             }
-            for (c, _, src) in &op.rescued {
-                let what = format!("{} ({}): {} rescued", op.name, op.period, show(*c));
-                if self.independent(claim, src) {
-                    any_independent = true;
-                } else {
-                    f.set_aside(what, Some(src));
-                }
+            for s in op.sources.iter().filter(|s| !self.independent(claim, s)) {
+                f.set_aside(format!("{} ({}): the record", op.name, op.period), Some(s));
             }
             if any_independent {
                 out.push(op);
-            } else if op.arrested.is_empty() && op.rescued.is_empty() {
+            } else if op.arrested.is_empty() && op.rescued.is_empty() && op.sources.is_empty() {
                 f.undecided
-                    .push(format!("{} ({}): no reported outcome", op.name, op.period));
+                    .push(format!("{} ({}): no sourced report", op.name, op.period));
             } else {
                 f.undecided.push(format!(
                     "{} ({}) is reported only by the claim's own source: unconfirmed elsewhere",
@@ -1329,8 +1496,15 @@ impl<'a> Evidence<'a> {
                 ));
             } else {
                 for op in &ops {
-                    for (c, src) in op.arrested.iter().filter(|(_, s)| self.independent(claim, s)) {
-                        f.use_item(format!("{} ({}): {} arrested", op.name, op.period, show(*c)), src);
+                    let mut cited = false;
+                    for o in op.arrested.iter().filter(|o| self.independent(claim, o.source())) {
+                        f.use_item(report_text(op, o), o.source());
+                        cited = true;
+                    }
+                    if !cited {
+                        for s in op.sources.iter().filter(|s| self.independent(claim, s)) {
+                            f.use_item(format!("{} ({}): {}", op.name, op.period, op.participants_text()), s);
+                        }
                     }
                 }
                 f.decided.push(format!(
@@ -1379,30 +1553,24 @@ impl<'a> Evidence<'a> {
             let mut part = Finding::default();
             let mut best: Option<(f64, Range, &str)> = None;
             for op in &ops {
-                let reports: Vec<(Count, &Source)> = if measure == "arrested" {
-                    op.arrested.iter().map(|(c, s)| (*c, s)).collect()
+                let reports = if measure == "arrested" {
+                    &op.arrested
                 } else {
-                    op.rescued
-                        .iter()
-                        .filter(|(_, n, _)| nationality.is_none() || *n == nationality)
-                        .map(|(c, _, s)| (*c, s))
-                        .collect()
+                    &op.rescued
                 };
-                let mut spread: Option<(f64, Option<f64>)> = None;
-                for (c, src) in reports {
-                    if !self.independent(claim, src) {
-                        continue;
-                    }
-                    part.use_item(format!("{} ({}): {} {measure}", op.name, op.period, show(c)), src);
-                    let (l, u) = bounds(c);
-                    spread = Some(match spread {
-                        None => (l, u),
-                        Some((sl, su)) => (sl.min(l), su.zip(u).map(|(a, b)| a.max(b))),
-                    });
+                let independent: Vec<&Outcome> = reports
+                    .iter()
+                    .filter(|o| nationality.is_none() || measure == "arrested" || o.of_nationality() == nationality)
+                    .filter(|o| self.independent(claim, o.source()))
+                    .collect();
+                for o in &independent {
+                    part.use_item(report_text(op, o), o.source());
                 }
+                let spread = total_of(independent.iter().copied()).map(bounds);
                 let Some(ev) = spread else { continue };
                 part.decided.push(format!(
-                    "{}: independent reports of {} {measure} span {}; claimed {}",
+                    "{}: the independent reports of {} give {} {measure} (disagreeing reports as their spread, \
+                     states summed); claimed {}",
                     op.name,
                     op.period,
                     span(ev),
@@ -1440,6 +1608,23 @@ impl<'a> Evidence<'a> {
         out.set_aside.extend(f.set_aside);
         out
     }
+}
+
+/// "Crepúsculo (2021-09-21): 21 arrested in PAN".
+fn report_text(op: &OperationRecord, o: &Outcome) -> String {
+    let measure = if o.measure() == Measure::Rescued {
+        "rescued"
+    } else {
+        "arrested"
+    };
+    let mut t = format!("{} ({}): {} {measure}", op.name, op.period, show(o.count()));
+    if let Some(n) = o.of_nationality() {
+        let _ = write!(t, " ({n} nationals)");
+    }
+    if let Some(st) = o.in_state() {
+        let _ = write!(t, " in {st}");
+    }
+    t
 }
 
 fn span(ev: (f64, Option<f64>)) -> String {
@@ -1613,5 +1798,7 @@ mod tests {
     fn thousands_groups_digits() {
         assert_eq!(thousands(133_726.0), "133,726");
         assert_eq!(thousands(817.5), "817.5");
+        assert_eq!(thousands(6620.5), "6,620.5");
+        assert_eq!(thousands(-1315.75), "-1,315.8");
     }
 }

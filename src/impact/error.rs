@@ -89,6 +89,12 @@ pub enum ImpactError {
         /// The name given.
         name: String,
     },
+    /// An operation applied to a network names no target to remove.
+    #[error("operation {operation:?} names no target to remove from the network")]
+    NoLinkedTarget {
+        /// The operation.
+        operation: String,
+    },
     /// The network refused the disruption.
     #[error("network disruption: {source}")]
     Network {

@@ -3,6 +3,7 @@
 
 use super::{ImpactError, Result};
 use crate::network::{ActorId, Capacity, DisruptionMetrics, SmugglingNetwork};
+use crate::operation::{JointOperation, Measure};
 use crate::{Count, Source};
 
 /// The corridor's monthly capacity in a [`NetworkState`] (see
@@ -192,6 +193,64 @@ impl NetworkImpact {
             reported_arrests: None,
             sources: Vec::new(),
         })
+    }
+
+    /// Applies `operation` to `network`: the actors its targets are linked to
+    /// ([`Target::actor_in`](crate::operation::Target::actor_in): the linked actor's name, else the
+    /// target's own) are removed, its reported arrests ([`JointOperation::total`] of
+    /// [`Measure::Arrested`], bounds kept) and every source it cites are recorded. Named after the
+    /// operation's name.
+    ///
+    /// # Errors
+    ///
+    /// [`ImpactError::NoLinkedTarget`] when the operation names no target; [`ImpactError::UnknownActor`]
+    /// for a target the network does not know (never skipped silently); [`ImpactError::Network`] if the
+    /// network refuses the removal.
+    ///
+    /// # Example
+    /// ```
+    /// use corridor::impact::{FlowCapacity, NetworkImpact};
+    /// use corridor::network::{Actor, SmugglingNetwork, StageServed, Tie, TieKind};
+    /// use corridor::operation::{JointOperation, Measure, OperationKind, Outcome, Participant,
+    ///     ParticipantRole, Target};
+    /// use corridor::{Count, Country, Source};
+    ///
+    /// let mut b = SmugglingNetwork::builder();
+    /// let guide = b.add_actor(Actor::person("Guide").stage(StageServed::new(0, "Necoclí")).capacity(400));
+    /// let boat = b.add_actor(Actor::person("Boatman").stage(StageServed::new(1, "Capurganá")).capacity(300));
+    /// b.add_tie(guide, boat, Tie::undirected(TieKind::Logistics))?;
+    /// let net = b.build()?;
+    /// let efe = Source::new("EFE", "raids")?;
+    /// let op = JointOperation::builder("raid-2021", "Raid", OperationKind::JointInvestigation, "2021-09-21".parse()?)
+    ///     .participant(Participant::new(Country::PAN, ParticipantRole::CoLead))
+    ///     .participant(Participant::new(Country::COL, ParticipantRole::CoLead))
+    ///     .target(Target::new("the boat crew").actor("Boatman"))
+    ///     .outcome(Outcome::new(Measure::Arrested, Count::exact(3), efe.clone()))
+    ///     .build()?;
+    /// let hit = NetworkImpact::of_operation(&net, &op)?;
+    /// assert_eq!(hit.removed(), ["Boatman"]);
+    /// assert_eq!(hit.arrests_reported(), Some(Count::exact(3)));
+    /// assert_eq!(hit.capacity_lost(), Some(300));
+    /// assert_eq!(hit.sources(), [efe]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn of_operation(network: &SmugglingNetwork, operation: &JointOperation) -> Result<Self> {
+        if operation.targets().is_empty() {
+            return Err(ImpactError::NoLinkedTarget {
+                operation: operation.name().to_owned(),
+            });
+        }
+        let names: Vec<&str> = operation
+            .targets()
+            .iter()
+            .map(|t| t.actor_name().unwrap_or(t.name()))
+            .collect();
+        let mut impact = Self::of_arrests(network, operation.name(), &names)?;
+        impact.reported_arrests = operation.total(Measure::Arrested);
+        for s in operation.sources() {
+            impact = impact.source(s.clone());
+        }
+        Ok(impact)
     }
 
     /// Records the number of arrests the operation reported (which may be more than the actors the

@@ -1,6 +1,10 @@
 //! The impact report of an operation, an agreement or a statement.
 
+use core::fmt::Write as _;
+
 use super::{ClaimCheck, FlowEffectFit, ImpactError, NetworkImpact, Result};
+use crate::operation::JointOperation;
+use crate::partner::{Agreement, Target};
 use crate::{Count, Period, Source};
 
 /// What a report is about.
@@ -118,6 +122,195 @@ impl ImpactReport {
             networks: Vec::new(),
             claims: Vec::new(),
         })
+    }
+
+    /// The report of an operation: its name, its period ([`JointOperation::period`]), every source it
+    /// cites (its sole source too, when only one statement reports it), and every reported figure with
+    /// its own source — each outcome report (conflicting ones kept, with the state and nationality it is
+    /// attributed to), each seizure and each fee per person. Add its network impact
+    /// ([`NetworkImpact::of_operation`]), flow effects and claims with the chained setters.
+    ///
+    /// # Errors
+    ///
+    /// None for a valid operation (its name is never empty); the `Result` is that of
+    /// [`ImpactReport::new`].
+    ///
+    /// # Example
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::impact::{ImpactReport, Subject};
+    ///
+    /// let log = darien::operations();
+    /// let report = ImpactReport::for_operation(log.get("crepusculo-2021").expect("S21"))?;
+    /// assert_eq!(report.subject(), Subject::Operation);
+    /// // S21: 21 arrested in Panama, reported by EFE, is one of the figures.
+    /// assert!(report.figures().iter().any(|f| f.what() == "arrested in PAN" && f.count().point() == 21));
+    /// # }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn for_operation(operation: &JointOperation) -> Result<Self> {
+        let mut report = Self::new(Subject::Operation, operation.name())?.when(operation.period());
+        for s in operation.sources() {
+            report = report.subject_source(s.clone());
+        }
+        for o in operation.outcomes() {
+            let mut what = o.measure().to_string().replace('_', " ");
+            if let Some(n) = o.of_nationality() {
+                let _ = write!(what, " ({n} nationals)");
+            }
+            if let Some(st) = o.in_state() {
+                let _ = write!(what, " in {st}");
+            }
+            report = report.figure(ReportedFigure::new(what, o.count(), o.source().clone()));
+        }
+        for z in operation.seizures() {
+            let mut what = format!("seized: {}", z.item());
+            if let Some(u) = z.unit_name() {
+                let _ = write!(what, " ({u})");
+            }
+            if let Some(c) = z.currency_code() {
+                let _ = write!(what, " ({c})");
+            }
+            if let Some(st) = z.in_state() {
+                let _ = write!(what, " in {st}");
+            }
+            report = report.figure(ReportedFigure::new(what, z.quantity(), z.source().clone()));
+        }
+        for fee in operation.fees() {
+            report = report.figure(ReportedFigure::new(
+                format!("fee per person ({})", fee.currency()),
+                fee.amount(),
+                fee.source().clone(),
+            ));
+        }
+        Ok(report)
+    }
+
+    /// The report of an agreement, meeting or campaign: its name, its adoption (else the start of its
+    /// period in force), its sources and its figures — the number of states it names, each declared
+    /// number of parties, each funding amount, each step of a quota and each quantitative target. A
+    /// figure without its own source is the agreement record's and carries the agreement's first source.
+    ///
+    /// # Errors
+    ///
+    /// [`ImpactError::Invalid`] when a figure has no source of its own and the agreement has none
+    /// either (a number is never reported without its source).
+    ///
+    /// # Example
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::impact::ImpactReport;
+    ///
+    /// let reg = darien::partners();
+    /// let report = ImpactReport::for_agreement(reg.agreement("pan-col-quota-2021").expect("S05"))?;
+    /// // S06: 650 a day until the end of August 2021, then 500 a day Tuesday to Saturday.
+    /// let quota: Vec<u64> = report.figures().iter()
+    ///     .filter(|f| f.what().starts_with("quota"))
+    ///     .map(|f| f.count().point())
+    ///     .collect();
+    /// assert_eq!(quota, [650, 500]);
+    /// # }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn for_agreement(agreement: &Agreement) -> Result<Self> {
+        let mut report = Self::new(Subject::Agreement, agreement.name())?;
+        if let Some(p) = agreement.adopted() {
+            report = report.when(p);
+        } else if let Some(d) = agreement.in_force_from() {
+            report = report.when(Period::day(d));
+        }
+        for s in agreement.sources() {
+            report = report.subject_source(s.clone());
+        }
+        let fallback = agreement.sources().first();
+        let sourced = |what: &str, own: Option<&Source>| -> Result<Source> {
+            own.or(fallback).cloned().ok_or_else(|| ImpactError::Invalid {
+                what: "impact report",
+                reason: format!("{} of {:?} has no source", what, agreement.name()),
+            })
+        };
+        let states = agreement.states();
+        if !states.is_empty() {
+            let what = "states named as parties or conveners";
+            let src = sourced(what, None)?;
+            report = report.figure(ReportedFigure::new(what, Count::exact(states.len() as u64), src));
+        }
+        for pc in agreement.party_counts() {
+            report = report.figure(ReportedFigure::new(
+                format!("parties (as of {})", pc.as_of()),
+                pc.count(),
+                pc.source().clone(),
+            ));
+        }
+        for f in agreement.funding() {
+            let what = format!("funding in {} ({})", f.currency(), f.on());
+            let src = sourced(&what, f.source_ref())?;
+            report = report.figure(ReportedFigure::new(what, Count::exact(f.amount()), src));
+        }
+        for c in agreement.commitments() {
+            match c.target_ref() {
+                Some(Target::Quota(q)) => {
+                    for step in q.steps() {
+                        let until = step.last_day().map(|d| format!(" until {d}")).unwrap_or_default();
+                        let what = format!("quota per day from {}{until} ({})", step.first_day(), step.weekdays());
+                        let src = sourced(&what, step.source_ref().or(c.source_ref()))?;
+                        report = report.figure(ReportedFigure::new(what, Count::exact(step.per_day()), src));
+                    }
+                }
+                Some(Target::Figure { what, count }) => {
+                    let src = sourced(what, c.source_ref())?;
+                    report = report.figure(ReportedFigure::new(format!("target: {what}"), *count, src));
+                }
+                _ => {}
+            }
+        }
+        Ok(report)
+    }
+
+    /// The report of a statement: its claims checked ([`ClaimCheck`]s, in the statement's order), the
+    /// statement as the subject's source, and `when` it was made. Each check carries the sources of both
+    /// sides.
+    ///
+    /// # Errors
+    ///
+    /// [`ImpactError::Invalid`] when a claim checked is not the statement's (its source differs).
+    ///
+    /// # Example
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::impact::ImpactReport;
+    ///
+    /// let statement = darien::statement_2022().source;
+    /// let report = ImpactReport::for_statement(&statement, darien::statement_period(), darien::check_statement())?;
+    /// assert_eq!(report.claim_checks().len(), 7);
+    /// assert_eq!(report.sources()[0], &statement);
+    /// # }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn for_statement(
+        statement: &Source,
+        when: Period,
+        checks: impl IntoIterator<Item = ClaimCheck>,
+    ) -> Result<Self> {
+        let checks: Vec<ClaimCheck> = checks.into_iter().collect();
+        if let Some(c) = checks.iter().find(|c| c.claim().source() != statement) {
+            return Err(ImpactError::Invalid {
+                what: "impact report",
+                reason: format!(
+                    "claim {:?} is from {:?}, not from the statement {:?}",
+                    c.claim().label(),
+                    c.claim().source().publisher(),
+                    statement.publisher()
+                ),
+            });
+        }
+        Ok(Self::new(Subject::Statement, statement.title())?
+            .when(when)
+            .subject_source(statement.clone())
+            .claims(checks))
     }
 
     /// When the subject happened (an operation's execution, an agreement's adoption, a statement).

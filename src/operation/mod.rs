@@ -41,6 +41,7 @@ mod record;
 
 pub use kind::{Crime, OperationKind, ParticipantRole, Relation};
 pub use log::{Iter, OperationLog, PartnerTotal, TimelineEntry, TimelineEvent, Totals};
+pub(crate) use outcome::total_of;
 pub use outcome::{Measure, Outcome, PersonFee, Seizure};
 pub use record::{JointOperation, OperationBuilder, Participant, Phase, Related, Retraction, Target};
 

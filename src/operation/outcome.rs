@@ -308,6 +308,52 @@ pub(crate) fn spread(mut reports: impl Iterator<Item = Count>) -> Option<Count> 
     Some(Count::from_bounds(lower, upper, point).unwrap_or(Count::at_least(lower)))
 }
 
+/// The total of reports of one measure (see [`super::JointOperation::total`]): disagreeing reports of one
+/// figure (same state, same nationality) as their spread; figures of states summed, bounds kept; a
+/// figure for the whole operation only when no state has its own; within a state, a figure for all
+/// nationalities before the sum of figures by nationality. `None` without reports.
+pub(crate) fn total_of<'a>(reports: impl IntoIterator<Item = &'a Outcome>) -> Option<Count> {
+    let reports: Vec<&Outcome> = reports.into_iter().collect();
+    if reports.is_empty() {
+        return None;
+    }
+    let per_state = |state: Option<Country>| -> Option<Count> {
+        let of_state: Vec<&&Outcome> = reports.iter().filter(|o| o.in_state() == state).collect();
+        if let Some(all) = spread(
+            of_state
+                .iter()
+                .filter(|o| o.of_nationality().is_none())
+                .map(|o| o.count()),
+        ) {
+            return Some(all);
+        }
+        let mut nats: Vec<Country> = of_state.iter().filter_map(|o| o.of_nationality()).collect();
+        nats.sort_unstable();
+        nats.dedup();
+        let mut sum: Option<Count> = None;
+        for n in nats {
+            let c = spread(
+                of_state
+                    .iter()
+                    .filter(|o| o.of_nationality() == Some(n))
+                    .map(|o| o.count()),
+            )?;
+            sum = Some(sum.map_or(c, |s| s + c));
+        }
+        sum
+    };
+    let mut states: Vec<Country> = reports.iter().filter_map(|o| o.in_state()).collect();
+    states.sort_unstable();
+    states.dedup();
+    if states.is_empty() {
+        return per_state(None);
+    }
+    states
+        .into_iter()
+        .filter_map(|s| per_state(Some(s)))
+        .reduce(|a, b| a + b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 use time::Date;
 
 use super::kind::{Crime, OperationKind, ParticipantRole, Relation};
-use super::outcome::{Measure, Outcome, PersonFee, Seizure, spread};
+use super::outcome::{Measure, Outcome, PersonFee, Seizure, spread, total_of};
 use super::{OperationError, Result};
 use crate::flow::Location;
 use crate::network::{ActorId, SmugglingNetwork};
@@ -667,45 +667,7 @@ impl JointOperation {
 
     /// [`JointOperation::total`] from the reports that `keep` accepts (leave out a source, a state).
     pub fn total_where(&self, measure: Measure, keep: impl Fn(&Outcome) -> bool) -> Option<Count> {
-        let reports: Vec<&Outcome> = self.reports(measure).filter(|o| keep(o)).collect();
-        if reports.is_empty() {
-            return None;
-        }
-        let per_state = |state: Option<Country>| -> Option<Count> {
-            let of_state: Vec<&&Outcome> = reports.iter().filter(|o| o.in_state() == state).collect();
-            if let Some(all) = spread(
-                of_state
-                    .iter()
-                    .filter(|o| o.of_nationality().is_none())
-                    .map(|o| o.count()),
-            ) {
-                return Some(all);
-            }
-            let mut nats: Vec<Country> = of_state.iter().filter_map(|o| o.of_nationality()).collect();
-            nats.sort_unstable();
-            nats.dedup();
-            let mut sum: Option<Count> = None;
-            for n in nats {
-                let c = spread(
-                    of_state
-                        .iter()
-                        .filter(|o| o.of_nationality() == Some(n))
-                        .map(|o| o.count()),
-                )?;
-                sum = Some(sum.map_or(c, |s| s + c));
-            }
-            sum
-        };
-        let mut states: Vec<Country> = reports.iter().filter_map(|o| o.in_state()).collect();
-        states.sort_unstable();
-        states.dedup();
-        if states.is_empty() {
-            return per_state(None);
-        }
-        states
-            .into_iter()
-            .filter_map(|s| per_state(Some(s)))
-            .reduce(|a, b| a + b)
+        total_of(self.reports(measure).filter(|o| keep(o)))
     }
 
     /// People arrested, summed over states with bounds kept ([`JointOperation::total`] of
