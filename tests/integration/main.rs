@@ -32,11 +32,14 @@ mod network_io;
 mod network_measures;
 mod network_model;
 mod period;
+#[cfg(feature = "petgraph")]
+mod petgraph_conv;
 mod plot;
 mod rate;
 mod regression;
 mod sim;
 mod sim_darien;
+mod sim_flee;
 mod stats_hardening;
 
 mod stl;
