@@ -1,45 +1,4 @@
 //! Counts of people with their precision (exact, at least, at most, about, nearly, between).
-//!
-//! Official statements about irregular migration are often bounds: "over 60
-//! arrested", "nearly 140,000 crossed", "21–24 rescued". A [`Count`] keeps the
-//! lower bound, the upper bound (or none) and a point estimate, and arithmetic
-//! propagates all three, so "over 60" is never silently turned into 60.
-//!
-//! # Text forms
-//!
-//! | text | kind | lower | upper | point |
-//! |---|---|---|---|---|
-//! | `60` | exact | 60 | 60 | 60 |
-//! | `at least 5`, `60+`, `no fewer than 5` | at least | n | none | n |
-//! | `over 60`, `more than 60`, `above 60` | at least | n + 1 | none | n + 1 |
-//! | `at most 30`, `up to 30`, `no more than 30` | at most | 0 | n | n |
-//! | `fewer than 30`, `less than 30`, `under 30`, `below 30` | at most | 0 | n − 1 | n − 1 |
-//! | `about 1,200`, `approximately`, `around`, `roughly`, `some`, `circa`, `~1,200` | about | n − ⌈n/10⌉ | n + ⌈n/10⌉ | n |
-//! | `nearly 140,000`, `almost`, `close to`, `just under` | nearly | n − ⌈n/10⌉ | n | n |
-//! | `21-24`, `21–24`, `21 to 24`, `between 21 and 24` | between | a | b | a + ⌈(b − a)/2⌉ |
-//!
-//! Words are matched case-insensitively and surrounding whitespace is ignored.
-//! Numbers may group thousands with `,` or a space (`1,200`, `1 200`); every group
-//! after the first must have exactly three digits (`1,20` is an error). The
-//! single words `zero` to `twenty`, `thirty` … `ninety` and `hundred` also stand for
-//! numbers (`more than ten`); compound number words are not read.
-//! A range or lower bound may carry an explicit point estimate: `21-24 (point 22)`,
-//! `at least 61 (point 75)`. These arise from sums, whose point estimate is the sum
-//! of the point estimates.
-//!
-//! [`Display`](fmt::Display) writes the canonical form (`60`, `at least 61`,
-//! `at most 30`, `about 1200`, `nearly 140000`, `21-24`, plus ` (point p)` when the
-//! point estimate is not the one the form implies), and parsing it gives back the
-//! same value exactly.
-//!
-//! # The "about" convention
-//!
-//! "About n" and "nearly n" state a figure, not bounds. So that sums of such
-//! figures still have usable bounds, this crate reads them as **within 10% of n,
-//! rounded outward**: about n covers `n − ⌈n/10⌉ ..= n + ⌈n/10⌉`, and nearly n —
-//! "a little under n" — covers `n − ⌈n/10⌉ ..= n`. The point estimate is n in both
-//! cases. This is a convention, not a statistical interval; when a source gives
-//! its own bounds, use [`Count::between`] or [`Count::from_bounds`] instead.
 
 use core::fmt;
 use core::iter::Sum;
@@ -49,7 +8,7 @@ use core::str::FromStr;
 /// How a [`Count`] was stated.
 ///
 /// ```
-/// use corridor::{Count, count::CountKind};
+/// use corridor::{Count, CountKind};
 /// assert_eq!("over 60".parse::<Count>()?.kind(), CountKind::AtLeast);
 /// # Ok::<(), corridor::CountError>(())
 /// ```
@@ -72,8 +31,48 @@ pub enum CountKind {
 
 /// A number of people with its precision: lower bound, optional upper bound and point estimate.
 ///
+/// Official statements about irregular migration are often bounds: "over 60
+/// arrested", "nearly 140,000 crossed", "21–24 rescued". A [`Count`] keeps the
+/// lower bound, the upper bound (or none) and a point estimate, and arithmetic
+/// propagates all three, so "over 60" is never silently turned into 60.
+///
+/// # Text forms
+///
+/// | text | kind | lower | upper | point |
+/// |---|---|---|---|---|
+/// | `60` | exact | 60 | 60 | 60 |
+/// | `at least 5`, `60+`, `no fewer than 5` | at least | n | none | n |
+/// | `over 60`, `more than 60`, `above 60` | at least | n + 1 | none | n + 1 |
+/// | `at most 30`, `up to 30`, `no more than 30` | at most | 0 | n | n |
+/// | `fewer than 30`, `less than 30`, `under 30`, `below 30` | at most | 0 | n − 1 | n − 1 |
+/// | `about 1,200`, `approximately`, `around`, `roughly`, `some`, `circa`, `~1,200` | about | n − ⌈n/10⌉ | n + ⌈n/10⌉ | n |
+/// | `nearly 140,000`, `almost`, `close to`, `just under` | nearly | n − ⌈n/10⌉ | n | n |
+/// | `21-24`, `21–24`, `21 to 24`, `between 21 and 24` | between | a | b | a + ⌈(b − a)/2⌉ |
+///
+/// Words are matched case-insensitively and surrounding whitespace is ignored.
+/// Numbers may group thousands with `,` or a space (`1,200`, `1 200`); every group
+/// after the first must have exactly three digits (`1,20` is an error). The
+/// single words `zero` to `twenty`, `thirty` … `ninety` and `hundred` also stand for
+/// numbers (`more than ten`); compound number words are not read.
+/// A range or lower bound may carry an explicit point estimate: `21-24 (point 22)`,
+/// `at least 61 (point 75)`. These arise from sums, whose point estimate is the sum
+/// of the point estimates.
+///
+/// [`Display`](fmt::Display) writes the canonical form (`60`, `at least 61`,
+/// `at most 30`, `about 1200`, `nearly 140000`, `21-24`, plus ` (point p)` when the
+/// point estimate is not the one the form implies), and parsing it gives back the
+/// same value exactly.
+///
+/// # The "about" convention
+///
+/// "About n" and "nearly n" state a figure, not bounds. So that sums of such
+/// figures still have usable bounds, this crate reads them as **within 10% of n,
+/// rounded outward**: about n covers `n − ⌈n/10⌉ ..= n + ⌈n/10⌉`, and nearly n —
+/// "a little under n" — covers `n − ⌈n/10⌉ ..= n`. The point estimate is n in both
+/// cases. This is a convention, not a statistical interval; when a source gives
+/// its own bounds, use [`Count::between`] or [`Count::from_bounds`] instead.
+///
 /// Invariant: `lower <= point <= upper` (when there is an upper bound).
-/// See the [module documentation](self) for the text forms and the "about" convention.
 ///
 /// ```
 /// use corridor::Count;
@@ -255,7 +254,7 @@ impl Count {
     }
 
     /// About `n` people: point `n`, bounds `n − ⌈n/10⌉ ..= n + ⌈n/10⌉` (the upper bound
-    /// saturates at `u64::MAX`); see the [module documentation](self) for this convention.
+    /// saturates at `u64::MAX`); see the "about" convention on [`Count`].
     ///
     /// ```
     /// use corridor::Count;
@@ -275,7 +274,7 @@ impl Count {
         }
     }
 
-    /// Nearly `n` people: point `n`, bounds `n − ⌈n/10⌉ ..= n`; see the [module documentation](self).
+    /// Nearly `n` people: point `n`, bounds `n − ⌈n/10⌉ ..= n`; see the "about" convention on [`Count`].
     ///
     /// ```
     /// use corridor::Count;
@@ -407,7 +406,7 @@ impl Count {
     /// How the count was stated (or, for a sum, what its bounds look like).
     ///
     /// ```
-    /// use corridor::{Count, count::CountKind};
+    /// use corridor::{Count, CountKind};
     /// assert_eq!("about 50".parse::<Count>()?.kind(), CountKind::About);
     /// # Ok::<(), corridor::CountError>(())
     /// ```
@@ -816,7 +815,7 @@ fn parse(b: &[u8]) -> Result<Count, Bad> {
 impl FromStr for Count {
     type Err = CountError;
 
-    /// Parses the text forms of the [module documentation](self). Does not allocate unless the text is invalid.
+    /// Parses the text forms listed on [`Count`]. Does not allocate unless the text is invalid.
     ///
     /// # Errors
     ///

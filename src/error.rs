@@ -14,7 +14,7 @@ use crate::flow::FlowError;
 use crate::impact::ImpactError;
 #[cfg(feature = "arrow")]
 use crate::io::ArrowError;
-use crate::io::ReadError;
+use crate::io::{GraphmlError, ReadError};
 use crate::network::NetworkError;
 use crate::operation::OperationError;
 use crate::partner::PartnerError;
@@ -49,6 +49,9 @@ pub enum Error {
     /// A file (CSV, HXL, edge list) could not be read; names line and column.
     #[error(transparent)]
     Read(#[from] ReadError),
+    /// A `GraphML` file could not be read; names line and column.
+    #[error(transparent)]
+    Graphml(#[from] GraphmlError),
     /// An input/output failure of the reader or writer the caller passed in.
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
@@ -107,6 +110,7 @@ narrow! {
     Source => SourceError,
     Flow => FlowError,
     Read => ReadError,
+    Graphml => GraphmlError,
     Io => std::io::Error,
     Stats => StatsError,
     Network => NetworkError,

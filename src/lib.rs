@@ -44,6 +44,80 @@
 //! # Ok::<(), corridor::Error>(())
 //! ```
 //!
+//! ## A tour of the other domains
+//!
+//! **Smuggling networks** are built actor by actor; the measures follow networkx's definitions:
+//!
+//! ```
+//! use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+//! let mut b = SmugglingNetwork::builder();
+//! let guide = b.add_actor(Actor::person("guide"));
+//! let boatman = b.add_actor(Actor::person("boatman"));
+//! let driver = b.add_actor(Actor::person("driver"));
+//! b.add_tie(guide, boatman, Tie::undirected(TieKind::Logistics))?;
+//! b.add_tie(boatman, driver, Tie::undirected(TieKind::Logistics))?;
+//! let net = b.build()?;
+//! assert_eq!(net.betweenness()[boatman.index()], 1.0); // networkx betweenness_centrality: the broker
+//! assert_eq!(net.articulation_points(), vec![boatman]);
+//! # Ok::<(), corridor::Error>(())
+//! ```
+//!
+//! **Joint operations and partner states** keep every report of a figure and the agreements' parties
+//! over time; the embedded Darién log and registry come from sourced facts:
+//!
+//! ```
+//! # #[cfg(feature = "csv")] {
+//! use corridor::datasets::darien;
+//! use corridor::{Country, Period};
+//! let log = darien::operations();
+//! // Operación Crepúsculo (2021): sources disagree on the arrests, so the total is a bound.
+//! let arrests = log.get("crepusculo-2021").expect("in the log").arrests();
+//! assert_eq!((arrests.lower(), arrests.upper()), (42, Some(51)));
+//! let registry = darien::partners();
+//! let since_summit: Period = "2021-08-11..2022-01-31".parse()?;
+//! assert!(registry.engaged_with(Country::PAN, since_summit).contains(&Country::COL));
+//! # }
+//! # Ok::<(), corridor::Error>(())
+//! ```
+//!
+//! **Impact** is where the domains meet: a flow effect around a dated event, arrests applied to a
+//! network, and claims checked against evidence that does not come from the claim's own source:
+//!
+//! ```
+//! # #[cfg(feature = "csv")] {
+//! use corridor::impact::Verdict;
+//! let checks = corridor::datasets::darien::check_statement();
+//! // "2,461 a day at the peak": the monthly totals allow such a day but cannot confirm it.
+//! assert_eq!(checks[0].verdict(), Verdict::NotVerifiable);
+//! # }
+//! ```
+//!
+//! **Simulation** asks "what if": the same model runs as deterministic cohorts or seeded agents, and its
+//! outputs are the `FlowSeries` every statistic takes:
+//!
+//! ```
+//! # #[cfg(feature = "csv")] {
+//! use corridor::datasets::darien;
+//! let run = darien::corridor_model().run_cohorts(&darien::scenario_2021_2024())?;
+//! let arrivals = run.arrivals("Bajo Chiquito").expect("a place of the model");
+//! assert_eq!(arrivals.len(), run.days());
+//! assert!(run.attrition() <= run.entered());
+//! # }
+//! # Ok::<(), corridor::Error>(())
+//! ```
+//!
+//! ## Choosing between similar functions
+//!
+//! - A trend in a series: [`stats::mann_kendall`] on independent observations,
+//!   [`stats::hamed_rao`] when they are autocorrelated, [`stats::seasonal_mann_kendall`] on monthly data with
+//!   a seasonal cycle; [`stats::sens_slope`] for the size of the trend.
+//! - A change at a known date: [`stats::Its`] (level and slope change with confidence intervals). A change at
+//!   an unknown date: [`stats::Pelt`] (exact, penalised), [`stats::BinSeg`] (a fixed number of changes),
+//!   [`stats::pettitt`] (one change, a test).
+//! - Forecasts: [`stats::ets`] chooses a model by `AICc` as R `forecast::ets`; [`stats::holt_winters`] fits
+//!   the one R `HoltWinters` fits.
+//! - A fixed-text result such as "over 60" is a [`Count`]; add counts rather than their points.
+//!
 //! ## Modules
 //!
 //! - The vocabulary, at the root: [`Country`] (ISO 3166-1 with UN M49 regions),
@@ -58,6 +132,14 @@
 //!   regression with robust errors, count models, interrupted time series, STL,
 //!   Holt–Winters and ETS, the bootstrap. Each function names the reference it
 //!   matches.
+//! - [`partner`]: partner states with their roles over time, agreements (forums, declarations,
+//!   memoranda, quota arrangements…) with parties, commitments and funding, and the registry that
+//!   answers who was engaged with whom and builds the cooperation network.
+//! - [`operation`]: joint operations with participants, phases, targets and outcomes that keep every
+//!   report of a figure, and the log queried by partner, period, target and measure.
+//! - [`impact`]: where the domains meet — flow effects around an operation or agreement, arrests
+//!   applied to a network, claims checked against independent evidence, reports with every number's
+//!   source.
 //! - [`sim`]: the corridor simulation — places and routes with capacities and
 //!   transit times, dated policy levers, a deterministic cohort engine and a seeded
 //!   agent engine whose outputs are `FlowSeries`, and calibration to observed series.
@@ -91,13 +173,14 @@
 //! | `csv` | yes | CSV/HXL readers and writers in [`io`], and `datasets` |
 //! | `parallel` | no | spreads embarrassingly parallel loops over cores (rayon), flow CSV parsing included |
 //! | `arrow` | no | `FlowTable` and `FlowSeries` as Arrow record batches, Arrow IPC files ([`io::write_ipc`], [`io::read_ipc`]) |
+//! | `petgraph` | no | `SmugglingNetwork::to_petgraph` / `from_petgraph`: actors and ties as the weights of a `petgraph::Graph` |
 //! | `plot` | no | SVG charts in `plot` (plotters, SVG backend only): series with gaps and changepoints, STL panels, interrupted time series, forecast fans, resilience curves |
 
 #[macro_use]
 mod words;
 
-pub mod count;
-pub mod country;
+mod count;
+mod country;
 #[cfg(feature = "csv")]
 pub mod datasets;
 mod error;
@@ -107,16 +190,16 @@ pub mod io;
 pub mod network;
 pub mod operation;
 pub mod partner;
-pub mod period;
+mod period;
 #[cfg(feature = "plot")]
 pub mod plot;
 mod rng;
 pub mod sim;
-pub mod source;
+mod source;
 pub mod stats;
 
-pub use count::{Count, CountError};
-pub use country::{Country, CountryError, IntermediateRegion, Region, SubRegion};
+pub use count::{Count, CountError, CountKind};
+pub use country::{AllCountries, Country, CountryError, IntermediateRegion, Region, SubRegion};
 pub use error::{Error, Result};
-pub use period::{Granularity, Period, PeriodError};
+pub use period::{Days, Granularity, Period, PeriodError, Periods};
 pub use source::{Source, SourceError};

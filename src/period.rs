@@ -1,36 +1,4 @@
 //! Calendar periods: day, ISO week, month, quarter, year, inclusive date range.
-//!
-//! A [`Period`] is a span of whole days over [`time::Date`] (proleptic Gregorian
-//! calendar). It knows its exact length (leap years, month lengths), iterates its
-//! days, tests containment, coarsens to a wider period, splits into finer ones and
-//! steps to its neighbours.
-//!
-//! # Text forms
-//!
-//! | form | example | meaning |
-//! |---|---|---|
-//! | day | `2021-08-15` | one calendar day |
-//! | ISO week | `2021-W33` | Monday to Sunday, numbered as in ISO 8601 (week 1 holds the year's first Thursday) |
-//! | month | `2021-08` | a calendar month |
-//! | quarter | `2021-Q3` | July to September |
-//! | year | `2021` | a calendar year |
-//! | range | `2021-08-01..2021-08-31` | an inclusive date range |
-//!
-//! Parsing trims surrounding whitespace and accepts `w`/`q` in either case;
-//! [`Display`](fmt::Display) writes the canonical form above, so that
-//! `text.parse::<Period>()?.to_string()` gives back the canonical text and
-//! `period.to_string().parse()` gives back `period` exactly. A range stays a range:
-//! `2021-08-01..2021-08-31` covers the same days as `2021-08` but is a different
-//! value and is displayed as a range. Years are written with four digits
-//! (`0000`–`9999`, and `-9999`–`-0001` for the rare proleptic years before 0).
-//!
-//! # Calendar limits
-//!
-//! `time::Date` (default features) spans `-9999-01-01..=9999-12-31`. ISO week
-//! `9999-W52` starts on Monday 9999-12-27 and would end in year 10000; it is clipped
-//! to 9999-12-31 and is the only week with fewer than 7 days. (Week `-9999-W01`
-//! starts exactly on `-9999-01-01`, a Monday, because the 400-year Gregorian cycle
-//! is a whole number of weeks and 0001-01-01 is a Monday.)
 
 use core::cmp::Ordering;
 use core::fmt;
@@ -197,8 +165,40 @@ enum Kind {
 
 /// A day, ISO week, month, quarter, year or inclusive date range.
 ///
+/// A [`Period`] is a span of whole days over [`time::Date`] (proleptic Gregorian
+/// calendar). It knows its exact length (leap years, month lengths), iterates its
+/// days, tests containment, coarsens to a wider period, splits into finer ones and
+/// steps to its neighbours.
+///
+/// # Text forms
+///
+/// | form | example | meaning |
+/// |---|---|---|
+/// | day | `2021-08-15` | one calendar day |
+/// | ISO week | `2021-W33` | Monday to Sunday, numbered as in ISO 8601 (week 1 holds the year's first Thursday) |
+/// | month | `2021-08` | a calendar month |
+/// | quarter | `2021-Q3` | July to September |
+/// | year | `2021` | a calendar year |
+/// | range | `2021-08-01..2021-08-31` | an inclusive date range |
+///
+/// Parsing trims surrounding whitespace and accepts `w`/`q` in either case;
+/// [`Display`](fmt::Display) writes the canonical form above, so that
+/// `text.parse::<Period>()?.to_string()` gives back the canonical text and
+/// `period.to_string().parse()` gives back `period` exactly. A range stays a range:
+/// `2021-08-01..2021-08-31` covers the same days as `2021-08` but is a different
+/// value and is displayed as a range. Years are written with four digits
+/// (`0000`–`9999`, and `-9999`–`-0001` for the rare proleptic years before 0).
+///
+/// # Calendar limits
+///
+/// `time::Date` (default features) spans `-9999-01-01..=9999-12-31`. ISO week
+/// `9999-W52` starts on Monday 9999-12-27 and would end in year 10000; it is clipped
+/// to 9999-12-31 and is the only week with fewer than 7 days. (Week `-9999-W01`
+/// starts exactly on `-9999-01-01`, a Monday, because the 400-year Gregorian cycle
+/// is a whole number of weeks and 0001-01-01 is a Monday.)
+///
 /// Values are built validated (constructors return `Result`) or parsed from the
-/// text forms described in the [module documentation](self). Periods order by first
+/// text forms described above. Periods order by first
 /// day, then last day (then, for equal spans such as `2021-08` and
 /// `2021-08-01..2021-08-31`, by kind: calendar units before ranges).
 ///
@@ -1030,8 +1030,8 @@ fn parse_date(b: &[u8]) -> Result<Date, Bad> {
     }
 }
 
-/// Parses a date in the `YYYY-MM-DD` form written by [`write_date`] (used by serde for `Source`).
-#[cfg(feature = "serde")]
+/// Parses a date in the `YYYY-MM-DD` form written by [`write_date`] (used by serde for `Source` and by
+/// `read_graphml`).
 pub(crate) fn parse_iso_date(s: &str) -> Result<Date, PeriodError> {
     parse_date(s.trim().as_bytes()).map_err(|b| b.into_error(s.to_owned()))
 }
@@ -1059,7 +1059,7 @@ fn parse(b: &[u8]) -> Result<Period, Bad> {
 impl FromStr for Period {
     type Err = PeriodError;
 
-    /// Parses one of the text forms of the [module documentation](self).
+    /// Parses one of the text forms listed on [`Period`].
     ///
     /// Does not allocate unless the text is invalid.
     ///

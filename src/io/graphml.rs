@@ -1,9 +1,11 @@
 //! `GraphML` export of a smuggling network (for Gephi, yEd, Cytoscape, networkx).
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write;
 
-use crate::network::SmugglingNetwork;
+use crate::Source;
+use crate::network::{Extra, SmugglingNetwork};
 use crate::period::write_date;
 
 /// Escapes text for XML 1.0 element content and attribute values so that a conforming parser reads it
@@ -56,6 +58,69 @@ fn data(out: &mut String, key: &str, value: &str) {
     let _ = writeln!(out, "      <data key=\"{key}\">{}</data>", xml_escape(value));
 }
 
+/// Escapes one item of a list attribute: `\\`, `;` and `|` get a backslash before them.
+fn escape_item(out: &mut String, item: &str) {
+    for c in item.chars() {
+        if matches!(c, '\\' | ';' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// Items joined by `"; "`, each escaped (see [`escape_item`]).
+fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        escape_item(&mut out, item);
+    }
+    out
+}
+
+/// A source as `publisher|title|date|address|note`, each field escaped, absent ones empty.
+fn source_record(out: &mut String, s: &Source) {
+    escape_item(out, s.publisher());
+    out.push('|');
+    escape_item(out, s.title());
+    out.push('|');
+    if let Some(d) = s.publication_date() {
+        let _ = write_date(out, d);
+    }
+    out.push('|');
+    escape_item(out, s.address_str().unwrap_or(""));
+    out.push('|');
+    escape_item(out, s.note_str().unwrap_or(""));
+}
+
+/// The `<key>` ids of the extra attributes, by (name, `attr.type`), in name order.
+fn extra_keys<'a>(
+    prefix: &str,
+    all: impl Iterator<Item = &'a BTreeMap<String, Extra>>,
+) -> BTreeMap<(&'a str, &'static str), String> {
+    let mut keys = BTreeMap::new();
+    for extras in all {
+        for (name, v) in extras {
+            keys.entry((name.as_str(), v.graphml_type()))
+                .or_insert_with(String::new);
+        }
+    }
+    for (i, id) in keys.values_mut().enumerate() {
+        *id = format!("{prefix}{i}");
+    }
+    keys
+}
+
+fn extras_data(out: &mut String, keys: &BTreeMap<(&str, &'static str), String>, extras: &BTreeMap<String, Extra>) {
+    for (name, v) in extras {
+        if let Some(id) = keys.get(&(name.as_str(), v.graphml_type())) {
+            data(out, id, &v.to_string());
+        }
+    }
+}
+
 /// Writes `net` as `GraphML` 1.0.
 ///
 /// Every actor is a `<node id="n{index}">` and every tie (not the summed analysis edge) an
@@ -70,17 +135,23 @@ fn data(out: &mut String, key: &str, value: &str) {
 /// |---|---|---|---|
 /// | node | `name` | string | the actor's name |
 /// | node | `kind` | string | `person` or `organisation` |
-/// | node | `aliases` | string | aliases joined by `"; "` |
-/// | node | `roles` | string | roles (snake case) joined by `"; "` |
+/// | node | `aliases` | string | aliases, a list |
+/// | node | `roles` | string | roles (snake case), a list |
 /// | node | `country` | string | ISO 3166-1 alpha-3 |
-/// | node | `stages` | string | `index:name` joined by `"; "` |
+/// | node | `stages` | string | `index:name`, a list |
 /// | node | `fee`, `fee_currency` | double, string | fee per migrant |
 /// | node | `capacity` | long | migrants per month |
 /// | edge | `kind` | string | tie kind |
 /// | edge | `weight` | double | tie weight |
 /// | edge | `first_seen`, `last_seen` | string | `YYYY-MM-DD` |
 /// | edge | `directed` | boolean | whether the tie is directed |
-/// | edge | `sources` | string | citations joined by `" | "` |
+/// | edge | `sources` | string | `publisher\|title\|date\|address\|note`, a list (absent parts empty) |
+/// | node, edge | each extra's name | `boolean`, `long`, `double` or `string` | the [`Extra`]s |
+///
+/// A list joins its items with `"; "`; inside an item a backslash, `;` and `|` are escaped with a
+/// backslash (`a\; b` is the one item `a; b`), so [`read_graphml`](crate::io::read_graphml) reads every
+/// list back exactly: a network written and read back equals the original, except for the characters
+/// XML cannot carry (below).
 ///
 /// Text is escaped for XML 1.0 so that a conforming parser reads every name back exactly: `& < > " '`
 /// as entities, carriage return, line feed and tab as character references (`&#13;`, `&#10;`, `&#9;`; a
@@ -123,6 +194,17 @@ pub fn write_graphml(net: &SmugglingNetwork, mut w: impl Write) -> crate::Result
             "  <key id=\"{id}\" for=\"{element}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>"
         );
     }
+    let node_extras = extra_keys("node_extra", net.actors().map(|(_, a)| a.extras()));
+    let edge_extras = extra_keys("edge_extra", net.ties().map(|(_, _, t)| t.extras()));
+    for (element, keys) in [("node", &node_extras), ("edge", &edge_extras)] {
+        for ((name, ty), id) in keys {
+            let _ = writeln!(
+                out,
+                "  <key id=\"{id}\" for=\"{element}\" attr.name=\"{}\" attr.type=\"{ty}\"/>",
+                xml_escape(name)
+            );
+        }
+    }
     let default = if net.is_directed() { "directed" } else { "undirected" };
     let _ = writeln!(out, "  <graph id=\"smuggling_network\" edgedefault=\"{default}\">");
     w.write_all(out.as_bytes())?;
@@ -132,18 +214,17 @@ pub fn write_graphml(net: &SmugglingNetwork, mut w: impl Write) -> crate::Result
         data(&mut out, "name", a.name());
         data(&mut out, "actor_kind", a.kind().as_str());
         if !a.aliases().is_empty() {
-            data(&mut out, "aliases", &a.aliases().join("; "));
+            data(&mut out, "aliases", &list(a.aliases().iter().map(String::as_str)));
         }
         if !a.roles().is_empty() {
-            let roles: Vec<&str> = a.roles().iter().map(|r| r.as_str()).collect();
-            data(&mut out, "roles", &roles.join("; "));
+            data(&mut out, "roles", &list(a.roles().iter().map(|r| r.as_str())));
         }
         if let Some(c) = a.based_in() {
             data(&mut out, "country", c.alpha3());
         }
         if !a.stages().is_empty() {
             let stages: Vec<String> = a.stages().iter().map(ToString::to_string).collect();
-            data(&mut out, "stages", &stages.join("; "));
+            data(&mut out, "stages", &list(stages.iter().map(String::as_str)));
         }
         if let Some(fee) = a.fee_per_migrant() {
             data(&mut out, "fee", &fee.amount().to_string());
@@ -152,6 +233,7 @@ pub fn write_graphml(net: &SmugglingNetwork, mut w: impl Write) -> crate::Result
         if let Some(c) = a.monthly_capacity() {
             data(&mut out, "capacity", &c.to_string());
         }
+        extras_data(&mut out, &node_extras, a.extras());
         out.push_str("    </node>\n");
         w.write_all(out.as_bytes())?;
     }
@@ -177,9 +259,16 @@ pub fn write_graphml(net: &SmugglingNetwork, mut w: impl Write) -> crate::Result
         }
         data(&mut out, "directed", if t.is_directed() { "true" } else { "false" });
         if !t.sources().is_empty() {
-            let s: Vec<String> = t.sources().iter().map(ToString::to_string).collect();
-            data(&mut out, "sources", &s.join(" | "));
+            let mut s = String::new();
+            for (i, src) in t.sources().iter().enumerate() {
+                if i > 0 {
+                    s.push_str("; ");
+                }
+                source_record(&mut s, src);
+            }
+            data(&mut out, "sources", &s);
         }
+        extras_data(&mut out, &edge_extras, t.extras());
         out.push_str("    </edge>\n");
         w.write_all(out.as_bytes())?;
     }

@@ -2,8 +2,10 @@
 //!
 //! - Flow tables from and to CSV, with plain column names or an HXL hashtag row
 //!   ([`read_flows_csv`], [`read_flows_csv_with`], [`write_flows_csv`]; feature `csv`).
-//! - Smuggling networks to `GraphML` ([`write_graphml`]) and DOT ([`write_dot`]), and from and to an
+//! - Smuggling networks from and to `GraphML` ([`read_graphml`], [`write_graphml`]) and to DOT ([`write_dot`]), and from and to an
 //!   edge-list CSV ([`read_edge_list`], [`write_edge_list`]; feature `csv`).
+//! - Smuggling networks to and from `petgraph::Graph` (`SmugglingNetwork::to_petgraph`,
+//!   `SmugglingNetwork::from_petgraph`; feature `petgraph`).
 //! - Flow tables and series as Arrow record batches, and Arrow IPC files ([`write_ipc`], [`read_ipc`];
 //!   feature `arrow`; the schema and which aggregates merge across partitions: [`arrow`]).
 //!
@@ -24,15 +26,21 @@ pub mod arrow;
 #[cfg(feature = "arrow")]
 pub use arrow::{ArrowError, read_ipc, write_ipc};
 
+// petgraph conversions (methods of SmugglingNetwork).
+#[cfg(feature = "petgraph")]
+mod petgraph;
+
 // Graph export and import.
 mod dot;
 #[cfg(feature = "csv")]
 mod edges;
 mod graphml;
+mod graphml_read;
 pub use dot::write_dot;
 #[cfg(feature = "csv")]
 pub use edges::{EdgeListOptions, EdgeListReport, read_edge_list, read_edge_list_with, write_edge_list};
 pub use graphml::write_graphml;
+pub use graphml_read::{GraphmlError, read_graphml};
 
 /// Why a file could not be read: names the line, the column and the offending text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::NetworkError;
+use super::extra::{self, Extra, Extras};
 use crate::Country;
 
 /// Stable identifier of an actor inside one [`SmugglingNetwork`](super::SmugglingNetwork).
@@ -398,6 +399,7 @@ pub struct Actor {
     stages: Vec<StageServed>,
     fee: Option<Fee>,
     capacity: Option<u32>,
+    extras: Extras,
 }
 
 impl Actor {
@@ -411,6 +413,7 @@ impl Actor {
             stages: Vec::new(),
             fee: None,
             capacity: None,
+            extras: Extras::new(),
         }
     }
 
@@ -469,6 +472,32 @@ impl Actor {
     pub fn capacity(mut self, migrants_per_month: u32) -> Self {
         self.capacity = Some(migrants_per_month);
         self
+    }
+
+    /// Sets an extra attribute: one corridor has no field for, such as a community number or a colour
+    /// read from a `GraphML` file (see [`Extra`]). Setting a name again replaces its value.
+    ///
+    /// The name is checked by [`NetworkBuilder::build`](super::NetworkBuilder::build): non-empty, and not
+    /// one of the attribute names [`write_graphml`](crate::io::write_graphml) gives the actor's own fields
+    /// (`name`, `kind`, `aliases`, `roles`, `country`, `stages`, `fee`, `fee_currency`, `capacity`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::network::{Actor, Extra};
+    /// let a = Actor::person("Ana").extra("community", 3_i64);
+    /// assert_eq!(a.extras().get("community"), Some(&Extra::Int(3)));
+    /// ```
+    #[must_use]
+    pub fn extra(mut self, name: impl Into<String>, value: impl Into<Extra>) -> Self {
+        self.extras.insert(name.into(), value.into());
+        self
+    }
+
+    /// The extra attributes, by name.
+    #[must_use]
+    pub fn extras(&self) -> &std::collections::BTreeMap<String, Extra> {
+        &self.extras
     }
 
     /// The name.
@@ -543,7 +572,7 @@ impl Actor {
                 actor: self.name.clone(),
             });
         }
-        Ok(())
+        extra::check_names(&self.extras, &extra::ACTOR_FIELDS)
     }
 
     /// Folds `other` (the same actor seen in another network) into `self`.
@@ -581,6 +610,7 @@ impl Actor {
         if self.capacity.is_none() {
             self.capacity = other.capacity;
         }
+        extra::absorb(&mut self.extras, &other.extras);
         Ok(())
     }
 }
@@ -603,7 +633,7 @@ fn same_name(a: &str, b: &str) -> bool {
 #[cfg(feature = "serde")]
 mod serde_repr {
     //! Plain shapes that (de)serialise through the validating constructors and setters.
-    use super::{Actor, ActorKind, Fee, Role, StageServed};
+    use super::{Actor, ActorKind, Extras, Fee, Role, StageServed};
     use crate::Country;
 
     #[derive(serde::Serialize, serde::Deserialize)]
@@ -647,6 +677,8 @@ mod serde_repr {
         fee: Option<Fee>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         capacity: Option<u32>,
+        #[serde(default, skip_serializing_if = "Extras::is_empty")]
+        extras: Extras,
     }
 
     impl From<ActorRepr> for Actor {
@@ -664,6 +696,7 @@ mod serde_repr {
             a.country = r.country;
             a.fee = r.fee;
             a.capacity = r.capacity;
+            a.extras = r.extras;
             a
         }
     }
@@ -679,6 +712,7 @@ mod serde_repr {
                 stages: a.stages,
                 fee: a.fee,
                 capacity: a.capacity,
+                extras: a.extras,
             }
         }
     }

@@ -24,6 +24,7 @@ mod actor;
 pub(crate) mod algo;
 mod csr;
 mod disruption;
+mod extra;
 mod measures;
 mod model;
 mod tie;
@@ -33,6 +34,7 @@ pub use disruption::{
     Attack, AttackComparison, Capacity, CorridorFlow, Disruption, DisruptionMetrics, Recovery, ResilienceCurve,
     ResiliencePoint,
 };
+pub use extra::Extra;
 pub use model::{Actors, NetworkBuilder, SmugglingNetwork, Ties, Undated};
 pub use tie::{Tie, TieDirection, TieKind};
 
@@ -187,6 +189,14 @@ pub enum NetworkError {
         option: &'static str,
         /// What is wrong with it.
         reason: &'static str,
+    },
+    /// An extra attribute has an empty name or the name of a field corridor writes itself (for an
+    /// actor `name`, `kind`, `aliases`, `roles`, `country`, `stages`, `fee`, `fee_currency`, `capacity`;
+    /// for a tie `kind`, `weight`, `first_seen`, `last_seen`, `directed`, `sources`).
+    #[error("extra attribute {name:?} is empty or the name of a field corridor writes itself")]
+    ReservedExtra {
+        /// The name given.
+        name: String,
     },
     /// A per-actor input has the wrong length.
     #[error("{what} has {got} entries for {expected} actors")]

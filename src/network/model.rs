@@ -90,7 +90,8 @@ impl NetworkBuilder {
     /// builder is refused even when its index is in range; [`ActorId::new`] ids are checked by index
     /// only), [`NetworkError::SelfTie`] if `from == to`, [`NetworkError::InvalidWeight`] if the weight is
     /// not positive and finite, [`NetworkError::WeightOverflow`] if merging it into an earlier tie would
-    /// sum weights past `f64::MAX`, [`NetworkError::SeenOrder`] if the last sighting precedes the first.
+    /// sum weights past `f64::MAX`, [`NetworkError::SeenOrder`] if the last sighting precedes the first,
+    /// [`NetworkError::ReservedExtra`] if an extra attribute is unnamed or named like a tie field.
     /// A refused tie leaves the builder unchanged.
     ///
     /// # Example
@@ -160,7 +161,8 @@ impl NetworkBuilder {
     ///
     /// # Errors
     ///
-    /// [`NetworkError::EmptyName`], [`NetworkError::DuplicateName`], [`NetworkError::EmptyStageName`];
+    /// [`NetworkError::EmptyName`], [`NetworkError::DuplicateName`], [`NetworkError::EmptyStageName`],
+    /// [`NetworkError::ReservedExtra`] (an extra attribute unnamed or named like an actor field);
     /// [`NetworkError::WeightOverflow`] when the ties of all kinds between two actors (one edge of the
     /// analysis graph, see [`SmugglingNetwork`]) have weights summing past `f64::MAX`.
     ///

@@ -3,6 +3,7 @@
 use time::Date;
 
 use super::NetworkError;
+use super::extra::{self, Extra, Extras};
 use crate::Source;
 
 word_enum! {
@@ -31,6 +32,9 @@ word_enum! {
         Membership => "membership",
         /// One actor gives orders to another.
         Command => "command",
+        /// The source does not say what kind of tie it is (a `GraphML` edge without a `kind`, as
+        /// networkx, igraph and Gephi write them): never read as any of the kinds above.
+        Unspecified => "unspecified",
     }
     error: NetworkError = |text| NetworkError::UnknownName { what: "tie kind", text: text.to_owned() };
 }
@@ -120,6 +124,7 @@ pub struct Tie {
     first_seen: Option<Date>,
     last_seen: Option<Date>,
     sources: Vec<Source>,
+    extras: Extras,
 }
 
 impl Tie {
@@ -131,6 +136,7 @@ impl Tie {
             first_seen: None,
             last_seen: None,
             sources: Vec::new(),
+            extras: Extras::new(),
         }
     }
 
@@ -228,7 +234,34 @@ impl Tie {
         &self.sources
     }
 
-    /// Checks weight and dates.
+    /// Sets an extra attribute: one corridor has no field for, such as a label or a colour read from a
+    /// `GraphML` file (see [`Extra`]). Setting a name again replaces its value.
+    ///
+    /// The name is checked by [`NetworkBuilder::add_tie`](super::NetworkBuilder::add_tie): non-empty, and
+    /// not one of the attribute names [`write_graphml`](crate::io::write_graphml) gives the tie's own
+    /// fields (`kind`, `weight`, `first_seen`, `last_seen`, `directed`, `sources`). When duplicates are
+    /// merged, the first tie's extras win and the others add the names it lacks.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use corridor::network::{Extra, Tie, TieKind};
+    /// let t = Tie::undirected(TieKind::Kinship).extra("label", "cousins");
+    /// assert_eq!(t.extras().get("label"), Some(&Extra::Text("cousins".into())));
+    /// ```
+    #[must_use]
+    pub fn extra(mut self, name: impl Into<String>, value: impl Into<Extra>) -> Self {
+        self.extras.insert(name.into(), value.into());
+        self
+    }
+
+    /// The extra attributes, by name.
+    #[must_use]
+    pub fn extras(&self) -> &std::collections::BTreeMap<String, Extra> {
+        &self.extras
+    }
+
+    /// Checks weight, dates and extra names.
     pub(crate) fn validate(&self) -> Result<(), NetworkError> {
         if !(self.weight.is_finite() && self.weight > 0.0) {
             return Err(NetworkError::InvalidWeight { weight: self.weight });
@@ -238,7 +271,7 @@ impl Tie {
         {
             return Err(NetworkError::SeenOrder { first, last });
         }
-        Ok(())
+        extra::check_names(&self.extras, &extra::TIE_FIELDS)
     }
 
     /// Folds a duplicate into `self`: weights summed, windows covered (see the type docs), sources
@@ -252,6 +285,7 @@ impl Tie {
                 self.sources.push(s.clone());
             }
         }
+        extra::absorb(&mut self.extras, &other.extras);
     }
 
     /// Whether the tie was observed at some time in `first..=last`.
@@ -268,7 +302,7 @@ impl Tie {
 #[cfg(feature = "serde")]
 mod serde_repr {
     //! The serialised shape of a tie, with ISO dates.
-    use super::{Tie, TieDirection, TieKind};
+    use super::{Extras, Tie, TieDirection, TieKind};
     use crate::Source;
     use crate::period::{parse_iso_date, write_date};
 
@@ -284,6 +318,8 @@ mod serde_repr {
         last_seen: Option<String>,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         sources: Vec<Source>,
+        #[serde(default, skip_serializing_if = "Extras::is_empty")]
+        extras: Extras,
     }
 
     impl TryFrom<TieRepr> for Tie {
@@ -297,6 +333,7 @@ mod serde_repr {
             for s in r.sources {
                 t = t.source(s);
             }
+            t.extras = r.extras;
             Ok(t)
         }
     }
@@ -317,6 +354,7 @@ mod serde_repr {
                 first_seen: date(t.first_seen),
                 last_seen: date(t.last_seen),
                 sources: t.sources,
+                extras: t.extras,
             }
         }
     }

@@ -5,7 +5,7 @@
 //! range point = midpoint rounded half up); the phrases are the kinds found in official
 //! statements ("over 60 arrested", "nearly 140,000 crossed", "21–24 rescued").
 
-use corridor::count::CountKind;
+use corridor::CountKind;
 use corridor::{Count, CountError};
 
 fn c(s: &str) -> Count {

@@ -10,7 +10,7 @@ use common::load;
 
 use std::collections::HashSet;
 
-use corridor::country::AllCountries;
+use corridor::AllCountries;
 use corridor::{Country, CountryError, IntermediateRegion, Region, SubRegion};
 use serde_json::Value;
 

@@ -19,6 +19,7 @@ mod ets;
 mod ets_more;
 mod flow;
 mod glm;
+mod graphml_read;
 mod hardening_io;
 mod holt_winters;
 mod holt_winters_damped;
@@ -31,6 +32,8 @@ mod network_io;
 mod network_measures;
 mod network_model;
 mod period;
+#[cfg(feature = "petgraph")]
+mod petgraph_conv;
 mod plot;
 mod rate;
 mod regression;

@@ -55,12 +55,12 @@ fn root_types_serialise() {
 
 #[test]
 fn count_types_are_thread_safe_debuggable_values() {
-    value::<corridor::count::CountKind>();
+    value::<corridor::CountKind>();
 }
 
 #[test]
 fn country_types_are_thread_safe_debuggable_values() {
-    value::<corridor::country::AllCountries>();
+    value::<corridor::AllCountries>();
 }
 
 #[test]
@@ -225,6 +225,7 @@ fn impact_types_serialise() {
 fn io_types_are_thread_safe_debuggable_values() {
     #[cfg(feature = "arrow")]
     value::<corridor::io::ArrowError>();
+    value::<corridor::io::GraphmlError>();
     #[cfg(feature = "csv")]
     value::<corridor::io::EdgeListOptions>();
     #[cfg(feature = "csv")]
@@ -272,6 +273,7 @@ fn network_types_are_thread_safe_debuggable_values() {
     value::<corridor::network::SmugglingNetwork>();
     value::<corridor::network::Sources>();
     value::<corridor::network::StageServed>();
+    value::<corridor::network::Extra>();
     value::<corridor::network::Tie>();
     value::<corridor::network::TieDirection>();
     value::<corridor::network::TieKind>();
@@ -290,6 +292,7 @@ fn network_types_serialise() {
     serialises::<corridor::network::Role>();
     serialises::<corridor::network::SmugglingNetwork>();
     serialises::<corridor::network::StageServed>();
+    serialises::<corridor::network::Extra>();
     serialises::<corridor::network::Tie>();
     serialises::<corridor::network::TieDirection>();
     serialises::<corridor::network::TieKind>();
@@ -300,6 +303,7 @@ fn network_types_serialise() {
     deserialises::<corridor::network::Role>();
     deserialises::<corridor::network::SmugglingNetwork>();
     deserialises::<corridor::network::StageServed>();
+    deserialises::<corridor::network::Extra>();
     deserialises::<corridor::network::Tie>();
     deserialises::<corridor::network::TieDirection>();
     deserialises::<corridor::network::TieKind>();
@@ -460,8 +464,8 @@ fn partner_types_serialise() {
 
 #[test]
 fn period_types_are_thread_safe_debuggable_values() {
-    value::<corridor::period::Days>();
-    value::<corridor::period::Periods>();
+    value::<corridor::Days>();
+    value::<corridor::Periods>();
 }
 
 #[test]

@@ -93,7 +93,7 @@ fn graphml_is_read_back_by_networkx() {
     assert_eq!(edges[2][2]["first_seen"].as_str(), Some("2022-01-10"));
     assert_eq!(
         edges[2][2]["sources"].as_str(),
-        Some("Policía Nacional, \"Operación <Agamenón>\", https://example.org/?a=1&b=2")
+        Some("Policía Nacional|Operación <Agamenón>||https://example.org/?a=1&b=2|")
     );
 }
 

@@ -169,6 +169,6 @@ fn public_types_are_send_sync_debug_clone() {
     check::<Period>();
     check::<Granularity>();
     check::<PeriodError>();
-    check::<corridor::period::Days>();
-    check::<corridor::period::Periods>();
+    check::<corridor::Days>();
+    check::<corridor::Periods>();
 }
