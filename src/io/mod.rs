@@ -4,6 +4,8 @@
 //!   ([`read_flows_csv`], [`read_flows_csv_with`], [`write_flows_csv`]; feature `csv`).
 //! - Smuggling networks from and to `GraphML` ([`read_graphml`], [`write_graphml`]) and to DOT ([`write_dot`]), and from and to an
 //!   edge-list CSV ([`read_edge_list`], [`write_edge_list`]; feature `csv`).
+//! - Flee's scenario files (locations, routes, closures, conflicts, period, source data) into a
+//!   simulation model and scenario ([`flee`]; feature `csv`).
 //! - Smuggling networks to and from `petgraph::Graph` (`SmugglingNetwork::to_petgraph`,
 //!   `SmugglingNetwork::from_petgraph`; feature `petgraph`).
 //! - Flow tables and series as Arrow record batches, and Arrow IPC files ([`write_ipc`], [`read_ipc`];
@@ -19,6 +21,10 @@ mod flows_csv;
 
 #[cfg(feature = "csv")]
 pub use flows_csv::{Header, ReadMode, ReadOptions, ReadReport, read_flows_csv, read_flows_csv_with, write_flows_csv};
+
+// Flee's input files into a simulation model and scenario.
+#[cfg(feature = "csv")]
+pub mod flee;
 
 // Arrow record batches and IPC files.
 #[cfg(feature = "arrow")]

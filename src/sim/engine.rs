@@ -33,6 +33,8 @@ pub(crate) struct Plan {
     n_routes: usize,
     route_to: Vec<usize>,
     dwell: Vec<u32>,
+    /// `[p * days + t]`: the chance that a person who may leave place `p` leaves on day `t`.
+    leave: Vec<f64>,
     holding: Vec<Option<u64>>,
     is_dest: Vec<bool>,
     out: Vec<Vec<usize>>,
@@ -98,6 +100,10 @@ impl Plan {
         let mut cap_place = Vec::with_capacity(n_places * d);
         for p in places {
             cap_place.extend(std::iter::repeat_n(p.throughput_per_day().unwrap_or(OPEN), d));
+        }
+        let mut leave = Vec::with_capacity(n_places * d);
+        for p in places {
+            leave.extend(std::iter::repeat_n(p.leave_chance_per_day(), d));
         }
         let mut cap_route = Vec::with_capacity(n_routes * d);
         for r in routes {
@@ -203,6 +209,13 @@ impl Plan {
                     }
                     removals.push((p, nat, daily));
                 }
+                Lever::LeaveChance { chance } => {
+                    let Some(Target::Place(name)) = &e.target else { continue };
+                    let p = place_of(name)?;
+                    for t in span {
+                        leave[p * d + t] = *chance;
+                    }
+                }
                 Lever::InflowShock { factor: f } => {
                     let only = match &e.target {
                         Some(Target::Place(name)) => Some(place_of(name)?),
@@ -240,6 +253,7 @@ impl Plan {
             n_routes,
             route_to,
             dwell: places.iter().map(super::Place::dwell_days).collect(),
+            leave,
             holding: places.iter().map(super::Place::holding_capacity).collect(),
             is_dest: places.iter().map(|p| p.kind() == PlaceKind::Destination).collect(),
             out,
@@ -265,6 +279,8 @@ pub(crate) trait Split {
     fn routes(&mut self, p: usize, nat: u16, n: u32, probs: &[f64], out: &mut Vec<u32>);
     /// Divides `n` people of nationality `nat` setting out on route `r` between its outcomes.
     fn outcomes(&mut self, r: usize, nat: u16, n: u32, probs: &[f64], out: &mut Vec<u32>);
+    /// How many of the `n` people who may leave place `p` today choose to, each with `chance`.
+    fn leavers(&mut self, p: usize, n: u64, chance: f64) -> u64;
 }
 
 /// The cohort engine's rule: carried largest remainder (see the module docs).
@@ -273,6 +289,8 @@ pub(crate) struct Carried {
     nats: usize,
     routes: Vec<Vec<f64>>,
     outcomes: Vec<Vec<f64>>,
+    /// Per place: the fractional people owed to [leave, stay].
+    leave: Vec<[f64; 2]>,
 }
 
 impl Carried {
@@ -286,6 +304,7 @@ impl Carried {
             outcomes: (0..plan.n_routes * nats)
                 .map(|i| vec![0.0; plan.outcomes[i / nats].len()])
                 .collect(),
+            leave: vec![[0.0; 2]; plan.n_places],
         }
     }
 }
@@ -352,6 +371,19 @@ impl Split for Carried {
     fn outcomes(&mut self, r: usize, nat: u16, n: u32, probs: &[f64], out: &mut Vec<u32>) {
         carried(n, probs, &mut self.outcomes[r * self.nats + usize::from(nat)], out);
     }
+
+    fn leavers(&mut self, p: usize, n: u64, chance: f64) -> u64 {
+        // The carried rule on the whole day's count: at most u32::MAX people at a time.
+        let (mut left, mut n) = (0u64, n);
+        let mut out = Vec::with_capacity(2);
+        while n > 0 {
+            let m = n.min(u64::from(u32::MAX)) as u32;
+            carried(m, &[chance, 1.0 - chance], &mut self.leave[p], &mut out);
+            left += u64::from(out[0]);
+            n -= u64::from(m);
+        }
+        left
+    }
 }
 
 /// The agent engine's rule: each person's route and outcome drawn from the seeded generator.
@@ -389,6 +421,10 @@ impl Split for Draw {
 
     fn outcomes(&mut self, _: usize, _: u16, n: u32, probs: &[f64], out: &mut Vec<u32>) {
         self.sample(probs, n, out);
+    }
+
+    fn leavers(&mut self, _: usize, n: u64, chance: f64) -> u64 {
+        (0..n).map(|_| u64::from(self.0.next_f64() < chance)).sum()
     }
 }
 
@@ -623,10 +659,32 @@ impl<'a, S: Split> State<'a, S> {
             return;
         }
         let outs = &plan.out[p];
+        let dwell = plan.dwell[p];
+        let chance = plan.leave[p * d + ti];
+        if chance < 1.0 {
+            // Each person who may leave today leaves with `chance`; who leaves is taken oldest
+            // first below (the count is what a memoryless choice fixes).
+            let may = if dwell == 0 {
+                self.stock[p]
+            } else {
+                outs.iter()
+                    .map(|&r| {
+                        self.queues[r]
+                            .iter()
+                            .take_while(|u| u64::from(u.arrived) + u64::from(dwell) <= u64::from(t))
+                            .map(|u| u64::from(u.count))
+                            .sum::<u64>()
+                    })
+                    .sum()
+            };
+            place_left = place_left.min(self.split.leavers(p, may, chance));
+            if place_left == 0 {
+                return;
+            }
+        }
         let mut left = std::mem::take(&mut self.left_buf);
         left.clear();
         left.extend(outs.iter().map(|&r| plan.cap_route[r * d + ti]));
-        let dwell = plan.dwell[p];
         loop {
             let mut best: Option<(u32, usize)> = None;
             for (k, &r) in outs.iter().enumerate() {

@@ -134,3 +134,47 @@ impl Ensemble {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::Nationality;
+    use crate::sim::{Place, PlaceKind, Route, Transit};
+    use time::macros::date;
+
+    /// The ensemble (spread over cores when built with `parallel`) equals the same runs made one
+    /// after the other on one thread: same seed, same result, with or without `parallel`.
+    #[test]
+    fn parallel_ensemble_equals_the_serial_runs() {
+        let model = Model::builder()
+            .place(
+                Place::new("a", PlaceKind::GatheringTown)
+                    .unwrap()
+                    .leave_chance(0.4)
+                    .unwrap(),
+            )
+            .place(Place::new("b", PlaceKind::CrossingPoint).unwrap())
+            .place(Place::new("c", PlaceKind::Destination).unwrap())
+            .route(Route::new("a", "b", 1.0, Transit::uniform(1, 4).unwrap()).unwrap())
+            .route(
+                Route::new("b", "c", 1.0, Transit::uniform(2, 6).unwrap())
+                    .unwrap()
+                    .attrition(0.01, 0.02)
+                    .unwrap(),
+            )
+            .build()
+            .unwrap();
+        let s = Scenario::new(date!(2021 - 01 - 01), 60)
+            .unwrap()
+            .inflow_daily("a", Nationality::Unknown, vec![70; 60])
+            .unwrap();
+        let e = model.ensemble(&s, 42, 16).unwrap();
+        let plan = Plan::new(&model, &s).unwrap();
+        let serial: Vec<Run> = (0..16u64)
+            .map(|i| Run::new(&model, &s, &plan, agents(&plan, Rng::for_stream(42, i))))
+            .collect();
+        assert_eq!(e.runs(), serial.as_slice());
+        // And the streams differ: the runs are not copies of one another.
+        assert_ne!(serial[0], serial[1]);
+    }
+}

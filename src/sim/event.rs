@@ -225,6 +225,9 @@ pub(crate) enum Lever {
     InflowShock {
         factor: f64,
     },
+    LeaveChance {
+        chance: f64,
+    },
 }
 
 /// A dated policy lever; added to a [`super::Scenario`] with [`super::Scenario::event`].
@@ -377,8 +380,30 @@ impl Event {
         })
     }
 
+    /// A change in a place's leave chance: from `first` to `last`, each person who may leave
+    /// `place` does so on a day with probability `chance` instead of the place's own (a conflict
+    /// breaking out in a town makes everyone leave: Flee's conflict zones have a move chance of 1).
+    ///
+    /// # Errors
+    /// [`SimError::Event`] when `last` is before `first` or `chance` is not in `(0, 1]`.
+    pub fn leave_chance(place: impl Into<String>, first: Date, last: Date, chance: f64) -> Result<Self> {
+        check_dates("leave chance", first, last)?;
+        if !(chance > 0.0 && chance <= 1.0) {
+            return Err(SimError::Event {
+                event: "leave chance".into(),
+                reason: format!("chance {chance} is not in (0, 1]"),
+            });
+        }
+        Ok(Self {
+            lever: Lever::LeaveChance { chance },
+            target: Some(Target::place(place)),
+            first,
+            last,
+        })
+    }
+
     /// What kind of lever this is: `"quota"`, `"closure"`, `"transport"`, `"removals"`,
-    /// `"capacity cut"` or `"inflow shock"` (for counterfactuals, with
+    /// `"capacity cut"`, `"inflow shock"` or `"leave chance"` (for counterfactuals, with
     /// [`super::Scenario::without_events_where`]).
     #[must_use]
     pub fn kind(&self) -> &'static str {
@@ -389,6 +414,7 @@ impl Event {
             Lever::Removals { .. } => "removals",
             Lever::CapacityCut { .. } => "capacity cut",
             Lever::InflowShock { .. } => "inflow shock",
+            Lever::LeaveChance { .. } => "leave chance",
         }
     }
 

@@ -18,6 +18,8 @@ const MAX_NODES: usize = u16::MAX as usize;
 pub struct Model {
     places: Vec<Place>,
     routes: Vec<Route>,
+    /// Places declared entries although routes lead into them.
+    declared: Vec<String>,
     #[cfg_attr(feature = "serde", serde(skip))]
     index: HashMap<String, usize>,
     /// Per place, the indices of the routes leaving it, in the order they were added.
@@ -33,6 +35,7 @@ pub struct Model {
 pub struct ModelBuilder {
     places: Vec<Place>,
     routes: Vec<Route>,
+    declared: Vec<String>,
 }
 
 impl ModelBuilder {
@@ -50,6 +53,15 @@ impl ModelBuilder {
         self
     }
 
+    /// Declares the place called `name` an entry although routes lead into it, as in a network
+    /// whose routes run both ways (Flee's): every place must then be reachable from a place
+    /// without a route into it or from a declared entry.
+    #[must_use]
+    pub fn entry(mut self, name: impl Into<String>) -> Self {
+        self.declared.push(name.into());
+        self
+    }
+
     /// Checks and builds the model.
     ///
     /// # Errors
@@ -58,10 +70,16 @@ impl ModelBuilder {
     /// [`SimError::DuplicateRoute`]; [`SimError::DestinationHasRoutes`]; [`SimError::DeadEnd`]
     /// for a place without routes out that is not a destination; [`SimError::SharesSum`] when
     /// the shares of the routes out of a place do not sum to 1 (within `1e-9`);
-    /// [`SimError::NoEntry`] when every place has a route into it; [`SimError::Unreachable`]
-    /// for a place no entry place leads to.
+    /// [`SimError::NoEntry`] when every place has a route into it and none is declared an
+    /// entry; [`SimError::UnknownPlace`] for a declared entry that is not a place;
+    /// [`SimError::Unreachable`] for a place no entry place leads to.
+    #[allow(clippy::too_many_lines)] // one check after another, in the order the docs list them
     pub fn build(self) -> Result<Model> {
-        let Self { places, routes } = self;
+        let Self {
+            places,
+            routes,
+            declared,
+        } = self;
         if places.is_empty() {
             return Err(SimError::NoPlace);
         }
@@ -126,7 +144,19 @@ impl ModelBuilder {
                 }
             }
         }
-        let entries: Vec<usize> = (0..n).filter(|&p| incoming[p] == 0).collect();
+        let mut entries: Vec<usize> = (0..n).filter(|&p| incoming[p] == 0).collect();
+        for name in &declared {
+            let p = index
+                .get(name.as_str())
+                .copied()
+                .ok_or_else(|| SimError::UnknownPlace {
+                    name: name.clone(),
+                    context: "entry",
+                })?;
+            if !entries.contains(&p) {
+                entries.push(p);
+            }
+        }
         if entries.is_empty() {
             return Err(SimError::NoEntry);
         }
@@ -153,6 +183,7 @@ impl ModelBuilder {
         Ok(Model {
             places,
             routes,
+            declared,
             index,
             out,
             order,
@@ -265,11 +296,12 @@ impl Model {
         self.route_index(from, to).map(|r| &self.routes[r])
     }
 
-    /// The entry places: those without a route into them.
+    /// The entry places: those without a route into them and those declared with
+    /// [`ModelBuilder::entry`].
     pub fn entries(&self) -> impl Iterator<Item = &Place> + '_ {
         self.places
             .iter()
-            .filter(|p| !self.routes.iter().any(|r| r.to() == p.name()))
+            .filter(|p| self.declared.iter().any(|d| d == p.name()) || !self.routes.iter().any(|r| r.to() == p.name()))
     }
 
     pub(crate) fn place_index(&self, name: &str) -> Option<usize> {

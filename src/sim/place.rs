@@ -41,7 +41,11 @@ impl PlaceKind {
 /// - the **dwell** time: whole days before a person who arrives may leave (0 by default);
 /// - a **throughput**: at most that many people leave a day, over all its routes;
 /// - a **holding capacity**: routes deliver no more people than it can hold (people already in
-///   transit towards it count); inflow from outside is never refused.
+///   transit towards it count); inflow from outside is never refused;
+/// - a **leave chance**: each day, each person who may leave does so with this probability and
+///   stays otherwise (1 by default: everyone leaves as soon as dwell and capacities allow). This
+///   is Flee's "move chance" (towns 0.3 a day, camps 0.001): the time spent past the dwell is
+///   then geometric.
 ///
 /// # Example
 /// ```
@@ -52,7 +56,7 @@ impl PlaceKind {
 /// assert_eq!(san_vicente.dwell_days(), 2);
 /// # Ok::<(), corridor::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Place {
     name: String,
@@ -60,6 +64,13 @@ pub struct Place {
     dwell: u32,
     throughput: Option<u64>,
     holding: Option<u64>,
+    #[cfg_attr(feature = "serde", serde(default = "certain"))]
+    leave: f64,
+}
+
+#[cfg(feature = "serde")]
+fn certain() -> f64 {
+    1.0
 }
 
 impl Place {
@@ -78,7 +89,34 @@ impl Place {
             dwell: 0,
             throughput: None,
             holding: None,
+            leave: 1.0,
         })
+    }
+
+    /// The same place, which each person who may leave leaves on a given day with probability
+    /// `chance` (Flee's move chance); see the type's docs.
+    ///
+    /// # Errors
+    /// [`SimError::LeaveChance`] unless `0 < chance ≤ 1`.
+    ///
+    /// # Example
+    /// ```
+    /// use corridor::sim::{Place, PlaceKind};
+    ///
+    /// let town = Place::new("Mopti", PlaceKind::CrossingPoint)?.leave_chance(0.3)?;
+    /// assert_eq!(town.leave_chance_per_day(), 0.3);
+    /// assert!(Place::new("Mopti", PlaceKind::CrossingPoint)?.leave_chance(0.0).is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn leave_chance(mut self, chance: f64) -> Result<Self> {
+        if !(chance > 0.0 && chance <= 1.0) {
+            return Err(SimError::LeaveChance {
+                place: self.name,
+                chance,
+            });
+        }
+        self.leave = chance;
+        Ok(self)
     }
 
     /// The same place, where people stay at least `days` whole days.
@@ -146,6 +184,12 @@ impl Place {
     #[must_use]
     pub fn holding_capacity(&self) -> Option<u64> {
         self.holding
+    }
+
+    /// The probability that a person who may leave leaves on a given day (1 unless set).
+    #[must_use]
+    pub fn leave_chance_per_day(&self) -> f64 {
+        self.leave
     }
 }
 

@@ -39,6 +39,7 @@ mod rate;
 mod regression;
 mod sim;
 mod sim_darien;
+mod sim_flee;
 mod stats_hardening;
 
 mod stl;

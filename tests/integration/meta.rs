@@ -240,6 +240,24 @@ fn io_types_are_thread_safe_debuggable_values() {
     value::<corridor::io::ReadOptions>();
     #[cfg(feature = "csv")]
     shared::<corridor::io::ReadReport>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeClosure>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeClosureKind>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeConflicts>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeCounts>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeInput>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeKind>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeLocation>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeRoute>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::flee::FleeSettings>();
 }
 
 #[test]

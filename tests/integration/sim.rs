@@ -488,3 +488,71 @@ fn errors_name_what_is_wrong() {
         Ok(SimError::Event { .. })
     ));
 }
+
+#[test]
+fn leave_chance_is_geometric_in_both_engines() {
+    // A person arriving on day t leaves on day t + k with probability c (1 − c)^k, so with A arrivals a day the
+    // stock at the end of a day is A (1 − c) / c in the long run (A = 400, c = 0.25: 1,200).
+    let model = Model::builder()
+        .place(place("a", PlaceKind::CrossingPoint).leave_chance(0.25).unwrap())
+        .place(place("b", PlaceKind::Destination))
+        .route(Route::new("a", "b", 1.0, Transit::fixed(1).unwrap()).unwrap())
+        .build()
+        .unwrap();
+    let days = 200;
+    let s = Scenario::new(date!(2021 - 01 - 01), days)
+        .unwrap()
+        .inflow_daily("a", Nationality::Unknown, vec![400; days as usize])
+        .unwrap();
+    let cohorts = model.run_cohorts(&s).unwrap();
+    assert_conserved(&model, &cohorts);
+    let stock = cohorts.stock_values("a").unwrap();
+    // Carried rounding: within a person of the expectation, which is 1,200 to 1e-9 after 100 days.
+    assert!((stock[199] as f64 - 1_200.0).abs() <= 1.0, "{}", stock[199]);
+    let mean: f64 = (0..20u64)
+        .map(|seed| {
+            let run = model.run(&s, seed).unwrap();
+            assert_conserved(&model, &run);
+            run.stock_values("a").unwrap()[100..].iter().sum::<u64>() as f64 / 100.0
+        })
+        .sum::<f64>()
+        / 20.0;
+    assert!((mean - 1_200.0).abs() < 12.0, "{mean}");
+    // A period of another chance: a conflict breaking out (everyone leaves at once).
+    let flee = s
+        .clone()
+        .event(Event::leave_chance("a", date!(2021 - 03 - 01), date!(2021 - 03 - 10), 1.0).unwrap());
+    let run = model.run_cohorts(&flee).unwrap();
+    let t = (date!(2021 - 03 - 05) - date!(2021 - 01 - 01)).whole_days() as usize;
+    assert_eq!(run.stock_values("a").unwrap()[t], 0);
+    assert!(Event::leave_chance("a", date!(2021 - 03 - 01), date!(2021 - 03 - 10), 0.0).is_err());
+    assert!(matches!(
+        place("a", PlaceKind::Trail).leave_chance(1.5),
+        Err(SimError::LeaveChance { .. })
+    ));
+}
+
+#[test]
+fn entries_can_be_declared_where_routes_run_both_ways() {
+    let two_way = || {
+        Model::builder()
+            .place(place("a", PlaceKind::GatheringTown))
+            .place(place("b", PlaceKind::CrossingPoint).leave_chance(0.5).unwrap())
+            .route(Route::new("a", "b", 1.0, Transit::fixed(1).unwrap()).unwrap())
+            .route(Route::new("b", "a", 1.0, Transit::fixed(2).unwrap()).unwrap())
+    };
+    assert_eq!(two_way().build().unwrap_err(), SimError::NoEntry);
+    assert!(matches!(
+        two_way().entry("z").build(),
+        Err(SimError::UnknownPlace { .. })
+    ));
+    let m = two_way().entry("a").build().unwrap();
+    assert_eq!(m.entries().map(Place::name).collect::<Vec<_>>(), ["a"]);
+    let s = Scenario::new(date!(2021 - 01 - 01), 50)
+        .unwrap()
+        .inflow_daily("a", Nationality::Unknown, vec![10; 50])
+        .unwrap();
+    let run = m.run(&s, 3).unwrap();
+    assert_conserved(&m, &run);
+    assert_eq!(run.entered(), 500);
+}
