@@ -67,7 +67,7 @@ fn record(u: &mut Unstructured<'_>) -> Result<Option<FlowRecord>> {
             if u.arbitrary()? {
                 l = l.in_country(Country::PAN);
             }
-            l = l.kind(*u.choose(LocationKind::ALL)?);
+            l = l.kind(*u.choose(&LocationKind::ALL)?);
             r = r.location(l);
         }
     }
@@ -81,13 +81,13 @@ fn record(u: &mut Unstructured<'_>) -> Result<Option<FlowRecord>> {
         }
     }
     if u.arbitrary()? {
-        r = r.direction(*u.choose(Direction::ALL)?);
+        r = r.direction(*u.choose(&Direction::ALL)?);
     }
     if u.arbitrary()? {
-        r = r.sex(*u.choose(Sex::ALL)?);
+        r = r.sex(*u.choose(&Sex::ALL)?);
     }
     if u.arbitrary()? {
-        r = r.age(*u.choose(AgeGroup::ALL)?);
+        r = r.age(*u.choose(&AgeGroup::ALL)?);
     }
     Ok(Some(r))
 }

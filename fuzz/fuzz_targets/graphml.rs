@@ -58,6 +58,10 @@ fuzz_target!(|input: (Vec<(String, String, String)>, Vec<(u8, u8, u8, bool, Stri
     assert_eq!(edges.len(), net.tie_count());
     for ((_, _, tie), edge) in net.ties().zip(&edges) {
         assert_eq!(value(*edge, "tie_kind").as_deref(), Some(tie.kind().as_str()));
+        // A tie without sources has no `sources` element (absent values are left out).
+        let sources: Vec<String> = tie.sources().iter().map(ToString::to_string).collect();
+        let expected = (!sources.is_empty()).then(|| carried(&sources.join(" | ")));
+        assert_eq!(value(*edge, "sources"), expected);
     }
     // Replaced characters can make two names one, so the exact round trip needs text XML can carry.
     let exact = actors.iter().all(|(n, a, s)| [n, a, s].iter().all(|t| carried(t) == **t))

@@ -183,7 +183,11 @@ impl PartnerTotal {
 ///
 /// Retracted operations are left out. Each operation contributes its [`JointOperation::total`] (the
 /// spread of disagreeing reports, per-state figures summed) computed from the reports that pass the
-/// filters.
+/// filters, and nothing is counted twice: a record that is part of another record with a figure is left
+/// out, records of the same event count once (the spread of their figures), and records that are
+/// possibly the same event count from the lowest lower bound (one event) to the sum of the upper bounds
+/// (distinct events). In the Darién log the statement's "over 40 with Costa Rica" is possibly Crepúsculo
+/// (42–51): together at least 41, not at least 83.
 #[derive(Debug, Clone)]
 pub struct Totals<'a> {
     log: &'a OperationLog,
@@ -233,16 +237,25 @@ impl<'a> Totals<'a> {
 
     /// Per partner state: the sum of the totals of the operations it took part in (an operation of
     /// Panama and Costa Rica counts for both), in alpha-3 order; states without a figure are left out.
+    /// Related records are not counted twice (see [`Totals`]).
     #[must_use]
     pub fn by_partner(&self) -> Vec<PartnerTotal> {
+        let ops = self.operations();
+        let mut states: Vec<Country> = ops.iter().flat_map(|op| op.participants().iter().copied()).collect();
+        states.sort_unstable();
+        states.dedup();
         let mut out: Vec<PartnerTotal> = Vec::new();
-        for op in self.operations() {
-            let Some(c) = op.total_where(self.measure, |o| self.accept(o)) else {
-                continue;
-            };
-            let sources = self.sources_of(op);
-            for &state in op.participants() {
-                add_to(&mut out, state, c, op.id(), &sources);
+        for state in states {
+            let figures: Vec<(&JointOperation, Count)> = ops
+                .iter()
+                .filter(|op| op.involves(state))
+                .filter_map(|op| op.total_where(self.measure, |o| self.accept(o)).map(|c| (*op, c)))
+                .collect();
+            for (members, c) in combine(&figures) {
+                for op in &members {
+                    add_to(&mut out, state, None, op.id(), &self.sources_of(op));
+                }
+                add_to(&mut out, state, Some(c), "", &[]);
             }
         }
         out.sort_by_key(|t| t.partner);
@@ -250,29 +263,48 @@ impl<'a> Totals<'a> {
     }
 
     /// Per state where the figures were reported (only figures attributed to a state), in alpha-3 order.
+    /// Related records are not counted twice (see [`Totals`]).
     #[must_use]
     pub fn by_state(&self) -> Vec<PartnerTotal> {
+        let ops = self.operations();
+        let mut states: Vec<Country> = ops.iter().flat_map(|op| op.participants().iter().copied()).collect();
+        states.sort_unstable();
+        states.dedup();
         let mut out: Vec<PartnerTotal> = Vec::new();
-        for op in self.operations() {
-            let sources = self.sources_of(op);
-            for &state in op.participants() {
-                let c = op.total_where(self.measure, |o| self.accept(o) && o.in_state() == Some(state));
-                if let Some(c) = c {
-                    add_to(&mut out, state, c, op.id(), &sources);
+        for state in states {
+            let figures: Vec<(&JointOperation, Count)> = ops
+                .iter()
+                .filter_map(|op| {
+                    op.total_where(self.measure, |o| self.accept(o) && o.in_state() == Some(state))
+                        .map(|c| (*op, c))
+                })
+                .collect();
+            for (members, c) in combine(&figures) {
+                for op in &members {
+                    let sources: Vec<Source> = op
+                        .reports(self.measure)
+                        .filter(|o| self.accept(o) && o.in_state() == Some(state))
+                        .map(|o| o.source().clone())
+                        .collect();
+                    add_to(&mut out, state, None, op.id(), &sources);
                 }
+                add_to(&mut out, state, Some(c), "", &[]);
             }
         }
         out.sort_by_key(|t| t.partner);
         out
     }
 
-    /// The sum over all operations, `None` when none reports the measure.
+    /// The sum over all operations, `None` when none reports the measure. Related records are not
+    /// counted twice (see [`Totals`]).
     #[must_use]
     pub fn overall(&self) -> Option<Count> {
-        self.operations()
+        let figures: Vec<(&JointOperation, Count)> = self
+            .operations()
             .into_iter()
-            .filter_map(|op| op.total_where(self.measure, |o| self.accept(o)))
-            .reduce(|a, b| a + b)
+            .filter_map(|op| op.total_where(self.measure, |o| self.accept(o)).map(|c| (op, c)))
+            .collect();
+        combine(&figures).into_iter().map(|(_, c)| c).reduce(|a, b| a + b)
     }
 
     /// [`Totals::by_partner`] for each period of granularity `g` that overlaps the window (the whole log's
@@ -310,7 +342,9 @@ impl<'a> Totals<'a> {
     }
 }
 
-fn add_to(out: &mut Vec<PartnerTotal>, state: Country, c: Count, id: &str, sources: &[Source]) {
+/// Adds to `state`'s total: the operation `id` and its `sources` (when `id` is not empty), and the count
+/// `c` (when given).
+fn add_to(out: &mut Vec<PartnerTotal>, state: Country, c: Option<Count>, id: &str, sources: &[Source]) {
     let at = if let Some(at) = out.iter().position(|t| t.partner == state) {
         at
     } else {
@@ -323,13 +357,101 @@ fn add_to(out: &mut Vec<PartnerTotal>, state: Country, c: Count, id: &str, sourc
         out.len() - 1
     };
     let t = &mut out[at];
-    t.count += c;
-    t.operations.push(id.to_owned());
+    if let Some(c) = c {
+        t.count += c;
+    }
+    if !id.is_empty() {
+        t.operations.push(id.to_owned());
+    }
     for s in sources {
         if !t.sources.contains(s) {
             t.sources.push(s.clone());
         }
     }
+}
+
+/// The root of `i` in a union-find forest, halving the path on the way.
+fn root(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Groups the figures of operations so that no event is counted twice:
+///
+/// - a record that is [`Relation::PartOf`] another record with a figure is left out (the whole's figure
+///   includes it);
+/// - records linked by [`Relation::SameEventAs`] are one event: the spread of their figures (the lowest
+///   lower bound, the highest upper bound), as for disagreeing reports of one figure;
+/// - records linked by [`Relation::PossiblySameAs`] may be one event or several: from the lowest lower
+///   bound (one event, the lowest report right) to the sum of the upper bounds (distinct events);
+/// - other relations (a continuation, an implementation) are distinct events and are summed.
+///
+/// Returns each group's members (in the order given) and its count.
+fn combine<'a>(figures: &[(&'a JointOperation, Count)]) -> Vec<(Vec<&'a JointOperation>, Count)> {
+    use super::Relation;
+    let has = |id: &str| figures.iter().any(|(op, _)| op.id() == id);
+    let kept: Vec<(&JointOperation, Count)> = figures
+        .iter()
+        .filter(|(op, _)| {
+            !op.related()
+                .iter()
+                .any(|r| r.relation() == Relation::PartOf && r.id() != op.id() && has(r.id()))
+        })
+        .copied()
+        .collect();
+    // Union-find over the kept records, by the same-event links in either direction.
+    let n = kept.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut possibly = vec![false; n];
+    for i in 0..n {
+        for r in kept[i].0.related() {
+            let same = r.relation() == Relation::SameEventAs;
+            if !same && r.relation() != Relation::PossiblySameAs {
+                continue;
+            }
+            if let Some(j) = kept.iter().position(|(op, _)| op.id() == r.id()) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                if a != b {
+                    parent[a] = b;
+                }
+                if !same {
+                    possibly[i] = true;
+                }
+            }
+        }
+    }
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for i in 0..n {
+        let r = root(&mut parent, i);
+        match groups.iter_mut().find(|g| g.0 == r) {
+            Some(g) => g.1.push(i),
+            None => groups.push((r, vec![i])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, members)| {
+            let counts: Vec<Count> = members.iter().map(|&i| kept[i].1).collect();
+            let lower = counts.iter().map(Count::lower).min().unwrap_or(0);
+            let c = if counts.len() == 1 {
+                counts[0]
+            } else if members.iter().any(|&i| possibly[i]) {
+                let upper = counts
+                    .iter()
+                    .map(Count::upper)
+                    .try_fold(0u64, |acc, u| u.and_then(|u| acc.checked_add(u)));
+                let point = counts.iter().map(Count::point).max().unwrap_or(lower).max(lower);
+                let point = upper.map_or(point, |u| point.min(u));
+                Count::from_bounds(lower, upper, point).unwrap_or(Count::at_least(lower))
+            } else {
+                super::outcome::spread(counts.into_iter()).unwrap_or(Count::at_least(lower))
+            };
+            (members.iter().map(|&i| kept[i].0).collect(), c)
+        })
+        .collect()
 }
 
 fn key(name: &str) -> String {

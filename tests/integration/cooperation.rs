@@ -269,6 +269,51 @@ fn the_statement_checked_claim_by_claim() {
     assert!(checks[6].set_aside().iter().all(|e| e.source() == Some(&statement)));
 }
 
+#[test]
+fn totals_never_count_an_event_twice() {
+    use corridor::operation::{Related, Relation};
+    let log = darien::operations();
+    // Costa Rica, every record 2020–2025: Crepúsculo 42–51 (S21, S23) is possibly the statement's "over
+    // 40" (at least 41): together at least min(42, 41) = 41, not 42 + 41. Then HSI 19 (S26), Dec 2022
+    // 21–22 (S27: 15 + 6 or 15 + 7) and Jul–Aug 2024 25–27 (S35: 8 + 17 or 19): at least 106.
+    let all = p("2020-01-01..2025-12-31");
+    let cri = log
+        .arrests_by_partner(all)
+        .into_iter()
+        .find(|t| t.partner() == Country::CRI)
+        .unwrap();
+    assert_eq!((cri.count().lower(), cri.count().upper()), (106, None));
+    assert_eq!(cri.operations().len(), 5);
+    // S32, S33: the first removal flight (29 or about 30 Colombians) is part of the flights' 1,548 to
+    // 1,696 returned: the whole's figure alone.
+    let returned = log
+        .totals(Measure::Returned)
+        .within(p("2024-08-01..2025-05-31"))
+        .by_state();
+    let pan = returned.iter().find(|t| t.partner() == Country::PAN).unwrap();
+    assert_eq!((pan.count().lower(), pan.count().upper()), (1548, Some(1696)));
+    // Two records of one event count once, as their spread; distinct events are summed.
+    let rec = |id: &str, n: u64, rel: Option<(Relation, &str)>| {
+        let mut b = op_builder(id, OperationKind::Joint, &[Country::PAN, Country::CRI]).outcome(Outcome::new(
+            Measure::Arrested,
+            Count::exact(n),
+            src(id),
+        ));
+        if let Some((r, other)) = rel {
+            b = b.related(Related::new(r, other));
+        }
+        b.build().unwrap()
+    };
+    let log = OperationLog::from_operations([
+        rec("a", 21, None),
+        rec("b", 22, Some((Relation::SameEventAs, "a"))),
+        rec("c", 10, Some((Relation::ContinuationOf, "a"))),
+    ])
+    .unwrap();
+    let t = log.totals(Measure::Arrested).overall().unwrap();
+    assert_eq!((t.lower(), t.upper()), (31, Some(32)));
+}
+
 // ---------------------------------------------------------------------------------------------------
 // The impact layer from the domain records.
 

@@ -166,6 +166,28 @@ fn graphml_names_are_read_back_exactly_by_networkx() {
     assert_eq!(nx["names"].as_object().unwrap().len(), TRICKY_NAMES.len());
 }
 
+/// A tie without sources has no `sources` element, one with a source has it (absent values are left
+/// out, as `write_graphml` documents). Found by the `graphml` fuzz target (2026-12-03), whose oracle
+/// expected an empty `sources` element for a tie whose only source had been refused as empty.
+#[test]
+fn graphml_leaves_out_the_sources_of_a_tie_without_any() {
+    let mut b = SmugglingNetwork::builder();
+    let x = b.add_actor(Actor::person("x"));
+    let y = b.add_actor(Actor::person("y"));
+    let z = b.add_actor(Actor::person("z"));
+    assert!(Source::new("", "").is_err());
+    b.add_tie(x, y, Tie::undirected(TieKind::Kinship)).unwrap();
+    let cited = Tie::undirected(TieKind::Communication).source(Source::new("Fiscalía", "Informe").unwrap());
+    b.add_tie(y, z, cited).unwrap();
+    let mut out = Vec::new();
+    write_graphml(&b.build().unwrap(), &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let edges: Vec<&str> = text.split("<edge ").skip(1).collect();
+    assert_eq!(edges.len(), 2);
+    assert!(!edges[0].contains("key=\"sources\""), "{}", edges[0]);
+    assert!(edges[1].contains("<data key=\"sources\">"), "{}", edges[1]);
+}
+
 #[test]
 fn dot_escapes_quotes_backslashes_and_newlines() {
     let mut out = Vec::new();

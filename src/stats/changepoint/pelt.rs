@@ -29,6 +29,14 @@ use super::{Changepoints, Cost, Penalty, prepare, with_cost};
 /// `O(n)` memory; `O(n)` time per candidate kept, between `O(n)` (changes spread through the series) and
 /// `O(n²)` (no change at all) overall. Inner loops do not allocate.
 ///
+/// **Worst case: exactly constant data.** Every candidate then ties with the optimum, and R's pruning
+/// rule keeps a candidate whose cost equals it, so none is pruned and the search is quadratic: on a
+/// shared 2-core machine 10⁴ equal values took 0.34 s, 3·10⁴ 3.2 s, 10⁵ 29 s (`benches/changepoint.rs`,
+/// `pelt_l2_constant`; 10⁶ would take about 100 times longer). The tied candidates are kept on purpose:
+/// dropping them could change which of several equal-cost segmentations is returned, and the results
+/// must stay equal to R's. Constant stretches within changing data are pruned as usual once a change
+/// follows them.
+///
 /// # Example
 ///
 /// ```
