@@ -232,7 +232,7 @@ impl EtsFit {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+    /// use corridor::stats::{forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend}};
     /// let y: Vec<f64> = (0..40).map(|i| 100.0 * 1.02_f64.powi(i) + (f64::from(i) * 0.9).sin()).collect();
     /// let mmn = EtsSpec { error: EtsErrorType::Multiplicative, trend: EtsTrend::Multiplicative, season: EtsSeason::None };
     /// assert!(!ets(&y, 1, EtsModel::Fixed(mmn))?.has_analytic_intervals());
@@ -273,7 +273,7 @@ impl EtsFit {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{ets, EtsModel};
+    /// use corridor::stats::{forecast::{ets, EtsModel}};
     /// let y: Vec<f64> = (0..40).map(|i| 100.0 + f64::from(i) + 5.0 * (f64::from(i) * 0.9).sin()).collect();
     /// let fit = ets(&y, 1, EtsModel::Auto)?;
     /// let p = fit.predict(6, 0.95)?;
@@ -351,7 +351,7 @@ impl EtsFit {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+    /// use corridor::stats::{forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend}};
     /// let y: Vec<f64> = (0..48)
     ///     .map(|i| 100.0 * 1.01_f64.powi(i) * [1.1, 0.9, 1.05, 0.95][i as usize % 4] + (f64::from(i) * 1.3).sin())
     ///     .collect();
@@ -1443,7 +1443,7 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<EtsFit> {
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{ets, EtsModel, EtsSpec, EtsErrorType, EtsTrend, EtsSeason};
+/// use corridor::stats::{forecast::{ets, EtsModel, EtsSpec, EtsErrorType, EtsTrend, EtsSeason}};
 /// let y: Vec<f64> = (0..60)
 ///     .map(|i| 50.0 + 0.5 * f64::from(i) + [4.0, -2.0, -3.0, 1.0][i as usize % 4] + (f64::from(i) * 1.3).sin())
 ///     .collect();
@@ -1466,7 +1466,7 @@ pub fn ets(y: &[f64], period: usize, model: EtsModel) -> crate::stats::error::Re
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{Ets, EtsModel};
+/// use corridor::stats::{forecast::{Ets, EtsModel}};
 /// let y: Vec<f64> = (0..60).map(|i| 50.0 + 0.5 * f64::from(i) + [4.0, -2.0, -3.0, 1.0][i as usize % 4]).collect();
 /// let fit = Ets::new(&y, 4).model(EtsModel::Auto).fit()?;
 /// assert_eq!(fit.fitted().len(), y.len());
