@@ -399,7 +399,7 @@ fn extreme_with_gaps(
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{descriptive::{peak_with_gaps, GapPolicy}};
+/// use corridor::stats::descriptive::{peak_with_gaps, GapPolicy};
 /// let p = peak_with_gaps(&[Some(3.0), None, Some(9.0)], GapPolicy::Skip)?;
 /// assert_eq!((p.index(), p.value()), (2, 9.0));
 /// # Ok::<(), corridor::Error>(())
@@ -416,7 +416,7 @@ pub fn peak_with_gaps(xs: &[Option<f64>], gaps: GapPolicy) -> crate::stats::erro
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{descriptive::{trough_with_gaps, GapPolicy}};
+/// use corridor::stats::descriptive::{trough_with_gaps, GapPolicy};
 /// let t = trough_with_gaps(&[None, Some(3.0), Some(1.0)], GapPolicy::Skip)?;
 /// assert_eq!((t.index(), t.value()), (2, 1.0));
 /// # Ok::<(), corridor::Error>(())
@@ -576,7 +576,7 @@ fn check_gap_series(xs: &[Option<f64>]) -> Result<(), StatsError> {
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{descriptive::{seasonal_change, Change}};
+/// use corridor::stats::descriptive::{seasonal_change, Change};
 /// let xs = [Some(100.0), Some(50.0), Some(110.0), None];
 /// assert_eq!(seasonal_change(&xs, 2, Change::Percent)?, vec![None, None, Some(10.0), None]);
 /// # Ok::<(), corridor::Error>(())
@@ -694,7 +694,7 @@ fn rolling(
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{descriptive::{rolling_mean, GapPolicy, Window}};
+/// use corridor::stats::descriptive::{rolling_mean, GapPolicy, Window};
 /// let xs = [Some(1.0), Some(2.0), None, Some(4.0)];
 /// assert_eq!(rolling_mean(&xs, 2, Window::Trailing, GapPolicy::Propagate)?, vec![None, Some(1.5), None, None]);
 /// assert_eq!(rolling_mean(&xs, 2, Window::Trailing, GapPolicy::Skip)?, vec![None, Some(1.5), Some(2.0), Some(4.0)]);
@@ -722,7 +722,7 @@ pub fn rolling_mean(
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{descriptive::{rolling_sum, GapPolicy, Window}};
+/// use corridor::stats::descriptive::{rolling_sum, GapPolicy, Window};
 /// let xs = [Some(1.0), Some(2.0), Some(4.0), Some(8.0)];
 /// assert_eq!(rolling_sum(&xs, 3, Window::Centred, GapPolicy::Error)?, vec![None, Some(7.0), Some(14.0), None]);
 /// # Ok::<(), corridor::Error>(())
@@ -748,7 +748,7 @@ pub fn rolling_sum(
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{descriptive::{cumulative_sum, GapPolicy}};
+/// use corridor::stats::descriptive::{cumulative_sum, GapPolicy};
 /// let xs = [Some(1.0), None, Some(4.0)];
 /// assert_eq!(cumulative_sum(&xs, GapPolicy::Skip)?, vec![Some(1.0), None, Some(5.0)]);
 /// assert_eq!(cumulative_sum(&xs, GapPolicy::Propagate)?, vec![Some(1.0), None, None]);

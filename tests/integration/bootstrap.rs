@@ -1,4 +1,4 @@
-//! Integration tests of `corridor::stats::{bootstrap::{Bootstrap, BlockBootstrap}}` through the public API.
+//! Integration tests of `corridor::stats::bootstrap::{Bootstrap, BlockBootstrap}` through the public API.
 //!
 //! Deterministic parts (jackknife values, acceleration) are compared with R `boot` 1.3-28.1
 //! (tests/reference-scripts/bootstrap.R → tests/data/reference/bootstrap.json). Intervals depend on the

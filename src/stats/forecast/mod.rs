@@ -53,7 +53,7 @@ impl Forecast {
     ///
     /// # Example
     /// ```
-    /// use corridor::stats::{forecast::{HoltWinters, HwSeasonal}};
+    /// use corridor::stats::forecast::{HoltWinters, HwSeasonal};
     /// let y = [12.0, 15.0, 14.0, 18.0, 17.0, 21.0, 20.0, 24.0, 23.0, 27.0];
     /// let fit = HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).fit()?;
     /// let f = fit.predict(3, 0.95)?;

@@ -82,7 +82,7 @@ impl SeasonalMannKendall {
     ///
     /// # Example
     /// ```
-    /// use corridor::stats::{trend::{seasonal_mann_kendall, Trend}};
+    /// use corridor::stats::trend::{seasonal_mann_kendall, Trend};
     /// let xs: Vec<f64> = (0..48).map(|i| (i % 12) as f64 * 10.0 + (i / 12) as f64).collect();
     /// assert_eq!(seasonal_mann_kendall(&xs, 12)?.trend(0.05)?, Trend::Increasing);
     /// # Ok::<(), corridor::Error>(())
