@@ -143,7 +143,7 @@ pub enum ClaimKind {
 
 /// A claim: a label, the phrase as stated, what it asserts, and its source.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::impact::{Claim, ClaimKind};
 /// use corridor::Source;
@@ -573,7 +573,7 @@ impl Engagement {
 /// reports as [`JointOperation::total`] does: disagreeing reports of one figure as their spread, the
 /// figures of states summed with their bounds.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// # #[cfg(feature = "csv")] {
 /// use corridor::datasets::darien;
@@ -755,7 +755,7 @@ impl Independence {
 /// states, operations. Every piece carries its source; pieces that come from the claim's own source
 /// (see [`Independence`]) or carry none are set aside, never used.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::flow::FlowSeries;
 /// use corridor::impact::{Claim, ClaimKind, Evidence, Rate, RateReading, Verdict};

@@ -341,7 +341,7 @@ enum At {
 /// With a control series the effect is the treated-minus-control difference in those changes
 /// (comparative ITS, see [`Its::control`]).
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::flow::FlowSeries;
 /// use corridor::impact::FlowEffect;

@@ -130,7 +130,7 @@ impl NetworkState {
 /// with [`SmugglingNetwork::find`]), the network's measures before and after, the arrests the
 /// operation reported and the sources of both.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::impact::{FlowCapacity, NetworkImpact};
 /// use corridor::network::{Actor, SmugglingNetwork, StageServed, Tie, TieKind};
@@ -207,7 +207,7 @@ impl NetworkImpact {
     /// for a target the network does not know (never skipped silently); [`ImpactError::Network`] if the
     /// network refuses the removal.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::impact::{FlowCapacity, NetworkImpact};
     /// use corridor::network::{Actor, SmugglingNetwork, StageServed, Tie, TieKind};

@@ -68,7 +68,7 @@ impl ReportedFigure {
 /// does (intervals contain their estimates, verdicts carry what they need, no claim is confirmed by
 /// its own source, network counts add up).
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::impact::{ImpactReport, ReportedFigure, Subject};
 /// use corridor::{Count, Source};
@@ -135,7 +135,7 @@ impl ImpactReport {
     /// None for a valid operation (its name is never empty); the `Result` is that of
     /// [`ImpactReport::new`].
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// # #[cfg(feature = "csv")] {
     /// use corridor::datasets::darien;
@@ -197,7 +197,7 @@ impl ImpactReport {
     /// [`ImpactError::Invalid`] when a figure has no source of its own and the agreement has none
     /// either (a number is never reported without its source).
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// # #[cfg(feature = "csv")] {
     /// use corridor::datasets::darien;
@@ -277,7 +277,7 @@ impl ImpactReport {
     ///
     /// [`ImpactError::Invalid`] when a claim checked is not the statement's (its source differs).
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// # #[cfg(feature = "csv")] {
     /// use corridor::datasets::darien;

@@ -23,7 +23,7 @@ use crate::Country;
 /// Ids compare, order and hash by index alone, so an id from `ActorId::new(2)` equals the id of the third
 /// actor of any network. An `ActorId` is 8 bytes and `Copy`.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::network::{Actor, NetworkError, SmugglingNetwork, Tie, TieKind};
@@ -97,7 +97,7 @@ impl ActorId {
     ///
     /// Panics if `index` does not fit in a `u32` (more than 4 294 967 295 actors).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::ActorId;
@@ -118,7 +118,7 @@ impl ActorId {
 
     /// The 0-based insertion index of the actor.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::ActorId;
@@ -166,7 +166,7 @@ word_enum! {
     ///
     /// Text form (Display / `FromStr` / serde): `person`, `organisation` (also parsed: `organization`).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::ActorKind;
@@ -188,7 +188,7 @@ word_enum! {
     ///
     /// Text form (Display / `FromStr` / serde): snake case, e.g. `boat_operator`.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::Role;
@@ -234,7 +234,7 @@ word_enum! {
 /// with its typical transit days: a stage served is only a position and a place name, as the sources
 /// on a network give them.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::network::StageServed;
@@ -283,7 +283,7 @@ impl fmt::Display for StageServed {
 
 /// A fee per migrant: a finite, non-negative amount in an ISO 4217 currency.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::network::Fee;
@@ -362,7 +362,7 @@ fn alpha3(code: &str) -> Option<[u8; 3]> {
 /// [`NetworkBuilder::build`](super::NetworkBuilder::build): the name is non-empty, names and aliases are
 /// unique in the network (compared trimmed and case-insensitively), stage names are non-empty.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::Country;
@@ -481,7 +481,7 @@ impl Actor {
     /// one of the attribute names [`write_graphml`](crate::io::write_graphml) gives the actor's own fields
     /// (`name`, `kind`, `aliases`, `roles`, `country`, `stages`, `fee`, `fee_currency`, `capacity`).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, Extra};

@@ -11,6 +11,21 @@ use super::{ActorId, Role, SmugglingNetwork};
 /// Monthly capacity of the corridor: a number of migrants or unlimited.
 ///
 /// With the `serde` feature it is the number, or the word `unbounded`.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, Capacity, SmugglingNetwork, StageServed, Tie, TieKind};
+/// let mut b = SmugglingNetwork::builder();
+/// let boat = b.add_actor(Actor::person("Boatman").stage(StageServed::new(0, "Necoclí")).capacity(300));
+/// let guide = b.add_actor(Actor::person("Guide").stage(StageServed::new(1, "Darién")));
+/// b.add_tie(boat, guide, Tie::undirected(TieKind::Logistics))?;
+/// let net = b.build()?;
+/// let flow = net.disruption_metrics().corridor().expect("actors serve stages");
+/// assert_eq!(flow.capacity(), Capacity::Bounded(300)); // the boat is the bottleneck
+/// assert_eq!(flow.capacity().to_string(), "300");
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Capacity {
     /// At most this many migrants per month.
@@ -63,6 +78,26 @@ impl<'de> serde::Deserialize<'de> for Capacity {
 }
 
 /// Whether the corridor still works end to end, and its capacity (defined in [`DisruptionMetrics`]).
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, Capacity, SmugglingNetwork, StageServed, Tie, TieKind};
+/// // Two routes from stage 0 to stage 2: through S1 (30 a month) and through S2 then M (40 a month).
+/// let mut b = SmugglingNetwork::builder();
+/// let s1 = b.add_actor(Actor::person("S1").stage(StageServed::new(0, "a")).capacity(30));
+/// let s2 = b.add_actor(Actor::person("S2").stage(StageServed::new(0, "a")).capacity(100));
+/// let m = b.add_actor(Actor::person("M").stage(StageServed::new(1, "b")).capacity(40));
+/// let t = b.add_actor(Actor::person("T").stage(StageServed::new(2, "c")));
+/// for (u, v) in [(s1, t), (s2, m), (m, t)] {
+///     b.add_tie(u, v, Tie::undirected(TieKind::Logistics))?;
+/// }
+/// let net = b.build()?;
+/// let flow = net.disruption_metrics().corridor().expect("actors serve stages");
+/// assert_eq!((flow.first_stage(), flow.last_stage(), flow.capacity()), (0, 2, Capacity::Bounded(70)));
+/// assert!(!net.disrupt(&[t])?.after().corridor().expect("stages").is_reachable());
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CorridorFlow {
@@ -144,6 +179,23 @@ impl CorridorFlow {
 ///
 /// Each metrics evaluation costs `O(n (n + m))` (one breadth-first search per actor for the efficiency) plus
 /// the max-flow.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+/// let mut b = SmugglingNetwork::builder();
+/// let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+/// b.add_tie(ids[0], ids[1], Tie::undirected(TieKind::Logistics))?;
+/// b.add_tie(ids[1], ids[2], Tie::undirected(TieKind::Logistics))?;
+/// let m = b.build()?.disruption_metrics();
+/// assert_eq!((m.remaining(), m.largest_component(), m.components()), (3, 3, 1));
+/// assert_eq!((m.largest_component_share(), m.fragmentation()), (1.0, 0.0));
+/// // networkx global_efficiency(path_graph(3)) == (4 * 1 + 2 * 1/2) / 6
+/// assert!((m.efficiency() - 5.0 / 6.0).abs() < 1e-12);
+/// assert!(m.corridor().is_none()); // no actor serves a stage
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DisruptionMetrics {
@@ -201,6 +253,21 @@ impl DisruptionMetrics {
 }
 
 /// Metrics before and after removing a set of actors; see [`SmugglingNetwork::disrupt`].
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+/// let mut b = SmugglingNetwork::builder();
+/// let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+/// b.add_tie(ids[0], ids[1], Tie::undirected(TieKind::Logistics))?;
+/// b.add_tie(ids[1], ids[2], Tie::undirected(TieKind::Logistics))?;
+/// let d = b.build()?.disrupt(&[ids[1], ids[1]])?;
+/// assert_eq!(d.removed(), &[ids[1]][..]); // duplicates ignored
+/// assert_eq!((d.before().components(), d.after().components()), (1, 2));
+/// assert_eq!(d.after().efficiency(), 0.0); // the two ends no longer reach each other
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Disruption {
@@ -231,6 +298,24 @@ impl Disruption {
 
 /// Which actor an attack removes next. Ties between candidates (scores within a relative 1e-9) go to the
 /// lowest id.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, Attack, Recovery, Role, SmugglingNetwork, Tie, TieKind};
+/// let mut b = SmugglingNetwork::builder();
+/// let boss = b.add_actor(Actor::person("Boss").role(Role::Leader));
+/// let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("G{i}")).role(Role::Guide))).collect();
+/// for &g in &ids {
+///     b.add_tie(boss, g, Tie::undirected(TieKind::Command))?;
+/// }
+/// let net = b.build()?;
+/// assert_eq!(net.resilience(Attack::HighestDegree, 1, Recovery::None)?.removed(), vec![boss]);
+/// // A role attack takes guides only, then stops.
+/// assert_eq!(net.resilience(Attack::ByRole(Role::Guide), 10, Recovery::None)?.removed().len(), 3);
+/// assert_eq!(Attack::HighestBetweenness { recompute: true }.to_string(), "betweenness (adaptive)");
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -269,6 +354,25 @@ impl fmt::Display for Attack {
 }
 
 /// How the network reacts to a removal.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, Attack, Recovery, Role, SmugglingNetwork, Tie, TieKind};
+/// // A guide coordinating two others; when it is arrested a fellow guide takes over its ties.
+/// let mut b = SmugglingNetwork::builder();
+/// let hub = b.add_actor(Actor::person("Hub").role(Role::Guide));
+/// let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("G{i}")).role(Role::Guide))).collect();
+/// for &g in &ids {
+///     b.add_tie(hub, g, Tie::undirected(TieKind::Logistics))?;
+/// }
+/// let net = b.build()?;
+/// let plain = net.resilience(Attack::HighestDegree, 1, Recovery::None)?;
+/// let healed = net.resilience(Attack::HighestDegree, 1, Recovery::SameRoleNeighbour)?;
+/// assert_eq!(plain.points()[1].metrics().largest_component(), 1);
+/// assert_eq!(healed.points()[1].metrics().largest_component(), 3);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(
     feature = "serde",
@@ -287,6 +391,21 @@ pub enum Recovery {
 }
 
 /// One point of a resilience curve.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, Attack, Recovery, SmugglingNetwork, Tie, TieKind};
+/// let mut b = SmugglingNetwork::builder();
+/// let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+/// b.add_tie(ids[0], ids[1], Tie::undirected(TieKind::Logistics))?;
+/// b.add_tie(ids[1], ids[2], Tie::undirected(TieKind::Logistics))?;
+/// let curve = b.build()?.resilience(Attack::HighestDegree, 1, Recovery::None)?;
+/// let [intact, after] = curve.points() else { panic!("two points") };
+/// assert_eq!((intact.removed(), intact.metrics().remaining()), (None, 3));
+/// assert_eq!((after.removed(), after.metrics().remaining()), (Some(ids[1]), 2));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ResiliencePoint {
@@ -314,6 +433,25 @@ impl ResiliencePoint {
 /// point as `removed` (the actor's index, `null` for the intact network) and `metrics` (the fields of
 /// [`DisruptionMetrics`] by their accessor names, `corridor` as `first_stage`, `last_stage` and
 /// `capacity`, a number or `"unbounded"`); an [`AttackComparison`] as `curves`.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, Attack, Recovery, SmugglingNetwork, Tie, TieKind};
+/// let mut b = SmugglingNetwork::builder();
+/// let ids: Vec<_> = (0..5).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+/// for w in ids.windows(2) {
+///     b.add_tie(w[0], w[1], Tie::undirected(TieKind::Logistics))?;
+/// }
+/// let attack = Attack::HighestBetweenness { recompute: false };
+/// let curve = b.build()?.resilience(attack, 2, Recovery::None)?;
+/// assert_eq!((curve.attack(), curve.recovery()), (attack, Recovery::None));
+/// assert_eq!(curve.points().len(), 3); // the intact network and two removals
+/// assert_eq!(curve.removed()[0], ids[2]); // the middle of the path first
+/// let shares: Vec<f64> = curve.points().iter().map(|p| p.metrics().largest_component_share()).collect();
+/// assert_eq!(shares[..2], [1.0, 0.4]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ResilienceCurve {
@@ -349,6 +487,24 @@ impl ResilienceCurve {
 }
 
 /// Resilience curves of several attacks side by side; `Display` prints a table.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, Attack, Recovery, SmugglingNetwork, Tie, TieKind};
+/// let mut b = SmugglingNetwork::builder();
+/// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+/// for w in ids.windows(2) {
+///     b.add_tie(w[0], w[1], Tie::undirected(TieKind::Logistics))?;
+/// }
+/// let attacks = [Attack::HighestDegree, Attack::Random { seed: 7 }];
+/// let table = b.build()?.compare_attacks(&attacks, 2, Recovery::None)?;
+/// assert_eq!(table.curves().len(), 2);
+/// assert!(table.curves().iter().all(|c| c.points().len() == 3));
+/// let text = table.to_string(); // a table, one row per step
+/// assert!(text.lines().count() >= 3);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AttackComparison {
@@ -744,7 +900,7 @@ impl SmugglingNetwork {
 
     /// The disruption metrics of the intact network (defined in [`DisruptionMetrics`]).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
@@ -771,7 +927,7 @@ impl SmugglingNetwork {
     ///
     /// [`NetworkError::UnknownActor`](super::NetworkError::UnknownActor) if an id does not belong to this network.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
@@ -816,7 +972,7 @@ impl SmugglingNetwork {
     ///
     /// None at present; the `Result` leaves room for attacks that can fail.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, Attack, Recovery, SmugglingNetwork, Tie, TieKind};
@@ -894,7 +1050,7 @@ impl SmugglingNetwork {
     ///
     /// As [`Self::resilience`].
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, Attack, Recovery, Role, SmugglingNetwork, Tie, TieKind};

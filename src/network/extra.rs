@@ -21,7 +21,7 @@ use super::NetworkError;
 ///
 /// With the `serde` feature an extra (de)serialises as the bare JSON value (`true`, `3`, `2.5`, `"x"`).
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::network::{Actor, Extra};
@@ -46,7 +46,7 @@ pub enum Extra {
 impl Extra {
     /// The `GraphML` `attr.type` this value is written with: `boolean`, `long`, `double` or `string`.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::Extra;

@@ -44,7 +44,7 @@ impl SmugglingNetwork {
     ///
     /// `O(n + m)`.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
@@ -63,24 +63,84 @@ impl SmugglingNetwork {
     }
 
     /// Number of incoming ties of each actor (the degree for undirected networks). `O(n + m)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let boss = b.add_actor(Actor::person("Boss"));
+    /// let g1 = b.add_actor(Actor::person("Guide 1"));
+    /// let g2 = b.add_actor(Actor::person("Guide 2"));
+    /// b.add_tie(boss, g1, Tie::directed(TieKind::Command))?;
+    /// b.add_tie(boss, g2, Tie::directed(TieKind::Command))?;
+    /// let net = b.build()?;
+    /// assert_eq!(net.in_degree(), vec![0, 1, 1]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn in_degree(&self) -> Vec<usize> {
         to_counts(degree::degree(self.graph(), Side::In, Weighting::Unweighted))
     }
 
     /// Number of outgoing ties of each actor (the degree for undirected networks). `O(n + m)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let boss = b.add_actor(Actor::person("Boss"));
+    /// let g1 = b.add_actor(Actor::person("Guide 1"));
+    /// let g2 = b.add_actor(Actor::person("Guide 2"));
+    /// b.add_tie(boss, g1, Tie::directed(TieKind::Command))?;
+    /// b.add_tie(boss, g2, Tie::directed(TieKind::Command))?;
+    /// let net = b.build()?;
+    /// assert_eq!(net.out_degree(), vec![2, 0, 0]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn out_degree(&self) -> Vec<usize> {
         to_counts(degree::degree(self.graph(), Side::Out, Weighting::Unweighted))
     }
 
     /// Sum of tie weights of each actor (networkx `G.degree(weight="weight")`). `O(n + m)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let a = b.add_actor(Actor::person("A"));
+    /// let c = b.add_actor(Actor::person("C"));
+    /// let d = b.add_actor(Actor::person("D"));
+    /// b.add_tie(a, c, Tie::undirected(TieKind::Financial).weight(2.5))?;
+    /// b.add_tie(a, d, Tie::undirected(TieKind::Financial).weight(1.0))?;
+    /// let net = b.build()?;
+    /// assert_eq!(net.strength(), vec![3.5, 2.5, 1.0]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn strength(&self) -> Vec<f64> {
         degree::degree(self.graph(), Side::Both, Weighting::Weighted)
     }
 
     /// Degree centrality `deg(v) / (n - 1)` (networkx `degree_centrality`). `O(n + m)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// for w in ids.windows(2) {
+    ///     b.add_tie(w[0], w[1], Tie::undirected(TieKind::Logistics))?;
+    /// }
+    /// // A path of four: degrees 1, 2, 2, 1 over n - 1 = 3.
+    /// let dc = b.build()?.degree_centrality();
+    /// assert_eq!(dc, vec![1.0 / 3.0, 2.0 / 3.0, 2.0 / 3.0, 1.0 / 3.0]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn degree_centrality(&self) -> Vec<f64> {
         degree::degree_centrality(self.graph(), Side::Both)
@@ -88,6 +148,20 @@ impl SmugglingNetwork {
 
     /// Share of possible ties present: `2m / (n (n - 1))` undirected, `m / (n (n - 1))` directed, 0 for
     /// fewer than two actors (networkx `density`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// for w in ids.windows(2) {
+    ///     b.add_tie(w[0], w[1], Tie::undirected(TieKind::Logistics))?;
+    /// }
+    /// // Three ties of the 4 * 3 / 2 = 6 possible.
+    /// assert_eq!(b.build()?.density(), 0.5);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn density(&self) -> f64 {
         degree::density(self.graph())
@@ -122,7 +196,7 @@ impl SmugglingNetwork {
     ///
     /// [`NetworkError::SampleSize`] when sampling 0 or more than `n` sources.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, BetweennessOptions, Normalization, SmugglingNetwork, Tie, TieKind};
@@ -153,6 +227,21 @@ impl SmugglingNetwork {
     /// # Complexity
     ///
     /// `O(n m)` time, `O(n)` memory.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// for w in ids.windows(2) {
+    ///     b.add_tie(w[0], w[1], Tie::undirected(TieKind::Logistics))?;
+    /// }
+    /// // A path of four: P0 is 1 + 2 + 3 = 6 hops from the others, P1 is 1 + 1 + 2 = 4.
+    /// let c = b.build()?.closeness();
+    /// assert_eq!((c[0], c[1]), (3.0 / 6.0, 3.0 / 4.0));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn closeness(&self) -> Vec<f64> {
         closeness::closeness(self.graph(), ClosenessOptions::new())
@@ -166,7 +255,7 @@ impl SmugglingNetwork {
     ///
     /// `O(n m)` unweighted, `O(n m log n)` weighted; `O(n)` memory.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, ClosenessOptions, SmugglingNetwork, Tie, TieKind, Weighting};
@@ -189,6 +278,22 @@ impl SmugglingNetwork {
     /// # Complexity
     ///
     /// `O(n m)` unweighted, `O(n m log n)` weighted.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind, Weighting};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// for w in ids.windows(2) {
+    ///     b.add_tie(w[0], w[1], Tie::undirected(TieKind::Logistics))?;
+    /// }
+    /// // A path of four: P0 is 1, 2 and 3 hops from the others.
+    /// let h = b.build()?.harmonic(Weighting::Unweighted);
+    /// assert!((h[0] - (1.0 + 1.0 / 2.0 + 1.0 / 3.0)).abs() < 1e-12);
+    /// assert!((h[1] - 2.5).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn harmonic(&self, weighting: Weighting) -> Vec<f64> {
         closeness::harmonic(self.graph(), weighting)
@@ -209,7 +314,7 @@ impl SmugglingNetwork {
     /// [`NetworkError::NotConverged`] after 100 iterations without convergence;
     /// [`NetworkError::EmptyNetwork`] without actors (networkx raises too).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
@@ -242,7 +347,7 @@ impl SmugglingNetwork {
     /// `nstart` does not have one entry per actor; [`NetworkError::InvalidOption`] when it sums to 0
     /// (networkx raises too).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, EigenvectorOptions, SmugglingNetwork, Tie, TieKind};
@@ -278,6 +383,25 @@ impl SmugglingNetwork {
     /// # Errors
     ///
     /// [`NetworkError::NotConverged`] after 100 iterations.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind, Weighting};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let hub = b.add_actor(Actor::person("Hub"));
+    /// for i in 0..3 {
+    ///     let leaf = b.add_actor(Actor::person(format!("L{i}")));
+    ///     b.add_tie(hub, leaf, Tie::undirected(TieKind::Communication))?;
+    /// }
+    /// let x = b.build()?.pagerank(Weighting::Unweighted)?;
+    /// // A star of three leaves solves leaf = c + alpha hub / 3, hub = c + 3 alpha leaf with c = (1 - alpha) / 4.
+    /// let (alpha, c) = (0.85, 0.15 / 4.0);
+    /// let leaf = c * (1.0 + alpha / 3.0) / (1.0 - alpha * alpha);
+    /// assert!((x[1] - leaf).abs() < 1e-5);
+    /// assert!((x[0] - (c + 3.0 * alpha * leaf)).abs() < 1e-5);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn pagerank(&self, weighting: Weighting) -> crate::network::Result<Vec<f64>> {
         self.pagerank_with(&PageRankOptions::from(weighting))
     }
@@ -296,7 +420,7 @@ impl SmugglingNetwork {
     /// `tol`); [`NetworkError::LengthMismatch`] when `nstart` or `personalization` does not have one entry
     /// per actor; [`NetworkError::InvalidOption`] when one sums to 0 (networkx divides by zero).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, PageRankOptions, SmugglingNetwork, Tie, TieKind};
@@ -327,6 +451,22 @@ impl SmugglingNetwork {
     /// # Errors
     ///
     /// [`NetworkError::NotConverged`] after 1000 iterations (including for a non-finite `alpha`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let hub = b.add_actor(Actor::person("Hub"));
+    /// for i in 0..3 {
+    ///     let leaf = b.add_actor(Actor::person(format!("L{i}")));
+    ///     b.add_tie(hub, leaf, Tie::undirected(TieKind::Communication))?;
+    /// }
+    /// let x = b.build()?.katz(0.1)?;
+    /// // A star of three leaves: hub = 1 + 3 alpha leaf and leaf = 1 + alpha hub, so hub / leaf = 1.3 / 1.1.
+    /// assert!((x[0] / x[1] - 1.3 / 1.1).abs() < 1e-5);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn katz(&self, alpha: f64) -> crate::network::Result<Vec<f64>> {
         self.katz_with(&KatzOptions::new().alpha(alpha))
     }
@@ -343,7 +483,7 @@ impl SmugglingNetwork {
     /// [`NetworkError::NotConverged`] after `max_iter` iterations (also for non-finite parameters);
     /// [`NetworkError::LengthMismatch`] when `nstart` does not have one entry per actor.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, KatzOptions, SmugglingNetwork, Tie, TieKind};
@@ -383,6 +523,19 @@ impl SmugglingNetwork {
 
     /// Number of connected components (weakly connected for directed networks; networkx
     /// `number_connected_components`). Isolated actors count. `O(n + m)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let a = b.add_actor(Actor::person("A"));
+    /// let c = b.add_actor(Actor::person("C"));
+    /// b.add_actor(Actor::person("Loner"));
+    /// b.add_tie(a, c, Tie::undirected(TieKind::Kinship))?;
+    /// assert_eq!(b.build()?.component_count(), 2); // {A, C} and the isolated actor
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn component_count(&self) -> usize {
         components::component_count(self.graph())
@@ -390,6 +543,19 @@ impl SmugglingNetwork {
 
     /// Connected component of each actor (weakly connected when directed): labels `0..count` in order of
     /// each component's first actor. `O(n + m)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let a = b.add_actor(Actor::person("A"));
+    /// b.add_actor(Actor::person("Loner"));
+    /// let c = b.add_actor(Actor::person("C"));
+    /// b.add_tie(a, c, Tie::directed(TieKind::Financial))?;
+    /// assert_eq!(b.build()?.components(), vec![0, 1, 0]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn components(&self) -> Vec<usize> {
         components::connected_components(self.graph()).0
@@ -397,6 +563,21 @@ impl SmugglingNetwork {
 
     /// Strongly connected component of each actor (Tarjan, iterative): labels `0..count`; actors share a
     /// label exactly when networkx `strongly_connected_components` puts them together. `O(n + m)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// b.add_tie(ids[0], ids[1], Tie::directed(TieKind::Financial))?;
+    /// b.add_tie(ids[1], ids[0], Tie::directed(TieKind::Financial))?;
+    /// b.add_tie(ids[1], ids[2], Tie::directed(TieKind::Financial))?;
+    /// let s = b.build()?.strong_components();
+    /// // P0 and P1 reach each other; P2 reaches nobody.
+    /// assert!(s[0] == s[1] && s[1] != s[2]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn strong_components(&self) -> Vec<usize> {
         components::strongly_connected_components(self.graph()).0
@@ -404,6 +585,20 @@ impl SmugglingNetwork {
 
     /// Actors whose removal disconnects their component (the set of networkx `articulation_points`; of the
     /// undirected view for directed networks), ascending. Iterative, `O(n + m)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// for w in ids.windows(2) {
+    ///     b.add_tie(w[0], w[1], Tie::undirected(TieKind::Logistics))?;
+    /// }
+    /// // In a path the inner actors are cut points, the ends are not.
+    /// assert_eq!(b.build()?.articulation_points(), vec![ids[1], ids[2]]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn articulation_points(&self) -> Vec<ActorId> {
         self.ids(components::articulation_points_and_bridges(self.graph()).0)
@@ -411,6 +606,20 @@ impl SmugglingNetwork {
 
     /// Ties whose removal disconnects their component (networkx `bridges`, undirected view), as
     /// `(lower id, higher id)`, ascending. `O(n + m)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// // A triangle P0-P1-P2 with P3 hanging from P2: only the tie to P3 is a bridge.
+    /// for (u, v) in [(0, 1), (1, 2), (2, 0), (2, 3)] {
+    ///     b.add_tie(ids[u], ids[v], Tie::undirected(TieKind::Logistics))?;
+    /// }
+    /// assert_eq!(b.build()?.bridges(), vec![(ids[2], ids[3])]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn bridges(&self) -> Vec<(ActorId, ActorId)> {
         components::articulation_points_and_bridges(self.graph())
@@ -422,6 +631,20 @@ impl SmugglingNetwork {
 
     /// k-core number of each actor, equal to networkx `core_number(G)` (total degree for directed
     /// networks). Batagelj–Zaversnik, `O(n + m)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// // A triangle P0-P1-P2 (the 2-core) with P3 hanging from P2.
+    /// for (u, v) in [(0, 1), (1, 2), (2, 0), (2, 3)] {
+    ///     b.add_tie(ids[u], ids[v], Tie::undirected(TieKind::Logistics))?;
+    /// }
+    /// assert_eq!(b.build()?.core_numbers(), vec![2, 2, 2, 1]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn core_numbers(&self) -> Vec<usize> {
         core::core_numbers(self.graph())
@@ -442,7 +665,7 @@ impl SmugglingNetwork {
     /// `A` holds the cube roots of the scaled weights). Self-loops are ignored; 0 where there is no
     /// triangle. `O(sum of squared degrees)`.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind, Weighting};
@@ -463,6 +686,21 @@ impl SmugglingNetwork {
 
     /// Mean local clustering over all actors, zeros included (networkx `average_clustering`, directed or
     /// not; 0 without actors). `O(sum of squared degrees)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind, Weighting};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// // A triangle P0-P1-P2 with P3 hanging from P2: local values 1, 1, 1/3 and 0.
+    /// for (u, v) in [(0, 1), (1, 2), (2, 0), (2, 3)] {
+    ///     b.add_tie(ids[u], ids[v], Tie::undirected(TieKind::Logistics))?;
+    /// }
+    /// let avg = b.build()?.average_clustering(Weighting::Unweighted);
+    /// assert!((avg - 7.0 / 12.0).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn average_clustering(&self, weighting: Weighting) -> f64 {
         clustering::average_clustering(self.graph(), weighting)
@@ -472,6 +710,20 @@ impl SmugglingNetwork {
     /// undirected. On a directed network networkx 3.6 (and so this) counts over successors only: the
     /// share of pairs of arcs `v -> j`, `v -> k` (`j != k`, no self-loops) closed by an arc `j -> k`. 0
     /// without triangles. `O(sum of squared degrees)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// // A triangle P0-P1-P2 with P3 hanging from P2: one triangle, five connected triples.
+    /// for (u, v) in [(0, 1), (1, 2), (2, 0), (2, 3)] {
+    ///     b.add_tie(ids[u], ids[v], Tie::undirected(TieKind::Logistics))?;
+    /// }
+    /// assert!((b.build()?.transitivity() - 3.0 / 5.0).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn transitivity(&self) -> f64 {
         clustering::transitivity(self.graph())
@@ -484,6 +736,21 @@ impl SmugglingNetwork {
     /// # Errors
     ///
     /// [`NetworkError::UnknownActor`] when `from` is not an actor.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind, Weighting};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// b.add_tie(ids[0], ids[1], Tie::directed(TieKind::Logistics).weight(2.0))?;
+    /// b.add_tie(ids[1], ids[2], Tie::directed(TieKind::Logistics).weight(3.0))?;
+    /// let net = b.build()?;
+    /// assert_eq!(net.distances_from(ids[0], Weighting::Unweighted)?, vec![Some(0.0), Some(1.0), Some(2.0)]);
+    /// assert_eq!(net.distances_from(ids[0], Weighting::Weighted)?, vec![Some(0.0), Some(2.0), Some(5.0)]);
+    /// assert_eq!(net.distances_from(ids[2], Weighting::Unweighted)?, vec![None, None, Some(0.0)]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn distances_from(&self, from: ActorId, weighting: Weighting) -> crate::network::Result<Vec<Option<f64>>> {
         let from = self.check_actor(from)?;
         Ok(paths::distances_from(self.graph(), from, weighting))
@@ -496,7 +763,7 @@ impl SmugglingNetwork {
     ///
     /// [`NetworkError::UnknownActor`] when either end is not an actor.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind, Weighting};
@@ -521,6 +788,20 @@ impl SmugglingNetwork {
 
     /// All-pairs distances: row `s` holds the distances from actor `s` (`None` when unreachable).
     /// `O(n m)` time and `O(n²)` memory: meant for small networks.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind, Weighting};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// b.add_tie(ids[0], ids[1], Tie::directed(TieKind::Logistics))?;
+    /// b.add_tie(ids[1], ids[2], Tie::directed(TieKind::Logistics))?;
+    /// let d = b.build()?.distance_matrix(Weighting::Unweighted);
+    /// assert_eq!(d[0], vec![Some(0.0), Some(1.0), Some(2.0)]);
+    /// assert_eq!(d[2][0], None); // ties run one way
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn distance_matrix(&self, weighting: Weighting) -> Vec<Vec<Option<f64>>> {
         let n = self.actor_count();
@@ -538,7 +819,7 @@ impl SmugglingNetwork {
     ///
     /// [`NetworkError::LengthMismatch`] when `groups` does not have one entry per actor.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
@@ -568,6 +849,21 @@ impl SmugglingNetwork {
     /// # Errors
     ///
     /// [`NetworkError::UnknownActor`] when a removed id is not an actor.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, Fragmentation, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// for w in ids.windows(2) {
+    ///     b.add_tie(w[0], w[1], Tie::undirected(TieKind::Logistics))?;
+    /// }
+    /// // Removing P1 from the path leaves {P0} and {P2, P3}: F = 1 - 2 * 1 / (3 * 2).
+    /// let f = b.build()?.fragmentation(&[ids[1]], Fragmentation::Pairs)?;
+    /// assert!((f - 2.0 / 3.0).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn fragmentation(&self, removed: &[ActorId], measure: Fragmentation) -> crate::network::Result<f64> {
         let mut mask = vec![false; self.actor_count()];
         for &id in removed {
@@ -579,6 +875,22 @@ impl SmugglingNetwork {
     /// Greedy key-player set: `k` times (at most `n`), remove the actor whose removal maximises the
     /// fragmentation measure (ties: lowest id). Returns the actors in order of choice and the final value.
     /// `O(k n (n + m))` for `F`, `O(k n² (n + m))` for `DF`; Borgatti's swap improvement is not run.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, Fragmentation, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// for w in ids.windows(2) {
+    ///     b.add_tie(w[0], w[1], Tie::undirected(TieKind::Logistics))?;
+    /// }
+    /// // P1 and P2 fragment the path equally (F = 2/3); the tie goes to the lowest id.
+    /// let (set, f) = b.build()?.key_players(1, Fragmentation::Pairs);
+    /// assert_eq!(set, vec![ids[1]]);
+    /// assert!((f - 2.0 / 3.0).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn key_players(&self, k: usize, measure: Fragmentation) -> (Vec<ActorId>, f64) {
         let (set, f) = keyplayer::greedy_key_players(self.graph(), k, measure);

@@ -49,6 +49,20 @@ pub use algo::keyplayer::Fragmentation;
 pub use algo::spectral::{EigenvectorOptions, KatzOptions, PageRankOptions};
 
 /// Why a network could not be built or measured.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, NetworkError, SmugglingNetwork, Tie, TieKind};
+/// let mut b = SmugglingNetwork::builder();
+/// let x = b.add_actor(Actor::person("X"));
+/// let err = b.add_tie(x, x, Tie::undirected(TieKind::Kinship)).unwrap_err();
+/// assert_eq!(err, NetworkError::SelfTie { id: 0 });
+/// assert_eq!(err.to_string(), "actor 0 cannot be tied to itself");
+/// // Code returning corridor::Error can use `?`; the narrow error comes back with TryFrom.
+/// let wide: corridor::Error = err.into();
+/// assert!(matches!(NetworkError::try_from(wide), Ok(NetworkError::SelfTie { .. })));
+/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum NetworkError {

@@ -12,7 +12,7 @@ use super::{Actor, ActorId, ActorKind, NetworkError, Tie, TieKind};
 
 /// Collects actors and ties, then checks them and builds a [`SmugglingNetwork`].
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::network::{Actor, Role, SmugglingNetwork, Tie, TieKind};
@@ -94,7 +94,7 @@ impl NetworkBuilder {
     /// [`NetworkError::ReservedExtra`] if an extra attribute is unnamed or named like a tie field.
     /// A refused tie leaves the builder unchanged.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
@@ -166,7 +166,7 @@ impl NetworkBuilder {
     /// [`NetworkError::WeightOverflow`] when the ties of all kinds between two actors (one edge of the
     /// analysis graph, see [`SmugglingNetwork`]) have weights summing past `f64::MAX`.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, SmugglingNetwork};
@@ -208,7 +208,7 @@ impl NetworkBuilder {
 /// Actors keep the [`ActorId`] their builder gave them. The graph is stored in compressed sparse row
 /// form in both directions, so neighbour scans are slices.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
@@ -248,6 +248,22 @@ impl PartialEq for SmugglingNetwork {
 }
 
 /// What [`SmugglingNetwork::during`] does with ties that carry no date at all.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind, Undated};
+/// use time::macros::date;
+/// let mut b = SmugglingNetwork::builder();
+/// let x = b.add_actor(Actor::person("X"));
+/// let y = b.add_actor(Actor::person("Y"));
+/// b.add_tie(x, y, Tie::undirected(TieKind::Kinship))?; // no date
+/// let net = b.build()?;
+/// let year = date!(2022-01-01)..=date!(2022-12-31);
+/// assert_eq!(net.during(year.clone(), Undated::Keep)?.tie_count(), 1);
+/// assert_eq!(net.during(year, Undated::Drop)?.tie_count(), 0);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -264,7 +280,7 @@ pub enum Undated {
 impl SmugglingNetwork {
     /// Starts an empty builder.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::SmugglingNetwork;
@@ -348,6 +364,17 @@ impl SmugglingNetwork {
     }
 
     /// Number of actors.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork};
+    /// let mut b = SmugglingNetwork::builder();
+    /// b.add_actor(Actor::person("X"));
+    /// b.add_actor(Actor::organisation("Clan"));
+    /// assert_eq!(b.build()?.actor_count(), 2);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn actor_count(&self) -> usize {
         self.actors.len()
@@ -355,18 +382,61 @@ impl SmugglingNetwork {
 
     /// Number of ties after duplicates were merged (ties of different kinds between one pair count
     /// separately).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let x = b.add_actor(Actor::person("X"));
+    /// let y = b.add_actor(Actor::person("Y"));
+    /// b.add_tie(x, y, Tie::undirected(TieKind::Kinship))?;
+    /// b.add_tie(y, x, Tie::undirected(TieKind::Kinship))?; // the same tie again: merged
+    /// b.add_tie(x, y, Tie::undirected(TieKind::Financial))?;
+    /// let net = b.build()?;
+    /// assert_eq!((net.tie_count(), net.edge_count()), (2, 1));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn tie_count(&self) -> usize {
         self.ties.len()
     }
 
     /// Number of edges of the analysis graph (arcs if directed).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let x = b.add_actor(Actor::person("X"));
+    /// let y = b.add_actor(Actor::person("Y"));
+    /// b.add_tie(x, y, Tie::directed(TieKind::Command))?;
+    /// b.add_tie(x, y, Tie::undirected(TieKind::Kinship))?;
+    /// // Directed as soon as one tie is: the undirected tie becomes two arcs, merged with the command arc.
+    /// let net = b.build()?;
+    /// assert!(net.is_directed());
+    /// assert_eq!(net.edge_count(), 2);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn edge_count(&self) -> usize {
         self.graph.edge_count()
     }
 
     /// Whether the analysis graph is directed (at least one tie is directed).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let x = b.add_actor(Actor::person("X"));
+    /// let y = b.add_actor(Actor::person("Y"));
+    /// b.add_tie(x, y, Tie::undirected(TieKind::Kinship))?;
+    /// assert!(!b.build()?.is_directed());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn is_directed(&self) -> bool {
         self.graph.is_directed()
@@ -374,12 +444,37 @@ impl SmugglingNetwork {
 
     /// The actor with this id, or `None` if there is none (or the id is another network's, see
     /// [`ActorId`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, ActorId, Role, SmugglingNetwork};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let g = b.add_actor(Actor::person("Guide").role(Role::Guide));
+    /// let net = b.build()?;
+    /// assert!(net.actor(g).is_some_and(|a| a.has_role(Role::Guide)));
+    /// assert!(net.actor(ActorId::new(5)).is_none());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn actor(&self, id: ActorId) -> Option<&Actor> {
         self.index_of(id).map(|i| &self.actors[i])
     }
 
     /// The actors with their ids, in id order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork};
+    /// let mut b = SmugglingNetwork::builder();
+    /// b.add_actor(Actor::person("X"));
+    /// let y = b.add_actor(Actor::person("Y"));
+    /// let net = b.build()?;
+    /// let (id, actor) = net.actors().nth(1).expect("two actors");
+    /// assert_eq!((id, actor.name()), (y, "Y"));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn actors(&self) -> Actors<'_> {
         Actors {
@@ -389,6 +484,18 @@ impl SmugglingNetwork {
     }
 
     /// The actor known by `name` (name or alias, compared trimmed and case-insensitively).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let x = b.add_actor(Actor::person("Jhon Jairo").alias("El Flaco"));
+    /// let net = b.build()?;
+    /// assert_eq!(net.find("  el flaco "), Some(x));
+    /// assert_eq!(net.find("nobody"), None);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn find(&self, name: &str) -> Option<ActorId> {
         self.names.get(&name_key(name)).copied()
@@ -396,6 +503,20 @@ impl SmugglingNetwork {
 
     /// The ties as `(from, to, tie)`, in the order they were first added. Undirected ties give their
     /// endpoints with the lower id first.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let x = b.add_actor(Actor::person("X"));
+    /// let y = b.add_actor(Actor::person("Y"));
+    /// b.add_tie(y, x, Tie::undirected(TieKind::Kinship))?;
+    /// let net = b.build()?;
+    /// let (from, to, tie) = net.ties().next().expect("one tie");
+    /// assert_eq!((from, to, tie.kind()), (x, y, TieKind::Kinship)); // lower id first
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn ties(&self) -> Ties<'_> {
         Ties {
@@ -405,6 +526,19 @@ impl SmugglingNetwork {
 
     /// The neighbours of `id` in the analysis graph (successors and predecessors of a directed graph,
     /// each once), sorted; empty for an unknown id (or another network's).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+    /// let mut b = SmugglingNetwork::builder();
+    /// let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+    /// b.add_tie(ids[0], ids[1], Tie::directed(TieKind::Financial))?;
+    /// b.add_tie(ids[2], ids[1], Tie::directed(TieKind::Financial))?;
+    /// let net = b.build()?;
+    /// assert_eq!(net.neighbours(ids[1]), vec![ids[0], ids[2]]); // predecessors count too
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn neighbours(&self, id: ActorId) -> Vec<ActorId> {
         let Some(v) = self.index_of(id) else {
@@ -437,7 +571,7 @@ impl SmugglingNetwork {
     ///
     /// Directedness is recomputed from the ties that remain.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
@@ -466,7 +600,7 @@ impl SmugglingNetwork {
     ///
     /// [`NetworkError::EmptyWindow`] if the window ends before it starts.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind, Undated};
@@ -500,7 +634,7 @@ impl SmugglingNetwork {
     /// [`NetworkError::UnknownActor`] for an unknown id, [`NetworkError::NotAnOrganisation`] if the actor
     /// is a person.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
@@ -555,7 +689,7 @@ impl SmugglingNetwork {
     /// [`NetworkError::MergeConflict`] if matched actors differ in kind or in (known) country;
     /// [`NetworkError::WeightOverflow`] if merged tie weights sum past `f64::MAX`.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
@@ -666,6 +800,20 @@ mod serde_repr {
 }
 
 /// Iterator over the actors of a network with their ids; see [`SmugglingNetwork::actors`].
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, Role, SmugglingNetwork};
+/// let mut b = SmugglingNetwork::builder();
+/// b.add_actor(Actor::person("A").role(Role::Guide));
+/// let c = b.add_actor(Actor::person("C").role(Role::Transporter));
+/// let net = b.build()?;
+/// let drivers: Vec<_> = net.actors().filter(|(_, a)| a.has_role(Role::Transporter)).map(|(id, _)| id).collect();
+/// assert_eq!(drivers, vec![c]);
+/// assert_eq!(net.actors().len(), 2);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Actors<'a> {
     inner: std::iter::Enumerate<std::slice::Iter<'a, Actor>>,
@@ -688,6 +836,21 @@ impl ExactSizeIterator for Actors<'_> {}
 impl FusedIterator for Actors<'_> {}
 
 /// Iterator over the ties of a network; see [`SmugglingNetwork::ties`].
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+/// let mut b = SmugglingNetwork::builder();
+/// let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+/// b.add_tie(ids[0], ids[1], Tie::undirected(TieKind::Financial).weight(500.0))?;
+/// b.add_tie(ids[1], ids[2], Tie::undirected(TieKind::Kinship))?;
+/// let net = b.build()?;
+/// let money: f64 = net.ties().filter(|(_, _, t)| t.kind() == TieKind::Financial).map(|(_, _, t)| t.tie_weight()).sum();
+/// assert_eq!(money, 500.0);
+/// assert_eq!(net.ties().len(), 2);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Ties<'a> {
     inner: std::iter::Zip<std::slice::Iter<'a, (ActorId, ActorId)>, std::slice::Iter<'a, Tie>>,

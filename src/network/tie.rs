@@ -11,7 +11,7 @@ word_enum! {
     ///
     /// Text form (Display / `FromStr` / serde): lower case, e.g. `communication`.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::TieKind;
@@ -45,7 +45,7 @@ word_enum! {
     ///
     /// Text form (Display / `FromStr` / serde): `directed`, `undirected`.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Tie, TieDirection, TieKind};
@@ -91,7 +91,7 @@ word_enum! {
 /// | `..=2022-01` (open start) | `2022-06..` (open end) | open at both ends |
 /// | undated | `2022-01..=2022-02` | undated |
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::Source;
@@ -242,7 +242,7 @@ impl Tie {
     /// fields (`kind`, `weight`, `first_seen`, `last_seen`, `directed`, `sources`). When duplicates are
     /// merged, the first tie's extras win and the others add the names it lacks.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::network::{Extra, Tie, TieKind};

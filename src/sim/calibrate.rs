@@ -33,7 +33,7 @@ fn pairs(simulated: &FlowSeries, observed: &FlowSeries) -> Vec<(f64, f64)> {
 ///
 /// Returns `None` when no period qualifies.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::flow::FlowSeries;
 /// use corridor::Count;
@@ -59,7 +59,7 @@ pub fn ard(simulated: &FlowSeries, observed: &FlowSeries) -> Option<f64> {
 ///
 /// Returns `None` when no period qualifies.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::flow::FlowSeries;
 /// use corridor::Count;
@@ -116,7 +116,7 @@ impl Fit {
 /// Nelder–Mead minimiser on the cohort engine (deterministic, so the loss is a function of the
 /// parameters alone).
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::sim::{Calibration, Loss, Model, Place, PlaceKind, Route, Scenario, Transit};
 /// use corridor::flow::{FlowSeries, Nationality};

@@ -781,7 +781,7 @@ impl Model {
     /// the model does not have; [`SimError::Event`] for an event that does not fit the model;
     /// [`SimError::TooMany`] beyond 65,536 nationalities.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::sim::{Model, Place, PlaceKind, Route, Scenario, Transit};
     /// use corridor::flow::Nationality;

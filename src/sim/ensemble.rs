@@ -36,7 +36,7 @@ impl Model {
     /// # Errors
     /// As [`Model::run`]. `runs == 0` gives an empty ensemble, whose bands are errors.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::sim::{Measure, Model, Place, PlaceKind, Route, Scenario, Transit};
     /// use corridor::flow::Nationality;

@@ -48,7 +48,7 @@ impl fmt::Display for Target {
 
 /// A set of weekdays.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::sim::Weekdays;
 /// use time::Weekday;
@@ -135,7 +135,7 @@ impl QuotaRule {
 /// The quota agreed at Carepa in August 2021 between Panama and Colombia: 650 a day to the end
 /// of August, then 500 a day Tuesday to Saturday.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::sim::{QuotaSchedule, Weekdays};
 /// use time::{macros::date, Weekday::*};

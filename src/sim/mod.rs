@@ -128,7 +128,7 @@
 //! crossings means the timing and the levers are consistent with the record, not that the
 //! model's parameters are the true ones.
 //!
-//! # Example
+//! # Examples
 //! ```
 //! use corridor::sim::{Model, Place, PlaceKind, Route, Scenario, Transit};
 //! use corridor::flow::Nationality;

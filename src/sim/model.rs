@@ -231,7 +231,7 @@ impl Model {
     /// [`SimError::UnknownTransit`] when a stage but the last has no typical transit time,
     /// [`SimError::Transit`] when it is 0 days.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::flow::{Corridor, Location};
     /// use corridor::sim::{Model, PlaceKind};

@@ -47,7 +47,7 @@ impl PlaceKind {
 ///   is Flee's "move chance" (towns 0.3 a day, camps 0.001): the time spent past the dwell is
 ///   then geometric.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::sim::{Place, PlaceKind};
 ///
@@ -99,7 +99,7 @@ impl Place {
     /// # Errors
     /// [`SimError::LeaveChance`] unless `0 < chance ≤ 1`.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::sim::{Place, PlaceKind};
     ///

@@ -8,7 +8,7 @@ use super::{Result, SimError, Transit};
 /// Attrition is a pair of rates per person who sets out: dead or missing, and turned back.
 /// Both leave the corridor and are counted on the route on the day of departure.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::sim::{Route, Transit};
 ///

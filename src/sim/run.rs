@@ -17,7 +17,7 @@ use crate::{Count, Granularity, Period};
 /// entered = held at places (destinations included) + in transit + attrition + removed
 /// ```
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::sim::{Model, Place, PlaceKind, Route, Scenario, Transit};
 /// use corridor::flow::Nationality;

@@ -24,7 +24,7 @@ pub(crate) struct Inflow {
 ///
 /// Place and route names are checked against the model when the scenario is run.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::sim::{Event, Scenario, Target};
 /// use corridor::flow::Nationality;

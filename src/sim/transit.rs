@@ -11,7 +11,7 @@ pub(crate) const MAX_TRANSIT_DAYS: u32 = 3_660;
 /// range, explicit weights, or a log-normal time discretised to whole days (a continuous time
 /// `T` counts as `⌈T⌉` days, at least one), optionally restricted to a range.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::sim::Transit;
 ///

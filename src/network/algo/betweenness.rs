@@ -32,6 +32,22 @@ use crate::rng::Rng;
 pub(crate) const CHUNKS: usize = 16;
 
 /// Whether the values are divided by the number of node pairs.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, BetweennessOptions, Normalization, SmugglingNetwork, Tie, TieKind};
+/// let mut b = SmugglingNetwork::builder();
+/// let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+/// b.add_tie(ids[0], ids[1], Tie::undirected(TieKind::Logistics))?;
+/// b.add_tie(ids[1], ids[2], Tie::undirected(TieKind::Logistics))?;
+/// let net = b.build()?;
+/// // The middle of a path of three lies on its one pair of ends: 1 raw, 1 / 1 normalised.
+/// let raw = net.betweenness_with(&BetweennessOptions::new().normalization(Normalization::Raw))?;
+/// assert_eq!(raw, vec![0.0, 1.0, 0.0]);
+/// assert_eq!(net.betweenness(), vec![0.0, 1.0, 0.0]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(
     feature = "serde",
@@ -47,6 +63,20 @@ pub enum Normalization {
 }
 
 /// Whether the endpoints of a path count as lying on it.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, BetweennessOptions, Endpoints, Normalization, SmugglingNetwork, Tie, TieKind};
+/// let mut b = SmugglingNetwork::builder();
+/// let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+/// b.add_tie(ids[0], ids[1], Tie::undirected(TieKind::Logistics))?;
+/// b.add_tie(ids[1], ids[2], Tie::undirected(TieKind::Logistics))?;
+/// let opts = BetweennessOptions::new().endpoints(Endpoints::Included).normalization(Normalization::Raw);
+/// // networkx: betweenness_centrality(path_graph(3), normalized=False, endpoints=True) == {0: 2, 1: 3, 2: 2}
+/// assert_eq!(b.build()?.betweenness_with(&opts)?, vec![2.0, 3.0, 2.0]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(
     feature = "serde",
@@ -62,6 +92,23 @@ pub enum Endpoints {
 }
 
 /// Which sources the shortest paths start from.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, BetweennessOptions, Sources, SmugglingNetwork, Tie, TieKind};
+/// let mut b = SmugglingNetwork::builder();
+/// let ids: Vec<_> = (0..5).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+/// for w in ids.windows(2) {
+///     b.add_tie(w[0], w[1], Tie::undirected(TieKind::Logistics))?;
+/// }
+/// let net = b.build()?;
+/// let opts = BetweennessOptions::new().sample(5, 42); // every source: the exact values
+/// assert_eq!(opts.get_sources(), Sources::Sample { k: 5, seed: 42 });
+/// assert_eq!(net.betweenness_with(&opts)?, net.betweenness());
+/// assert!(net.betweenness_with(&BetweennessOptions::new().sample(6, 42)).is_err()); // more than n
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(
     feature = "serde",
@@ -85,7 +132,7 @@ pub enum Sources {
 /// Options of [`SmugglingNetwork::betweenness_with`](crate::network::SmugglingNetwork): weights,
 /// normalisation, endpoints and source sampling. The default is networkx `betweenness_centrality(G)`.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::network::{BetweennessOptions, Endpoints, Weighting};

@@ -16,6 +16,22 @@
 use super::super::csr::Csr;
 
 /// Brokerage counts of one node.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+/// let mut b = SmugglingNetwork::builder();
+/// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+/// b.add_tie(ids[0], ids[1], Tie::directed(TieKind::Financial))?;
+/// b.add_tie(ids[1], ids[2], Tie::directed(TieKind::Financial))?;
+/// b.add_tie(ids[1], ids[3], Tie::directed(TieKind::Financial))?;
+/// // P1 (group 0) passes money from P0 (group 0) to P2 (group 0) and to P3 (group 1).
+/// let roles = b.build()?.brokerage(&[0, 0, 0, 1])?;
+/// assert_eq!((roles[1].coordinator, roles[1].representative), (1, 1));
+/// assert_eq!(roles[1].total(), 2);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct BrokerageRoles {
@@ -33,6 +49,14 @@ pub struct BrokerageRoles {
 
 impl BrokerageRoles {
     /// Sum of the five roles: all brokered two-paths.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::network::BrokerageRoles;
+    /// let r = BrokerageRoles { coordinator: 2, liaison: 1, ..BrokerageRoles::default() };
+    /// assert_eq!(r.total(), 3);
+    /// ```
     #[must_use]
     pub fn total(&self) -> u64 {
         self.coordinator + self.itinerant + self.gatekeeper + self.representative + self.liaison

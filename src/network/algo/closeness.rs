@@ -19,7 +19,7 @@ use super::paths::{Follow, Searcher};
 /// weights as lengths, and whether to scale by the share of actors reached (networkx `wf_improved`).
 /// The default is networkx `closeness_centrality(G)`: unweighted, `wf_improved=True`.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::network::{ClosenessOptions, Weighting};

@@ -16,6 +16,25 @@
 use super::super::csr::Csr;
 
 /// Which key-player measure.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, Fragmentation, SmugglingNetwork, Tie, TieKind};
+/// let mut b = SmugglingNetwork::builder();
+/// let hub = b.add_actor(Actor::person("Hub"));
+/// for i in 0..3 {
+///     let leaf = b.add_actor(Actor::person(format!("L{i}")));
+///     b.add_tie(hub, leaf, Tie::undirected(TieKind::Communication))?;
+/// }
+/// let net = b.build()?;
+/// // Intact star: every pair reaches every other, so F = 0; DF = 1 - (6 * 1 + 6 * 1/2) / 12.
+/// assert_eq!(net.fragmentation(&[], Fragmentation::Pairs)?, 0.0);
+/// assert!((net.fragmentation(&[], Fragmentation::DistanceWeighted)? - 0.25).abs() < 1e-12);
+/// // Without the hub no pair is joined.
+/// assert_eq!(net.fragmentation(&[hub], Fragmentation::Pairs)?, 1.0);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",

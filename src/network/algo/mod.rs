@@ -17,6 +17,21 @@ pub(crate) mod paths;
 pub(crate) mod spectral;
 
 /// Whether edge weights are used (as lengths for path measures, as strengths otherwise).
+///
+/// # Examples
+///
+/// ```
+/// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind, Weighting};
+/// let mut b = SmugglingNetwork::builder();
+/// let ids: Vec<_> = (0..3).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+/// b.add_tie(ids[0], ids[1], Tie::undirected(TieKind::Logistics).weight(4.0))?;
+/// b.add_tie(ids[1], ids[2], Tie::undirected(TieKind::Logistics).weight(0.5))?;
+/// let net = b.build()?;
+/// // Path measures read weights as lengths.
+/// assert_eq!(net.distances_from(ids[0], Weighting::Unweighted)?[2], Some(2.0));
+/// assert_eq!(net.distances_from(ids[0], Weighting::Weighted)?[2], Some(4.5));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(
     feature = "serde",

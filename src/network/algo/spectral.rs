@@ -84,7 +84,7 @@ struct Stop {
 /// [`EigenvectorOptions::converged`] iterates until the vector is exact to about 1e-9 (checked against
 /// networkx `eigenvector_centrality_numpy`).
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::network::{EigenvectorOptions, Weighting};
@@ -167,7 +167,7 @@ impl From<Weighting> for EigenvectorOptions {
 /// networkx `pagerank(G)`: weighted (networkx reads the `weight` attribute), `alpha=0.85`,
 /// `max_iter=100`, `tol=1e-6`, uniform start and personalization.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::network::PageRankOptions;
@@ -263,7 +263,7 @@ impl From<Weighting> for PageRankOptions {
 /// networkx `katz_centrality(G)`: unweighted, `alpha=0.1`, `beta=1`, `max_iter=1000`, `tol=1e-6`, start 0,
 /// normalised.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::network::KatzOptions;
