@@ -51,6 +51,20 @@ impl OperationKind {
 words! {
     /// What an operation targeted. Operación Fisher (fact S24) targeted drug trafficking and money
     /// laundering, not migrant smuggling: queries on smuggling leave it out.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::operation::{Crime, JointOperation, OperationKind, Participant, ParticipantRole};
+    /// use corridor::Country;
+    /// assert_eq!("smuggling".parse::<Crime>()?, Crime::MigrantSmuggling);
+    /// let fisher = JointOperation::builder("fisher-2021", "Operación Fisher", OperationKind::National, "2021-12".parse()?)
+    ///     .crime(Crime::DrugTrafficking)
+    ///     .participant(Participant::new(Country::PAN, ParticipantRole::Lead))
+    ///     .build()?;
+    /// assert!(!fisher.targets_crime(Crime::MigrantSmuggling));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[non_exhaustive]
     pub enum Crime: "crime", OperationError::unknown {
         /// Migrant smuggling.
@@ -70,6 +84,17 @@ words! {
 
 words! {
     /// The role of a state in an operation.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::operation::{Participant, ParticipantRole};
+    /// use corridor::Country;
+    /// let p = Participant::new(Country::USA, ParticipantRole::Lead).agency("HSI");
+    /// assert_eq!((p.role(), p.role().as_str()), (ParticipantRole::Lead, "lead"));
+    /// assert_eq!("co_lead".parse::<ParticipantRole>()?, ParticipantRole::CoLead);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[non_exhaustive]
     pub enum ParticipantRole: "participant role", OperationError::unknown {
         /// Leads the operation.
@@ -91,6 +116,16 @@ words! {
 
 words! {
     /// How a record relates to another (an operation or an agreement, by id).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::operation::{Related, Relation};
+    /// let r = Related::new(Relation::ContinuationOf, "crepusculo-2021");
+    /// assert_eq!((r.relation(), r.id()), (Relation::ContinuationOf, "crepusculo-2021"));
+    /// assert_eq!("possibly_same_as".parse::<Relation>()?, Relation::PossiblySameAs);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[non_exhaustive]
     pub enum Relation: "relation", OperationError::unknown {
         /// A later phase of the other operation (Crepúsculo 2 of Crepúsculo).

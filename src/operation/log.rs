@@ -52,6 +52,19 @@ pub struct OperationLog {
 }
 
 /// The iterator of [`OperationLog::iter`]: operations by first day of execution, then in the order added.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "csv")] {
+/// use corridor::datasets::darien;
+/// let log = darien::operations();
+/// let first = log.iter().next().expect("not empty");
+/// let last = log.iter().next_back().expect("not empty");
+/// assert!(first.executed().start() <= last.executed().start()); // by date
+/// assert_eq!(log.iter().len(), log.len());
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 pub struct Iter<'a> {
     ops: &'a [JointOperation],
@@ -89,6 +102,19 @@ impl<'a> IntoIterator for &'a OperationLog {
 }
 
 /// What happened on a timeline entry.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "csv")] {
+/// use corridor::datasets::darien;
+/// use corridor::operation::TimelineEvent;
+/// let timeline = darien::operations().timeline();
+/// // Operación Fisher's investigation began in February 2020, first of all dated events.
+/// assert_eq!((timeline[0].event(), timeline[0].id()), (TimelineEvent::InvestigationStarted, "fisher-2021"));
+/// assert_eq!(timeline[0].period().to_string(), "2020-02");
+/// # }
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -107,6 +133,19 @@ pub enum TimelineEvent {
 }
 
 /// One dated event of [`OperationLog::timeline`].
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "csv")] {
+/// use corridor::datasets::darien;
+/// use corridor::operation::TimelineEvent;
+/// let timeline = darien::operations().timeline();
+/// let executed = timeline.iter().find(|e| e.id() == "crepusculo-2021" && e.event() == TimelineEvent::Executed);
+/// let executed = executed.expect("S21");
+/// assert_eq!((executed.period().to_string(), executed.name()), ("2021-09-21".to_owned(), "Operación Binacional Crepúsculo"));
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TimelineEntry {
@@ -144,6 +183,22 @@ impl TimelineEntry {
 
 /// A total of one measure for one state: the count with its bounds, and the operations and sources it
 /// was built from.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "csv")] {
+/// use corridor::datasets::darien;
+/// use corridor::Country;
+/// let arrests = darien::operations().arrests_by_partner("2021".parse()?);
+/// let col = arrests.iter().find(|t| t.partner() == Country::COL).expect("with Colombia");
+/// // The statement's "over 60" stays at least 61.
+/// assert_eq!((col.count().lower(), col.count().upper()), (61, None));
+/// assert_eq!(col.operations(), ["statement-clan-del-golfo-2021"]);
+/// assert!(!col.sources().is_empty());
+/// # }
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PartnerTotal {
@@ -188,6 +243,20 @@ impl PartnerTotal {
 /// possibly the same event count from the lowest lower bound (one event) to the sum of the upper bounds
 /// (distinct events). In the Darién log the statement's "over 40 with Costa Rica" is possibly Crepúsculo
 /// (42–51): together at least 41, not at least 83.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "csv")] {
+/// use corridor::datasets::darien;
+/// use corridor::operation::Measure;
+/// let log = darien::operations();
+/// // "Over 40 with Costa Rica" (the statement) is possibly Crepúsculo (42–51): together at least 41, not 83.
+/// let cri_2021 = log.totals(Measure::Arrested).within("2021-09".parse()?).overall().expect("reported");
+/// assert_eq!((cri_2021.lower(), cri_2021.upper()), (41, None));
+/// # }
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Totals<'a> {
     log: &'a OperationLog,
@@ -238,6 +307,21 @@ impl<'a> Totals<'a> {
     /// Per partner state: the sum of the totals of the operations it took part in (an operation of
     /// Panama and Costa Rica counts for both), in alpha-3 order; states without a figure are left out.
     /// Related records are not counted twice (see [`Totals`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::operation::Measure;
+    /// use corridor::Country;
+    /// let rescued = darien::operations().totals(Measure::Rescued).within("2022".parse()?).by_partner();
+    /// // S26: the 77 rescued by the HSI investigation count for each of its three states.
+    /// assert!(rescued.iter().all(|t| t.count().point() == 77));
+    /// assert_eq!(rescued.iter().map(|t| t.partner()).collect::<Vec<_>>(), [Country::CRI, Country::PAN, Country::USA]);
+    /// # }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn by_partner(&self) -> Vec<PartnerTotal> {
         let ops = self.operations();
@@ -264,6 +348,21 @@ impl<'a> Totals<'a> {
 
     /// Per state where the figures were reported (only figures attributed to a state), in alpha-3 order.
     /// Related records are not counted twice (see [`Totals`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::operation::Measure;
+    /// use corridor::Country;
+    /// let by_state = darien::operations().totals(Measure::Arrested).within("2021".parse()?).by_state();
+    /// // Only figures attributed to a state: Costa Rica's 21 or 24 of Crepúsculo (S21).
+    /// let cri = by_state.iter().find(|t| t.partner() == Country::CRI).expect("S21");
+    /// assert_eq!((cri.count().lower(), cri.count().upper()), (21, Some(24)));
+    /// # }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn by_state(&self) -> Vec<PartnerTotal> {
         let ops = self.operations();
@@ -297,6 +396,20 @@ impl<'a> Totals<'a> {
 
     /// The sum over all operations, `None` when none reports the measure. Related records are not
     /// counted twice (see [`Totals`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::operation::Measure;
+    /// let log = darien::operations();
+    /// // S26 (77) and the statement's 26 Nicaraguans.
+    /// assert_eq!(log.totals(Measure::Rescued).overall().map(|c| c.point()), Some(103));
+    /// assert_eq!(log.totals(Measure::Flights).within("2021".parse()?).overall(), None);
+    /// # }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn overall(&self) -> Option<Count> {
         let figures: Vec<(&JointOperation, Count)> = self
@@ -309,6 +422,23 @@ impl<'a> Totals<'a> {
 
     /// [`Totals::by_partner`] for each period of granularity `g` that overlaps the window (the whole log's
     /// span without one), in order; periods without figures are kept with an empty list.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::operation::Measure;
+    /// use corridor::Granularity;
+    /// let log = darien::operations();
+    /// let quarters = log.totals(Measure::Arrested).within("2021".parse()?).by_partner_per(Granularity::Quarter);
+    /// assert_eq!(quarters.len(), 4);
+    /// assert!(quarters[0].1.is_empty()); // nothing in the first quarter
+    /// assert_eq!(quarters[2].0.to_string(), "2021-Q3"); // Crepúsculo
+    /// assert!(!quarters[2].1.is_empty());
+    /// # }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn by_partner_per(&self, g: Granularity) -> Vec<(Period, Vec<PartnerTotal>)> {
         let span = self.within.or_else(|| {
@@ -485,6 +615,20 @@ impl OperationLog {
     /// # Errors
     ///
     /// [`OperationError::DuplicateId`] when two share an id.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::operation::{JointOperation, OperationError, OperationKind, OperationLog, Participant, ParticipantRole};
+    /// use corridor::Country;
+    /// let op = JointOperation::builder("dijin-2023", "DIJIN", OperationKind::National, "2023".parse()?)
+    ///     .participant(Participant::new(Country::COL, ParticipantRole::Lead))
+    ///     .build()?;
+    /// assert_eq!(OperationLog::from_operations([op.clone()])?.len(), 1);
+    /// let twice = OperationLog::from_operations([op.clone(), op]);
+    /// assert!(matches!(twice, Err(OperationError::DuplicateId { .. })));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn from_operations(operations: impl IntoIterator<Item = JointOperation>) -> Result<OperationLog> {
         let mut log = OperationLog::new();
         log.extend_checked(operations)?;
@@ -652,6 +796,18 @@ impl OperationLog {
     }
 
     /// Operations whose execution began within `period`, by date. `O(log n + k)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// let log = darien::operations();
+    /// let dec_2022: Vec<&str> = log.executed_in("2022-12".parse()?).iter().map(|op| op.id()).collect();
+    /// assert_eq!(dec_2022, ["hsi-pan-cri-2022", "pan-cri-2022-12"]); // S26, S27
+    /// # }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn executed_in(&self, period: Period) -> Vec<&JointOperation> {
         let lo = self.by_date.partition_point(|e| e.0 < period.start());
@@ -660,6 +816,19 @@ impl OperationLog {
     }
 
     /// Operations `country` took part in, by date. `O(log n + k)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::Country;
+    /// let log = darien::operations();
+    /// let with_col: Vec<&str> = log.with_partner(Country::COL).iter().map(|op| op.id()).collect();
+    /// assert!(with_col.contains(&"guna-yala-2022") && with_col.contains(&"dijin-2023"));
+    /// assert!(log.with_partner(Country::MEX).is_empty());
+    /// # }
+    /// ```
     #[must_use]
     pub fn with_partner(&self, country: Country) -> Vec<&JointOperation> {
         let lo = self.by_partner.partition_point(|e| e.0 < country);
@@ -681,6 +850,17 @@ impl OperationLog {
 
     /// Operations that targeted `name` (a target's name or linked actor, trimmed, case-insensitive).
     /// `O(log n + k)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// let log = darien::operations();
+    /// let ids: Vec<&str> = log.targeting("clan del golfo").iter().map(|op| op.id()).collect();
+    /// assert_eq!(ids, ["fisher-2021", "statement-clan-del-golfo-2021"]);
+    /// # }
+    /// ```
     #[must_use]
     pub fn targeting(&self, name: &str) -> Vec<&JointOperation> {
         let k = key(name);
@@ -703,6 +883,18 @@ impl OperationLog {
     }
 
     /// Operations with at least one report of `measure`. `O(log n + k)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::operation::Measure;
+    /// let log = darien::operations();
+    /// let ids: Vec<&str> = log.reporting(Measure::Rescued).iter().map(|op| op.id()).collect();
+    /// assert_eq!(ids, ["statement-coyotes-2022", "hsi-pan-cri-2022"]);
+    /// # }
+    /// ```
     #[must_use]
     pub fn reporting(&self, measure: Measure) -> Vec<&JointOperation> {
         let lo = self.by_measure.partition_point(|e| e.0 < measure);
@@ -755,12 +947,39 @@ impl OperationLog {
 
     /// Arrests per partner state in operations executed within `within`, bounds kept (see
     /// [`Totals::by_partner`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::Country;
+    /// let arrests = darien::operations().arrests_by_partner("2021".parse()?);
+    /// // Operación Fisher (S24) is the one 2021 operation with the United States: 55 to 57 arrested.
+    /// let usa = arrests.iter().find(|t| t.partner() == Country::USA).expect("S24");
+    /// assert_eq!((usa.count().lower(), usa.count().upper()), (55, Some(57)));
+    /// # }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn arrests_by_partner(&self, within: Period) -> Vec<PartnerTotal> {
         self.totals(Measure::Arrested).within(within).by_partner()
     }
 
     /// People rescued per partner state in operations executed within `within`, bounds kept.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::Country;
+    /// let rescued = darien::operations().rescued_by_partner("2022".parse()?);
+    /// let pan = rescued.iter().find(|t| t.partner() == Country::PAN).expect("S26");
+    /// assert_eq!(pan.count().point(), 77);
+    /// # }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn rescued_by_partner(&self, within: Period) -> Vec<PartnerTotal> {
         self.totals(Measure::Rescued).within(within).by_partner()
@@ -768,6 +987,17 @@ impl OperationLog {
 
     /// Every dated event (investigation start, announcement, execution, end, retraction) of every
     /// operation, in date order (by first day, then event, then id).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// let timeline = darien::operations().timeline();
+    /// assert!(timeline.windows(2).all(|w| w[0].period().start() <= w[1].period().start()));
+    /// assert_eq!(timeline.len(), 26);
+    /// # }
+    /// ```
     #[must_use]
     pub fn timeline(&self) -> Vec<TimelineEntry> {
         let mut out = Vec::new();
@@ -800,6 +1030,19 @@ impl OperationLog {
 
     /// The operations with two or more states (not retracted) as joint activities, for
     /// [`PartnerRegistry::add_activity`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// let log = darien::operations();
+    /// let activities = log.activities();
+    /// // Operations with two states or more: Crepúsculo is one, DIJIN (Colombia alone) is not.
+    /// assert!(activities.iter().any(|a| a.id() == "crepusculo-2021"));
+    /// assert!(!activities.iter().any(|a| a.id() == "dijin-2023"));
+    /// # }
+    /// ```
     #[must_use]
     pub fn activities(&self) -> Vec<Activity> {
         self.iter()

@@ -52,6 +52,24 @@ use crate::{Country, Period};
 pub(crate) type Result<T, E = OperationError> = std::result::Result<T, E>;
 
 /// Why a joint operation or an operation log record was invalid.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::operation::{JointOperation, OperationError, OperationKind, Participant, ParticipantRole};
+/// use corridor::Country;
+/// let when = "2021-09-21".parse()?;
+/// let bad_id = JointOperation::builder("Crepúsculo 2021", "Crepúsculo", OperationKind::National, when)
+///     .participant(Participant::new(Country::PAN, ParticipantRole::Lead))
+///     .build();
+/// assert!(matches!(bad_id, Err(OperationError::InvalidId { .. })));
+/// // A joint kind needs two states.
+/// let alone = JointOperation::builder("crepusculo-2021", "Crepúsculo", OperationKind::JointInvestigation, when)
+///     .participant(Participant::new(Country::PAN, ParticipantRole::Lead))
+///     .build();
+/// assert!(matches!(alone, Err(OperationError::TooFewStates { states: 1, needed: 2, .. })));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum OperationError {

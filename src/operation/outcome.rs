@@ -5,6 +5,23 @@ use crate::{Count, Country, Source};
 
 words! {
     /// What an outcome figure counts. Measures stay apart: arrested is not charged.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::operation::{JointOperation, Measure, OperationKind, Outcome, Participant, ParticipantRole};
+    /// use corridor::{Count, Country, Source};
+    /// let s = Source::new("Ministerio Público de Panamá", "Imputan cargo a 8 colombianos")?;
+    /// let op = JointOperation::builder("guna-yala-2022", "Guna Yala", OperationKind::National, "2022-06-08".parse()?)
+    ///     .participant(Participant::new(Country::PAN, ParticipantRole::Lead))
+    ///     .outcome(Outcome::new(Measure::Charged, Count::exact(8), s))
+    ///     .build()?;
+    /// // Charged is not arrested: with no arrest reported the arrests are unknown, not zero.
+    /// assert_eq!(op.total(Measure::Charged), Some(Count::exact(8)));
+    /// assert_eq!(op.total(Measure::Arrested), None);
+    /// assert_eq!(op.arrests(), Count::at_least(0));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[non_exhaustive]
     pub enum Measure: "measure", OperationError::unknown {
         /// People arrested or detained.
@@ -159,6 +176,19 @@ impl Outcome {
 
 /// Something seized: an item (`vehicles`, `boats`, `cash`…), a quantity as a [`Count`], an optional unit
 /// and, for money, an ISO 4217 currency (quantities in whole units: B/.44,426.80 is `44426-44427`).
+///
+/// # Examples
+///
+/// ```
+/// use corridor::operation::Seizure;
+/// use corridor::{Count, Country, Source};
+/// let s = Source::new("La Prensa Latina (EFE)", "More than 40 arrested")?;
+/// // B/.44,426.80 in whole units.
+/// let cash = Seizure::new("cash", Count::between(44_426, 44_427)?, s).currency("PAB").state(Country::PAN);
+/// assert_eq!((cash.item(), cash.currency_code(), cash.in_state()), ("cash", Some("PAB"), Some(Country::PAN)));
+/// assert!(cash.quantity().contains(44_426));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -247,6 +277,18 @@ impl Seizure {
 }
 
 /// The fee a network charged per person, as a range of whole currency units (US$14,000–25,000).
+///
+/// # Examples
+///
+/// ```
+/// use corridor::operation::PersonFee;
+/// use corridor::{Count, Source};
+/// let s = Source::new("La Prensa Latina (EFE)", "More than 40 arrested")?;
+/// let fee = PersonFee::new(Count::between(14_000, 25_000)?, "USD", s); // US$14,000–25,000 a person
+/// assert_eq!((fee.amount().lower(), fee.amount().upper()), (14_000, Some(25_000)));
+/// assert_eq!(fee.currency(), "USD");
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]

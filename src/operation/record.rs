@@ -11,6 +11,16 @@ use crate::partner::{Activity, ActivityKind};
 use crate::{Count, Country, Period, Source};
 
 /// A state taking part in an operation, its role and its agencies.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::operation::{Participant, ParticipantRole};
+/// use corridor::Country;
+/// let p = Participant::new(Country::PAN, ParticipantRole::CoLead).agency("SENAFRONT").agency("DNIP");
+/// assert_eq!(p.country(), Country::PAN);
+/// assert_eq!(p.agencies(), ["SENAFRONT", "DNIP"]);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -59,6 +69,18 @@ impl Participant {
 }
 
 /// The part of an operation carried out in one state: its dates and places.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::Location;
+/// use corridor::operation::Phase;
+/// use corridor::Country;
+/// let phase = Phase::new(Country::CRI, "2022-12-20".parse()?).place(Location::new("Paso Canoas")?);
+/// assert_eq!((phase.state(), phase.period().to_string()), (Country::CRI, "2022-12-20".to_owned()));
+/// assert_eq!(phase.places().len(), 1);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -172,6 +194,19 @@ impl Target {
 }
 
 /// A link to another record (operation or agreement) by id.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::operation::{JointOperation, OperationKind, Participant, ParticipantRole, Related, Relation};
+/// use corridor::Country;
+/// let op = JointOperation::builder("crepusculo-2-2022", "Crepúsculo 2", OperationKind::National, "2022-05-25".parse()?)
+///     .participant(Participant::new(Country::PAN, ParticipantRole::Lead))
+///     .related(Related::new(Relation::ContinuationOf, "crepusculo-2021"))
+///     .build()?;
+/// assert_eq!(op.related()[0].id(), "crepusculo-2021");
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -205,6 +240,25 @@ impl Related {
 
 /// Why and when a record was retracted. A retracted record stays in the log (and is found by its
 /// queries) but is left out of totals.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::operation::{JointOperation, Measure, OperationKind, OperationLog, Outcome, Participant, ParticipantRole, Retraction};
+/// use corridor::{Count, Country, Source};
+/// use time::macros::date;
+/// let s = Source::new("Outlet", "Report later withdrawn")?;
+/// let op = JointOperation::builder("withdrawn-2022", "Withdrawn", OperationKind::National, "2022-03".parse()?)
+///     .participant(Participant::new(Country::PAN, ParticipantRole::Lead))
+///     .outcome(Outcome::new(Measure::Arrested, Count::exact(9), s))
+///     .retracted(Retraction::new(date!(2022 - 04 - 01), "duplicate of another report"))
+///     .build()?;
+/// assert!(op.is_retracted());
+/// let log = OperationLog::from_operations([op])?;
+/// assert_eq!(log.len(), 1); // still found
+/// assert_eq!(log.totals(Measure::Arrested).overall(), None); // but not counted
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -331,6 +385,22 @@ impl<'de> serde::Deserialize<'de> for JointOperation {
 }
 
 /// Collects a [`JointOperation`]'s data; [`OperationBuilder::build`] checks it.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::operation::{Crime, JointOperation, OperationKind, Participant, ParticipantRole};
+/// use corridor::Country;
+/// let op = JointOperation::builder("escudo-2023", "Operación Escudo", OperationKind::National, "2023-06-02".parse()?)
+///     .alias("Escudo")
+///     .crime(Crime::MigrantSmuggling)
+///     .participant(Participant::new(Country::PAN, ParticipantRole::Lead))
+///     .participant(Participant::new(Country::USA, ParticipantRole::Supporting))
+///     .build()?;
+/// assert!(op.is_named("escudo"));
+/// assert_eq!(op.participants(), [Country::PAN, Country::USA]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct OperationBuilder(JointOperation);
 
@@ -613,6 +683,18 @@ impl JointOperation {
     }
 
     /// Whether `country` took part.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::operation::{JointOperation, OperationKind, Participant, ParticipantRole};
+    /// use corridor::Country;
+    /// let op = JointOperation::builder("dijin-2023", "DIJIN", OperationKind::National, "2023".parse()?)
+    ///     .participant(Participant::new(Country::COL, ParticipantRole::Lead))
+    ///     .build()?;
+    /// assert!(op.involves(Country::COL) && !op.involves(Country::PAN));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn involves(&self, country: Country) -> bool {
         self.states.contains(&country)
@@ -643,6 +725,26 @@ impl JointOperation {
 
     /// The spread of the reports of `measure` attributed to `state` (`None`: to the whole operation) for
     /// all nationalities; `None` without such reports. See [`JointOperation::total`] for the spread.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::operation::{JointOperation, Measure, OperationKind, Outcome, Participant, ParticipantRole};
+    /// use corridor::{Count, Country, Source};
+    /// // S27: EFE and Eco TV disagree on the arrests in Panama (6 or 7).
+    /// let efe = Source::new("EFE", "Capturan 21 traficantes")?;
+    /// let eco = Source::new("Eco TV Panamá", "Operación conjunta")?;
+    /// let op = JointOperation::builder("pan-cri-2022-12", "PAN-CRI", OperationKind::Joint, "2022-12-20".parse()?)
+    ///     .participant(Participant::new(Country::PAN, ParticipantRole::Participant))
+    ///     .participant(Participant::new(Country::CRI, ParticipantRole::Participant))
+    ///     .outcome(Outcome::new(Measure::Arrested, Count::exact(6), efe).state(Country::PAN))
+    ///     .outcome(Outcome::new(Measure::Arrested, Count::exact(7), eco).state(Country::PAN))
+    ///     .build()?;
+    /// let pan = op.figure(Measure::Arrested, Some(Country::PAN)).expect("reported");
+    /// assert_eq!((pan.lower(), pan.upper(), pan.point()), (6, Some(7), 6)); // the first report's point
+    /// assert_eq!(op.figure(Measure::Arrested, Some(Country::CRI)), None);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn figure(&self, measure: Measure, state: Option<Country>) -> Option<Count> {
         spread(
@@ -660,24 +762,89 @@ impl JointOperation {
     /// the whole operation is used only when no state has its own (per-state reports are the more
     /// specific). Within a state, a figure for all nationalities is preferred to the sum of figures by
     /// nationality.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::operation::{JointOperation, Measure, OperationKind, Outcome, Participant, ParticipantRole};
+    /// use corridor::{Count, Country, Source};
+    /// // S27: 15 arrested in Costa Rica, 6 or 7 in Panama.
+    /// let efe = Source::new("EFE", "Capturan 21 traficantes")?;
+    /// let eco = Source::new("Eco TV Panamá", "Operación conjunta")?;
+    /// let op = JointOperation::builder("pan-cri-2022-12", "PAN-CRI", OperationKind::Joint, "2022-12-20".parse()?)
+    ///     .participant(Participant::new(Country::PAN, ParticipantRole::Participant))
+    ///     .participant(Participant::new(Country::CRI, ParticipantRole::Participant))
+    ///     .outcome(Outcome::new(Measure::Arrested, Count::exact(15), efe.clone()).state(Country::CRI))
+    ///     .outcome(Outcome::new(Measure::Arrested, Count::exact(6), efe).state(Country::PAN))
+    ///     .outcome(Outcome::new(Measure::Arrested, Count::exact(7), eco).state(Country::PAN))
+    ///     .build()?;
+    /// let total = op.total(Measure::Arrested).expect("reported");
+    /// assert_eq!((total.lower(), total.upper()), (21, Some(22)));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn total(&self, measure: Measure) -> Option<Count> {
         self.total_where(measure, |_| true)
     }
 
     /// [`JointOperation::total`] from the reports that `keep` accepts (leave out a source, a state).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::operation::{JointOperation, Measure, OperationKind, Outcome, Participant, ParticipantRole};
+    /// use corridor::{Count, Country, Source};
+    /// let efe = Source::new("EFE", "Capturan 21 traficantes")?;
+    /// let eco = Source::new("Eco TV Panamá", "Operación conjunta")?;
+    /// let op = JointOperation::builder("pan-cri-2022-12", "PAN-CRI", OperationKind::Joint, "2022-12-20".parse()?)
+    ///     .participant(Participant::new(Country::PAN, ParticipantRole::Participant))
+    ///     .participant(Participant::new(Country::CRI, ParticipantRole::Participant))
+    ///     .outcome(Outcome::new(Measure::Arrested, Count::exact(21), efe.clone()))
+    ///     .outcome(Outcome::new(Measure::Arrested, Count::exact(22), eco))
+    ///     .build()?;
+    /// // Leaving Eco TV out, EFE's figure stands alone.
+    /// assert_eq!(op.total_where(Measure::Arrested, |o| o.source() == &efe), Some(Count::exact(21)));
+    /// let both = op.total(Measure::Arrested).expect("reported");
+    /// assert_eq!((both.lower(), both.upper()), (21, Some(22)));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn total_where(&self, measure: Measure, keep: impl Fn(&Outcome) -> bool) -> Option<Count> {
         total_of(self.reports(measure).filter(|o| keep(o)))
     }
 
     /// People arrested, summed over states with bounds kept ([`JointOperation::total`] of
     /// [`Measure::Arrested`]); with no report at all, `at least 0` (unknown, never zero).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// let log = darien::operations();
+    /// // S21: 21 in Panama and 21 or 24 in Costa Rica, and some outlets' totals up to 51.
+    /// let arrests = log.get("crepusculo-2021").expect("in the log").arrests();
+    /// assert_eq!((arrests.lower(), arrests.upper()), (42, Some(51)));
+    /// # }
+    /// ```
     #[must_use]
     pub fn arrests(&self) -> Count {
         self.total(Measure::Arrested).unwrap_or(Count::at_least(0))
     }
 
     /// People rescued, as [`JointOperation::arrests`] does for arrests.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::Count;
+    /// let log = darien::operations();
+    /// assert_eq!(log.get("hsi-pan-cri-2022").expect("S26").rescued(), Count::exact(77));
+    /// // No rescue reported: unknown, never zero.
+    /// assert_eq!(log.get("crepusculo-2-2022").expect("S23").rescued(), Count::at_least(0));
+    /// # }
+    /// ```
     #[must_use]
     pub fn rescued(&self) -> Count {
         self.total(Measure::Rescued).unwrap_or(Count::at_least(0))
@@ -709,6 +876,25 @@ impl JointOperation {
 
     /// Every source the record cites — its own and those of its figures — without repeats, in the order
     /// first cited.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::operation::{JointOperation, Measure, OperationKind, Outcome, Participant, ParticipantRole};
+    /// use corridor::{Count, Country, Source};
+    /// let efe = Source::new("EFE", "Capturan 21 traficantes")?;
+    /// let eco = Source::new("Eco TV Panamá", "Operación conjunta")?;
+    /// let op = JointOperation::builder("pan-cri-2022-12", "PAN-CRI", OperationKind::Joint, "2022-12-20".parse()?)
+    ///     .participant(Participant::new(Country::PAN, ParticipantRole::Participant))
+    ///     .participant(Participant::new(Country::CRI, ParticipantRole::Participant))
+    ///     .source(efe.clone())
+    ///     .outcome(Outcome::new(Measure::Arrested, Count::exact(21), efe.clone()))
+    ///     .outcome(Outcome::new(Measure::Arrested, Count::exact(22), eco.clone()))
+    ///     .build()?;
+    /// assert_eq!(op.sources(), [&efe, &eco]); // each once
+    /// assert!(op.is_reported_besides(&efe));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn sources(&self) -> Vec<&Source> {
         let mut out: Vec<&Source> = Vec::new();
@@ -721,18 +907,56 @@ impl JointOperation {
     }
 
     /// The one source the record rests on when no other source reports it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// let log = darien::operations();
+    /// let op = log.get("statement-coyotes-2022").expect("in the log");
+    /// let statement = darien::statement_2022().source;
+    /// assert_eq!(op.sole_source(), Some(&statement));
+    /// assert!(op.is_unconfirmed_elsewhere());
+    /// assert!(log.get("crepusculo-2021").expect("S21").sole_source().is_none());
+    /// # }
+    /// ```
     #[must_use]
     pub fn sole_source(&self) -> Option<&Source> {
         self.only_source.as_ref()
     }
 
     /// Whether the record is reported only by one source (a statement) and confirmed by no other.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// let log = darien::operations();
+    /// // The statement's "over 60" Clan del Golfo arrests: no other source reports them.
+    /// assert!(log.get("statement-clan-del-golfo-2021").expect("in the log").is_unconfirmed_elsewhere());
+    /// assert!(!log.get("crepusculo-2021").expect("S21").is_unconfirmed_elsewhere());
+    /// # }
+    /// ```
     #[must_use]
     pub fn is_unconfirmed_elsewhere(&self) -> bool {
         self.only_source.is_some()
     }
 
     /// Whether any source other than `source` reports it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// let log = darien::operations();
+    /// let statement = darien::statement_2022().source;
+    /// assert!(!log.get("statement-coyotes-2022").expect("in the log").is_reported_besides(&statement));
+    /// assert!(log.get("crepusculo-2021").expect("S21").is_reported_besides(&statement));
+    /// # }
+    /// ```
     #[must_use]
     pub fn is_reported_besides(&self, source: &Source) -> bool {
         self.cited().any(|s| s != source)
@@ -758,6 +982,21 @@ impl JointOperation {
 
     /// The operation as a joint activity of its states for a [`crate::partner::PartnerRegistry`], or
     /// `None` when fewer than two states took part.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::operation::{JointOperation, OperationKind, Participant, ParticipantRole};
+    /// use corridor::partner::ActivityKind;
+    /// use corridor::Country;
+    /// let op = JointOperation::builder("escudo-2023", "Operación Escudo", OperationKind::National, "2023-06-02".parse()?)
+    ///     .participant(Participant::new(Country::PAN, ParticipantRole::Lead))
+    ///     .participant(Participant::new(Country::USA, ParticipantRole::Supporting))
+    ///     .build()?;
+    /// let a = op.activity().expect("two states");
+    /// assert_eq!(a.kind(), ActivityKind::Operation);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn activity(&self) -> Option<Activity> {
         let a = Activity::new(
