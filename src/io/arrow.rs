@@ -63,7 +63,7 @@ use arrow_array::{
     Array, ArrayRef, BooleanArray, Date32Array, DictionaryArray, Int8Array, PrimitiveArray, RecordBatch, StringArray,
     UInt8Array, UInt32Array, UInt64Array,
 };
-use arrow_buffer::{NullBuffer, ScalarBuffer};
+use arrow_buffer::{BooleanBufferBuilder, NullBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, Schema};
 use time::Date;
 
@@ -221,6 +221,44 @@ fn count_columns(counts: impl Iterator<Item = Option<Count>>, n: usize) -> Resul
     ])
 }
 
+/// The count columns of a table from its stored points: exact rows are copied as they are, the few
+/// inexact rows patched.
+fn table_count_columns(t: &FlowTable) -> Result<[ArrayRef; 4], ArrowError> {
+    let (points, inexact) = t.count_parts();
+    let n = points.len();
+    let mut lower = points.to_vec();
+    let mut upper = points.to_vec();
+    let mut kind = vec![0_u8; n];
+    let mut upper_valid: Option<BooleanBufferBuilder> = None;
+    for &(row, c) in inexact {
+        lower[row] = c.lower();
+        kind[row] = count_kind_key(&c);
+        if let Some(u) = c.upper() {
+            upper[row] = u;
+        } else {
+            upper[row] = 0;
+            upper_valid
+                .get_or_insert_with(|| {
+                    let mut b = BooleanBufferBuilder::new(n);
+                    b.append_n(n, true);
+                    b
+                })
+                .set_bit(row, false);
+        }
+    }
+    let upper_nulls = upper_valid.map(|mut b| NullBuffer::new(b.finish()));
+    let kind = DictionaryArray::<UInt8Type>::try_new(
+        UInt8Array::new(ScalarBuffer::from(kind), None),
+        Arc::new(StringArray::from_iter_values(COUNT_KINDS)),
+    )?;
+    Ok([
+        Arc::new(UInt64Array::new(ScalarBuffer::from(lower), None)),
+        Arc::new(UInt64Array::new(ScalarBuffer::from(upper), upper_nulls)),
+        Arc::new(UInt64Array::new(ScalarBuffer::from(points.to_vec()), None)),
+        Arc::new(kind),
+    ])
+}
+
 fn period_columns(periods: impl Iterator<Item = Period> + Clone) -> Result<[ArrayRef; 3], ArrowError> {
     let start: Date32Array = periods.clone().map(|p| date32(p.start())).collect::<Vec<_>>().into();
     let end: Date32Array = periods.clone().map(|p| date32(p.end())).collect::<Vec<_>>().into();
@@ -301,7 +339,6 @@ impl FlowTable {
 
 fn to_batch(t: &FlowTable) -> Result<RecordBatch, ArrowError> {
     let raw = t.raw_columns();
-    let n = t.len();
     let periods = raw.periods.iter().map(|&k| raw.period_values[k as usize]);
     let [start, end, granularity] = period_columns(periods)?;
     let nat_keys = keys32(raw.nationality);
@@ -326,7 +363,7 @@ fn to_batch(t: &FlowTable) -> Result<RecordBatch, ArrowError> {
     let direction = word_column(raw.direction, &DIRECTIONS, Direction::as_str)?;
     let sex = word_column(raw.sex, &SEXES, Sex::as_str)?;
     let age = word_column(raw.age, &AGES, AgeGroup::as_str)?;
-    let [lower, upper, point, kind] = count_columns((0..n).map(|r| Some(t.count_at(r))), n)?;
+    let [lower, upper, point, kind] = table_count_columns(t)?;
     let src_keys = keys32(raw.source);
     let srcs = t.sources();
     let source = dict32(
@@ -367,18 +404,43 @@ fn to_batch(t: &FlowTable) -> Result<RecordBatch, ArrowError> {
     )?)
 }
 
+/// Per-row keys of a string column into its distinct values.
+enum Keys<'a> {
+    /// `UInt32` keys as stored (corridor's and polars' dictionaries), with their nulls: not copied.
+    Borrowed(&'a [u32], Option<NullBuffer>),
+    /// Keys of another integer type, widened; `u32::MAX` for null.
+    Owned(Vec<u32>),
+    /// A plain string column: row `i` is value `i`.
+    Identity,
+}
+
 /// A string column, plain or dictionary-encoded, read as per-row keys into a list of distinct
 /// values (for a plain column each row is its own key).
 struct StrColumn<'a> {
     name: &'static str,
-    /// Per row: index into `values`, or `None` for null.
-    keys: Vec<Option<usize>>,
+    keys: Keys<'a>,
+    len: usize,
     values: Vec<Option<&'a str>>,
 }
 
 impl<'a> StrColumn<'a> {
+    /// The key of row `row`, `None` for null.
+    #[inline]
+    fn key(&self, row: usize) -> Option<usize> {
+        match &self.keys {
+            Keys::Borrowed(k, nulls) => nulls.as_ref().is_none_or(|n| n.is_valid(row)).then(|| k[row] as usize),
+            Keys::Owned(k) => (k[row] != u32::MAX).then(|| k[row] as usize),
+            Keys::Identity => Some(row),
+        }
+    }
+
     fn get(&self, row: usize) -> Option<&'a str> {
-        self.keys[row].and_then(|k| self.values[k])
+        self.key(row).and_then(|k| self.values[k])
+    }
+
+    /// The first row whose key is `k` (0 if none), for error messages.
+    fn first_row(&self, k: usize) -> usize {
+        (0..self.len).find(|&r| self.key(r) == Some(k)).unwrap_or(0)
     }
 }
 
@@ -404,32 +466,59 @@ fn str_column<'a>(batch: &'a RecordBatch, name: &'static str) -> Result<Option<S
         expected: "Utf8, LargeUtf8, Utf8View or a dictionary of them",
         got: col.data_type().to_string(),
     };
+    let len = col.len();
     if let Some(d) = col.as_any_dictionary_opt() {
         let values = strings(d.values().as_ref()).ok_or_else(bad_type)?;
         let keys_nulls = d.keys().logical_nulls();
         if values.is_empty() {
             // No dictionary values: every key must be null (arrow-rs checks keys against the values).
-            let len = d.keys().len();
             if keys_nulls.as_ref().map_or(0, NullBuffer::null_count) != len {
                 return Err(bad(0, name, "", "a key into an empty dictionary"));
             }
             return Ok(Some(StrColumn {
                 name,
-                keys: vec![None; len],
+                keys: Keys::Owned(vec![u32::MAX; len]),
+                len,
                 values,
             }));
         }
-        let normalized = d.normalized_keys();
-        let keys = normalized
+        if let Some(k) = d.keys().as_primitive_opt::<UInt32Type>() {
+            return Ok(Some(StrColumn {
+                name,
+                keys: Keys::Borrowed(k.values(), keys_nulls),
+                len,
+                values,
+            }));
+        }
+        if values.len() >= u32::MAX as usize {
+            return Err(bad(0, name, "", "more than 2^32 - 1 dictionary values"));
+        }
+        let keys = d
+            .normalized_keys()
             .into_iter()
             .enumerate()
-            .map(|(i, k)| keys_nulls.as_ref().is_none_or(|nb| nb.is_valid(i)).then_some(k))
+            .map(|(i, k)| {
+                if keys_nulls.as_ref().is_none_or(|nb| nb.is_valid(i)) {
+                    k as u32
+                } else {
+                    u32::MAX
+                }
+            })
             .collect();
-        return Ok(Some(StrColumn { name, keys, values }));
+        return Ok(Some(StrColumn {
+            name,
+            keys: Keys::Owned(keys),
+            len,
+            values,
+        }));
     }
     let values = strings(col.as_ref()).ok_or_else(bad_type)?;
-    let keys = (0..values.len()).map(Some).collect();
-    Ok(Some(StrColumn { name, keys, values }))
+    Ok(Some(StrColumn {
+        name,
+        keys: Keys::Identity,
+        len,
+        values,
+    }))
 }
 
 fn required<T>(v: Option<T>, name: &'static str) -> Result<T, ArrowError> {
@@ -488,7 +577,7 @@ fn parse_values<T>(
         .map(|(k, v)| match v {
             None => Ok(None),
             Some(s) => parse(s).map(Some).map_err(|reason| {
-                let row = col.keys.iter().position(|key| *key == Some(k)).unwrap_or(0);
+                let row = col.first_row(k);
                 bad(row, col.name, *s, reason)
             }),
         })
@@ -505,7 +594,7 @@ fn word_values<T: std::str::FromStr<Err = crate::flow::FlowError>>(
 }
 
 fn word_at<T: Copy>(col: Option<&StrColumn<'_>>, parsed: &[Option<T>], row: usize) -> Option<T> {
-    col.and_then(|c| c.keys[row]).and_then(|k| parsed[k])
+    col.and_then(|c| c.key(row)).and_then(|k| parsed[k])
 }
 
 #[allow(clippy::too_many_lines)] // one pass over the columns, in schema order
@@ -572,10 +661,12 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
     let mut nat_cache: FxHashMap<usize, u32> = FxHashMap::default();
     let mut loc_cache: FxHashMap<[Option<usize>; 3], u32> = FxHashMap::default();
     let mut src_cache: FxHashMap<[Option<usize>; 5], u32> = FxHashMap::default();
-    let key = |c: &Option<StrColumn<'_>>, row: usize| c.as_ref().and_then(|c| c.keys[row]);
+    let key = |c: &Option<StrColumn<'_>>, row: usize| c.as_ref().and_then(|c| c.key(row));
     for row in 0..n {
         // Period.
-        let gk = granularity.keys[row].ok_or_else(|| bad(row, "granularity", "null", "a granularity is needed"))?;
+        let gk = granularity
+            .key(row)
+            .ok_or_else(|| bad(row, "granularity", "null", "a granularity is needed"))?;
         let (s, e) = (start.value(row), end.value(row));
         let period = if let Some(&p) = period_cache.get(&(s, e, gk)) {
             p
