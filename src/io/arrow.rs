@@ -26,6 +26,10 @@
 //! [`FlowSeries::to_record_batch`] writes `period_start`, `period_end`, `granularity`, the four count
 //! columns (null for a gap) and `partial`.
 //!
+//! [`SmugglingNetwork::measures_record_batch`] writes one row per actor: its id, name, kind, roles,
+//! country and the measures [`ActorMeasures`] asks for (the columns are listed at
+//! [`SmugglingNetwork::measures_record_batch_with`]).
+//!
 //! IPC files: [`write_ipc`] and [`read_ipc`] (the Arrow file format, what `pyarrow.ipc.open_file`
 //! and polars' `read_ipc` read). Checked by hand once (issue 16), with pyarrow 26.0.1 and polars
 //! 2.1.0: both read the file `tests/integration/arrow.rs` writes (same rows, same total, the dictionary columns
@@ -33,9 +37,9 @@
 //! dictionaries are `Utf8View`):
 //!
 //! ```text
-//! CORRIDOR_ARROW_FILE=/tmp/flows.arrow cargo test --features arrow --test arrow
+//! CORRIDOR_ARROW_FILE=/tmp/flows.arrow cargo test --all-features --test integration arrow::round_trip_darien
 //! python3 tests/reference-scripts/read_arrow.py /tmp/flows.arrow /tmp/flows_polars.arrow
-//! CORRIDOR_ARROW_POLARS=/tmp/flows_polars.arrow cargo test --features arrow --test arrow
+//! CORRIDOR_ARROW_POLARS=/tmp/flows_polars.arrow cargo test --all-features --test integration arrow::round_trip_darien
 //! ```
 //!
 //! # Partitions: which aggregates merge
@@ -70,6 +74,11 @@ use time::Date;
 use crate::flow::{AgeGroup, Direction, FlowSeries, FlowTable, Location, LocationKind, Nationality, Row, Sex};
 use crate::{Count, Country, Granularity, Period, Source};
 use rustc_hash::FxHashMap;
+
+#[cfg(doc)]
+use super::ActorMeasures;
+#[cfg(doc)]
+use crate::network::SmugglingNetwork;
 
 /// Why a record batch or an IPC file could not be read or written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -122,6 +131,9 @@ const COUNT_KINDS: [&str; 6] = ["exact", "at least", "at most", "about", "nearly
 const DIRECTIONS: [Direction; 2] = [Direction::Northbound, Direction::Southbound];
 const SEXES: [Sex; 2] = [Sex::Female, Sex::Male];
 const AGES: [AgeGroup; 2] = [AgeGroup::Children, AgeGroup::Adults];
+
+/// A cache slot not filled yet (table indices stay below it).
+const UNSET: u32 = u32::MAX - 1;
 
 /// The Unix epoch as a Julian day number, for `Date32`.
 const EPOCH_JULIAN: i32 = 2_440_588;
@@ -658,7 +670,14 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
     let mut table = FlowTable::new();
     table.reserve(n);
     let mut period_cache: FxHashMap<(i32, i32, usize), u32> = FxHashMap::default();
-    let mut nat_cache: FxHashMap<usize, u32> = FxHashMap::default();
+    // Table index of each nationality key (UNSET until first seen, so the table's dictionary keeps the
+    // order of first appearance); places and sources by the key of their name, checked against the
+    // other keys of the row (the hash maps hold the combinations seen besides the first).
+    let mut nat_cache: Vec<u32> = vec![UNSET; nationality.as_ref().map_or(0, |c| c.values.len())];
+    let mut loc_first: Vec<Option<([Option<usize>; 3], u32)>> =
+        vec![None; place.as_ref().map_or(0, |c| c.values.len())];
+    let mut src_first: Vec<Option<([Option<usize>; 5], u32)>> =
+        vec![None; source.as_ref().map_or(0, |c| c.values.len())];
     let mut loc_cache: FxHashMap<[Option<usize>; 3], u32> = FxHashMap::default();
     let mut src_cache: FxHashMap<[Option<usize>; 5], u32> = FxHashMap::default();
     let key = |c: &Option<StrColumn<'_>>, row: usize| c.as_ref().and_then(|c| c.key(row));
@@ -698,22 +717,28 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
         // Nationality.
         let nat = match key(&nationality, row) {
             None => Row::NONE,
-            Some(k) => match (nat_cache.get(&k), &nationalities[k]) {
-                (Some(&i), _) => i,
-                (None, Some(v)) => {
-                    let i = table.intern_nationality(v.clone());
-                    nat_cache.insert(k, i);
-                    i
+            Some(k) => {
+                if nat_cache[k] == UNSET {
+                    nat_cache[k] = match &nationalities[k] {
+                        Some(v) => table.intern_nationality(v.clone()),
+                        None => Row::NONE,
+                    };
                 }
-                (None, None) => Row::NONE,
-            },
+                nat_cache[k]
+            }
         };
         // Place.
         let lk = [key(&place, row), key(&place_country, row), key(&place_kind, row)];
-        let loc = match (lk[0], loc_cache.get(&lk)) {
-            (None, _) => Row::NONE,
-            (Some(_), Some(&i)) => i,
-            (Some(_), None) => match place.as_ref().and_then(|c| c.get(row)) {
+        let cached = match lk[0] {
+            None => Some(Row::NONE),
+            Some(k) => match loc_first[k] {
+                Some((first, i)) if first == lk => Some(i),
+                _ => loc_cache.get(&lk).copied(),
+            },
+        };
+        let loc = match cached {
+            Some(i) => i,
+            None => match place.as_ref().and_then(|c| c.get(row)) {
                 None => Row::NONE,
                 Some(name) => {
                     let mut l = Location::new(name).map_err(|e| bad(row, "place", name, e.to_string()))?;
@@ -724,7 +749,11 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
                         l = l.kind(kd);
                     }
                     let i = table.intern_location(l);
-                    loc_cache.insert(lk, i);
+                    if let Some(slot) = lk[0].map(|k| &mut loc_first[k]).filter(|s| s.is_none()) {
+                        *slot = Some((lk, i));
+                    } else {
+                        loc_cache.insert(lk, i);
+                    }
                     i
                 }
             },
@@ -737,10 +766,17 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
             key(&source_address, row),
             key(&source_note, row),
         ];
-        let src = match (source.as_ref().and_then(|c| c.get(row)), src_cache.get(&sk)) {
-            (None, _) => Row::NONE,
-            (Some(_), Some(&i)) => i,
-            (Some(publisher), None) => {
+        let cached = match sk[0] {
+            None => Some(Row::NONE),
+            Some(k) => match src_first[k] {
+                Some((first, i)) if first == sk => Some(i),
+                _ => src_cache.get(&sk).copied(),
+            },
+        };
+        let src = match (cached, source.as_ref().and_then(|c| c.get(row))) {
+            (Some(i), _) => i,
+            (None, None) => Row::NONE,
+            (None, Some(publisher)) => {
                 let title = source_title.as_ref().and_then(|c| c.get(row)).unwrap_or("");
                 let mut s = Source::new(publisher, title).map_err(|e| ArrowError::BadValue {
                     row,
@@ -758,7 +794,11 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
                     s = s.note(nt);
                 }
                 let i = table.intern_source(s);
-                src_cache.insert(sk, i);
+                if let Some(slot) = sk[0].map(|k| &mut src_first[k]).filter(|s| s.is_none()) {
+                    *slot = Some((sk, i));
+                } else {
+                    src_cache.insert(sk, i);
+                }
                 i
             }
         };

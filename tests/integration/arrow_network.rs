@@ -1,6 +1,9 @@
 //! Per-actor network measures as a record batch (feature `arrow`): the columns equal networkx 3.6's
 //! measures (tests/data/reference/networkx.json, written by tests/reference-scripts/networkx_measures.py),
 //! the actor columns carry names, kinds, roles and countries, and the batch survives an IPC file.
+//!
+//! Set `CORRIDOR_ARROW_MEASURES=/tmp/karate.arrow` to also write the karate club's batch there, for
+//! `tests/reference-scripts/read_arrow.py --measures` (polars, pyarrow and networkx).
 #![cfg(feature = "arrow")]
 
 use arrow_array::cast::AsArray;
@@ -109,6 +112,12 @@ fn measure_columns_equal_networkx() {
             }
         };
         assert_eq!(b.num_rows(), net.actor_count(), "{name}");
+        // For reading by hand with polars and pyarrow (see `corridor::io::arrow`).
+        if let Some(path) = std::env::var_os("CORRIDOR_ARROW_MEASURES").filter(|_| name == "karate") {
+            let mut file = Vec::new();
+            write_ipc(std::slice::from_ref(&b), &mut file).unwrap();
+            std::fs::write(path, file).unwrap();
+        }
         for (column, key) in [
             ("betweenness", "betweenness"),
             ("closeness", "closeness"),
