@@ -532,12 +532,45 @@ impl BlockBootstrap {
 
 /// The outcome of a [`Bootstrap`] or [`BlockBootstrap`] run: the estimate, the replicates, and the
 /// summaries and intervals computed from them (formulas on [`Bootstrap`]).
+///
+/// With the `serde` feature it serialises (serialise-only) as `estimate`, `bias`, `std_error`,
+/// `replicates`, `jackknife`, `acceleration` (null where it is not defined, as for a block
+/// bootstrap), and the 95 % `percentile_interval` and `bca_interval` (each an
+/// [`Interval`], null where it cannot be computed).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BootstrapResult {
     estimate: f64,
     replicates: Vec<f64>,
     jackknife: Vec<f64>,
     acceleration: Result<f64, StatsError>,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for BootstrapResult {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct View<'a> {
+            estimate: f64,
+            bias: f64,
+            std_error: f64,
+            replicates: &'a [f64],
+            jackknife: &'a [f64],
+            acceleration: Option<f64>,
+            percentile_interval: Option<Interval>,
+            bca_interval: Option<Interval>,
+        }
+        View {
+            estimate: self.estimate,
+            bias: self.bias(),
+            std_error: self.std_error(),
+            replicates: &self.replicates,
+            jackknife: &self.jackknife,
+            acceleration: self.acceleration.as_ref().ok().copied(),
+            percentile_interval: self.percentile_interval(0.95).ok(),
+            bca_interval: self.bca_interval(0.95).ok(),
+        }
+        .serialize(s)
+    }
 }
 
 impl BootstrapResult {

@@ -39,6 +39,8 @@ mod petgraph_conv;
 mod plot;
 mod rate;
 mod regression;
+#[cfg(feature = "serde")]
+mod serde_results;
 mod sim;
 mod sim_darien;
 mod sim_flee;

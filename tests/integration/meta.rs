@@ -113,7 +113,21 @@ fn flow_types_are_thread_safe_debuggable_values() {
 #[cfg(feature = "serde")]
 #[test]
 fn flow_types_serialise() {
+    serialises::<corridor::flow::Aggregate>();
     serialises::<corridor::flow::AgeGroup>();
+    serialises::<corridor::flow::FlowSeries>();
+    serialises::<corridor::flow::FlowTable>();
+    serialises::<corridor::flow::Group>();
+    serialises::<corridor::flow::GroupBy>();
+    serialises::<corridor::flow::GroupKey>();
+    serialises::<corridor::flow::GroupName>();
+    serialises::<corridor::flow::Partial>();
+    serialises::<corridor::flow::Share>();
+    deserialises::<corridor::flow::FlowTable>();
+    deserialises::<corridor::flow::GroupBy>();
+    deserialises::<corridor::flow::GroupKey>();
+    deserialises::<corridor::flow::GroupName>();
+    deserialises::<corridor::flow::Partial>();
     serialises::<corridor::flow::Corridor>();
     serialises::<corridor::flow::Direction>();
     serialises::<corridor::flow::FlowRecord>();
@@ -311,6 +325,32 @@ fn network_types_are_thread_safe_debuggable_values() {
 #[test]
 fn network_types_serialise() {
     serialises::<corridor::network::Actor>();
+    serialises::<corridor::network::Attack>();
+    serialises::<corridor::network::AttackComparison>();
+    serialises::<corridor::network::BrokerageRoles>();
+    serialises::<corridor::network::Capacity>();
+    serialises::<corridor::network::CorridorFlow>();
+    serialises::<corridor::network::Disruption>();
+    serialises::<corridor::network::DisruptionMetrics>();
+    serialises::<corridor::network::Endpoints>();
+    serialises::<corridor::network::Fragmentation>();
+    serialises::<corridor::network::Normalization>();
+    serialises::<corridor::network::Recovery>();
+    serialises::<corridor::network::ResilienceCurve>();
+    serialises::<corridor::network::ResiliencePoint>();
+    serialises::<corridor::network::Sources>();
+    serialises::<corridor::network::Undated>();
+    serialises::<corridor::network::Weighting>();
+    deserialises::<corridor::network::Attack>();
+    deserialises::<corridor::network::BrokerageRoles>();
+    deserialises::<corridor::network::Capacity>();
+    deserialises::<corridor::network::Endpoints>();
+    deserialises::<corridor::network::Fragmentation>();
+    deserialises::<corridor::network::Normalization>();
+    deserialises::<corridor::network::Recovery>();
+    deserialises::<corridor::network::Sources>();
+    deserialises::<corridor::network::Undated>();
+    deserialises::<corridor::network::Weighting>();
     serialises::<corridor::network::ActorId>();
     serialises::<corridor::network::ActorKind>();
     serialises::<corridor::network::Fee>();
@@ -623,6 +663,7 @@ fn stats_types_are_thread_safe_debuggable_values() {
     value::<corridor::stats::StatsError>();
     value::<corridor::stats::Stl>();
     value::<corridor::stats::StlOptions>();
+    value::<corridor::stats::TestDistribution>();
     value::<corridor::stats::Trend>();
     value::<corridor::stats::Window>();
 }
@@ -630,6 +671,13 @@ fn stats_types_are_thread_safe_debuggable_values() {
 #[cfg(feature = "serde")]
 #[test]
 fn stats_types_serialise() {
+    serialises::<corridor::stats::BootstrapResult>();
+    serialises::<corridor::stats::Effect>();
+    serialises::<corridor::stats::GlmFit>();
+    serialises::<corridor::stats::ItsFit>();
+    serialises::<corridor::stats::OlsFit>();
+    serialises::<corridor::stats::TestDistribution>();
+    deserialises::<corridor::stats::TestDistribution>();
     serialises::<corridor::stats::Change>();
     serialises::<corridor::stats::Changepoints>();
     serialises::<corridor::stats::Cost>();

@@ -212,6 +212,51 @@ impl Coefficients {
     pub(crate) fn estimates(&self) -> Vec<Estimate> {
         (0..self.len()).filter_map(|j| self.estimate(j)).collect()
     }
+
+    /// The coefficient table as serialised rows, named by `names` when given.
+    #[cfg(feature = "serde")]
+    pub(crate) fn rows<'a>(&self, names: Option<&'a [String]>) -> Vec<CoefficientRow<'a>> {
+        self.estimates()
+            .iter()
+            .enumerate()
+            .map(|(j, e)| CoefficientRow::new(names.and_then(|n| n.get(j)).map(String::as_str), e))
+            .collect()
+    }
+}
+
+/// One row of a serialised coefficient table, as statsmodels' `summary()` prints it: the name, the
+/// estimate, its standard error, the z or t statistic, the two-sided p-value and the 95 % confidence
+/// interval.
+#[cfg(feature = "serde")]
+#[derive(Debug, serde::Serialize)]
+pub(crate) struct CoefficientRow<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    estimate: f64,
+    std_error: f64,
+    statistic: f64,
+    p_value: f64,
+    ci_lower: f64,
+    ci_upper: f64,
+}
+
+#[cfg(feature = "serde")]
+impl<'a> CoefficientRow<'a> {
+    /// The row of `e`; the interval is at 95 % (NaN bounds where the reference has no quantile).
+    pub(crate) fn new(name: Option<&'a str>, e: &Estimate) -> Self {
+        let (ci_lower, ci_upper) = e
+            .confidence_interval(0.95)
+            .map_or((f64::NAN, f64::NAN), |ci| ci.bounds());
+        Self {
+            name,
+            estimate: e.value(),
+            std_error: e.std_error(),
+            statistic: e.z_or_t(),
+            p_value: e.p_value(),
+            ci_lower,
+            ci_upper,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@ mod ols;
 pub(crate) mod qr;
 
 pub use covariance::{CovType, SmallSample};
+#[cfg(feature = "serde")]
+pub(crate) use estimate::CoefficientRow;
 pub(crate) use estimate::Coefficients;
 pub use estimate::{Estimate, Reference, TestDistribution};
 pub(crate) use ols::fit_ols as fit_ols_internal;
