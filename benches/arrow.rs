@@ -1,5 +1,5 @@
 //! A `FlowTable` of 10^6 rows to an Arrow IPC file and back (issue 16), beside polars reading the same
-//! file with `pl.read_ipc` and writing it again with `DataFrame.write_ipc` (benches/peers/arrow_ipc.py).
+//! file with `pl.read_ipc` and writing it again with `DataFrame.write_ipc` (`benches/peers/arrow_ipc.py`).
 //!
 //! The table is made with a fixed seed (splitmix64, seed 16): 120 months (2015-01 to 2024-12) and a few
 //! days, 60 nationalities and one group label, 12 places in 4 countries, 4 sources, direction, sex and
@@ -7,10 +7,12 @@
 //! It is written to `$CORRIDOR_BENCH_DATA/flows_1e6.arrow` (default `target/bench-data`) for the peer.
 //!
 //! Criterion times, on the 10^6-row table: `to_record_batch` + `write_ipc` to a file ("write"),
-//! `read_ipc` of the file + `from_record_batch` ("read"), and the four steps alone.
+//! `read_ipc` of the file + `from_record_batch` ("read"), the same with the batch written as slices of
+//! 65,536 rows (`flows_1e6.sliced.arrow`: arrow-rs encodes each batch whole before writing it, so slices
+//! bound the writer's memory), and the four steps alone.
 //!
-//! `cargo bench --bench arrow --features arrow -- --once write|read [FILE]` does one write (building the
-//! table first) or one read and prints the sizes, for peak memory with `/usr/bin/time -v`.
+//! `cargo bench --bench arrow --features arrow -- --once write|write-sliced|read [FILE]` does one write
+//! (building the table first) or one read and prints the sizes, for peak memory with `/usr/bin/time -v`.
 
 mod common;
 
@@ -19,6 +21,7 @@ use std::hint::black_box;
 use std::io::{BufReader, BufWriter};
 use std::path::{Path, PathBuf};
 
+use arrow_array::RecordBatch;
 use common::SplitMix;
 use corridor::flow::{AgeGroup, Direction, FlowRecord, FlowTable, Location, LocationKind, Nationality, Sex};
 use corridor::io::{read_ipc, write_ipc};
@@ -108,10 +111,22 @@ fn table(n: usize, seed: u64) -> FlowTable {
     t
 }
 
-fn write(t: &FlowTable, path: &Path) {
+/// Rows per batch when writing slices.
+const SLICE: usize = 1 << 16;
+
+/// The table as one batch to an IPC file, or as slices of `SLICE` rows of that batch.
+fn write(t: &FlowTable, path: &Path, sliced: bool) {
     let batch = t.to_record_batch().expect("a batch");
+    let batches: Vec<RecordBatch> = if sliced {
+        (0..batch.num_rows())
+            .step_by(SLICE)
+            .map(|at| batch.slice(at, SLICE.min(batch.num_rows() - at)))
+            .collect()
+    } else {
+        vec![batch]
+    };
     let file = File::create(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    write_ipc(&[batch], BufWriter::new(file)).expect("written");
+    write_ipc(&batches, BufWriter::new(file)).expect("written");
 }
 
 fn read(path: &Path) -> FlowTable {
@@ -127,9 +142,9 @@ fn read(path: &Path) -> FlowTable {
 fn once(args: &[String], default: PathBuf) {
     let path = args.get(1).map_or(default, PathBuf::from);
     match args.first().map(String::as_str) {
-        Some("write") => {
+        Some(mode @ ("write" | "write-sliced")) => {
             let t = table(ROWS, 16);
-            write(&t, &path);
+            write(&t, &path, mode == "write-sliced");
             let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
             println!("wrote {} rows to {} ({bytes} bytes)", t.len(), path.display());
         }
@@ -137,7 +152,7 @@ fn once(args: &[String], default: PathBuf) {
             let t = read(&path);
             println!("read {} rows, total {}", t.len(), t.total().total());
         }
-        other => panic!("--once write|read [FILE], not {other:?}"),
+        other => panic!("--once write|write-sliced|read [FILE], not {other:?}"),
     }
 }
 
@@ -149,7 +164,10 @@ fn main() {
         return;
     }
     let t = table(ROWS, 16);
-    write(&t, &path);
+    let sliced = path.with_extension("sliced.arrow");
+    write(&t, &sliced, true);
+    assert_eq!(read(&sliced), t, "the sliced file reads back as the table");
+    write(&t, &path, false);
     assert_eq!(read(&path), t, "the file reads back as the table");
     let bytes = std::fs::read(&path).expect("just written");
     println!("{} rows, IPC file {} bytes at {}", t.len(), bytes.len(), path.display());
@@ -157,7 +175,13 @@ fn main() {
     let mut c = Criterion::default().sample_size(10).configure_from_args();
     let mut g = c.benchmark_group("arrow_1e6");
     g.bench_function("write: to_record_batch + write_ipc to a file", |b| {
-        b.iter(|| write(black_box(&t), &path));
+        b.iter(|| write(black_box(&t), &path, false));
+    });
+    g.bench_function("write: to_record_batch + write_ipc to a file, 65,536-row slices", |b| {
+        b.iter(|| write(black_box(&t), &sliced, true));
+    });
+    g.bench_function("read: read_ipc of the sliced file + from_record_batch + append", |b| {
+        b.iter(|| black_box(read(&sliced)));
     });
     g.bench_function("read: read_ipc of the file + from_record_batch", |b| {
         b.iter(|| black_box(read(&path)));

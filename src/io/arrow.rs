@@ -281,6 +281,25 @@ fn period_columns(periods: impl Iterator<Item = Period> + Clone) -> Result<[Arra
     Ok([Arc::new(start), Arc::new(end), Arc::new(g)])
 }
 
+/// The period columns of a table: each distinct period converted once, then looked up by key.
+fn table_period_columns(keys: &[u32], periods: &[Period]) -> Result<[ArrayRef; 3], ArrowError> {
+    let starts: Vec<i32> = periods.iter().map(|p| date32(p.start())).collect();
+    let ends: Vec<i32> = periods.iter().map(|p| date32(p.end())).collect();
+    let grans: Vec<i8> = periods.iter().map(|&p| granularity_key(p)).collect();
+    let start: Vec<i32> = keys.iter().map(|&k| starts[k as usize]).collect();
+    let end: Vec<i32> = keys.iter().map(|&k| ends[k as usize]).collect();
+    let g: Vec<i8> = keys.iter().map(|&k| grans[k as usize]).collect();
+    let g = DictionaryArray::<Int8Type>::try_new(
+        Int8Array::new(ScalarBuffer::from(g), None),
+        Arc::new(StringArray::from_iter_values(GRANULARITIES)),
+    )?;
+    Ok([
+        Arc::new(Date32Array::new(ScalarBuffer::from(start), None)),
+        Arc::new(Date32Array::new(ScalarBuffer::from(end), None)),
+        Arc::new(g),
+    ])
+}
+
 fn flow_schema() -> Schema {
     Schema::new(vec![
         Field::new("period_start", DataType::Date32, false),
@@ -351,8 +370,7 @@ impl FlowTable {
 
 fn to_batch(t: &FlowTable) -> Result<RecordBatch, ArrowError> {
     let raw = t.raw_columns();
-    let periods = raw.periods.iter().map(|&k| raw.period_values[k as usize]);
-    let [start, end, granularity] = period_columns(periods)?;
+    let [start, end, granularity] = table_period_columns(raw.periods, raw.period_values)?;
     let nat_keys = keys32(raw.nationality);
     let nationality = dict32(
         &nat_keys,
