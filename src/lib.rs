@@ -182,6 +182,7 @@ mod words;
 mod count;
 mod country;
 #[cfg(feature = "csv")]
+mod count_numbers;
 pub mod datasets;
 mod error;
 pub mod flow;
@@ -199,6 +200,9 @@ mod source;
 pub mod stats;
 
 pub use count::{Count, CountError, CountKind};
+#[cfg(feature = "serde")]
+pub use count_numbers::count_as_numbers;
+pub use count_numbers::CountNumbers;
 pub use country::{AllCountries, Country, CountryError, IntermediateRegion, Region, SubRegion};
 pub use error::{Error, Result};
 pub use period::{Days, Granularity, Period, PeriodError, Periods};

@@ -11,6 +11,7 @@ mod common;
 mod cooperation;
 mod cooperation_events;
 mod count;
+mod count_numbers;
 mod country;
 mod datasets;
 mod descriptive;
