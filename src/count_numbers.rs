@@ -73,6 +73,11 @@ impl CountNumbers {
     }
 
     /// The count these numbers were taken from.
+    ///
+    /// # Panics
+    ///
+    /// Never: a `CountNumbers` is only made from a count (by [`Count::numbers`] or through
+    /// [`Count::from_numbers`]'s checks), whose numbers always rebuild it.
     #[must_use]
     pub fn to_count(&self) -> Count {
         Count::from_numbers(self.lower, Some(self.point), self.upper, Some(self.kind))
@@ -151,7 +156,11 @@ impl Count {
         };
         let general = Count::from_bounds(lower, upper, point)?;
         let Some(kind) = kind else {
-            return Ok(if upper == Some(lower) { Count::exact(lower) } else { general });
+            return Ok(if upper == Some(lower) {
+                Count::exact(lower)
+            } else {
+                general
+            });
         };
         let candidate = match kind {
             CountKind::Exact => Count::exact(point),
@@ -160,7 +169,14 @@ impl Count {
             CountKind::Nearly => Count::nearly(point),
             _ => general,
         };
-        if candidate.numbers() == (CountNumbers { lower, point, upper, kind }) {
+        if candidate.numbers()
+            == (CountNumbers {
+                lower,
+                point,
+                upper,
+                kind,
+            })
+        {
             Ok(candidate)
         } else {
             Err(CountError::Unrecognised {

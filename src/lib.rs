@@ -180,9 +180,9 @@
 mod words;
 
 mod count;
-mod country;
 #[cfg(feature = "csv")]
 mod count_numbers;
+mod country;
 pub mod datasets;
 mod error;
 pub mod flow;
@@ -200,9 +200,9 @@ mod source;
 pub mod stats;
 
 pub use count::{Count, CountError, CountKind};
+pub use count_numbers::CountNumbers;
 #[cfg(feature = "serde")]
 pub use count_numbers::count_as_numbers;
-pub use count_numbers::CountNumbers;
 pub use country::{AllCountries, Country, CountryError, IntermediateRegion, Region, SubRegion};
 pub use error::{Error, Result};
 pub use period::{Days, Granularity, Period, PeriodError, Periods};

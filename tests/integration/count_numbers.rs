@@ -24,7 +24,11 @@ fn numbers_of_each_kind() {
     ];
     for (text, lower, point, upper, kind) in cases {
         let n = c(text).numbers();
-        assert_eq!((n.lower(), n.point(), n.upper(), n.kind()), (lower, point, upper, kind), "{text}");
+        assert_eq!(
+            (n.lower(), n.point(), n.upper(), n.kind()),
+            (lower, point, upper, kind),
+            "{text}"
+        );
         assert_eq!(n.to_count(), c(text), "{text}");
         assert_eq!(Count::from(n), c(text), "{text}");
         assert_eq!(
@@ -50,7 +54,11 @@ fn missing_point_and_kind_follow_the_convention() {
 fn numbers_that_are_no_count_are_errors() {
     assert!(matches!(
         Count::from_numbers(24, None, Some(21), None),
-        Err(CountError::Descending { lower: 24, upper: 21, .. })
+        Err(CountError::Descending {
+            lower: 24,
+            upper: 21,
+            ..
+        })
     ));
     assert!(matches!(
         Count::from_numbers(21, Some(30), Some(24), None),
@@ -73,6 +81,13 @@ fn numbers_that_are_no_count_are_errors() {
 #[cfg(feature = "serde")]
 #[test]
 fn serde_numbers_and_the_field_adapter() {
+    #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+    struct Row {
+        #[serde(with = "corridor::count_as_numbers")]
+        arrested: Count,
+        #[serde(with = "corridor::count_as_numbers::option", default)]
+        rescued: Option<Count>,
+    }
     use serde_json::json;
     assert_eq!(
         serde_json::to_value(c("over 60").numbers()).unwrap(),
@@ -94,22 +109,24 @@ fn serde_numbers_and_the_field_adapter() {
     ] {
         assert!(serde_json::from_value::<CountNumbers>(bad.clone()).is_err(), "{bad}");
     }
-    #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
-    struct Row {
-        #[serde(with = "corridor::count_as_numbers")]
-        arrested: Count,
-        #[serde(with = "corridor::count_as_numbers::option", default)]
-        rescued: Option<Count>,
-    }
     let row = Row {
         arrested: c("over 60"),
         rescued: Some(c("21-24")),
     };
     let v = serde_json::to_value(&row).unwrap();
-    assert_eq!(v["rescued"], json!({"lower": 21, "point": 23, "upper": 24, "kind": "between"}));
+    assert_eq!(
+        v["rescued"],
+        json!({"lower": 21, "point": 23, "upper": 24, "kind": "between"})
+    );
     assert_eq!(serde_json::from_value::<Row>(v).unwrap(), row);
     let none: Row = serde_json::from_value(json!({"arrested": {"lower": 5}})).unwrap();
-    assert_eq!(none, Row { arrested: Count::at_least(5), rescued: None });
+    assert_eq!(
+        none,
+        Row {
+            arrested: Count::at_least(5),
+            rescued: None
+        }
+    );
 }
 
 fn any_count() -> impl Strategy<Value = Count> {

@@ -20,6 +20,7 @@ mod errors;
 mod ets;
 mod ets_more;
 mod flow;
+mod flows_csv_bounds;
 mod glm;
 mod graphml_read;
 mod hardening_io;

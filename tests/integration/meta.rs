@@ -265,6 +265,8 @@ fn io_types_are_thread_safe_debuggable_values() {
     #[cfg(feature = "csv")]
     shared::<corridor::io::ReadReport>();
     #[cfg(feature = "csv")]
+    value::<corridor::io::WriteOptions>();
+    #[cfg(feature = "csv")]
     value::<corridor::io::flee::FleeClosure>();
     #[cfg(feature = "csv")]
     value::<corridor::io::flee::FleeClosureKind>();
