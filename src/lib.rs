@@ -180,9 +180,9 @@
 mod words;
 
 mod count;
-#[cfg(feature = "csv")]
 mod count_numbers;
 mod country;
+#[cfg(feature = "csv")]
 pub mod datasets;
 mod error;
 pub mod flow;

@@ -2,7 +2,9 @@
 //! point follows the documented convention (at least n: n; a range a-b: a + ⌈(b − a)/2⌉), and numbers
 //! that are not a count's are refused.
 
-use corridor::{Count, CountError, CountKind, CountNumbers};
+#[cfg(feature = "serde")]
+use corridor::CountNumbers;
+use corridor::{Count, CountError, CountKind};
 use proptest::prelude::*;
 
 fn c(s: &str) -> Count {
