@@ -429,7 +429,7 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<EtsFit> {
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{ets, EtsModel, EtsSpec, EtsErrorType, EtsTrend, EtsSeason};
+/// use corridor::stats::forecast::{ets, EtsModel, EtsSpec, EtsErrorType, EtsTrend, EtsSeason};
 /// let y: Vec<f64> = (0..60)
 ///     .map(|i| 50.0 + 0.5 * f64::from(i) + [4.0, -2.0, -3.0, 1.0][i as usize % 4] + (f64::from(i) * 1.3).sin())
 ///     .collect();
@@ -452,7 +452,7 @@ pub fn ets(y: &[f64], period: usize, model: EtsModel) -> crate::stats::error::Re
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{Ets, EtsModel};
+/// use corridor::stats::forecast::{Ets, EtsModel};
 /// let y: Vec<f64> = (0..60).map(|i| 50.0 + 0.5 * f64::from(i) + [4.0, -2.0, -3.0, 1.0][i as usize % 4]).collect();
 /// let fit = Ets::new(&y, 4).model(EtsModel::Auto).fit()?;
 /// assert_eq!(fit.fitted().len(), y.len());

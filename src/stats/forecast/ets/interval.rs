@@ -41,7 +41,7 @@ impl EtsFit {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+    /// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
     /// let y: Vec<f64> = (0..40).map(|i| 100.0 * 1.02_f64.powi(i) + (f64::from(i) * 0.9).sin()).collect();
     /// let mmn = EtsSpec { error: EtsErrorType::Multiplicative, trend: EtsTrend::Multiplicative, season: EtsSeason::None };
     /// assert!(!ets(&y, 1, EtsModel::Fixed(mmn))?.has_analytic_intervals());
@@ -82,7 +82,7 @@ impl EtsFit {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{ets, EtsModel};
+    /// use corridor::stats::forecast::{ets, EtsModel};
     /// let y: Vec<f64> = (0..40).map(|i| 100.0 + f64::from(i) + 5.0 * (f64::from(i) * 0.9).sin()).collect();
     /// let fit = ets(&y, 1, EtsModel::Auto)?;
     /// let p = fit.predict(6, 0.95)?;
@@ -160,7 +160,7 @@ impl EtsFit {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+    /// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
     /// let y: Vec<f64> = (0..48)
     ///     .map(|i| 100.0 * 1.01_f64.powi(i) * [1.1, 0.9, 1.05, 0.95][i as usize % 4] + (f64::from(i) * 1.3).sin())
     ///     .collect();
