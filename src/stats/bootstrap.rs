@@ -222,7 +222,7 @@ fn jackknife<F: Fn(&[f64]) -> f64>(data: &[f64], statistic: F) -> Vec<f64> {
 /// # Example
 ///
 /// ```
-/// use corridor::stats::Bootstrap;
+/// use corridor::stats::bootstrap::Bootstrap;
 ///
 /// let crossings = [2461.0, 1880.0, 2210.0, 1790.0, 2630.0, 2050.0, 1420.0, 2900.0, 1675.0, 2385.0];
 /// let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
@@ -275,7 +275,7 @@ impl Bootstrap {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::Bootstrap;
+    /// use corridor::stats::bootstrap::Bootstrap;
     ///
     /// let median = |xs: &[f64]| {
     ///     let mut v = xs.to_vec();
@@ -336,7 +336,7 @@ impl Bootstrap {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::Bootstrap;
+    /// use corridor::stats::bootstrap::Bootstrap;
     ///
     /// let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
     /// let before = [140.0, 152.0, 133.0, 161.0, 149.0, 158.0];
@@ -413,7 +413,7 @@ pub enum BlockScheme {
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{BlockBootstrap, BlockScheme};
+/// use corridor::stats::bootstrap::{BlockBootstrap, BlockScheme};
 ///
 /// let series: Vec<f64> = (0..120).map(|t| 100.0 + 10.0 * ((t as f64) / 6.0).sin()).collect();
 /// let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
@@ -475,7 +475,7 @@ impl BlockBootstrap {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::BlockBootstrap;
+    /// use corridor::stats::bootstrap::BlockBootstrap;
     ///
     /// let series = [5.0, 7.0, 6.0, 9.0, 8.0, 11.0, 10.0, 12.0];
     /// let boot = BlockBootstrap::new(200, 3).seed(3).run(&series, |xs| xs[xs.len() - 1] - xs[0])?;
@@ -654,7 +654,7 @@ impl BootstrapResult {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::Bootstrap;
+    /// use corridor::stats::bootstrap::Bootstrap;
     ///
     /// let boot = Bootstrap::new(999).seed(5).run(&[1.0, 2.0, 3.0, 4.0, 5.0], |xs| xs.iter().sum::<f64>())?;
     /// let ci = boot.percentile_interval(0.8)?;
@@ -682,7 +682,7 @@ impl BootstrapResult {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::Bootstrap;
+    /// use corridor::stats::bootstrap::Bootstrap;
     ///
     /// let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
     /// let boot = Bootstrap::new(10).run(&[1.0, 2.0, 3.0, 10.0], mean)?;
@@ -703,7 +703,7 @@ impl BootstrapResult {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::Bootstrap;
+    /// use corridor::stats::bootstrap::Bootstrap;
     ///
     /// let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
     /// let boot = Bootstrap::new(2000).seed(9).run(&[2.0, 4.0, 3.0, 8.0, 5.0, 1.0], mean)?;
@@ -743,7 +743,7 @@ impl BootstrapResult {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::Bootstrap;
+    /// use corridor::stats::bootstrap::Bootstrap;
     ///
     /// let var = |xs: &[f64]| {
     ///     let m = xs.iter().sum::<f64>() / xs.len() as f64;

@@ -39,7 +39,7 @@ pub enum Seasonality {
 /// `b2j` is the level change and `b3j` the slope change at intervention `j`. The
 /// Gaussian family (default) fits by OLS with the classical covariance, or
 /// Newey–West with [`Its::hac`]; the count families fit the log-link GLMs of
-/// [`Glm`](crate::stats::Glm) with offset `log exposure` (for example days in the
+/// [`Glm`](crate::stats::glm::Glm) with offset `log exposure` (for example days in the
 /// month), so that coefficients are on the log scale and `exp(b2)` is a rate ratio.
 ///
 /// With a control series ([`Its::control`], comparative ITS) both series are
@@ -157,7 +157,7 @@ impl<'a> Its<'a> {
     /// [`StatsError::TooShort`] when there are not more observations than
     /// coefficients; [`StatsError::Degenerate`] for a constant series;
     /// [`StatsError::Singular`] when the terms are collinear (for example a season
-    /// dummy that never occurs); and the errors of [`Glm::fit`](crate::stats::Glm::fit).
+    /// dummy that never occurs); and the errors of [`Glm::fit`](crate::stats::glm::Glm::fit).
     pub fn fit(&self) -> crate::stats::error::Result<ItsFit> {
         self.fit_inner()
     }

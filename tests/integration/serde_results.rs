@@ -7,7 +7,12 @@ use crate::network_disruption::build;
 use common::{close_scaled, close_slices, floats, load};
 use corridor::flow::{FlowRecord, FlowSeries, FlowTable, GroupBy, Location, Nationality};
 use corridor::network::{ActorId, Attack, Recovery};
-use corridor::stats::{Bootstrap, Design, Family, Glm, Its, Ols};
+use corridor::stats::{
+    Family, Its,
+    bootstrap::Bootstrap,
+    glm::Glm,
+    regression::{Design, Ols},
+};
 use corridor::{Count, Granularity};
 use serde_json::{Value, json};
 

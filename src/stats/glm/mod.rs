@@ -79,7 +79,7 @@ impl Family {
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{Design, Family, Glm};
+/// use corridor::stats::{Family, regression::Design, glm::Glm};
 /// let t: Vec<f64> = (0..12).map(f64::from).collect();
 /// let y = [3.0, 4.0, 6.0, 5.0, 9.0, 10.0, 12.0, 15.0, 14.0, 20.0, 24.0, 25.0];
 /// let x = Design::with_intercept(&[&t[..]])?;

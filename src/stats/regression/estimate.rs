@@ -36,7 +36,7 @@ pub enum Reference {
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{CovType, Design, Ols, Reference, TestDistribution};
+/// use corridor::stats::regression::{CovType, Design, Ols, Reference, TestDistribution};
 /// let t: Vec<f64> = (0..8).map(f64::from).collect();
 /// let y = [1.0, 3.1, 4.9, 7.2, 8.8, 11.1, 13.0, 14.9];
 /// let x = Design::with_intercept(&[&t[..]])?;
@@ -87,7 +87,7 @@ impl Reference {
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{Estimate, Reference};
+/// use corridor::stats::{Estimate, regression::Reference};
 /// let e = Estimate::new(2.0, 1.0, Reference::Normal);
 /// assert!((e.p_value() - 0.0455).abs() < 1e-4);
 /// let (lo, hi) = e.confidence_interval(0.95)?.bounds();

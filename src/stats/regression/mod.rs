@@ -25,7 +25,7 @@ use crate::stats::validate::check_finite;
 ///
 /// # Example
 /// ```
-/// use corridor::stats::Design;
+/// use corridor::stats::regression::Design;
 /// let t = [0.0, 1.0, 2.0, 3.0];
 /// let x = Design::with_intercept(&[&t[..]])?.with_names(&["const", "t"])?;
 /// assert_eq!((x.nrows(), x.ncols()), (4, 2));

@@ -27,7 +27,7 @@ use crate::stats::validate::check_finite;
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{CovType, Design, Ols, SmallSample};
+/// use corridor::stats::regression::{CovType, Design, Ols, SmallSample};
 /// let t: Vec<f64> = (0..8).map(f64::from).collect();
 /// let y = [1.0, 3.1, 4.9, 7.2, 8.8, 11.1, 13.0, 14.9];
 /// let x = Design::with_intercept(&[&t[..]])?;
