@@ -16,6 +16,16 @@ use super::linalg::{lerp, scaled_sum, scaled_variance};
 use super::validate::{check_finite, check_positive, check_series};
 
 /// What to do with a gap (`None`) in a series.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::descriptive::{peak_with_gaps, GapPolicy};
+/// let xs = [Some(3.0), None, Some(7.0)];
+/// assert!(peak_with_gaps(&xs, GapPolicy::Error).is_err());
+/// assert_eq!(peak_with_gaps(&xs, GapPolicy::Skip)?.value(), 7.0);
+/// assert_eq!(GapPolicy::default(), GapPolicy::Error);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum GapPolicy {
@@ -29,6 +39,16 @@ pub enum GapPolicy {
 }
 
 /// Where a rolling window sits relative to the position it is reported at.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::descriptive::{rolling_mean, GapPolicy, Window};
+/// let xs = [Some(1.0), Some(2.0), Some(3.0), Some(4.0)];
+/// // A trailing window of 3 ends at its position, a centred one straddles it.
+/// assert_eq!(rolling_mean(&xs, 3, Window::Trailing, GapPolicy::Error)?, vec![None, None, Some(2.0), Some(3.0)]);
+/// assert_eq!(rolling_mean(&xs, 3, Window::Centred, GapPolicy::Error)?, vec![None, Some(2.0), Some(3.0), None]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Window {
@@ -40,6 +60,15 @@ pub enum Window {
 }
 
 /// How to express a change between two values.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::descriptive::{seasonal_change, Change};
+/// let xs = [Some(80.0), Some(100.0)];
+/// assert_eq!(seasonal_change(&xs, 1, Change::Difference)?, vec![None, Some(20.0)]);
+/// assert_eq!(seasonal_change(&xs, 1, Change::Percent)?, vec![None, Some(25.0)]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Change {
@@ -52,6 +81,16 @@ pub enum Change {
 /// A series' extreme value and the (first) position where it occurs.
 ///
 /// Serialises (feature `serde`) as a plain record; results are not deserialised.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::descriptive::{peak, trough};
+/// let xs = [4.0, 9.0, 1.0, 9.0];
+/// let p = peak(&xs)?;
+/// assert_eq!((p.index(), p.value()), (1, 9.0)); // the first of the two 9s
+/// assert_eq!(trough(&xs)?.index(), 2);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Extreme {

@@ -64,6 +64,20 @@ impl CropsSegmentation {
 
     /// The unpenalised cost `F(n) − k β` of the segmentation (R's `penalised_cost` row, which
     /// despite its name holds the unpenalised cost).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Cost, changepoint::Crops};
+    /// let x = [0.0, 0.2, 0.1, 3.0, 3.1, 2.9, 8.0, 8.1, 7.9];
+    /// let crops = Crops::new(Cost::NormalMean, 0.5, 100.0).detect(&x)?;
+    /// // Three segments, each with squares 0.02 about its mean; no change: the total sum of squares.
+    /// let best = &crops.segmentations()[0];
+    /// assert!((best.cost() - 0.06).abs() < 1e-12);
+    /// let none = crops.segmentations().last().unwrap();
+    /// let mean = x.iter().sum::<f64>() / 9.0;
+    /// assert!((none.cost() - x.iter().map(|v| (v - mean).powi(2)).sum::<f64>()).abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn cost(&self) -> f64 {
         self.cost

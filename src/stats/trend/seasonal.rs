@@ -36,6 +36,19 @@ fn season(xs: &[f64], period: usize, season: usize) -> Vec<f64> {
 /// The result of [`seasonal_mann_kendall`].
 ///
 /// Serialises (feature `serde`) as a plain record; results are not deserialised.
+///
+/// # Examples
+/// ```
+/// // Three years of a monthly series that rises by 1/12 a month: each of the 12 seasons
+/// // has 3 values and 3 rising pairs, so S = 12·3 = 36 and Var S = 12 · (3·2·11/18) = 44.
+/// let xs: Vec<f64> = (0..36).map(|i| ((i % 12) * 7 % 5) as f64 + i as f64 / 12.0).collect();
+/// let smk = corridor::stats::trend::seasonal_mann_kendall(&xs, 12)?;
+/// assert_eq!(smk.s(), 36.0);
+/// assert!((smk.var_s() - 44.0).abs() < 1e-12);
+/// assert!((smk.z() - 35.0 / 44f64.sqrt()).abs() < 1e-12);
+/// assert_eq!(smk.tau(), 1.0);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SeasonalMannKendall {
@@ -58,12 +71,30 @@ impl SeasonalMannKendall {
     }
 
     /// `z = (S − sign S) / √Var S`, 0 when `S = 0`.
+    ///
+    /// # Examples
+    /// ```
+    /// // S = 36, Var S = 44 (see [`SeasonalMannKendall`]): z = 35/√44.
+    /// let xs: Vec<f64> = (0..36).map(|i| ((i % 12) * 7 % 5) as f64 + i as f64 / 12.0).collect();
+    /// let smk = corridor::stats::trend::seasonal_mann_kendall(&xs, 12)?;
+    /// assert!((smk.z() - 5.276448).abs() < 1e-6);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn z(&self) -> f64 {
         kendall::z_score(self.s, self.var_s)
     }
 
     /// Two-sided p-value `erfc(|z|/√2)` (no underflow; R `smk.test` `AirPassengers` 3.17e-54).
+    ///
+    /// # Examples
+    /// ```
+    /// // z = 35/√44 = 5.2764; 2(1 − Φ(z)) = 1.317e-7 (R: 2 * pnorm(-35 / sqrt(44))).
+    /// let xs: Vec<f64> = (0..36).map(|i| ((i % 12) * 7 % 5) as f64 + i as f64 / 12.0).collect();
+    /// let smk = corridor::stats::trend::seasonal_mann_kendall(&xs, 12)?;
+    /// assert!((smk.p_value() / 1.317e-7 - 1.0).abs() < 1e-3);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn p_value(&self) -> f64 {
         kendall::two_sided_p(self.z())
@@ -191,6 +222,17 @@ pub fn seasonal_mann_kendall_with_gaps(
 /// The result of [`seasonal_sens_slope`].
 ///
 /// Serialises (feature `serde`) as a plain record; results are not deserialised.
+///
+/// # Examples
+/// ```
+/// // Each season rises by 2 a cycle; within a cycle the months step by 1.
+/// let xs: Vec<f64> = (0..36).map(|i| (i % 12) as f64 + 2.0 * (i / 12) as f64).collect();
+/// let ss = corridor::stats::trend::seasonal_sens_slope(&xs, 12)?;
+/// assert_eq!(ss.slope(), 2.0);
+/// // median(x) = 7.5, median(0..35) = 17.5: 7.5 − 17.5/12 · 2.
+/// assert!((ss.intercept() - (7.5 - 17.5 / 12.0 * 2.0)).abs() < 1e-12);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SeasonalSensSlope {

@@ -29,6 +29,18 @@ impl EtsFit {
     ///
     /// As any `Vec`, when `h` values cannot be allocated (`h` beyond about `isize::MAX / 8`, or more than
     /// the memory available); [`EtsFit::predict`] checks the horizon and returns an error instead.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+    /// let y: Vec<f64> = (0..30).map(|i| 100.0 + 5.0 * (f64::from(i) * 1.7).sin()).collect();
+    /// let ann = EtsSpec { error: EtsErrorType::Additive, trend: EtsTrend::None, season: EtsSeason::None };
+    /// let fit = ets(&y, 1, EtsModel::Fixed(ann))?;
+    /// // Without trend or season every horizon forecasts the last level.
+    /// let f = fit.forecast(3);
+    /// assert!(f.iter().all(|&v| v == f[0]));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn forecast(&self, h: usize) -> Vec<f64> {
         point_forecast(&self.last, self.spec, self.period, self.phi, h)
