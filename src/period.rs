@@ -42,6 +42,16 @@ word_enum! {
 }
 
 /// Why a period could not be parsed, built or transformed.
+///
+/// # Examples
+/// ```
+/// use corridor::{Period, PeriodError};
+/// assert!(matches!(Period::month(2021, 13), Err(PeriodError::MonthOutOfRange { month: 13, .. })));
+/// assert!(matches!(Period::iso_week(2021, 53), Err(PeriodError::WeekOutOfRange { weeks_in_year: 52, .. })));
+/// let err = "August 2021".parse::<Period>().unwrap_err();
+/// assert!(matches!(err, PeriodError::UnknownForm { .. }));
+/// assert!(err.to_string().starts_with("unknown period form \"August 2021\""));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PeriodError {
@@ -864,6 +874,17 @@ impl Period {
 }
 
 /// The days of a [`Period`], from [`Period::days_iter`].
+///
+/// # Examples
+/// ```
+/// use corridor::Period;
+/// // February 2024 has 29 days (a leap year).
+/// let feb = Period::month(2024, 2)?;
+/// let days: Vec<_> = feb.days_iter().collect();
+/// assert_eq!(days.len(), 29);
+/// assert_eq!((days[0], days[28]), (feb.start(), feb.end()));
+/// # Ok::<(), corridor::PeriodError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Days {
     /// Julian day of the next day from the front.
@@ -905,6 +926,16 @@ impl ExactSizeIterator for Days {}
 impl FusedIterator for Days {}
 
 /// A run of consecutive periods of one kind, from [`Period::successors_until`] or [`Period::split`].
+///
+/// # Examples
+/// ```
+/// use corridor::{Granularity, Period};
+/// let quarters = Period::year(2021)?.split(Granularity::Quarter)?;
+/// assert_eq!(quarters.len(), 4);
+/// let names: Vec<String> = quarters.rev().map(|q| q.to_string()).collect();
+/// assert_eq!(names, ["2021-Q4", "2021-Q3", "2021-Q2", "2021-Q1"]);
+/// # Ok::<(), corridor::PeriodError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Periods {
     front: Period,

@@ -12,6 +12,19 @@ use crate::{Count, Country, Period, Source};
 use rustc_hash::FxHashMap;
 
 /// How a reader treats bad rows.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_flows_csv_with, ReadMode, ReadOptions};
+/// let csv = "date,count\n2021-08,12\n2021-09,lots\n2021-10,30\n";
+/// // Strict: the first bad row is the error.
+/// assert!(read_flows_csv_with(csv.as_bytes(), &ReadOptions::new()).is_err());
+/// // Lenient: the good rows, and one error per bad row.
+/// let report = read_flows_csv_with(csv.as_bytes(), &ReadOptions::new().mode(ReadMode::Lenient))?;
+/// assert_eq!((report.table().len(), report.errors().len()), (2, 1));
+/// assert!(report.errors()[0].to_string().starts_with("line 3, column 2"));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ReadMode {
     /// Stop at the first bad cell or row and return its error (the default).
@@ -23,6 +36,19 @@ pub enum ReadMode {
 }
 
 /// The header style of a flow CSV.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_flows_csv_with, write_flows_csv, Header, ReadOptions};
+/// let plain = read_flows_csv_with("date,count\n2021-08,12\n".as_bytes(), &ReadOptions::new())?;
+/// assert_eq!(plain.header(), Header::Plain);
+/// let hxl = read_flows_csv_with("date,count\n#date,#affected\n2021-08,12\n".as_bytes(), &ReadOptions::new())?;
+/// assert_eq!(hxl.header(), Header::Hxl);
+/// let mut out = Vec::new();
+/// write_flows_csv(hxl.table(), &mut out, Header::Plain)?;
+/// assert_eq!(String::from_utf8(out).unwrap(), "date,count\n2021-08,12\n");
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Header {
     /// One row of plain column names (`date,nationality,location,count,…`).
@@ -35,7 +61,7 @@ pub enum Header {
 
 /// Options of [`read_flows_csv_with`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::io::{read_flows_csv_with, ReadMode, ReadOptions};
 ///
@@ -107,7 +133,7 @@ impl ReadOptions {
     /// A declared label that is not a valid group (a country, a category, code-shaped
     /// text such as `"XX"`, empty) makes the read fail with that [`FlowError`].
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::io::{read_flows_csv_with, ReadOptions};
     ///
@@ -140,6 +166,20 @@ impl ReadOptions {
 
 /// What [`read_flows_csv_with`] read: the table, the header style, the skipped
 /// columns and (in lenient mode) the errors of the rows it left out.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_flows_csv_with, ReadOptions};
+/// let csv = "date,nationality,count,url\n2021,Haiti (plus Brazil and Chile),5,a\n2021,VEN,3,b\n";
+/// let options = ReadOptions::new().accept_new_groups(true).ignore_unknown_columns(true);
+/// let report = read_flows_csv_with(csv.as_bytes(), &options)?;
+/// assert_eq!(report.ignored_columns(), ["url"]);
+/// assert_eq!(report.groups()[0].as_str(), "Haiti (plus Brazil and Chile)");
+/// assert!(report.errors().is_empty());
+/// let table = report.into_table();
+/// assert_eq!(table.total().total().point(), 8);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct ReadReport {
     table: FlowTable,
@@ -1270,7 +1310,7 @@ pub(crate) fn read_chunked<R: Read>(
 /// [`crate::Error::Read`] naming the line, the column and the offending text, or
 /// [`crate::Error::Io`] when the reader fails.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::io::read_flows_csv;
 ///
@@ -1298,6 +1338,19 @@ pub fn read_flows_csv<R: Read>(reader: R) -> crate::Result<FlowTable> {
 /// # Errors
 /// In strict mode, the first bad row; in both modes, a bad or missing header and
 /// malformed CSV before the first data row.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_flows_csv_with, ReadOptions};
+/// use corridor::Source;
+/// // Semicolon-separated, with a source for every record.
+/// let snm = Source::new("SNM Panamá", "Tránsito irregular por Darién")?;
+/// let options = ReadOptions::new().delimiter(b';').default_source(snm.clone());
+/// let report = read_flows_csv_with("date;count\n2021-08;25332\n".as_bytes(), &options)?;
+/// let row = report.table().get(0).unwrap();
+/// assert_eq!((row.count().point(), row.source()), (25_332, Some(&snm)));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 pub fn read_flows_csv_with<R: Read>(reader: R, options: &ReadOptions) -> crate::Result<ReadReport> {
     read_chunked(reader, options, CHUNK, true)
 }
@@ -1313,7 +1366,7 @@ pub fn read_flows_csv_with<R: Read>(reader: R, options: &ReadOptions) -> crate::
 /// # Errors
 /// [`crate::Error::Io`] when the writer fails.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::io::{read_flows_csv, write_flows_csv, Header};
 ///

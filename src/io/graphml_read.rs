@@ -18,6 +18,18 @@ use crate::period::parse_iso_date;
 
 /// Why a `GraphML` file could not be read: names the line and the column (both 1-based; columns count
 /// characters) of the element or the text at fault.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_graphml, GraphmlError};
+/// // Not UTF-8: the error is at the first bad byte, line 2, column 43.
+/// let bytes = b"<graphml>\n  <graph edgedefault='directed'><node id='\xff'/></graph></graphml>";
+/// let err = read_graphml(&bytes[..]).unwrap_err();
+/// assert!(matches!(err, corridor::Error::Graphml(GraphmlError::Xml { line: 2, column: 43, .. })));
+/// // Well-formed, but not a GraphML graph.
+/// let err = read_graphml("<svg/>".as_bytes()).unwrap_err();
+/// assert!(matches!(err, corridor::Error::Graphml(GraphmlError::Structure { line: 1, .. })));
+/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum GraphmlError {
@@ -136,7 +148,7 @@ pub enum GraphmlError {
 /// that does not parse ([`GraphmlError::Value`]), and an actor or tie the network refuses
 /// ([`GraphmlError::Network`]: a repeated name, a self-loop, a weight that is not positive).
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::io::read_graphml;

@@ -219,7 +219,7 @@ fn jackknife<F: Fn(&[f64]) -> f64>(data: &[f64], statistic: F) -> Vec<f64> {
 /// thread). With the `parallel` feature the replicates are spread over rayon's thread pool with identical
 /// results.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::bootstrap::Bootstrap;
@@ -272,7 +272,7 @@ impl Bootstrap {
     /// `data` is empty; [`StatsError::NonFinite`] at the first NaN or infinite value;
     /// [`StatsError::Degenerate`] if the statistic is not finite on `data` itself.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::bootstrap::Bootstrap;
@@ -333,7 +333,7 @@ impl Bootstrap {
     ///
     /// As [`run`](Self::run), for each sample.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::bootstrap::Bootstrap;
@@ -424,7 +424,7 @@ pub enum BlockScheme {
 ///
 /// `O(B (n + c(n)))` time, `O(B + n)` memory.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::bootstrap::{BlockBootstrap, BlockScheme};
@@ -486,7 +486,7 @@ impl BlockBootstrap {
     /// [`StatsError::NonFinite`] at the first NaN or infinite value (gaps must be handled first);
     /// [`StatsError::Degenerate`] if the statistic is not finite on `data` itself.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::bootstrap::BlockBootstrap;
@@ -713,7 +713,7 @@ impl BootstrapResult {
     /// [`StatsError::InvalidParameter`] unless `0 < level < 1`; [`StatsError::TooShort`] if no replicate
     /// is finite.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::bootstrap::Bootstrap;
@@ -741,7 +741,7 @@ impl BootstrapResult {
     /// when all jackknife values are equal (for example a constant sample), or when the statistic is not
     /// finite on a jackknife sample.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::bootstrap::Bootstrap;
@@ -762,7 +762,7 @@ impl BootstrapResult {
     /// [`StatsError::TooShort`] if no replicate is finite; [`StatsError::Degenerate`] if all replicates
     /// are at least, or all below, the estimate (`z₀` infinite; R `boot.ci` stops there too).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::bootstrap::Bootstrap;
@@ -802,7 +802,7 @@ impl BootstrapResult {
     /// [`bias_correction`](Self::bias_correction); [`StatsError::Degenerate`] if an adjusted level is not
     /// a number (`1 − a (z₀ + z_α) = 0`).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::bootstrap::Bootstrap;

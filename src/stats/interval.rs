@@ -9,7 +9,7 @@
 /// [`Forecast`](super::forecast::Forecast). The bounds may be infinite (a rate ratio with no events in
 /// the second sample has `upper = +∞`, as in R).
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// let t = corridor::stats::poisson_rate_test(30, 10.0, 10, 10.0)?;

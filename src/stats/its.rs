@@ -75,7 +75,7 @@ pub enum Seasonality {
 ///
 /// `O(n k^2)` for `k` columns.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::{Family, Its};
 /// let y = [10.0, 12.0, 11.0, 13.0, 14.0, 13.0, 25.0, 27.0, 26.0, 29.0, 30.0, 31.0];

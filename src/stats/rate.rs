@@ -72,7 +72,7 @@ impl RateTest {
     /// outside `(0, 1)` gives `(NaN, NaN)`. [`RateTest::interval`] is the same interval as the
     /// crate's one [`Interval`] type, with an invalid level as an error.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// let t = corridor::stats::poisson_rate_test(30, 10.0, 10, 10.0)?;
     /// let (lo, hi) = t.confidence_interval(0.95);
@@ -90,7 +90,7 @@ impl RateTest {
     /// # Errors
     /// [`StatsError::InvalidParameter`] unless `0 < level < 1`.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// let t = corridor::stats::poisson_rate_test(30, 10.0, 10, 10.0)?;
     /// let ci = t.interval(0.95)?;
@@ -219,7 +219,7 @@ fn binom_two_sided(x: u64, n: u64, p: f64) -> f64 {
 /// `t1/(t1 + t2)` rounds to 0 or 1 (exposures more than about `1e308` times apart);
 /// [`StatsError::Degenerate`] when `x1 = x2 = 0` (R stops there too).
 ///
-/// # Example
+/// # Examples
 /// ```
 /// // Darién: 2,461 crossings a day over August 2021 against 140 a day over 31 later days.
 /// let t = corridor::stats::poisson_rate_test(2461 * 31, 31.0, 140 * 31, 31.0)?;
@@ -275,7 +275,7 @@ pub fn poisson_rate_test(x1: u64, t1: f64, x2: u64, t2: f64) -> crate::stats::er
 /// # Errors
 /// [`StatsError::InvalidParameter`] unless `0 < level < 1`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let ci = corridor::stats::rate::poisson_exact_interval(10, 0.95)?;
 /// assert!((ci.lower() - 4.795).abs() < 1e-3 && (ci.upper() - 18.39).abs() < 1e-2); // R: 4.795389 18.390356
@@ -356,7 +356,7 @@ impl PoissonTest {
     /// # Errors
     /// [`StatsError::InvalidParameter`] unless `0 < level < 1`.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// let t = corridor::stats::rate::poisson_test(10, 2.0, 3.0)?;
     /// let ci = t.confidence_interval(0.95)?;
@@ -393,7 +393,7 @@ const POISSON_TEST_MAX_MEAN: f64 = 9_007_199_254_740_992.0;
 /// [`StatsError::InvalidParameter`] when `exposure` or `rate` is not finite and positive, or when
 /// `rate · exposure` exceeds `2⁵³`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// // 10 events in 2 years against a rate of 3 a year: R poisson.test(10, 2, 3)$p.value
 /// let t = corridor::stats::rate::poisson_test(10, 2.0, 3.0)?;

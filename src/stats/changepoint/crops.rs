@@ -5,7 +5,7 @@ use super::{Cost, Pelt, check_penalty, prepare, with_cost};
 
 /// One optimal segmentation found by [`Crops::detect`].
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::{Cost, changepoint::Crops};
@@ -86,7 +86,7 @@ impl CropsSegmentation {
 
 /// The result of [`Crops::detect`]: the distinct optimal segmentations, most changepoints first.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::{Cost, changepoint::Crops};
@@ -137,7 +137,7 @@ fn all_equal(target: f64, current: f64) -> bool {
 /// It is a procedure of its own rather than an option of [`Pelt`] because it has no single penalty:
 /// the range replaces it.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::{Cost, changepoint::Crops};
@@ -198,7 +198,7 @@ impl Crops {
     /// would be needed (possible only when PELT is not exactly optimal, `min_segment_len > 1`;
     /// never seen in tests).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::{Cost, changepoint::Crops};

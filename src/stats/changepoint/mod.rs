@@ -77,7 +77,7 @@ pub enum Cost {
 impl Cost {
     /// Number of parameters that change at a changepoint (R's `diffparam`): 1, 2 and 1.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::Cost;
@@ -94,7 +94,7 @@ impl Cost {
     /// R's default minimum segment length: 1 for a change in mean, 2 for mean and variance and
     /// for Poisson (`cpt.meanvar`'s `minseglen = 2`).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::Cost;
@@ -151,7 +151,7 @@ impl Penalty {
     ///
     /// [`StatsError::InvalidParameter`] if a manual penalty is negative or not finite.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::{Cost, Penalty};
@@ -188,7 +188,7 @@ fn check_penalty(name: &'static str, v: f64) -> Result<(), StatsError> {
 
 /// One segment `[start, end)` of a segmentation with its maximum-likelihood parameters.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::{Cost, Pelt, Penalty};
@@ -266,7 +266,7 @@ impl Segment {
 
 /// The result of a changepoint search.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::{Cost, Pelt, Penalty};

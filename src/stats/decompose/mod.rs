@@ -78,7 +78,7 @@ pub enum Robustness {
 /// rarely needs changing. Choose [`Robustness::Robust`] when the series has
 /// outliers that should go to the remainder rather than bend the trend.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::{stl, StlOptions, decompose::{Robustness, SeasonalWindow}};
@@ -335,7 +335,7 @@ fn check_window(name: &'static str, w: usize) -> Result<(), StatsError> {
 /// [`StatsError::NonFinite`] at the first NaN or infinite value;
 /// [`StatsError::Degenerate`] if the values are so large that the fit overflows.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::{stl, StlOptions};

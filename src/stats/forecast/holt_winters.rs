@@ -74,7 +74,7 @@ pub enum HwSeasonal {
 /// The model, its agreement with R and statsmodels and its errors are documented on
 /// [`holt_winters`], its single-shot form.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::forecast::{HoltWinters, HwSeasonal};
@@ -168,7 +168,7 @@ impl<'a> HoltWinters<'a> {
     /// `damping_trend`), in `(0, 1]`; unset, it is estimated in `[0.8, 0.995]`. Setting it
     /// for another trend is an error when fitting.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
@@ -333,7 +333,7 @@ impl HoltWintersFit {
     /// `(a + φ_k b) s_{((k - 1) mod m) + 1}` (or `+ s` when additive), where
     /// `φ_k = φ + φ² + … + φ^k` for a damped trend and `φ_k = k` otherwise.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
@@ -384,7 +384,7 @@ impl HoltWintersFit {
     /// multiplicative formula is an approximation with no damped form, and we do not
     /// invent one).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
@@ -698,7 +698,7 @@ fn check_unit(name: &'static str, v: Option<f64>, allow_zero: bool) -> Result<()
 /// observations (3 for trend-only, 2 for simple smoothing);
 /// [`StatsError::NonFinite`] at the first NaN or infinite value.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::forecast::{holt_winters, HoltWinters};

@@ -64,7 +64,7 @@ impl Forecast {
     /// The prediction interval at horizon `h` (1-based, as R's rows), `None` beyond the last horizon or
     /// for `h = 0`.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::stats::forecast::{HoltWinters, HwSeasonal};
     /// let y = [12.0, 15.0, 14.0, 18.0, 17.0, 21.0, 20.0, 24.0, 23.0, 27.0];

@@ -96,7 +96,7 @@ impl Family {
 ///
 /// `O(n k^2)` per IRLS iteration.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::{Family, regression::Design, glm::Glm};
 /// let t: Vec<f64> = (0..12).map(f64::from).collect();

@@ -43,7 +43,7 @@ pub enum Reference {
 /// [`TestDistribution::Normal`] is `use_t=False` (z statistics even for the classical covariance).
 /// The choice changes p-values and intervals only, never the estimates or their standard errors.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::regression::{CovType, Design, Ols, Reference, TestDistribution};
 /// let t: Vec<f64> = (0..8).map(f64::from).collect();
@@ -101,7 +101,7 @@ impl Reference {
 
 /// An estimate, its standard error and the distribution its test refers to.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::{Estimate, regression::Reference};
 /// let e = Estimate::new(2.0, 1.0, Reference::Normal);

@@ -25,7 +25,7 @@ use crate::stats::validate::check_finite;
 ///
 /// `O(n k^2)` time (the Newey–West meat included, whatever its lag), one `n x k` copy of the design.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::regression::{CovType, Design, Ols, SmallSample};
 /// let t: Vec<f64> = (0..8).map(f64::from).collect();

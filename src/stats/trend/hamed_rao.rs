@@ -128,7 +128,7 @@ impl HamedRao {
 /// [`StatsError::TooShort`] for fewer than 3 values; [`StatsError::NonFinite`];
 /// [`StatsError::InvalidParameter`] unless `0 < alpha < 1` or when `lag ≥ n`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let nile = [1120.0, 1160.0, 963.0, 1210.0, 1160.0, 1160.0, 813.0, 1230.0, 1370.0, 1140.0, 995.0, 935.0];
 /// let hr = corridor::stats::trend::hamed_rao(&nile, 0.05, None)?;
@@ -163,7 +163,7 @@ pub fn hamed_rao(xs: &[f64], alpha: f64, lag: Option<usize>) -> crate::stats::er
 /// or infinity; [`StatsError::Gap`] (policies `Error`, `Propagate`); [`StatsError::InvalidParameter`]
 /// unless `0 < alpha < 1` or when `lag ≥ n`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::{trend::hamed_rao_with_gaps, descriptive::GapPolicy};
 /// let xs = [Some(1120.0), Some(1160.0), None, Some(1210.0), Some(1160.0), Some(1160.0), Some(813.0), Some(1230.0)];

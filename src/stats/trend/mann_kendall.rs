@@ -177,7 +177,7 @@ impl MannKendall {
     /// # Errors
     /// [`StatsError::InvalidParameter`](crate::stats::StatsError::InvalidParameter) unless `0 < alpha < 1`.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::stats::{mann_kendall, trend::Trend};
     /// let mk = mann_kendall(&[1.0, 2.0, 3.0, 5.0, 4.0, 6.0, 7.0, 8.0, 9.0, 11.0])?;
@@ -211,7 +211,7 @@ impl MannKendall {
 /// [`StatsError::NonFinite`](crate::stats::StatsError::NonFinite) for a NaN or infinite value.
 /// A constant series is not an error: `S = 0`, `Var S = 0`, `z = 0`, `p = 1`, tau-b NaN.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// // Nile 1871–1880 (R datasets::Nile)
 /// let nile = [1120.0, 1160.0, 963.0, 1210.0, 1160.0, 1160.0, 813.0, 1230.0, 1370.0, 1140.0];
@@ -237,7 +237,7 @@ pub fn mann_kendall(xs: &[f64]) -> crate::stats::error::Result<MannKendall> {
 /// [`StatsError::NonFinite`](crate::stats::StatsError::NonFinite) for a present NaN or infinity,
 /// [`StatsError::TooShort`](crate::stats::StatsError::TooShort) for fewer than 2 present values.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::{trend::mann_kendall_with_gaps, descriptive::GapPolicy};
 /// let xs = [Some(1.0), None, Some(3.0), Some(2.0), Some(5.0)];

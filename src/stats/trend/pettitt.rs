@@ -71,7 +71,7 @@ impl Pettitt {
 /// [`StatsError::NonFinite`](crate::stats::StatsError::NonFinite). A constant series gives
 /// `U = 0`, `p = 1`, `index = 1`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let xs = [5.0, 6.0, 5.5, 6.2, 1.0, 1.5, 0.8, 1.2];
 /// let pt = corridor::stats::trend::pettitt(&xs)?;

@@ -111,7 +111,7 @@ impl SeasonalMannKendall {
     /// # Errors
     /// [`StatsError::InvalidParameter`](crate::stats::StatsError::InvalidParameter) unless `0 < alpha < 1`.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::stats::trend::{seasonal_mann_kendall, Trend};
     /// let xs: Vec<f64> = (0..48).map(|i| (i % 12) as f64 * 10.0 + (i / 12) as f64).collect();
@@ -141,7 +141,7 @@ impl SeasonalMannKendall {
 /// [`StatsError::InvalidParameter`](crate::stats::StatsError::InvalidParameter) for `period = 0`; [`StatsError::TooShort`](crate::stats::StatsError::TooShort) for fewer than
 /// `2 · period` values; [`StatsError::NonFinite`](crate::stats::StatsError::NonFinite) for NaN or infinity.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let xs: Vec<f64> = (0..36).map(|i| ((i % 12) * 7 % 5) as f64 + i as f64 / 12.0).collect();
 /// let smk = corridor::stats::trend::seasonal_mann_kendall(&xs, 12)?;
@@ -181,7 +181,7 @@ pub fn seasonal_mann_kendall(xs: &[f64], period: usize) -> crate::stats::error::
 /// for a present NaN or infinity; [`StatsError::Gap`](crate::stats::StatsError::Gap) (policies `Error`,
 /// `Propagate`).
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::{trend::seasonal_mann_kendall_with_gaps, descriptive::GapPolicy};
 /// // Two seasons over three cycles; season 0 misses its second value.
@@ -268,7 +268,7 @@ impl SeasonalSensSlope {
 /// # Errors
 /// As [`seasonal_mann_kendall`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let xs: Vec<f64> = (0..36).map(|i| (i % 12) as f64 + 2.0 * (i / 12) as f64).collect();
 /// assert_eq!(corridor::stats::trend::seasonal_sens_slope(&xs, 12)?.slope(), 2.0);
@@ -306,7 +306,7 @@ pub fn seasonal_sens_slope(xs: &[f64], period: usize) -> crate::stats::error::Re
 /// # Errors
 /// As [`seasonal_mann_kendall_with_gaps`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::{trend::seasonal_sens_slope_with_gaps, descriptive::GapPolicy};
 /// let xs = [Some(1.0), Some(10.0), None, Some(12.0), Some(5.0), Some(14.0)];

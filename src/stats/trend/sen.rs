@@ -70,7 +70,7 @@ impl SensSlope {
     /// [`StatsError::Degenerate`] when a rank falls outside `1..=N` (too few observations for
     /// that level; R returns `NA` there).
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// let s = corridor::stats::sens_slope(&[1.0, 3.0, 2.0, 5.0, 4.0, 6.0, 8.0, 7.0, 9.0, 10.0])?;
     /// let ci = s.confidence_interval(0.95)?;
@@ -128,7 +128,7 @@ impl SensSlope {
 /// # Errors
 /// [`StatsError::TooShort`] for fewer than 2 values, [`StatsError::NonFinite`] for NaN or infinity.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let s = corridor::stats::sens_slope(&[1120.0, 1160.0, 963.0, 1210.0, 1160.0, 1160.0, 813.0, 1230.0, 1370.0, 1140.0])?;
 /// assert_eq!(s.slope(), 10.0); // pymannkendall 1.4.3: slope 10, intercept 1115
@@ -164,7 +164,7 @@ pub fn sens_slope(xs: &[f64]) -> crate::stats::error::Result<SensSlope> {
 /// [`StatsError::Gap`] (policies `Error`, `Propagate`), [`StatsError::NonFinite`] for a present
 /// NaN or infinity, [`StatsError::TooShort`] for fewer than 2 present values.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::{trend::sens_slope_with_gaps, descriptive::GapPolicy};
 /// let xs = [Some(1.0), None, Some(5.0), Some(7.0)];

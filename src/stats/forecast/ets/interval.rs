@@ -50,7 +50,7 @@ impl EtsFit {
     /// ch. 6, classes 1–3): every class except the multiplicative trends (`M`, `Md`) and additive error with
     /// multiplicative season (`(A,*,M)`). For the others [`EtsFit::predict`] simulates.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
@@ -91,7 +91,7 @@ impl EtsFit {
     /// [`StatsError::InvalidParameter`] unless `0 < level < 1` and `h >= 1`, or when a horizon of `h`
     /// values cannot be allocated; for simulated classes, the errors of [`EtsFit::predict_simulated`].
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::forecast::{ets, EtsModel};
@@ -169,7 +169,7 @@ impl EtsFit {
     /// negative on a path (possible with additive errors; R 8.20 misses this case, its C returning the
     /// code -99999 that R's `is.na` check does not catch, and mixes -99999 and zeros into its quantiles).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
