@@ -20,6 +20,7 @@ fn deserialises<T: serde::de::DeserializeOwned>() {}
 fn root_types_are_thread_safe_debuggable_values() {
     value::<corridor::Count>();
     value::<corridor::CountError>();
+    value::<corridor::CountNumbers>();
     value::<corridor::Country>();
     value::<corridor::CountryError>();
     shared::<corridor::Error>();
@@ -37,6 +38,8 @@ fn root_types_are_thread_safe_debuggable_values() {
 #[test]
 fn root_types_serialise() {
     serialises::<corridor::Count>();
+    serialises::<corridor::CountKind>();
+    serialises::<corridor::CountNumbers>();
     serialises::<corridor::Country>();
     serialises::<corridor::Granularity>();
     serialises::<corridor::IntermediateRegion>();
@@ -45,6 +48,8 @@ fn root_types_serialise() {
     serialises::<corridor::Source>();
     serialises::<corridor::SubRegion>();
     deserialises::<corridor::Count>();
+    deserialises::<corridor::CountKind>();
+    deserialises::<corridor::CountNumbers>();
     deserialises::<corridor::Country>();
     deserialises::<corridor::Granularity>();
     deserialises::<corridor::IntermediateRegion>();
@@ -239,6 +244,8 @@ fn impact_types_serialise() {
 #[test]
 fn io_types_are_thread_safe_debuggable_values() {
     #[cfg(feature = "arrow")]
+    value::<corridor::io::ActorMeasures>();
+    #[cfg(feature = "arrow")]
     value::<corridor::io::ArrowError>();
     value::<corridor::io::GraphmlError>();
     #[cfg(feature = "csv")]
@@ -259,6 +266,8 @@ fn io_types_are_thread_safe_debuggable_values() {
     value::<corridor::io::ReadOptions>();
     #[cfg(feature = "csv")]
     shared::<corridor::io::ReadReport>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::WriteOptions>();
     #[cfg(feature = "csv")]
     value::<corridor::io::flee::FleeClosure>();
     #[cfg(feature = "csv")]
