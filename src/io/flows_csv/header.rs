@@ -218,16 +218,8 @@ impl Layout {
                 _ => tag,
             };
             let Some(role) = role else {
-                if ignore {
-                    ignored.push(name);
-                    continue;
-                }
-                return Err(ReadError::UnknownColumn {
-                    line,
-                    column: i + 1,
-                    name,
-                }
-                .into());
+                super::super::unknown_column(ignore, ignored, line, i + 1, name)?;
+                continue;
             };
             let clash = roles.iter().any(|(_, r)| {
                 *r == role

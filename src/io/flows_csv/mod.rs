@@ -15,9 +15,10 @@ mod options;
 mod rows;
 mod writer;
 
+pub(crate) use options::{CommonRead, common_read_setters};
 pub use options::{Header, ReadMode, ReadOptions, WriteOptions};
 pub(crate) use rows::read_chunked;
-pub(in crate::io) use rows::{CHUNK, bad, shift_line, unclosed};
+pub(in crate::io) use rows::{CHUNK, bad, first_record, shift_line, unclosed};
 pub use writer::{write_flows_csv, write_flows_csv_with};
 
 /// What [`read_flows_csv_with`] read: the table, the header style, the skipped

@@ -24,6 +24,61 @@ pub enum Header {
     Hxl,
 }
 
+/// What the options of every CSV reader in [`io`](crate::io) share, with the setters of
+/// [`common_read_setters`]: strict or lenient, unknown columns, delimiter.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub(crate) struct CommonRead {
+    /// Strict or lenient.
+    pub(crate) mode: ReadMode,
+    /// Skip unknown columns (listed in the report) instead of failing.
+    pub(crate) ignore_unknown: bool,
+    /// The field delimiter; `None` for `,`.
+    pub(crate) delimiter: Option<u8>,
+}
+
+impl CommonRead {
+    /// The delimiter, `,` by default.
+    pub(crate) fn delimiter(self) -> u8 {
+        self.delimiter.unwrap_or(b',')
+    }
+}
+
+/// The setters `mode`, `ignore_unknown_columns` and `delimiter` of an options type with a `common:
+/// CommonRead` field, written once for every CSV reader; `errors` and `ignored` are the doc links of
+/// its report's accessors, `delimiter` a note appended to the delimiter's doc.
+macro_rules! common_read_setters {
+    (errors: $errors:literal, ignored: $ignored:literal, delimiter: $note:literal $(,)?) => {
+        #[doc = concat!(
+                    "Strict (stop at the first bad row and return its error, the default) or lenient (keep the good \
+             rows and list an error for every bad row in ", $errors, "). A bad header still stops the reader."
+                )]
+        #[must_use]
+        pub fn mode(mut self, mode: $crate::io::ReadMode) -> Self {
+            self.common.mode = mode;
+            self
+        }
+
+        #[doc = concat!(
+                    "Skip columns the reader does not know instead of failing; the skipped headers are listed in ",
+                    $ignored,
+                    "."
+                )]
+        #[must_use]
+        pub fn ignore_unknown_columns(mut self, yes: bool) -> Self {
+            self.common.ignore_unknown = yes;
+            self
+        }
+
+        #[doc = concat!("The field delimiter (default `,`", $note, ").")]
+        #[must_use]
+        pub fn delimiter(mut self, delimiter: u8) -> Self {
+            self.common.delimiter = Some(delimiter);
+            self
+        }
+    };
+}
+pub(crate) use common_read_setters;
+
 /// Options of [`read_flows_csv_with`](super::read_flows_csv_with).
 ///
 /// # Example
@@ -42,9 +97,7 @@ pub enum Header {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReadOptions {
-    pub(super) mode: ReadMode,
-    pub(super) ignore_unknown: bool,
-    pub(super) delimiter: Option<u8>,
+    pub(super) common: CommonRead,
     pub(super) default_source: Option<Source>,
     pub(super) groups: Vec<String>,
     pub(super) accept_new_groups: bool,
@@ -58,26 +111,10 @@ impl ReadOptions {
         Self::default()
     }
 
-    /// Strict or lenient.
-    #[must_use]
-    pub fn mode(mut self, mode: ReadMode) -> Self {
-        self.mode = mode;
-        self
-    }
-
-    /// Skip columns the reader does not know instead of failing; the skipped headers
-    /// are listed in [`ReadReport::ignored_columns`](super::ReadReport::ignored_columns).
-    #[must_use]
-    pub fn ignore_unknown_columns(mut self, yes: bool) -> Self {
-        self.ignore_unknown = yes;
-        self
-    }
-
-    /// The field delimiter (default `,`).
-    #[must_use]
-    pub fn delimiter(mut self, delimiter: u8) -> Self {
-        self.delimiter = Some(delimiter);
-        self
+    common_read_setters! {
+        errors: "[`ReadReport::errors`](super::ReadReport::errors)",
+        ignored: "[`ReadReport::ignored_columns`](super::ReadReport::ignored_columns)",
+        delimiter: "",
     }
 
     /// The source of every record that has no source column or an empty source cell.

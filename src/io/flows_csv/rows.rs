@@ -326,6 +326,21 @@ fn parse_chunk(plan: &Plan<'_>, chunk: &Chunk) -> ChunkOut {
     }
 }
 
+/// Skips a UTF-8 byte order mark and reads the first record (the header) into `rec`: its line, or
+/// the error of an empty input or of a quote that never closes.
+pub(in crate::io) fn first_record<R: Read>(
+    input: &mut Input<R>,
+    splitter: &Splitter,
+    rec: &mut OwnedRec,
+) -> crate::Result<u64> {
+    input.skip_bom()?;
+    match input.record(splitter, rec)? {
+        None => Err(ReadError::Empty.into()),
+        Some((_, Some(at))) => Err(unclosed(at)),
+        Some((line, None)) => Ok(line),
+    }
+}
+
 /// The error of a quote that never closes.
 pub(in crate::io) fn unclosed(at: Unclosed) -> crate::Error {
     ReadError::UnterminatedQuote {
@@ -725,15 +740,10 @@ pub(crate) fn read_chunked<R: Read>(
         .iter()
         .map(GroupName::new)
         .collect::<Result<Vec<_>, FlowError>>()?;
-    let splitter = Splitter::new(options.delimiter.unwrap_or(b','));
+    let splitter = Splitter::new(options.common.delimiter());
     let mut input = Input::new(reader, chunk);
-    input.skip_bom()?;
     let mut first = OwnedRec::default();
-    let first_line = match input.record(&splitter, &mut first)? {
-        None => return Err(ReadError::Empty.into()),
-        Some((_, Some(at))) => return Err(unclosed(at)),
-        Some((line, None)) => line,
-    };
+    let first_line = first_record(&mut input, &splitter, &mut first)?;
     let mut second = OwnedRec::default();
     let (names, labels, header_line) = if is_hashtag_row(first.rec()) {
         (&first, None, first_line)
@@ -760,12 +770,12 @@ pub(crate) fn read_chunked<R: Read>(
         labels.map(OwnedRec::rec),
         header == Header::Hxl,
         header_line,
-        options.ignore_unknown,
+        options.common.ignore_unknown,
         &mut ignored,
     )?;
     let plan = Plan {
         layout,
-        mode: options.mode,
+        mode: options.common.mode,
         default_source: options.default_source.as_ref(),
         splitter,
         groups,
@@ -779,7 +789,7 @@ pub(crate) fn read_chunked<R: Read>(
         table,
         errors: Vec::new(),
         line: input.line(),
-        strict: options.mode == ReadMode::Strict,
+        strict: options.common.mode == ReadMode::Strict,
     };
     read_chunks(&mut input, &plan, &mut merged, parallel)?;
     let groups = merged
