@@ -172,7 +172,7 @@
 //! | `serde` | yes | `Serialize`/`Deserialize`; deserialising validates |
 //! | `csv` | yes | CSV/HXL readers and writers in [`io`], and `datasets` |
 //! | `parallel` | no | spreads embarrassingly parallel loops over cores (rayon), flow CSV parsing included |
-//! | `arrow` | no | `FlowTable` and `FlowSeries` as Arrow record batches, Arrow IPC files ([`io::write_ipc`], [`io::read_ipc`]) |
+//! | `arrow` | no | `FlowTable`, `FlowSeries` and per-actor network measures ([`network::SmugglingNetwork::measures_record_batch`]) as Arrow record batches, Arrow IPC files ([`io::write_ipc`], [`io::read_ipc`]) |
 //! | `petgraph` | no | `SmugglingNetwork::to_petgraph` / `from_petgraph`: actors and ties as the weights of a `petgraph::Graph` |
 //! | `plot` | no | SVG charts in `plot` (plotters, SVG backend only): series with gaps and changepoints, STL panels, interrupted time series, forecast fans, resilience curves |
 

@@ -1008,9 +1008,10 @@ impl FlowTable {
         }
     }
 
-    /// The count of row `row` (which must be in range).
-    pub(crate) fn count_at(&self, row: usize) -> Count {
-        self.counts.get(row)
+    /// The counts as stored: every row's point, and `(row, count)` of the rows whose count is not exact,
+    /// in row order.
+    pub(crate) fn count_parts(&self) -> (&[u64], &[(usize, Count)]) {
+        (&self.counts.points, &self.counts.inexact)
     }
 }
 

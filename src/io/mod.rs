@@ -44,6 +44,11 @@ pub mod flee;
 pub mod arrow;
 #[cfg(feature = "arrow")]
 pub use arrow::{ArrowError, read_ipc, write_ipc};
+// Per-actor network measures as a record batch.
+#[cfg(feature = "arrow")]
+mod arrow_network;
+#[cfg(feature = "arrow")]
+pub use arrow_network::ActorMeasures;
 
 // petgraph conversions (methods of SmugglingNetwork).
 #[cfg(feature = "petgraph")]

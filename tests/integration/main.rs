@@ -4,6 +4,7 @@
 //! the common derives of every public type.
 
 mod arrow;
+mod arrow_network;
 mod bootstrap;
 mod changepoint;
 mod changepoint_r_port;

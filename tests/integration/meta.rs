@@ -244,6 +244,8 @@ fn impact_types_serialise() {
 #[test]
 fn io_types_are_thread_safe_debuggable_values() {
     #[cfg(feature = "arrow")]
+    value::<corridor::io::ActorMeasures>();
+    #[cfg(feature = "arrow")]
     value::<corridor::io::ArrowError>();
     value::<corridor::io::GraphmlError>();
     #[cfg(feature = "csv")]
