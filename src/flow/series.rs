@@ -164,9 +164,7 @@ impl FlowSeries {
             (self.sources.len() - 1) as u32
         };
         for vs in &mut self.value_sources {
-            if !vs.contains(&i) {
-                vs.push(i);
-            }
+            crate::distinct::push_distinct(vs, i);
         }
         self
     }
