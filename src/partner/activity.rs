@@ -5,6 +5,18 @@ use crate::{Country, Period, Source};
 
 words! {
     /// What a joint activity is.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::partner::{Activity, ActivityKind};
+    /// use corridor::Country;
+    /// let visit = Activity::new("apartado-visit-2023", "Apartadó visit", ActivityKind::Visit, "2023-02-14".parse()?,
+    ///     vec![Country::USA, Country::COL, Country::PAN])?;
+    /// assert_eq!((visit.kind(), visit.kind().as_str()), (ActivityKind::Visit, "visit"));
+    /// assert!(Activity::new("alone", "Alone", ActivityKind::Visit, "2023".parse()?, vec![Country::PAN]).is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[non_exhaustive]
     pub enum ActivityKind: "activity kind", PartnerError::unknown {
         /// A joint operation (from `corridor::operation`).

@@ -10,6 +10,15 @@ words! {
     /// What kind of arrangement an [`Agreement`] is.
     ///
     /// Text form: the snake-case name (`ministerial_meeting`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::partner::AgreementKind;
+    /// assert_eq!("mou".parse::<AgreementKind>()?, AgreementKind::Memorandum);
+    /// assert_eq!(AgreementKind::QuotaArrangement.to_string(), "quota_arrangement");
+    /// # Ok::<(), corridor::partner::PartnerError>(())
+    /// ```
     #[non_exhaustive]
     pub enum AgreementKind: "agreement kind", PartnerError::unknown {
         /// A standing regional forum (the Regional Conference on Migration).
@@ -41,6 +50,20 @@ words! {
 
 words! {
     /// Whether an agreement binds its parties.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::partner::{Agreement, AgreementKind, Binding, Party, PartyRole};
+    /// use corridor::Country;
+    /// let decree = Agreement::builder("pan-cuba-transit-visa-2022", "Transit visa", AgreementKind::UnilateralMeasure)
+    ///     .binding(Binding::Binding)
+    ///     .party(Party::new(Country::PAN, PartyRole::Signatory))
+    ///     .build()?;
+    /// assert_eq!(decree.binding(), Binding::Binding);
+    /// assert_eq!("non_binding".parse::<Binding>()?, Binding::NonBinding);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[non_exhaustive]
     pub enum Binding: "binding", PartnerError::unknown {
         /// Legally binding.
@@ -54,6 +77,17 @@ words! {
 
 words! {
     /// How a meeting was held.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::partner::{Meeting, Mode};
+    /// use corridor::Country;
+    /// let m = Meeting::new("Puerto Plata summit", "2021-12-11".parse()?).mode(Mode::InPerson).attendee(Country::DOM);
+    /// assert_eq!(m.meeting_mode(), Some(Mode::InPerson));
+    /// assert_eq!("hybrid".parse::<Mode>()?, Mode::Hybrid);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[non_exhaustive]
     pub enum Mode: "meeting mode", PartnerError::unknown {
         /// Everyone in one place.
@@ -67,6 +101,17 @@ words! {
 
 words! {
     /// The role of a state in an agreement.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::partner::{Party, PartyRole};
+    /// use corridor::Country;
+    /// let ecu = Party::new(Country::ECU, PartyRole::Member).joined("2022-06".parse()?);
+    /// assert_eq!((ecu.role(), ecu.joined_in().map(|p| p.to_string())), (PartyRole::Member, Some("2022-06".to_owned())));
+    /// assert_eq!("action_lead".parse::<PartyRole>()?, PartyRole::ActionLead);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[non_exhaustive]
     pub enum PartyRole: "party role", PartnerError::unknown {
         /// A founding member.
@@ -195,6 +240,28 @@ impl Party {
 /// A number of parties declared by a source that does not name them all ("at least 20 countries";
 /// "21 countries have endorsed the Declaration so far"), as of a date. The count includes every party
 /// (the host too).
+///
+/// # Examples
+///
+/// ```
+/// use corridor::partner::{Agreement, AgreementKind, Party, PartyCount, PartyRole, PartnerRegistry, PartnerState};
+/// use corridor::{Count, Country, Source};
+/// // "At least 20 countries" at a ministerial that names only two of them.
+/// let s = Source::new("U.S. Department of State", "Panama ministerial")?;
+/// let meeting = Agreement::builder("panama-ministerial-2022", "Panama ministerial", AgreementKind::MinisterialMeeting)
+///     .adopted("2022-04-20".parse()?)
+///     .party(Party::new(Country::PAN, PartyRole::Host))
+///     .party(Party::new(Country::USA, PartyRole::Participant))
+///     .party_count(PartyCount::new("2022-04-20".parse()?, Count::at_least(20), s))
+///     .build()?;
+/// let mut reg = PartnerRegistry::new();
+/// reg.add_state(PartnerState::new(Country::PAN))?;
+/// reg.add_state(PartnerState::new(Country::USA))?;
+/// reg.add_agreement(meeting)?;
+/// let n = reg.engaged_count(Country::PAN, "2022".parse()?);
+/// assert_eq!((n.lower(), n.upper()), (19, None)); // the 19 others at least
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -232,6 +299,16 @@ impl PartyCount {
 
 /// Money committed or spent under an agreement, dated: US$6 million by August 2024, US$14 million by May
 /// 2025 (facts S32, S33). Amounts are whole units of an ISO 4217 currency.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::partner::Funding;
+/// let f = Funding::new("2024-08-20".parse()?, 6_000_000, "USD")?; // S32
+/// assert_eq!((f.amount(), f.currency()), (6_000_000, "USD"));
+/// assert!(Funding::new("2024-08".parse()?, 1, "dollars").is_err());
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -313,6 +390,21 @@ impl Funding {
 
 /// A meeting held under an agreement (a summit of an alliance), named by place and date — never by an
 /// ordinal, since sources number summits differently; the ordinals they use are kept as aliases.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::partner::{Meeting, Mode};
+/// use corridor::Country;
+/// let m = Meeting::new("San José summit (March 2022)", "2022-03-21".parse()?)
+///     .venue("Hotel Intercontinental, San José")
+///     .mode(Mode::InPerson)
+///     .attendee(Country::CRI)
+///     .attendee(Country::PAN);
+/// assert_eq!(m.venue_name(), Some("Hotel Intercontinental, San José"));
+/// assert_eq!(m.attendees(), [Country::CRI, Country::PAN]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -514,6 +606,24 @@ fn unknown_binding() -> Binding {
 serde_validated!(Agreement);
 
 /// Collects an [`Agreement`]'s data; [`AgreementBuilder::build`] checks it.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::partner::{Agreement, AgreementKind, Binding, Party, PartyRole};
+/// use corridor::Country;
+/// let add = Agreement::builder("add", "Alianza para el Desarrollo en Democracia", AgreementKind::Alliance)
+///     .alias("ADD")
+///     .binding(Binding::NonBinding)
+///     .adopted("2021-09-22".parse()?)
+///     .party(Party::new(Country::CRI, PartyRole::Founder))
+///     .party(Party::new(Country::PAN, PartyRole::Founder))
+///     .party(Party::new(Country::ECU, PartyRole::Member).joined("2022-06".parse()?))
+///     .build()?;
+/// assert!(add.is_named("add"));
+/// assert_eq!(add.states(), [Country::CRI, Country::PAN, Country::ECU]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct AgreementBuilder(Agreement);
 
@@ -659,6 +769,23 @@ impl Agreement {
 
     /// Whether it is in force on `date`: from its entry into force (or, without one, its adoption) to its
     /// end, open-ended when no end is known.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::partner::{Agreement, AgreementKind, Party, PartyRole};
+    /// use corridor::Country;
+    /// use time::macros::date;
+    /// let mou = Agreement::builder("mou", "Memorandum", AgreementKind::Memorandum)
+    ///     .in_force_from(date!(2024 - 07 - 01))
+    ///     .in_force_until(date!(2026 - 06 - 30))
+    ///     .party(Party::new(Country::USA, PartyRole::Signatory))
+    ///     .party(Party::new(Country::PAN, PartyRole::Signatory))
+    ///     .build()?;
+    /// assert!(mou.in_force_on(date!(2025 - 01 - 01)));
+    /// assert!(!mou.in_force_on(date!(2024 - 06 - 30)) && !mou.in_force_on(date!(2026 - 07 - 01)));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn in_force_on(&self, date: Date) -> bool {
         let from = self.in_force_from.or(self.adopted.map(|p| p.start()));
@@ -708,6 +835,24 @@ impl Agreement {
     /// # Complexity
     ///
     /// `O(p)` for `p` parties.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::partner::{Agreement, AgreementKind, Party, PartyRole};
+    /// use corridor::Country;
+    /// use time::macros::date;
+    /// let add = Agreement::builder("add", "ADD", AgreementKind::Alliance)
+    ///     .adopted("2021-09-22".parse()?)
+    ///     .party(Party::new(Country::CRI, PartyRole::Founder))
+    ///     .party(Party::new(Country::PAN, PartyRole::Founder))
+    ///     .party(Party::new(Country::ECU, PartyRole::Member).joined("2022-06".parse()?))
+    ///     .build()?;
+    /// // Ecuador joined in June 2022 (S14): a party only once the whole month is past.
+    /// assert_eq!(add.parties_on(date!(2022 - 06 - 15)), [Country::CRI, Country::PAN]);
+    /// assert_eq!(add.parties_on(date!(2022 - 07 - 01)), [Country::CRI, Country::PAN, Country::ECU]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn parties_on(&self, date: Date) -> Vec<Country> {
         if self.in_force_until.is_some_and(|u| date > u) {
@@ -721,6 +866,18 @@ impl Agreement {
     }
 
     /// Every state the agreement names (parties, conveners and meeting attendees), without repeats.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::Country;
+    /// let reg = darien::partners();
+    /// let directors = reg.agreement("migration-directors-2021-08-12").expect("in the registry");
+    /// assert_eq!(directors.states(), [Country::PAN, Country::CRI, Country::COL]);
+    /// # }
+    /// ```
     #[must_use]
     pub fn states(&self) -> Vec<Country> {
         let mut out: Vec<Country> = Vec::new();
@@ -761,6 +918,21 @@ impl Agreement {
     }
 
     /// The latest funding figure known on `date` (the one whose period ends last, on or before `date`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use time::macros::date;
+    /// let reg = darien::partners();
+    /// let mou = reg.agreement("us-pan-mou-2024").expect("in the registry");
+    /// // S32: US$6 million by August 2024; S33: US$14 million by May 2025.
+    /// assert_eq!(mou.funding_on(date!(2025 - 01 - 01)).map(|f| f.amount()), Some(6_000_000));
+    /// assert_eq!(mou.funding_on(date!(2025 - 06 - 01)).map(|f| f.amount()), Some(14_000_000));
+    /// assert!(mou.funding_on(date!(2024 - 01 - 01)).is_none());
+    /// # }
+    /// ```
     #[must_use]
     pub fn funding_on(&self, date: Date) -> Option<&Funding> {
         self.funding

@@ -13,6 +13,16 @@ words! {
     ///
     /// Text form: `enforcement`, `humanitarian`, `development`, `returns`, `legal_pathways`,
     /// `information_sharing`, `coordination`, `flow_management`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::partner::{Commitment, CommitmentCategory};
+    /// let c = Commitment::new(CommitmentCategory::Coordination, "weekly follow-up meetings");
+    /// assert_eq!(c.category(), CommitmentCategory::Coordination);
+    /// assert_eq!("root_causes".parse::<CommitmentCategory>()?, CommitmentCategory::Development);
+    /// # Ok::<(), corridor::partner::PartnerError>(())
+    /// ```
     #[non_exhaustive]
     pub enum CommitmentCategory: "commitment category", PartnerError::unknown {
         /// Fighting smuggling, trafficking and organised crime.
@@ -190,6 +200,18 @@ impl<'de> serde::Deserialize<'de> for Weekdays {
 
 /// One step of a quota schedule: up to `per_day` people a day on the given weekdays, from a first day to
 /// an optional last day.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::partner::{QuotaStep, Weekdays};
+/// use time::{macros::date, Weekday};
+/// // S06: 500 a day Tuesday to Saturday from 1 September 2021.
+/// let step = QuotaStep::new(date!(2021 - 09 - 01), 500).on(Weekdays::run(Weekday::Tuesday, Weekday::Saturday));
+/// assert_eq!((step.first_day(), step.last_day(), step.per_day()), (date!(2021 - 09 - 01), None, 500));
+/// assert!(!step.weekdays().contains(Weekday::Sunday));
+/// assert_eq!(step.weekdays().len(), 5);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -383,6 +405,20 @@ impl QuotaSchedule {
 }
 
 /// A quantitative target of a commitment.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::partner::{Commitment, CommitmentCategory, QuotaSchedule, QuotaStep, Target};
+/// use corridor::Count;
+/// use time::macros::date;
+/// let quota = QuotaSchedule::new(vec![QuotaStep::new(date!(2021 - 08 - 11), 650)])?;
+/// let c = Commitment::new(CommitmentCategory::FlowManagement, "daily quota").target(Target::Quota(quota));
+/// assert_eq!(c.quota().and_then(|q| q.limit_on(date!(2021 - 08 - 20))), Some(650));
+/// let pathways = Target::Figure { what: "new lawful pathways".into(), count: Count::at_least(20_000) };
+/// assert!(matches!(pathways, Target::Figure { .. }));
+/// # Ok::<(), corridor::partner::PartnerError>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case", deny_unknown_fields))]

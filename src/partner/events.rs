@@ -133,6 +133,17 @@ impl<'de> serde::Deserialize<'de> for CameoCode {
 words! {
     /// The four classes of CAMEO root codes used by GDELT (its `QuadClass` column): roots 01–05 are
     /// verbal cooperation, 06–08 material cooperation, 09–13 verbal conflict, 14–20 material conflict.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::partner::{CameoCode, QuadClass};
+    /// let aid: CameoCode = "073".parse()?; // provide humanitarian aid
+    /// assert_eq!(aid.quad_class(), QuadClass::MaterialCooperation);
+    /// assert!(aid.is_cooperation());
+    /// assert_eq!("190".parse::<CameoCode>()?.quad_class(), QuadClass::MaterialConflict);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub enum QuadClass: "quad class", PartnerError::unknown {
         /// Root codes 01 to 05 (statements, appeals, intent to cooperate, consultations, diplomatic
         /// cooperation).
@@ -461,6 +472,18 @@ impl CooperationEvents {
     }
 
     /// The total number of events (the sum of the records' counts).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::partner::{CooperationEvent, CooperationEvents};
+    /// use corridor::Country;
+    /// use time::macros::date;
+    /// let e = |d, n| CooperationEvent::new(d, "036".parse().unwrap(), Country::PAN, Country::COL, n).unwrap();
+    /// let events = CooperationEvents::from_events([e(date!(2021 - 08 - 11), 3), e(date!(2021 - 08 - 12), 2)])?;
+    /// assert_eq!((events.len(), events.total()), (2, 5)); // two records standing for five events
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn total(&self) -> u64 {
         self.cols.counts.iter().map(|&c| u64::from(c)).sum()
@@ -600,6 +623,24 @@ impl CooperationEvents {
 }
 
 /// The records of [`CooperationEvents::iter`] and [`CooperationEvents::within`]: a run of the table.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::partner::{CooperationEvent, CooperationEvents};
+/// use corridor::Country;
+/// use time::macros::date;
+/// let e = |d, a, b, n| CooperationEvent::new(d, "036".parse().unwrap(), a, b, n).unwrap();
+/// let events = CooperationEvents::from_events([
+///     e(date!(2021 - 08 - 11), Country::PAN, Country::COL, 1),
+///     e(date!(2021 - 09 - 21), Country::PAN, Country::CRI, 2),
+///     e(date!(2022 - 01 - 10), Country::CRI, Country::NIC, 1),
+/// ])?;
+/// let in_2021: u32 = events.within("2021".parse()?).map(|e| e.count()).sum();
+/// assert_eq!(in_2021, 3);
+/// assert_eq!(events.iter().next_back().map(|e| e.date()), Some(date!(2022 - 01 - 10)));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Events<'a> {
     table: &'a CooperationEvents,
@@ -628,6 +669,25 @@ impl ExactSizeIterator for Events<'_> {}
 impl FusedIterator for Events<'_> {}
 
 /// The records of [`CooperationEvents::with_partner`] and [`CooperationEvents::with_partner_in`].
+///
+/// # Examples
+///
+/// ```
+/// use corridor::partner::{CooperationEvent, CooperationEvents};
+/// use corridor::Country;
+/// use time::macros::date;
+/// let e = |d, a, b, n| CooperationEvent::new(d, "036".parse().unwrap(), a, b, n).unwrap();
+/// let events = CooperationEvents::from_events([
+///     e(date!(2021 - 08 - 11), Country::PAN, Country::COL, 1),
+///     e(date!(2021 - 09 - 21), Country::CRI, Country::PAN, 2),
+///     e(date!(2022 - 01 - 10), Country::CRI, Country::NIC, 1),
+/// ])?;
+/// // Panama as actor 1 or actor 2.
+/// let with_pan: Vec<_> = events.with_partner(Country::PAN).map(|e| e.pair()).collect();
+/// assert_eq!(with_pan.len(), 2);
+/// assert_eq!(events.with_partner(Country::NIC).len(), 1);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct PartnerEvents<'a> {
     table: &'a CooperationEvents,
@@ -667,6 +727,27 @@ impl<'a> IntoIterator for &'a CooperationEvents {
 /// The number of events per period × unordered pair of states, built by [`CooperationEvents::dyads`]:
 /// for each period (every one from the first record's to the last record's), its dyads in order of
 /// the pair, each pair `(a, b)` with `a <= b`.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::partner::{CooperationEvent, CooperationEvents};
+/// use corridor::{Country, Granularity};
+/// use time::macros::date;
+/// let e = |d, a, b, n| CooperationEvent::new(d, "036".parse().unwrap(), a, b, n).unwrap();
+/// let events = CooperationEvents::from_events([
+///     e(date!(2021 - 08 - 11), Country::PAN, Country::COL, 1),
+///     e(date!(2021 - 08 - 20), Country::COL, Country::PAN, 4),
+///     e(date!(2021 - 10 - 02), Country::PAN, Country::PAN, 1), // domestic: on the diagonal
+/// ])?;
+/// let monthly = events.dyads(Granularity::Month);
+/// assert_eq!(monthly.periods().len(), 3); // August to October, September without dyads
+/// assert_eq!(monthly.len(), 2); // the dyads {COL, PAN} in August and {PAN, PAN} in October
+/// assert_eq!(monthly.count("2021-08".parse()?, Country::PAN, Country::COL), 5);
+/// assert_eq!(monthly.dyads("2021-09".parse()?).len(), 0);
+/// assert_eq!(monthly.total(), events.total());
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DyadCounts {
     granularity: Granularity,
@@ -734,6 +815,23 @@ impl DyadCounts {
 
     /// The events of `a` and `b` in `period`, in either order (0 when there were none or `period` is
     /// not counted). `O(log p)`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::partner::{CooperationEvent, CooperationEvents};
+    /// use corridor::{Country, Granularity};
+    /// use time::macros::date;
+    /// let e = |d, a, b, n| CooperationEvent::new(d, "036".parse().unwrap(), a, b, n).unwrap();
+    /// let events = CooperationEvents::from_events([
+    ///     e(date!(2021 - 08 - 11), Country::PAN, Country::COL, 1),
+    ///     e(date!(2021 - 08 - 20), Country::COL, Country::PAN, 4),
+    /// ])?;
+    /// let yearly = events.dyads(Granularity::Year);
+    /// assert_eq!(yearly.count("2021".parse()?, Country::COL, Country::PAN), 5); // either order
+    /// assert_eq!(yearly.count("2022".parse()?, Country::COL, Country::PAN), 0); // not counted
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn count(&self, period: Period, a: Country, b: Country) -> u64 {
         let key = if a <= b { (a, b) } else { (b, a) };
@@ -827,6 +925,22 @@ impl DyadCounts {
 /// the country set), with one undirected [`TieKind::Communication`] tie per pair of states weighted by
 /// their events in the period, so every measure of the `network` module applies. Undirected, hence
 /// symmetric.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::partner::{CooperationEvent, CooperationEvents};
+/// use corridor::{Country, Granularity};
+/// use time::macros::date;
+/// let e = |a, b, n| CooperationEvent::new(date!(2021 - 08 - 11), "036".parse().unwrap(), a, b, n).unwrap();
+/// let events = CooperationEvents::from_events([e(Country::PAN, Country::COL, 3), e(Country::PAN, Country::CRI, 1)])?;
+/// let net = events.dyads(Granularity::Year).network("2021".parse()?)?;
+/// assert_eq!(net.states(), [Country::COL, Country::CRI, Country::PAN]);
+/// let pan = net.actor(Country::PAN).expect("a state of the network");
+/// assert_eq!(net.network().degree()[pan.index()], 2);
+/// assert_eq!(net.pairs().collect::<Vec<_>>(), [(Country::COL, Country::PAN, 3), (Country::CRI, Country::PAN, 1)]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventNetwork {
     period: Period,
@@ -867,6 +981,20 @@ impl EventNetwork {
     }
 
     /// The events of `a` and `b` in the period, in either order (0 when none or `a == b`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::partner::{CooperationEvent, CooperationEvents};
+    /// use corridor::{Country, Granularity};
+    /// use time::macros::date;
+    /// let e = |a, b, n| CooperationEvent::new(date!(2021 - 08 - 11), "036".parse().unwrap(), a, b, n).unwrap();
+    /// let events = CooperationEvents::from_events([e(Country::PAN, Country::COL, 3), e(Country::COL, Country::PAN, 2)])?;
+    /// let net = events.dyads(Granularity::Year).network("2021".parse()?)?;
+    /// assert_eq!(net.weight(Country::PAN, Country::COL), 5);
+    /// assert_eq!(net.weight(Country::PAN, Country::PAN), 0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn weight(&self, a: Country, b: Country) -> u64 {
         let key = if a <= b { (a, b) } else { (b, a) };
@@ -883,6 +1011,20 @@ impl EventNetwork {
 
     /// States ranked by a per-actor score (a centrality of [`Self::network`]), highest first, ties in
     /// alpha-3 order; scores beyond the number of states are ignored, NaN ranks last.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::partner::{CooperationEvent, CooperationEvents};
+    /// use corridor::{Country, Granularity};
+    /// use time::macros::date;
+    /// let e = |a, b, n| CooperationEvent::new(date!(2021 - 08 - 11), "036".parse().unwrap(), a, b, n).unwrap();
+    /// let events = CooperationEvents::from_events([e(Country::PAN, Country::COL, 3), e(Country::PAN, Country::CRI, 1)])?;
+    /// let net = events.dyads(Granularity::Year).network("2021".parse()?)?;
+    /// let ranked = net.ranked(&net.network().strength());
+    /// assert_eq!(ranked, [(Country::PAN, 4.0), (Country::COL, 3.0), (Country::CRI, 1.0)]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn ranked(&self, scores: &[f64]) -> Vec<(Country, f64)> {
         self.states.ranked(scores)

@@ -77,6 +77,19 @@ use crate::{Country, Period};
 pub(crate) type Result<T, E = PartnerError> = std::result::Result<T, E>;
 
 /// Why a partner state, agreement or registry record was invalid.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::partner::{Agreement, AgreementKind, Party, PartyRole, PartnerError};
+/// use corridor::Country;
+/// let twice = Agreement::builder("add", "ADD", AgreementKind::Alliance)
+///     .party(Party::new(Country::PAN, PartyRole::Founder))
+///     .party(Party::new(Country::PAN, PartyRole::Member))
+///     .build();
+/// assert_eq!(twice.unwrap_err(), PartnerError::DuplicateParty { id: "add".into(), country: Country::PAN });
+/// assert!(matches!(Agreement::builder("A D D", "ADD", AgreementKind::Alliance).build(), Err(PartnerError::InvalidId { .. })));
+/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PartnerError {

@@ -46,6 +46,26 @@ pub struct PartnerRegistry {
 }
 
 /// What links a focal state to a partner in [`PartnerRegistry::engagements`].
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "csv")] {
+/// use corridor::datasets::darien;
+/// use corridor::partner::EngagementRecord;
+/// use corridor::Country;
+/// let since_summit = "2021-08-11..2022-01-31".parse()?;
+/// let with_cri: Vec<EngagementRecord> = darien::partners()
+///     .engagements(Country::PAN, since_summit)
+///     .into_iter()
+///     .filter(|e| e.partner() == Country::CRI)
+///     .map(|e| e.record().clone())
+///     .collect();
+/// assert!(with_cri.contains(&EngagementRecord::Activity { id: "crepusculo-2021".into() })); // S21
+/// assert!(with_cri.iter().any(|r| matches!(r, EngagementRecord::Meeting { id, .. } if id == "add")));
+/// # }
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -77,6 +97,20 @@ pub enum EngagementRecord {
 
 /// One reason why a partner counts as engaged with a focal state: the record, its period and its
 /// sources (so that a caller can leave out the records of a given source).
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "csv")] {
+/// use corridor::datasets::darien;
+/// use corridor::Country;
+/// let engagements = darien::partners().engagements(Country::PAN, "2021-08-11..2022-01-31".parse()?);
+/// let fisher = engagements.iter().find(|e| e.partner() == Country::USA && e.period().to_string() == "2021-12-01");
+/// let fisher = fisher.expect("Operación Fisher (S24)");
+/// assert!(!fisher.sources().is_empty());
+/// # }
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Engagement {
@@ -113,6 +147,18 @@ impl Engagement {
 }
 
 /// The iterator of [`PartnerRegistry::agreements`].
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "csv")] {
+/// use corridor::datasets::darien;
+/// use corridor::partner::AgreementKind;
+/// let reg = darien::partners();
+/// let ministerials = reg.agreements().filter(|a| a.kind() == AgreementKind::MinisterialMeeting).count();
+/// assert_eq!(ministerials, 3); // August 2021, Bogotá October 2021, Panama April 2022
+/// # }
+/// ```
 #[derive(Debug, Clone)]
 pub struct Agreements<'a>(core::slice::Iter<'a, Agreement>);
 
@@ -138,6 +184,19 @@ impl ExactSizeIterator for Agreements<'_> {}
 impl FusedIterator for Agreements<'_> {}
 
 /// What a state did with the others in the registry: its roles, memberships and activities.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "csv")] {
+/// use corridor::datasets::darien;
+/// use corridor::Country;
+/// let s = darien::partners().summary(Country::CRI).expect("registered");
+/// assert!(s.activities().iter().any(|id| id == "crepusculo-2021"));
+/// assert!(s.agreement_count() >= 5);
+/// assert!(s.first_engaged() <= s.last_engaged());
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PartnerSummary {
@@ -327,6 +386,21 @@ impl PartnerRegistry {
     /// # Complexity
     ///
     /// `O(r · p)` for `r` records with `p` parties each.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::Country;
+    /// let reg = darien::partners();
+    /// let engagements = reg.engagements(Country::PAN, "2021-08-11..2022-01-31".parse()?);
+    /// assert!(engagements.windows(2).all(|w| w[0].partner() <= w[1].partner()));
+    /// assert!(engagements.iter().any(|e| e.partner() == Country::COL));
+    /// assert!(engagements.iter().all(|e| e.partner() != Country::PAN));
+    /// # }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn engagements(&self, focal: Country, within: Period) -> Vec<Engagement> {
         let mut out = Vec::new();
@@ -443,6 +517,21 @@ impl PartnerRegistry {
     /// of the named partners and each declared number less the focal state, at most the named partners
     /// plus the unnamed ones each declaration leaves room for (unbounded when a declaration is). Declared
     /// numbers count for an agreement that links `focal` in the period, when they were known by its end.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::Country;
+    /// let reg = darien::partners();
+    /// let since_summit = "2021-08-11..2022-01-31".parse()?;
+    /// // 13 partners are named; the Bogotá ministerial declared 17 states, so at least 16 besides Panama.
+    /// assert_eq!(reg.engaged_with(Country::PAN, since_summit).len(), 13);
+    /// assert_eq!(reg.engaged_count(Country::PAN, since_summit).lower(), 16);
+    /// # }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn engaged_count(&self, focal: Country, within: Period) -> Count {
         let engagements = self.engagements(focal, within);
@@ -676,6 +765,18 @@ impl PartnerRegistry {
     }
 
     /// The summary of every registered state, in alpha-3 order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// let reg = darien::partners();
+    /// let all = reg.summaries();
+    /// assert_eq!(all.len(), reg.states().len());
+    /// assert!(all.windows(2).all(|w| w[0].country() < w[1].country())); // alpha-3 order
+    /// # }
+    /// ```
     #[must_use]
     pub fn summaries(&self) -> Vec<PartnerSummary> {
         self.states.iter().filter_map(|s| self.summary(s.country())).collect()
@@ -683,6 +784,20 @@ impl PartnerRegistry {
 }
 
 /// How much two states share in a [`CooperationNetwork`].
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "csv")] {
+/// use corridor::datasets::darien;
+/// use corridor::Country;
+/// let coop = darien::partners().cooperation_network(None)?;
+/// let w = coop.weight(Country::PAN, Country::CRI);
+/// assert_eq!(w.total(), w.agreements() + w.activities());
+/// assert_eq!(coop.weight(Country::PAN, Country::PAN).total(), 0);
+/// # }
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CooperationWeight {
@@ -704,6 +819,21 @@ impl CooperationWeight {
     }
 
     /// Agreements plus activities: the weight of the pair's edge in the analysis graph.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::Country;
+    /// let coop = darien::partners().cooperation_network(None)?;
+    /// let pan = coop.actor(Country::PAN).expect("registered");
+    /// // Totals are the edge weights: Panama's strength is the sum of its pairs' totals.
+    /// let sum: u32 = coop.states().iter().map(|&c| coop.weight(Country::PAN, c).total()).sum();
+    /// assert_eq!(coop.network().strength()[pan.index()], f64::from(sum));
+    /// # }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn total(&self) -> u32 {
         self.agreements + self.activities
@@ -718,6 +848,21 @@ impl CooperationWeight {
 /// the agreements they share and a [`TieKind::Logistics`] tie weighted by the joint activities they
 /// share; the analysis graph sums them into one edge of weight [`CooperationWeight::total`]. The network
 /// is undirected, hence symmetric.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "csv")] {
+/// use corridor::datasets::darien;
+/// use corridor::Country;
+/// let coop = darien::partners().cooperation_network(Some("2021".parse()?))?;
+/// let pan = coop.actor(Country::PAN).expect("registered");
+/// assert_eq!(coop.state(pan), Some(Country::PAN));
+/// assert_eq!(coop.states().len(), coop.network().actor_count());
+/// assert!(coop.pairs().all(|(a, b, w)| a < b && w.total() > 0));
+/// # }
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct CooperationNetwork {
     network: SmugglingNetwork,
@@ -751,6 +896,20 @@ impl CooperationNetwork {
     }
 
     /// What `a` and `b` share (zero when nothing, or when `a == b`); the same in either order.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::Country;
+    /// let coop = darien::partners().cooperation_network(None)?;
+    /// let w = coop.weight(Country::CRI, Country::PAN);
+    /// // Crepúsculo, HSI, the December 2022 and 2024 operations, the controlled flow…
+    /// assert_eq!((w.agreements(), w.activities()), (6, 7));
+    /// # }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn weight(&self, a: Country, b: Country) -> CooperationWeight {
         let key = if a <= b { (a, b) } else { (b, a) };
@@ -764,6 +923,20 @@ impl CooperationNetwork {
 
     /// States ranked by a per-actor score (a centrality of [`Self::network`]), highest first, ties in
     /// alpha-3 order; scores beyond the number of states are ignored, NaN ranks last.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::Country;
+    /// let coop = darien::partners().cooperation_network(None)?;
+    /// let ranked = coop.ranked(&coop.network().strength());
+    /// assert_eq!(ranked[0].0, Country::PAN); // the most shared agreements and operations
+    /// assert!(ranked.windows(2).all(|w| w[0].1 >= w[1].1));
+    /// # }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn ranked(&self, scores: &[f64]) -> Vec<(Country, f64)> {
         self.states.ranked(scores)
