@@ -41,6 +41,7 @@ mod regression;
 mod sim;
 mod sim_darien;
 mod sim_flee;
+mod sim_levers;
 mod stats_hardening;
 
 mod stl;
