@@ -10,7 +10,11 @@ use corridor::network::{Actor, Attack, Recovery, Role, SmugglingNetwork, Tie, Ti
 use corridor::plot::{
     Chart, PlotError, SeriesChart, StocksChart, forecast_svg, its_svg, resilience_svg, series_svg, stl_svg, stocks_svg,
 };
-use corridor::stats::{EtsModel, Its, StlOptions, ets, stl};
+use corridor::stats::{
+    Its, StlOptions,
+    forecast::{EtsModel, ets},
+    stl,
+};
 use corridor::{Count, Error};
 
 /// The blue of data lines (Okabe–Ito blue) and the vermillion of changepoint rules, as plotters
