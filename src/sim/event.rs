@@ -233,19 +233,24 @@ impl From<&crate::partner::QuotaSchedule> for QuotaSchedule {
     ///
     /// # Example
     /// ```
-    /// use corridor::datasets::darien;
+    /// use corridor::partner::{self, QuotaStep};
     /// use corridor::sim::{Event, QuotaSchedule, Target};
     /// use time::macros::date;
     ///
-    /// // The Carepa arrangement between Panama and Colombia (August 2021).
-    /// let registry = darien::partners();
-    /// let carepa = registry.agreement("pan-col-quota-2021").and_then(|a| a.quota()).expect("a quota");
-    /// let quota = QuotaSchedule::from(carepa);
+    /// // The Carepa arrangement between Panama and Colombia (August 2021), as a partner commitment
+    /// // (the embedded one is `datasets::darien::partners()`'s "pan-col-quota-2021").
+    /// let carepa = partner::QuotaSchedule::new(vec![
+    ///     QuotaStep::new(date!(2021 - 08 - 11), 650).until(date!(2021 - 08 - 31)),
+    ///     QuotaStep::new(date!(2021 - 09 - 01), 500).on("tue-sat".parse()?),
+    /// ])?;
+    /// let quota = QuotaSchedule::from(&carepa);
     /// assert_eq!(quota.cap_on(date!(2021 - 08 - 20)), Some(650));
     /// assert_eq!(quota.cap_on(date!(2021 - 09 - 07)), Some(500)); // a Tuesday
     /// assert_eq!(quota.cap_on(date!(2021 - 09 - 05)), Some(0)); // a Sunday
+    /// assert_eq!(quota.cap_on(date!(2030 - 01 - 01)), Some(500)); // no end was announced
     /// let lever = Event::quota(Target::place("Necoclí"), quota);
     /// assert_eq!(lever.kind(), "quota");
+    /// # Ok::<(), corridor::Error>(())
     /// ```
     fn from(schedule: &crate::partner::QuotaSchedule) -> Self {
         Self {

@@ -1,9 +1,11 @@
 //! Levers fed from other domains: a partner agreement's quota commitment as a simulation quota, and a
 //! capacity cut on a route from a smuggling network's corridor capacity before and after arrests.
 
+#[cfg(feature = "csv")]
 use corridor::datasets::darien;
 use corridor::flow::Nationality;
 use corridor::network::{Actor, SmugglingNetwork, StageServed, Tie, TieKind};
+use corridor::partner::QuotaStep;
 use corridor::sim::{
     Event, Model, Place, PlaceKind, QuotaSchedule, Route, Run, Scenario, Target, Transit, capacity_ratio,
 };
@@ -14,12 +16,32 @@ fn place(name: &str, kind: PlaceKind) -> Place {
     Place::new(name, kind).unwrap()
 }
 
+/// The Carepa agreement's quota commitment (fact S06 in `data/darien/agreement_figures.csv`: RT en Español,
+/// 11 Aug 2021, SNM director Samira Gozaine): up to 650 a day to the end of August 2021, then 500 a day Tuesday
+/// to Saturday from 1 September, no end announced.
 fn carepa() -> corridor::partner::QuotaSchedule {
-    darien::partners()
+    corridor::partner::QuotaSchedule::new(vec![
+        QuotaStep::new(date!(2021 - 08 - 11), 650).until(date!(2021 - 08 - 31)),
+        QuotaStep::new(date!(2021 - 09 - 01), 500).on("tue-sat".parse().unwrap()),
+    ])
+    .unwrap()
+}
+
+#[cfg(feature = "csv")]
+#[test]
+fn the_embedded_carepa_agreement_carries_that_quota() {
+    let embedded = darien::partners()
         .agreement("pan-col-quota-2021")
         .and_then(|a| a.quota())
         .cloned()
-        .expect("the Carepa agreement has a quota")
+        .expect("the Carepa agreement has a quota");
+    assert_eq!(embedded.steps().len(), 2);
+    for (a, b) in embedded.steps().iter().zip(carepa().steps()) {
+        assert_eq!(
+            (a.first_day(), a.last_day(), a.per_day(), a.weekdays()),
+            (b.first_day(), b.last_day(), b.per_day(), b.weekdays())
+        );
+    }
 }
 
 /// Everyone who entered is held, in transit, dead or turned back, or removed.
@@ -40,8 +62,7 @@ fn the_carepa_commitment_is_the_sim_quota_day_by_day() {
         assert_eq!(sim.cap_on(d), partner.limit_on(d), "{d}");
         d = d.next_day().unwrap();
     }
-    // The facts (data/darien/agreement_figures.csv, S06: RT en Español 11 Aug 2021, SNM director Samira
-    // Gozaine): up to 650 a day to the end of August 2021, then 500 a day Tuesday to Saturday.
+    // The facts (S06): up to 650 a day to the end of August 2021, then 500 a day Tuesday to Saturday.
     assert_eq!(sim.cap_on(date!(2021 - 08 - 10)), None);
     assert_eq!(sim.cap_on(date!(2021 - 08 - 11)), Some(650));
     assert_eq!(sim.cap_on(date!(2021 - 08 - 29)), Some(650)); // a Sunday in August: the cap is daily
