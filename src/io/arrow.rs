@@ -461,7 +461,8 @@ struct StrColumn<'a> {
 
 impl<'a> StrColumn<'a> {
     /// The key of row `row`, `None` for null.
-    #[inline]
+    #[allow(clippy::inline_always)] // called for every row and column of a batch; not inlined otherwise
+    #[inline(always)]
     fn key(&self, row: usize) -> Option<usize> {
         match &self.keys {
             Keys::Borrowed(k, nulls) => nulls.as_ref().is_none_or(|n| n.is_valid(row)).then(|| k[row] as usize),
@@ -472,6 +473,17 @@ impl<'a> StrColumn<'a> {
             Keys::BorrowedI8(k, nulls) => nulls.as_ref().is_none_or(|n| n.is_valid(row)).then(|| k[row] as usize),
             Keys::Owned(k) => (k[row] != u32::MAX).then(|| k[row] as usize),
             Keys::Identity => Some(row),
+        }
+    }
+
+    /// Whether `other` (absent: no keys at all) has this column's keys on every row, so that this
+    /// column's key alone tells a row's combination of the two (corridor writes one key column for a
+    /// place's name, country and kind, and one for a source's fields).
+    fn same_keys(&self, other: Option<&StrColumn<'_>>) -> bool {
+        match other.map(|o| &o.keys) {
+            None => true,
+            Some(Keys::Borrowed(b, nb)) => matches!(&self.keys, Keys::Borrowed(a, na) if a == b && na == nb),
+            Some(_) => false,
         }
     }
 
@@ -838,11 +850,18 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
     let mut loc_first: Vec<Option<([Option<usize>; 3], u32)>> =
         vec![None; place.as_ref().map_or(0, |c| c.values.len())];
     let mut loc_cache: FxHashMap<[Option<usize>; 3], u32> = FxHashMap::default();
+    let place_shared = place
+        .as_ref()
+        .is_some_and(|p| p.same_keys(place_country.as_ref()) && p.same_keys(place_kind.as_ref()));
     for row in 0..n {
         let Some(k0) = key(&place, row) else {
             locs.push(Row::NONE);
             continue;
         };
+        if place_shared && let Some((_, i)) = loc_first[k0] {
+            locs.push(i);
+            continue;
+        }
         let lk = [Some(k0), key(&place_country, row), key(&place_kind, row)];
         let cached = match loc_first[k0] {
             Some((first, i)) if first == lk => Some(i),
@@ -878,11 +897,20 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
     let mut src_first: Vec<Option<([Option<usize>; 5], u32)>> =
         vec![None; source.as_ref().map_or(0, |c| c.values.len())];
     let mut src_cache: FxHashMap<[Option<usize>; 5], u32> = FxHashMap::default();
+    let source_shared = source.as_ref().is_some_and(|c| {
+        [&source_title, &source_date, &source_address, &source_note]
+            .iter()
+            .all(|o| c.same_keys(o.as_ref()))
+    });
     for row in 0..n {
         let Some(k0) = key(&source, row) else {
             srcs.push(Row::NONE);
             continue;
         };
+        if source_shared && let Some((_, i)) = src_first[k0] {
+            srcs.push(i);
+            continue;
+        }
         let sk = [
             Some(k0),
             key(&source_title, row),
