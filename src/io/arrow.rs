@@ -42,6 +42,15 @@
 //! CORRIDOR_ARROW_POLARS=/tmp/flows_polars.arrow cargo test --all-features --test integration arrow::round_trip_darien
 //! ```
 //!
+//! Confirmed again on 2026-12-03 with the same versions, and for the per-actor measures: pyarrow 26.0.1
+//! and polars 2.1.0 read the karate club's batch (`roles` as `list[str]`, `kind` as `Categorical`) and its
+//! betweenness, closeness, `PageRank` and degree equal networkx 3.6's on `nx.karate_club_graph()` to 1e-9:
+//!
+//! ```text
+//! CORRIDOR_ARROW_MEASURES=/tmp/karate.arrow cargo test --all-features --test integration arrow_network
+//! python3 tests/reference-scripts/read_arrow.py --measures /tmp/karate.arrow
+//! ```
+//!
 //! # Partitions: which aggregates merge
 //!
 //! Engines that partition data (`DataFusion`, Spark through Arrow, polars) can hand corridor one
