@@ -184,10 +184,12 @@ mod count_numbers;
 mod country;
 #[cfg(feature = "csv")]
 pub mod datasets;
+mod distinct;
 mod error;
 pub mod flow;
 pub mod impact;
 pub mod io;
+mod names;
 pub mod network;
 pub mod operation;
 pub mod partner;

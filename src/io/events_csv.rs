@@ -7,7 +7,7 @@ use time::{Date, Month};
 
 use super::ReadError;
 use super::chunks::{Chunk, Input, OwnedRec, Rec, Splitter};
-use super::flows_csv::{CHUNK, ReadMode, bad, shift_line, unclosed};
+use super::flows_csv::{CHUNK, CommonRead, ReadMode, bad, common_read_setters, first_record, shift_line, unclosed};
 use crate::Country;
 use crate::partner::{CameoCode, CooperationEvents, EventColumns};
 
@@ -28,9 +28,7 @@ use crate::partner::{CameoCode, CooperationEvents, EventColumns};
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EventReadOptions {
-    mode: ReadMode,
-    ignore_unknown: bool,
-    delimiter: Option<u8>,
+    common: CommonRead,
     chunk: Option<usize>,
     serial: bool,
 }
@@ -42,31 +40,26 @@ impl EventReadOptions {
         Self::default()
     }
 
-    /// Strict (stop at the first bad row) or lenient (keep the good rows, list an error per bad row).
-    #[must_use]
-    pub fn mode(mut self, mode: ReadMode) -> Self {
-        self.mode = mode;
-        self
-    }
-
-    /// Skip columns the reader does not know (GDELT has 58) instead of failing; the skipped headers are
-    /// listed in [`EventReadReport::ignored_columns`].
-    #[must_use]
-    pub fn ignore_unknown_columns(mut self, yes: bool) -> Self {
-        self.ignore_unknown = yes;
-        self
-    }
-
-    /// The field delimiter (default `,`; GDELT's exports use a tab, `b'\t'`).
-    #[must_use]
-    pub fn delimiter(mut self, delimiter: u8) -> Self {
-        self.delimiter = Some(delimiter);
-        self
+    common_read_setters! {
+        errors: "[`EventReadReport::errors`]",
+        ignored: "[`EventReadReport::ignored_columns`] (GDELT has 58 columns)",
+        delimiter: "; GDELT's exports use a tab, `b'\\t'`",
     }
 }
 
 /// What [`read_cooperation_events_with`] read: the events, the skipped columns and (in lenient mode)
 /// the errors of the rows left out.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_cooperation_events_with, EventReadOptions, ReadMode};
+/// let csv = "date,cameo,actor1,actor2,count\n2021-08-11,036,PAN,COL,2\n2021-08-12,036,PAN,COL,x\n";
+/// let report = read_cooperation_events_with(csv.as_bytes(), &EventReadOptions::new().mode(ReadMode::Lenient))?;
+/// assert_eq!((report.events().len(), report.errors().len()), (1, 1));
+/// assert!(report.ignored_columns().is_empty());
+/// assert_eq!(report.into_events().len(), 1);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct EventReadReport {
     events: CooperationEvents,
@@ -157,16 +150,8 @@ impl Layout {
         for (i, raw) in names.iter().enumerate() {
             let name = String::from_utf8_lossy(raw).into_owned();
             let Some(r) = role(&name) else {
-                if ignore {
-                    ignored.push(name);
-                    continue;
-                }
-                return Err(ReadError::UnknownColumn {
-                    line,
-                    column: i + 1,
-                    name,
-                }
-                .into());
+                super::unknown_column(ignore, ignored, line, i + 1, name)?;
+                continue;
             };
             let slot = &mut cols[r as usize];
             if slot.is_some() {
@@ -367,25 +352,20 @@ fn read_chunked<R: Read>(
     chunk: usize,
     parallel: bool,
 ) -> crate::Result<EventReadReport> {
-    let splitter = Splitter::new(options.delimiter.unwrap_or(b','));
+    let splitter = Splitter::new(options.common.delimiter());
     let mut input = Input::new(reader, chunk);
-    input.skip_bom()?;
     let mut header = OwnedRec::default();
-    let line = match input.record(&splitter, &mut header)? {
-        None => return Err(ReadError::Empty.into()),
-        Some((_, Some(at))) => return Err(unclosed(at)),
-        Some((line, None)) => line,
-    };
+    let line = first_record(&mut input, &splitter, &mut header)?;
     let mut ignored = Vec::new();
-    let layout = Layout::new(header.rec(), line, options.ignore_unknown, &mut ignored)?;
-    let strict = options.mode == ReadMode::Strict;
+    let layout = Layout::new(header.rec(), line, options.common.ignore_unknown, &mut ignored)?;
+    let strict = options.common.mode == ReadMode::Strict;
     let mut cols = EventColumns::default();
     let mut errors = Vec::new();
     let mut line = input.line();
     super::chunks::parse_chunks(
         &mut input,
         &splitter,
-        |c| parse_chunk(layout, options.mode, &splitter, c),
+        |c| parse_chunk(layout, options.common.mode, &splitter, c),
         |out: ChunkOut| {
             let base = line;
             let mut errs = out.errors.into_iter().map(|e| shift_line(e, base));
@@ -432,7 +412,7 @@ fn read_chunked<R: Read>(
 /// [`crate::Error::Read`] naming the line, the column and the offending text, or [`crate::Error::Io`]
 /// when the reader fails.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::io::read_cooperation_events;
@@ -464,6 +444,15 @@ pub fn read_cooperation_events<R: Read>(reader: R) -> crate::Result<CooperationE
 ///
 /// In strict mode, the first bad row; in both modes, a bad or missing header and malformed CSV before
 /// the first data row.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_cooperation_events_with, EventReadOptions};
+/// let csv = "date;cameo;actor1;actor2\n2021-08-11;036;PAN;COL\n";
+/// let report = read_cooperation_events_with(csv.as_bytes(), &EventReadOptions::new().delimiter(b';'))?;
+/// assert_eq!(report.events().len(), 1);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 pub fn read_cooperation_events_with<R: Read>(reader: R, options: &EventReadOptions) -> crate::Result<EventReadReport> {
     read_chunked(reader, options, options.chunk.unwrap_or(CHUNK), !options.serial)
 }
