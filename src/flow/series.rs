@@ -176,6 +176,22 @@ impl FlowSeries {
     /// # Errors
     /// [`FlowError::EmptySeries`] for an empty table; as [`FlowTable::group_by`] when a
     /// record's period does not lie inside one period of `g`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{FlowRecord, FlowSeries, FlowTable};
+    /// use corridor::{Count, Granularity};
+    /// let mut table = FlowTable::new();
+    /// table.push(FlowRecord::new("2023-01-05".parse()?, Count::exact(40)));
+    /// table.push(FlowRecord::new("2023-01-20".parse()?, Count::exact(60)));
+    /// table.push(FlowRecord::new("2023-03-02".parse()?, Count::exact(70)));
+    /// let s = FlowSeries::from_table(&table, Granularity::Month)?;
+    /// // January to March; February has no record, so it is a gap, not a zero.
+    /// assert_eq!((s.len(), s.start().to_string(), s.end().to_string()), (3, "2023-01".into(), "2023-03".into()));
+    /// assert_eq!((s.point(0), s.point(1), s.point(2)), (Some(100), None, Some(70)));
+    /// assert!(FlowSeries::from_table(&FlowTable::new(), Granularity::Month).is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn from_table(table: &FlowTable, g: Granularity) -> crate::flow::Result<Self> {
         let groups = table.group_by(g, GroupBy::Total)?;
         let (Some(first), Some(last)) = (groups.first(), groups.last()) else {
@@ -382,6 +398,17 @@ impl FlowSeries {
     /// # Errors
     /// [`FlowError::PeriodNotInSeries`] when either is not a period of the series or
     /// `last` comes before `first`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::datasets::darien;
+    /// let s = darien::monthly();
+    /// let h2_2021 = s.slice("2021-07".parse()?, "2021-12".parse()?)?;
+    /// assert_eq!(h2_2021.len(), 6);
+    /// assert_eq!(h2_2021.point(1), Some(25_332)); // August 2021
+    /// assert!(s.slice("2021-12".parse()?, "2021-07".parse()?).is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn slice(&self, first: Period, last: Period) -> crate::flow::Result<Self> {
         let not_in = |p: Period| FlowError::PeriodNotInSeries { period: p.to_string() };
         let a = self.position(first).ok_or_else(|| not_in(first))?;
