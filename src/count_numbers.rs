@@ -55,6 +55,16 @@ impl CountNumbers {
     }
 
     /// The point estimate (see [`CountNumbers`] for what it is for each kind of count).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::Count;
+    /// // A range's point is its midpoint rounded half up: 21 + ⌈3/2⌉.
+    /// assert_eq!("21-24".parse::<Count>()?.numbers().point(), 23);
+    /// // "Over 60": the point is the lower bound, 61.
+    /// assert_eq!("over 60".parse::<Count>()?.numbers().point(), 61);
+    /// # Ok::<(), corridor::CountError>(())
+    /// ```
     #[must_use]
     pub fn point(&self) -> u64 {
         self.point
@@ -78,6 +88,16 @@ impl CountNumbers {
     ///
     /// Never: a `CountNumbers` is only made from a count (by [`Count::numbers`] or through
     /// [`Count::from_numbers`]'s checks), whose numbers always rebuild it.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::Count;
+    /// let c: Count = "nearly 140,000".parse()?;
+    /// let n = c.numbers();
+    /// assert_eq!((n.lower(), n.upper()), (126_000, Some(140_000)));
+    /// assert_eq!(n.to_count(), c);
+    /// # Ok::<(), corridor::CountError>(())
+    /// ```
     #[must_use]
     pub fn to_count(&self) -> Count {
         Count::from_numbers(self.lower, Some(self.point), self.upper, Some(self.kind))

@@ -122,6 +122,19 @@ impl FlowSeries {
     /// # Errors
     /// [`FlowError::NotRegular`] when `start` is a date range; [`FlowError::EmptySeries`]
     /// without values; [`FlowError::PastCalendar`] when the values run past year 9999.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{FlowError, FlowSeries};
+    /// use corridor::{Count, Granularity};
+    /// let s = FlowSeries::new("2021-Q3".parse()?, vec![Some(Count::exact(70_000)), Some(Count::exact(40_000))])?;
+    /// assert_eq!((s.granularity(), s.end().to_string()), (Granularity::Quarter, "2021-Q4".to_string()));
+    /// // A date range is not a regular period.
+    /// let range = "2021-08-01..2021-08-15".parse()?;
+    /// assert!(matches!(FlowSeries::new(range, vec![None]), Err(FlowError::NotRegular { .. })));
+    /// assert!(matches!(FlowSeries::new("2021-08".parse()?, vec![]), Err(FlowError::EmptySeries)));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn new(start: Period, values: Vec<Option<Count>>) -> crate::flow::Result<Self> {
         let n = values.len();
         Self::with_sources(start, values, vec![false; n], Vec::new(), vec![Vec::new(); n])
@@ -155,6 +168,17 @@ impl FlowSeries {
     }
 
     /// Attaches `source` to every value of the series.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::FlowSeries;
+    /// use corridor::{Count, Source};
+    /// let snm = Source::new("SNM Panamá", "Tránsito irregular por Darién")?;
+    /// let s = FlowSeries::new("2024-01".parse()?, vec![Some(Count::exact(36_001)), None])?.with_source(snm.clone());
+    /// assert_eq!(s.sources(), &[snm.clone()]);
+    /// assert_eq!(s.sources_at(0).collect::<Vec<_>>(), [&snm]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn with_source(mut self, source: Source) -> Self {
         let i = if let Some(i) = self.sources.iter().position(|s| *s == source) {
@@ -293,6 +317,18 @@ impl FlowSeries {
 
     /// The value for `period`: `None` if the period is not in the series, `Some(None)`
     /// for a gap.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::FlowSeries;
+    /// use corridor::Count;
+    /// let s = FlowSeries::new("2024-01".parse()?, vec![Some(Count::exact(5)), None])?;
+    /// assert_eq!(s.get("2024-01".parse()?), Some(Some(&Count::exact(5))));
+    /// assert_eq!(s.get("2024-02".parse()?), Some(None)); // a gap
+    /// assert_eq!(s.get("2024-03".parse()?), None); // not in the series
+    /// assert_eq!(s.position("2024-02".parse()?), Some(1));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn get(&self, period: Period) -> Option<Option<&Count>> {
         self.position(period).map(|i| self.values[i].as_ref())
