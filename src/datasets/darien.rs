@@ -47,6 +47,11 @@ const MONTHLY_BY_NATIONALITY: &str = include_str!("../../data/darien/darien_mont
 
 /// How a monthly figure was obtained.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum ValueType {
     /// Summed from SNM's published monthly tables (by WOLA).
@@ -59,6 +64,7 @@ pub enum ValueType {
 
 /// One month of crossings with how it was obtained and its source.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MonthlyFigure {
     period: Period,
     crossings: Count,
@@ -101,6 +107,11 @@ impl MonthlyFigure {
 
 /// Whether a total covers a whole year or the year up to a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum TotalKind {
     /// January to December.
     Annual,
@@ -110,6 +121,7 @@ pub enum TotalKind {
 
 /// An annual or year-to-date total, with the agency that counted and the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AnnualFigure {
     period: Period,
     kind: TotalKind,
@@ -368,6 +380,7 @@ pub fn monthly_by_nationality() -> FlowTable {
 /// The figures of Panama's foreign-ministry statement of early 2022, the statement
 /// this crate began from, each as a [`Count`] with its precision.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Statement2022 {
     /// Peak crossings per day, August 2021: 2,461.
     pub peak_per_day: Count,

@@ -15,6 +15,7 @@ const END: Date = time::macros::date!(2024 - 12 - 31);
 
 /// One row of `data/darien/sim_parameters.csv`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SimParameter {
     name: String,
     value: String,
@@ -106,6 +107,7 @@ fn date(name: &str) -> Date {
 /// The four free parameters of the Darién simulation, fitted to the monthly crossings of
 /// 2021–2022 (see [`corridor_model`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DarienFit {
     /// Days by which demand at Necoclí and Turbo precedes Panama's count of crossings.
     pub lead_days: f64,
