@@ -17,7 +17,7 @@
 //! elements in the `sans-serif` family and laid out by whatever shows the file (a browser, Inkscape,
 //! `rsvg-convert`).
 //!
-//! # Example
+//! # Examples
 //! ```
 //! use corridor::Count;
 //! use corridor::flow::FlowSeries;
@@ -47,6 +47,24 @@ pub use series::{SeriesChart, series_svg};
 pub use stl::stl_svg;
 
 /// Why a chart could not be drawn.
+///
+/// # Examples
+/// ```
+/// use corridor::flow::FlowSeries;
+/// use corridor::plot::{Chart, PlotError, SeriesChart, series_svg};
+/// use corridor::Count;
+/// let s = FlowSeries::new("2024-01".parse()?, vec![Some(Count::exact(10)), Some(Count::exact(12))])?;
+/// // A changepoint past the end of the series.
+/// let err = series_svg(&s, &SeriesChart::default().changepoints(&[5])).unwrap_err();
+/// assert!(matches!(err, corridor::Error::Plot(PlotError::Index { index: 5, len: 2, .. })));
+/// // A chart too small to draw.
+/// let err = series_svg(&s, &SeriesChart::default().chart(Chart::default().size(100, 100))).unwrap_err();
+/// assert!(matches!(err, corridor::Error::Plot(PlotError::Size { width: 100, height: 100 })));
+/// // Only gaps: nothing to draw.
+/// let gaps = FlowSeries::new("2024-01".parse()?, vec![None, None])?;
+/// assert!(matches!(series_svg(&gaps, &SeriesChart::default()), Err(corridor::Error::Plot(PlotError::NoData { .. }))));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PlotError {
@@ -102,7 +120,7 @@ pub enum PlotError {
 
 /// Options that every chart takes: title, size in pixels, and a note for the caption.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::plot::Chart;
 /// let c = Chart::default().title("Resilience").size(1000, 420).note("Simulated network.");
