@@ -12,6 +12,7 @@
 //! | interrupted time series: data, fitted line, counterfactual with its band, the event | [`its_svg`] |
 //! | forecast fan: history, mean forecast, 80 % and 95 % intervals | [`forecast_svg`] |
 //! | resilience curves of several attack strategies, side by side | [`resilience_svg`] |
+//! | a simulation run's stocks (people held at the end of each day) per place | [`stocks_svg`] |
 //!
 //! The SVG is drawn with `plotters`' SVG backend and no font files: text is written as SVG `<text>`
 //! elements in the `sans-serif` family and laid out by whatever shows the file (a browser, Inkscape,
@@ -39,12 +40,14 @@ mod its;
 mod resilience;
 mod series;
 mod stl;
+mod stocks;
 
 pub use forecast::forecast_svg;
 pub use its::its_svg;
 pub use resilience::resilience_svg;
 pub use series::{SeriesChart, series_svg};
 pub use stl::stl_svg;
+pub use stocks::{StocksChart, stocks_svg};
 
 /// Why a chart could not be drawn.
 ///
@@ -101,6 +104,24 @@ pub enum PlotError {
         what: &'static str,
         /// Its text.
         value: String,
+    },
+    /// A name (a place of a simulation) that the data do not have.
+    #[error("no {what} is called {name:?}")]
+    UnknownName {
+        /// What was named.
+        what: &'static str,
+        /// The name given.
+        name: String,
+    },
+    /// More series than the chart has colours for.
+    #[error("too many {what}: {got} (at most {max}, one colour each)")]
+    TooMany {
+        /// What was counted.
+        what: &'static str,
+        /// How many were asked for.
+        got: usize,
+        /// The most the chart draws.
+        max: usize,
     },
     /// The chart size is outside 200..=10,000 by 150..=10,000 pixels.
     #[error("chart size {width}x{height} is outside 200..=10000 by 150..=10000 pixels")]
