@@ -9,6 +9,23 @@ use crate::operation::{Crime, JointOperation, Measure, Outcome, total_of};
 use crate::{Count, Country, Period, Source};
 
 /// How a claimed rate per day is to be read.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::FlowSeries;
+/// use corridor::impact::{Claim, ClaimKind, Evidence, Rate, RateReading, Verdict};
+/// use corridor::{Count, Source};
+/// let snm = Source::new("SNM", "monthly crossings")?;
+/// let monthly = FlowSeries::new("2021-08".parse()?, vec![Some(Count::exact(25_332))])?.with_source(snm);
+/// let per_day = Count::between(810, 820)?;
+/// let rate = |reading| Rate { period: "2021-08".parse().unwrap(), per_day, reading };
+/// let claim = |reading| Claim::new("rate", "810 to 820 a day", ClaimKind::Rate { rate: rate(reading) }, Source::new("Ministry", "statement").unwrap());
+/// // 25,332 in 31 days is a mean of 817.2 a day: a daily mean can be checked, one day cannot.
+/// assert_eq!(Evidence::new().monthly(&monthly).check(&claim(RateReading::DailyMean)?).verdict(), Verdict::Consistent);
+/// assert_eq!(Evidence::new().monthly(&monthly).check(&claim(RateReading::Day)?).verdict(), Verdict::NotVerifiable);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -22,6 +39,16 @@ pub enum RateReading {
 }
 
 /// A claimed number of people per day in a period.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::impact::{Rate, RateReading};
+/// // "140 a day today" (early 2022): one day, not said to be typical.
+/// let today = Rate { period: "2022-01".parse()?, per_day: "140".parse()?, reading: RateReading::Day };
+/// assert_eq!(today.per_day.point(), 140);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -35,6 +62,17 @@ pub struct Rate {
 }
 
 /// The summary of a span of years that a "normal year" is read as.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::impact::{Baseline, BaselineStatistic};
+/// // "About 10,000 in a normal year", read as the median year of 2010–2020.
+/// let normal = Baseline { per_year: "about 10,000".parse()?, first_year: 2010, last_year: 2020, statistic: BaselineStatistic::Median };
+/// assert_eq!(normal.statistic, BaselineStatistic::Median);
+/// assert!(normal.per_year.contains(10_000));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -48,6 +86,22 @@ pub enum BaselineStatistic {
 /// A claimed baseline ("about 10,000 in a normal year") and how the checker reads it: the
 /// [`BaselineStatistic`] of the annual totals of `first_year ..= last_year`. The phrase does not define
 /// its years; the reading is the checker's, stated beside every verdict.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::impact::{Baseline, BaselineStatistic, Claim, ClaimKind};
+/// use corridor::Source;
+/// let normal = Baseline { per_year: "about 10,000".parse()?, first_year: 2010, last_year: 2020, statistic: BaselineStatistic::Mean };
+/// let kind = ClaimKind::RatioToBaseline { period: "2021".parse()?, total: "nearly 140,000".parse()?, baseline: normal };
+/// let source = Source::new("Ministry of Foreign Affairs of Panama", "statement")?;
+/// assert!(Claim::new("ratio", "nearly 140,000 against about 10,000", kind, source.clone()).is_ok());
+/// // Years that end before they start are refused.
+/// let reversed = Baseline { first_year: 2020, last_year: 2010, ..normal };
+/// let kind = ClaimKind::RatioToBaseline { period: "2021".parse()?, total: "nearly 140,000".parse()?, baseline: reversed };
+/// assert!(Claim::new("ratio", "text", kind, source).is_err());
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -328,6 +382,22 @@ impl Claim {
 }
 
 /// The outcome of a claim check.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::impact::{Claim, ClaimKind, Evidence, Figure, Verdict};
+/// use corridor::{Count, Source};
+/// let ministry = Source::new("Ministry of Foreign Affairs of Panama", "statement")?;
+/// let snm = Source::new("Servicio Nacional de Migración", "annual crossings")?;
+/// let total = |n| Claim::new("2021", "text", ClaimKind::Total { period: "2021".parse().unwrap(), total: Count::exact(n) }, ministry.clone());
+/// let evidence = Evidence::new().annual([Figure::new("2021".parse()?, Count::exact(133_726), snm)]);
+/// assert_eq!(evidence.check(&total(133_726)?).verdict(), Verdict::Consistent);
+/// assert_eq!(evidence.check(&total(200_000)?).verdict(), Verdict::Inconsistent);
+/// assert_eq!(Evidence::new().check(&total(133_726)?).verdict(), Verdict::NotVerifiable); // no evidence
+/// assert_eq!(Verdict::NotVerifiable.to_string(), "not verifiable");
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -353,6 +423,22 @@ impl fmt::Display for Verdict {
 
 /// How far a claim lies from the independent evidence: the gap between the claimed bounds and the
 /// range the evidence allows.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::impact::{Claim, ClaimKind, Evidence, Figure};
+/// use corridor::{Count, Source};
+/// let ministry = Source::new("Ministry of Foreign Affairs of Panama", "statement")?;
+/// let snm = Source::new("Servicio Nacional de Migración", "annual crossings")?;
+/// let claim = Claim::new("2021", "200,000 in 2021", ClaimKind::Total { period: "2021".parse()?, total: Count::exact(200_000) }, ministry)?;
+/// let check = Evidence::new().annual([Figure::new("2021".parse()?, Count::exact(133_726), snm)]).check(&claim);
+/// let d = check.discrepancy().expect("inconsistent");
+/// assert_eq!((d.claimed(), d.evidence()), ((200_000.0, Some(200_000.0)), (133_726.0, Some(133_726.0))));
+/// assert_eq!(d.by(), 66_274.0); // the claim lies above the evidence
+/// assert!((d.relative() - 66_274.0 / 133_726.0).abs() < 1e-12);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -395,6 +481,20 @@ impl Discrepancy {
 
     /// The gap between the two ranges: positive when the claim lies above the evidence, negative when
     /// below, 0 when they overlap.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::impact::{Claim, ClaimKind, Evidence, Figure};
+    /// use corridor::{Count, Source};
+    /// let ministry = Source::new("Ministry", "statement")?;
+    /// let snm = Source::new("Servicio Nacional de Migración", "annual crossings")?;
+    /// // "Under 100,000" against 133,726: 33,727 below (the claim's range ends at 99,999).
+    /// let claim = Claim::new("2021", "under 100,000", ClaimKind::Total { period: "2021".parse()?, total: "under 100,000".parse()? }, ministry)?;
+    /// let check = Evidence::new().annual([Figure::new("2021".parse()?, Count::exact(133_726), snm)]).check(&claim);
+    /// assert_eq!(check.discrepancy().map(|d| d.by()), Some(-33_727.0));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn by(&self) -> f64 {
         gap(
@@ -404,6 +504,19 @@ impl Discrepancy {
     }
 
     /// [`Discrepancy::by`] as a share of the nearest evidence bound (0.2 = 20 % above it).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::impact::{Claim, ClaimKind, Evidence, Figure};
+    /// use corridor::{Count, Source};
+    /// let ministry = Source::new("Ministry", "statement")?;
+    /// let snm = Source::new("Servicio Nacional de Migración", "annual crossings")?;
+    /// let claim = Claim::new("2021", "120,000", ClaimKind::Total { period: "2021".parse()?, total: Count::exact(120_000) }, ministry)?;
+    /// let check = Evidence::new().annual([Figure::new("2021".parse()?, Count::exact(100_000), snm)]).check(&claim);
+    /// assert_eq!(check.discrepancy().map(|d| d.relative()), Some(0.2)); // 20 % above
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn relative(&self) -> f64 {
         let by = self.by();
@@ -482,6 +595,24 @@ fn gap(a: (f64, Option<f64>), b: (f64, Option<f64>)) -> f64 {
 }
 
 /// One piece of evidence: what it says and who says it.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::impact::{Claim, ClaimKind, Evidence, Figure};
+/// use corridor::{Count, Source};
+/// let ministry = Source::new("Ministry of Foreign Affairs of Panama", "statement")?;
+/// let snm = Source::new("Servicio Nacional de Migración", "annual crossings")?;
+/// let claim = Claim::new("2021", "text", ClaimKind::Total { period: "2021".parse()?, total: Count::exact(133_726) }, ministry.clone())?;
+/// let evidence = Evidence::new().annual([
+///     Figure::new("2021".parse()?, Count::exact(133_726), snm.clone()),
+///     Figure::new("2021".parse()?, Count::exact(133_726), ministry), // the claim's own source
+/// ]);
+/// let check = evidence.check(&claim);
+/// assert_eq!(check.evidence()[0].source(), Some(&snm));
+/// assert_eq!(check.set_aside().len(), 1);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -505,6 +636,17 @@ impl EvidenceItem {
 }
 
 /// A figure with its source: an annual total, say.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::impact::Figure;
+/// use corridor::{Count, Source};
+/// let wola = Source::new("WOLA", "Darién crossings by year")?;
+/// let f = Figure::new("2021".parse()?, Count::exact(133_726), wola);
+/// assert_eq!((f.period().to_string(), f.count().point()), ("2021".to_owned(), 133_726));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -542,6 +684,22 @@ impl Figure {
 
 /// A state's engagement with the focal state: a shared agreement, meeting or operation, dated, with
 /// its source.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::impact::{Claim, ClaimKind, Engagement, Evidence, Verdict};
+/// use corridor::{Count, Country, Source};
+/// let ministry = Source::new("Ministry of Foreign Affairs of Panama", "statement")?;
+/// let state = Source::new("U.S. Department of State", "Joint statement")?;
+/// let since = "2021-08-11..2022-01-31".parse()?;
+/// let named = |c| Engagement::new(Country::PAN, c, "2021-10-20".parse().unwrap(), "Bogotá ministerial", state.clone());
+/// let evidence = Evidence::new().engagements([named(Country::COL), named(Country::CRI), named(Country::USA)]);
+/// let claim = |n| Claim::new("partners", "text", ClaimKind::PartnerCount { focal: Country::PAN, within: since, count: Count::exact(n), named: vec![] }, ministry.clone());
+/// assert_eq!(evidence.check(&claim(3)?).verdict(), Verdict::Consistent);
+/// assert_eq!(evidence.check(&claim(2)?).verdict(), Verdict::Inconsistent); // three are documented
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Engagement {
     partner: Country,
@@ -722,6 +880,21 @@ impl From<&JointOperation> for OperationRecord {
 }
 
 /// Which evidence counts as independent of a claim.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::impact::{Claim, ClaimKind, Evidence, Figure, Independence, Verdict};
+/// use corridor::{Count, Source};
+/// let statement = Source::new("Ministry of Foreign Affairs of Panama", "statement")?;
+/// let release = Source::new("Ministry of Foreign Affairs of Panama", "press release")?;
+/// let claim = Claim::new("2021", "text", ClaimKind::Total { period: "2021".parse()?, total: Count::exact(133_726) }, statement)?;
+/// let evidence = Evidence::new().annual([Figure::new("2021".parse()?, Count::exact(133_726), release)]);
+/// // By default the ministry does not confirm itself with its own press release.
+/// assert_eq!(evidence.check(&claim).verdict(), Verdict::NotVerifiable);
+/// assert_eq!(evidence.independence(Independence::OtherSource).check(&claim).verdict(), Verdict::Consistent);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -975,6 +1148,19 @@ impl<'a> Evidence<'a> {
 
     /// Checks `claim` against the independent evidence. Never fails: what the evidence cannot decide
     /// is [`Verdict::NotVerifiable`], with the reason in [`ClaimCheck::undecided`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "csv")] {
+    /// use corridor::datasets::darien;
+    /// use corridor::impact::Verdict;
+    /// let checks = darien::check_statement();
+    /// // Claim 7, over 40 arrested with Costa Rica: Crepúsculo's independent reports give 42 to 51 (S21).
+    /// assert_eq!(checks[6].verdict(), Verdict::Consistent);
+    /// assert!(!checks[6].evidence().is_empty() && !checks[6].decided().is_empty());
+    /// # }
+    /// ```
     #[must_use]
     pub fn check(&self, claim: &Claim) -> ClaimCheck {
         let f = match &claim.kind {

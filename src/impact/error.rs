@@ -8,6 +8,22 @@ use crate::stats::StatsError;
 ///
 /// Converts into [`crate::Error`] (`?` works in code returning the crate error) and back with
 /// `TryFrom<corridor::Error>`.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::FlowSeries;
+/// use corridor::impact::{FlowEffect, ImpactError};
+/// use corridor::Count;
+/// let series = FlowSeries::new("2021-01".parse()?, (0..12).map(|i| Some(Count::exact(100 + i))).collect())?;
+/// let err = FlowEffect::new(&series, "2023-01".parse()?).fit().unwrap_err();
+/// assert!(matches!(err, ImpactError::PeriodNotInSeries { .. }));
+/// assert_eq!(err.to_string(), "period 2023-01 is not in the series (2021-01 to 2021-12)");
+/// // `?` lifts it into corridor::Error, and TryFrom brings it back.
+/// let wide: corridor::Error = err.into();
+/// assert!(ImpactError::try_from(wide).is_ok());
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ImpactError {

@@ -16,6 +16,23 @@ pub const RECOMMENDED_SEGMENT: usize = 12;
 /// What [`FlowEffect::fit`] does with a gap (a period without a value) inside the analysis window.
 ///
 /// A gap is never read as zero.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::FlowSeries;
+/// use corridor::impact::{Caveat, FlowEffect, GapPolicy, ImpactError};
+/// use corridor::Count;
+/// let mut y: Vec<Option<Count>> = (0..30).map(|i| Some(Count::exact(100 + i))).collect();
+/// y[3] = None; // an unpublished month
+/// let series = FlowSeries::new("2021-01".parse()?, y)?;
+/// let effect = FlowEffect::new(&series, "2022-01".parse()?);
+/// assert!(matches!(effect.fit(), Err(ImpactError::Gap { .. }))); // a gap is never zero
+/// let fit = effect.gaps(GapPolicy::LongestRun).fit()?;
+/// assert_eq!(fit.window().0.to_string(), "2021-05"); // the run after the gap
+/// assert!(fit.caveats().iter().any(|c| matches!(c, Caveat::Trimmed { .. })));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -31,6 +48,21 @@ pub enum GapPolicy {
 
 /// A dated event that may have moved the flow at the same time as the intervention: an operation, an
 /// agreement, a policy elsewhere. Its date has its precision (a day, a month, a range).
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::FlowSeries;
+/// use corridor::impact::{Caveat, DatedEvent, FlowEffect};
+/// use corridor::Count;
+/// let series = FlowSeries::new("2021-01".parse()?, (0..24).map(|i| Some(Count::exact(100 + i))).collect())?;
+/// let other = DatedEvent::new("Carepa quota", "2021-08-11".parse()?);
+/// assert_eq!((other.name(), other.when().to_string()), ("Carepa quota", "2021-08-11".to_owned()));
+/// let fit = FlowEffect::new(&series, "2021-09".parse()?).events([other]).fit()?;
+/// // The quota lies one month before the intervention: a co-occurring event.
+/// assert!(fit.caveats().iter().any(|c| matches!(c, Caveat::CoOccurring { offset: -1, .. })));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -79,6 +111,19 @@ impl DatedEvent {
 }
 
 /// A plain-words warning attached to an estimated flow effect.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::FlowSeries;
+/// use corridor::impact::{Caveat, FlowEffect};
+/// use corridor::Count;
+/// let series = FlowSeries::new("2021-01".parse()?, (0..12).map(|i| Some(Count::exact(100 + i))).collect())?;
+/// let fit = FlowEffect::new(&series, "2021-07".parse()?).fit()?;
+/// assert!(fit.caveats().contains(&Caveat::Association)); // always
+/// assert!(fit.caveats().contains(&Caveat::ShortSegment { before: 6, after: 6 })); // fewer than 12 a side
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -194,6 +239,20 @@ impl fmt::Display for Caveat {
 }
 
 /// How the coefficient covariance was estimated.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::FlowSeries;
+/// use corridor::impact::{Covariance, FlowEffect};
+/// use corridor::Count;
+/// let y = [10, 12, 11, 13, 14, 13, 25, 27, 26, 29, 30, 31];
+/// let series = FlowSeries::new("2021-01".parse()?, y.iter().map(|&v| Some(Count::exact(v))).collect())?;
+/// let effect = FlowEffect::new(&series, "2021-07".parse()?);
+/// assert_eq!(effect.fit()?.covariance(), Covariance::Model);
+/// assert_eq!(effect.hac(2).fit()?.covariance(), Covariance::NeweyWest { lag: 2 });
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -211,6 +270,23 @@ pub enum Covariance {
 }
 
 /// An estimated quantity with its standard error, two-sided interval and p-value, in plain numbers.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::FlowSeries;
+/// use corridor::impact::FlowEffect;
+/// use corridor::Count;
+/// let y = [10, 12, 11, 13, 14, 13, 25, 27, 26, 29, 30, 31];
+/// let series = FlowSeries::new("2021-01".parse()?, y.iter().map(|&v| Some(Count::exact(v))).collect())?;
+/// let level = FlowEffect::new(&series, "2021-07".parse()?).fit()?.level_change();
+/// // statsmodels 0.15 OLS of y on [1, t, D, (t - 6) D]: b2 = 10.5333, se 1.02767.
+/// assert!((level.value() - 10.533_333).abs() < 1e-5);
+/// assert!((level.std_error() - 1.027_667).abs() < 1e-5);
+/// let (lo, hi) = level.interval();
+/// assert!(lo < level.value() && level.value() < hi && level.p_value() < 0.001);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -286,6 +362,23 @@ impl EffectEstimate {
 
 /// One period of a fitted flow effect: what was observed, what the model fits and what it would have
 /// fitted without the intervention.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::FlowSeries;
+/// use corridor::impact::FlowEffect;
+/// use corridor::Count;
+/// let y = [10, 12, 11, 13, 14, 13, 25, 27, 26, 29, 30, 31];
+/// let series = FlowSeries::new("2021-01".parse()?, y.iter().map(|&v| Some(Count::exact(v))).collect())?;
+/// let fit = FlowEffect::new(&series, "2021-07".parse()?).fit()?;
+/// let first_after = &fit.points()[6];
+/// assert_eq!((first_after.period().to_string(), first_after.observed()), ("2021-07".to_owned(), 25.0));
+/// // The fitted value is above the counterfactual by the level change.
+/// let jump = first_after.fitted() - first_after.counterfactual();
+/// assert!((jump - fit.level_change().value()).abs() < 1e-9);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -739,6 +832,22 @@ impl<'a> FlowEffect<'a> {
 ///
 /// Serialises with serde (feature `serde`); deserialising checks that the numbers are finite, the
 /// intervals contain their estimates, the periods run consecutively and the intervention lies inside.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::FlowSeries;
+/// use corridor::impact::FlowEffect;
+/// use corridor::Count;
+/// let y = [10, 12, 11, 13, 14, 13, 25, 27, 26, 29, 30, 31];
+/// let series = FlowSeries::new("2021-01".parse()?, y.iter().map(|&v| Some(Count::exact(v))).collect())?;
+/// let fit = FlowEffect::new(&series, "2021-07".parse()?).label("new route").fit()?;
+/// assert_eq!((fit.label(), fit.first_after().to_string()), ("new route", "2021-07".to_owned()));
+/// // statsmodels 0.15 OLS: slope change b3 = 0.542857.
+/// assert!((fit.slope_change().value() - 0.542_857).abs() < 1e-5);
+/// assert_eq!(fit.confidence(), 0.95);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "FlowEffectFitRepr", into = "FlowEffectFitRepr"))]
@@ -805,24 +914,80 @@ impl FlowEffectFit {
     }
 
     /// The level change `b2` (people per period; log rate ratio for the count families).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::flow::FlowSeries;
+    /// use corridor::impact::FlowEffect;
+    /// use corridor::Count;
+    /// let y = [10, 12, 11, 13, 14, 13, 25, 27, 26, 29, 30, 31];
+    /// let series = FlowSeries::new("2021-01".parse()?, y.iter().map(|&v| Some(Count::exact(v))).collect())?;
+    /// let fit = FlowEffect::new(&series, "2021-07".parse()?).fit()?;
+    /// assert!((fit.level_change().value() - 10.533_333).abs() < 1e-5); // statsmodels 0.15 OLS
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn level_change(&self) -> EffectEstimate {
         self.level_change
     }
 
     /// The slope change `b3` (people per period per period; log scale for the count families).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::flow::FlowSeries;
+    /// use corridor::impact::FlowEffect;
+    /// use corridor::Count;
+    /// let y = [10, 12, 11, 13, 14, 13, 25, 27, 26, 29, 30, 31];
+    /// let series = FlowSeries::new("2021-01".parse()?, y.iter().map(|&v| Some(Count::exact(v))).collect())?;
+    /// let slope = FlowEffect::new(&series, "2021-07".parse()?).fit()?.slope_change();
+    /// assert!((slope.value() - 0.542_857).abs() < 1e-5); // statsmodels 0.15 OLS
+    /// assert!((slope.std_error() - 0.294_623).abs() < 1e-5);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn slope_change(&self) -> EffectEstimate {
         self.slope_change
     }
 
     /// Fitted minus counterfactual in the last period, in people (delta method).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::flow::FlowSeries;
+    /// use corridor::impact::FlowEffect;
+    /// use corridor::Count;
+    /// let y = [10, 12, 11, 13, 14, 13, 25, 27, 26, 29, 30, 31];
+    /// let series = FlowSeries::new("2021-01".parse()?, y.iter().map(|&v| Some(Count::exact(v))).collect())?;
+    /// let fit = FlowEffect::new(&series, "2021-07".parse()?).fit()?;
+    /// let last = fit.points().last().expect("points");
+    /// assert!((fit.end_absolute().value() - (last.fitted() - last.counterfactual())).abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn end_absolute(&self) -> EffectEstimate {
         self.end_absolute
     }
 
     /// Fitted over counterfactual minus 1 in the last period (delta method).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::flow::FlowSeries;
+    /// use corridor::impact::FlowEffect;
+    /// use corridor::Count;
+    /// let y = [10, 12, 11, 13, 14, 13, 25, 27, 26, 29, 30, 31];
+    /// let series = FlowSeries::new("2021-01".parse()?, y.iter().map(|&v| Some(Count::exact(v))).collect())?;
+    /// let fit = FlowEffect::new(&series, "2021-07".parse()?).fit()?;
+    /// let last = fit.points().last().expect("points");
+    /// let ratio = last.fitted() / last.counterfactual() - 1.0;
+    /// assert!((fit.end_relative().value() - ratio).abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn end_relative(&self) -> EffectEstimate {
         self.end_relative

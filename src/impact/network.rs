@@ -8,6 +8,24 @@ use crate::{Count, Source};
 
 /// The corridor's monthly capacity in a [`NetworkState`] (see
 /// [`DisruptionMetrics`](crate::network::DisruptionMetrics) for its definition).
+///
+/// # Examples
+///
+/// ```
+/// use corridor::impact::{FlowCapacity, NetworkImpact};
+/// use corridor::network::{Actor, SmugglingNetwork, StageServed, Tie, TieKind};
+/// let mut b = SmugglingNetwork::builder();
+/// let guide = b.add_actor(Actor::person("Guide").stage(StageServed::new(0, "Necoclí")));
+/// let boat = b.add_actor(Actor::person("Boatman").stage(StageServed::new(1, "Capurganá")));
+/// let lead = b.add_actor(Actor::person("Leader"));
+/// b.add_tie(guide, boat, Tie::undirected(TieKind::Logistics))?;
+/// b.add_tie(lead, boat, Tie::directed(TieKind::Command))?;
+/// let hit = NetworkImpact::of_arrests(&b.build()?, "raid", &["leader"])?;
+/// // No stated capacity: the data does not limit the flow, before or after.
+/// assert_eq!(hit.after().capacity(), FlowCapacity::Unbounded);
+/// assert_eq!(hit.capacity_lost(), None);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -27,6 +45,26 @@ pub enum FlowCapacity {
 }
 
 /// The measures of a network before or after an operation (the network module's disruption metrics).
+///
+/// # Examples
+///
+/// ```
+/// use corridor::impact::{FlowCapacity, NetworkImpact};
+/// use corridor::network::{Actor, SmugglingNetwork, Tie, TieKind};
+/// let mut b = SmugglingNetwork::builder();
+/// let ids: Vec<_> = (0..4).map(|i| b.add_actor(Actor::person(format!("P{i}")))).collect();
+/// for w in ids.windows(2) {
+///     b.add_tie(w[0], w[1], Tie::undirected(TieKind::Logistics))?;
+/// }
+/// let hit = NetworkImpact::of_arrests(&b.build()?, "raid", &["P1"])?;
+/// let after = hit.after();
+/// assert_eq!((after.remaining(), after.largest_component(), after.components()), (3, 2, 2));
+/// assert_eq!(after.largest_component_share(), 0.5); // 2 of the 4 actors of the intact network
+/// assert!((after.fragmentation() - 2.0 / 3.0).abs() < 1e-12); // 1 - 2 * 1 / (3 * 2)
+/// assert!((after.efficiency() - 1.0 / 3.0).abs() < 1e-12); // networkx global_efficiency: 2 of 6 ordered pairs at 1
+/// assert_eq!(after.capacity(), FlowCapacity::NoCorridor);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -305,6 +343,25 @@ impl NetworkImpact {
     }
 
     /// The monthly capacity lost: before minus after, when both are bounded.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::impact::NetworkImpact;
+    /// use corridor::network::{Actor, SmugglingNetwork, StageServed, Tie, TieKind};
+    /// // Two boats in parallel (300 and 200 a month) between a guide and a driver.
+    /// let mut b = SmugglingNetwork::builder();
+    /// let guide = b.add_actor(Actor::person("Guide").stage(StageServed::new(0, "Necoclí")));
+    /// let driver = b.add_actor(Actor::person("Driver").stage(StageServed::new(2, "Metetí")));
+    /// for (name, cap) in [("Boat A", 300), ("Boat B", 200)] {
+    ///     let boat = b.add_actor(Actor::person(name).stage(StageServed::new(1, "Capurganá")).capacity(cap));
+    ///     b.add_tie(guide, boat, Tie::undirected(TieKind::Logistics))?;
+    ///     b.add_tie(boat, driver, Tie::undirected(TieKind::Logistics))?;
+    /// }
+    /// let hit = NetworkImpact::of_arrests(&b.build()?, "raid", &["boat a"])?;
+    /// assert_eq!(hit.capacity_lost(), Some(300)); // 500 a month before, 200 after
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn capacity_lost(&self) -> Option<u64> {
         match (self.before.capacity, self.after.capacity) {

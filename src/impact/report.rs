@@ -8,6 +8,16 @@ use crate::partner::{Agreement, Target};
 use crate::{Count, Period, Source};
 
 /// What a report is about.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::impact::{ImpactReport, Subject};
+/// let report = ImpactReport::new(Subject::Statement, "Statement of early 2022")?;
+/// assert_eq!(report.subject(), Subject::Statement);
+/// assert!(ImpactReport::new(Subject::Operation, " ").is_err()); // a subject needs a name
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -21,6 +31,19 @@ pub enum Subject {
 }
 
 /// A figure reported about the subject (an operation's arrests, an agreement's quota), with its source.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::impact::{ImpactReport, ReportedFigure, Subject};
+/// use corridor::{Count, Source};
+/// let efe = Source::new("La Prensa Latina (EFE)", "More than 40 arrested")?;
+/// let arrested = ReportedFigure::new("arrested in Costa Rica", Count::exact(21), efe.clone());
+/// assert_eq!((arrested.what(), arrested.count()), ("arrested in Costa Rica", Count::exact(21)));
+/// let report = ImpactReport::new(Subject::Operation, "Crepúsculo")?.figure(arrested);
+/// assert_eq!(report.sources(), [&efe]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
@@ -412,6 +435,21 @@ impl ImpactReport {
 
     /// Every distinct source the report rests on, in order of first appearance: the subject's, the
     /// figures', the flow series', the networks', and both sides of every claim.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::impact::{ImpactReport, ReportedFigure, Subject};
+    /// use corridor::{Count, Source};
+    /// let efe = Source::new("La Prensa Latina (EFE)", "More than 40 arrested")?;
+    /// let radio = Source::new("radio-corporacion.com", "Crepúsculo")?;
+    /// let report = ImpactReport::new(Subject::Operation, "Crepúsculo")?
+    ///     .subject_source(efe.clone())
+    ///     .figure(ReportedFigure::new("arrested in Costa Rica", Count::exact(21), efe.clone()))
+    ///     .figure(ReportedFigure::new("arrested in Costa Rica", Count::exact(24), radio.clone()));
+    /// assert_eq!(report.sources(), [&efe, &radio]); // each once, in order of first appearance
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn sources(&self) -> Vec<&Source> {
         let mut all: Vec<&Source> = Vec::new();

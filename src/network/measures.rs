@@ -42,6 +42,8 @@ impl SmugglingNetwork {
 
     /// Number of ties of each actor (networkx `G.degree()`; in + out for directed networks).
     ///
+    /// # Complexity
+    ///
     /// `O(n + m)`.
     ///
     /// # Examples
@@ -62,7 +64,11 @@ impl SmugglingNetwork {
         to_counts(degree::degree(self.graph(), Side::Both, Weighting::Unweighted))
     }
 
-    /// Number of incoming ties of each actor (the degree for undirected networks). `O(n + m)`.
+    /// Number of incoming ties of each actor (the degree for undirected networks).
+    ///
+    /// # Complexity
+    ///
+    /// `O(n + m)`.
     ///
     /// # Examples
     ///
@@ -83,7 +89,11 @@ impl SmugglingNetwork {
         to_counts(degree::degree(self.graph(), Side::In, Weighting::Unweighted))
     }
 
-    /// Number of outgoing ties of each actor (the degree for undirected networks). `O(n + m)`.
+    /// Number of outgoing ties of each actor (the degree for undirected networks).
+    ///
+    /// # Complexity
+    ///
+    /// `O(n + m)`.
     ///
     /// # Examples
     ///
@@ -104,7 +114,11 @@ impl SmugglingNetwork {
         to_counts(degree::degree(self.graph(), Side::Out, Weighting::Unweighted))
     }
 
-    /// Sum of tie weights of each actor (networkx `G.degree(weight="weight")`). `O(n + m)`.
+    /// Sum of tie weights of each actor (networkx `G.degree(weight="weight")`).
+    ///
+    /// # Complexity
+    ///
+    /// `O(n + m)`.
     ///
     /// # Examples
     ///
@@ -125,7 +139,11 @@ impl SmugglingNetwork {
         degree::degree(self.graph(), Side::Both, Weighting::Weighted)
     }
 
-    /// Degree centrality `deg(v) / (n - 1)` (networkx `degree_centrality`). `O(n + m)`.
+    /// Degree centrality `deg(v) / (n - 1)` (networkx `degree_centrality`).
+    ///
+    /// # Complexity
+    ///
+    /// `O(n + m)`.
     ///
     /// # Examples
     ///
@@ -174,8 +192,12 @@ impl SmugglingNetwork {
     /// counted both ways, so the same value as networkx)
     /// ```
     ///
-    /// Brandes' algorithm, `O(n m)` time, `O(n + m)` memory; spread over cores with the `parallel`
-    /// feature. See [`Self::betweenness_with`] for weights, raw values, endpoints and sampling.
+    /// Spread over cores with the `parallel` feature. See [`Self::betweenness_with`] for weights, raw values,
+    /// endpoints and sampling.
+    ///
+    /// # Complexity
+    ///
+    /// Brandes' algorithm, `O(n m)` time, `O(n + m)` memory.
     #[must_use]
     pub fn betweenness(&self) -> Vec<f64> {
         // The default options never sample, so they cannot fail.
@@ -522,7 +544,11 @@ impl SmugglingNetwork {
     }
 
     /// Number of connected components (weakly connected for directed networks; networkx
-    /// `number_connected_components`). Isolated actors count. `O(n + m)`.
+    /// `number_connected_components`). Isolated actors count.
+    ///
+    /// # Complexity
+    ///
+    /// `O(n + m)`.
     ///
     /// # Examples
     ///
@@ -542,7 +568,11 @@ impl SmugglingNetwork {
     }
 
     /// Connected component of each actor (weakly connected when directed): labels `0..count` in order of
-    /// each component's first actor. `O(n + m)`.
+    /// each component's first actor.
+    ///
+    /// # Complexity
+    ///
+    /// `O(n + m)`.
     ///
     /// # Examples
     ///
@@ -562,7 +592,11 @@ impl SmugglingNetwork {
     }
 
     /// Strongly connected component of each actor (Tarjan, iterative): labels `0..count`; actors share a
-    /// label exactly when networkx `strongly_connected_components` puts them together. `O(n + m)`.
+    /// label exactly when networkx `strongly_connected_components` puts them together.
+    ///
+    /// # Complexity
+    ///
+    /// `O(n + m)`.
     ///
     /// # Examples
     ///
@@ -584,7 +618,11 @@ impl SmugglingNetwork {
     }
 
     /// Actors whose removal disconnects their component (the set of networkx `articulation_points`; of the
-    /// undirected view for directed networks), ascending. Iterative, `O(n + m)`.
+    /// undirected view for directed networks), ascending.
+    ///
+    /// # Complexity
+    ///
+    /// Iterative, `O(n + m)`.
     ///
     /// # Examples
     ///
@@ -605,7 +643,11 @@ impl SmugglingNetwork {
     }
 
     /// Ties whose removal disconnects their component (networkx `bridges`, undirected view), as
-    /// `(lower id, higher id)`, ascending. `O(n + m)`.
+    /// `(lower id, higher id)`, ascending.
+    ///
+    /// # Complexity
+    ///
+    /// `O(n + m)`.
     ///
     /// # Examples
     ///
@@ -630,7 +672,11 @@ impl SmugglingNetwork {
     }
 
     /// k-core number of each actor, equal to networkx `core_number(G)` (total degree for directed
-    /// networks). Batagelj–Zaversnik, `O(n + m)`.
+    /// networks).
+    ///
+    /// # Complexity
+    ///
+    /// Batagelj–Zaversnik, `O(n + m)`.
     ///
     /// # Examples
     ///
@@ -685,7 +731,11 @@ impl SmugglingNetwork {
     }
 
     /// Mean local clustering over all actors, zeros included (networkx `average_clustering`, directed or
-    /// not; 0 without actors). `O(sum of squared degrees)`.
+    /// not; 0 without actors).
+    ///
+    /// # Complexity
+    ///
+    /// `O(sum of squared degrees)`.
     ///
     /// # Examples
     ///
@@ -709,7 +759,11 @@ impl SmugglingNetwork {
     /// Transitivity, equal to networkx `transitivity(G)`: `3 × triangles / connected triples`
     /// undirected. On a directed network networkx 3.6 (and so this) counts over successors only: the
     /// share of pairs of arcs `v -> j`, `v -> k` (`j != k`, no self-loops) closed by an arc `j -> k`. 0
-    /// without triangles. `O(sum of squared degrees)`.
+    /// without triangles.
+    ///
+    /// # Complexity
+    ///
+    /// `O(sum of squared degrees)`.
     ///
     /// # Examples
     ///
@@ -731,6 +785,9 @@ impl SmugglingNetwork {
 
     /// Shortest-path distance from `from` to every actor along ties (hops, or summed weights as lengths),
     /// `None` when unreachable (networkx `single_source_shortest_path_length` / `..._dijkstra_...`).
+    ///
+    /// # Complexity
+    ///
     /// `O(n + m)` or `O(m log n)`.
     ///
     /// # Errors
@@ -787,6 +844,9 @@ impl SmugglingNetwork {
     }
 
     /// All-pairs distances: row `s` holds the distances from actor `s` (`None` when unreachable).
+    ///
+    /// # Complexity
+    ///
     /// `O(n m)` time and `O(n²)` memory: meant for small networks.
     ///
     /// # Examples
@@ -813,6 +873,9 @@ impl SmugglingNetwork {
     /// example organisations or nationalities). Actor `b` brokers `a -> b -> c` when `a != c` and there is no
     /// tie `a -> c`; the five roles are coordinator, itinerant, gatekeeper, representative and liaison (see
     /// [`BrokerageRoles`]); undirected ties count both ways. Same counting as R `sna::brokerage`.
+    ///
+    /// # Complexity
+    ///
     /// `O(sum of in-degree × out-degree × log degree)`.
     ///
     /// # Errors
@@ -874,6 +937,9 @@ impl SmugglingNetwork {
 
     /// Greedy key-player set: `k` times (at most `n`), remove the actor whose removal maximises the
     /// fragmentation measure (ties: lowest id). Returns the actors in order of choice and the final value.
+    ///
+    /// # Complexity
+    ///
     /// `O(k n (n + m))` for `F`, `O(k n² (n + m))` for `DF`; Borgatti's swap improvement is not run.
     ///
     /// # Examples

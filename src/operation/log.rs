@@ -817,7 +817,11 @@ impl OperationLog {
         self.pick(index[lo..hi.max(lo)].iter().map(|e| e.2))
     }
 
-    /// Operations whose execution began within `period`, by date. `O(log n + k)`.
+    /// Operations whose execution began within `period`, by date.
+    ///
+    /// # Complexity
+    ///
+    /// `O(log n + k)`.
     ///
     /// # Examples
     ///
@@ -837,7 +841,11 @@ impl OperationLog {
         self.pick(self.by_date[lo..hi.max(lo)].iter().map(|e| e.1))
     }
 
-    /// Operations `country` took part in, by date. `O(log n + k)`.
+    /// Operations `country` took part in, by date.
+    ///
+    /// # Complexity
+    ///
+    /// `O(log n + k)`.
     ///
     /// # Examples
     ///
@@ -856,13 +864,20 @@ impl OperationLog {
         self.keyed(&self.by_partner, &country, None)
     }
 
-    /// Operations `country` took part in whose execution began within `period`. `O(log n + k)`.
+    /// Operations `country` took part in whose execution began within `period`.
+    ///
+    /// # Complexity
+    ///
+    /// `O(log n + k)`.
     #[must_use]
     pub fn with_partner_in(&self, country: Country, period: Period) -> Vec<&JointOperation> {
         self.keyed(&self.by_partner, &country, Some(period))
     }
 
     /// Operations that targeted `name` (a target's name or linked actor, trimmed, case-insensitive).
+    ///
+    /// # Complexity
+    ///
     /// `O(log n + k)`.
     ///
     /// # Examples
@@ -880,13 +895,21 @@ impl OperationLog {
         self.keyed(&self.by_target, key(name).as_str(), None)
     }
 
-    /// Operations that targeted `name` and began within `period`. `O(log n + k)`.
+    /// Operations that targeted `name` and began within `period`.
+    ///
+    /// # Complexity
+    ///
+    /// `O(log n + k)`.
     #[must_use]
     pub fn targeting_in(&self, name: &str, period: Period) -> Vec<&JointOperation> {
         self.keyed(&self.by_target, key(name).as_str(), Some(period))
     }
 
-    /// Operations with at least one report of `measure`. `O(log n + k)`.
+    /// Operations with at least one report of `measure`.
+    ///
+    /// # Complexity
+    ///
+    /// `O(log n + k)`.
     ///
     /// # Examples
     ///
@@ -904,7 +927,11 @@ impl OperationLog {
         self.keyed(&self.by_measure, &measure, None)
     }
 
-    /// Operations with a report of `measure` that began within `period`. `O(log n + k)`.
+    /// Operations with a report of `measure` that began within `period`.
+    ///
+    /// # Complexity
+    ///
+    /// `O(log n + k)`.
     #[must_use]
     pub fn reporting_in(&self, measure: Measure, period: Period) -> Vec<&JointOperation> {
         self.keyed(&self.by_measure, &measure, Some(period))

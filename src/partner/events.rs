@@ -498,7 +498,11 @@ impl CooperationEvents {
         }
     }
 
-    /// The records whose day lies within `period`, by day. `O(log n + k)`.
+    /// The records whose day lies within `period`, by day.
+    ///
+    /// # Complexity
+    ///
+    /// `O(log n + k)`.
     #[must_use]
     pub fn within(&self, period: Period) -> Events<'_> {
         let dates = &self.cols.dates;
@@ -510,7 +514,11 @@ impl CooperationEvents {
         }
     }
 
-    /// The records naming `state` (as actor 1 or 2), by day. `O(1)` to make, `O(k)` to walk.
+    /// The records naming `state` (as actor 1 or 2), by day.
+    ///
+    /// # Complexity
+    ///
+    /// `O(1)` to make, `O(k)` to walk.
     #[must_use]
     pub fn with_partner(&self, state: Country) -> PartnerEvents<'_> {
         let c = state.index();
@@ -520,7 +528,11 @@ impl CooperationEvents {
         }
     }
 
-    /// The records naming `state` whose day lies within `period`, by day. `O(log n + k)`.
+    /// The records naming `state` whose day lies within `period`, by day.
+    ///
+    /// # Complexity
+    ///
+    /// `O(log n + k)`.
     ///
     /// ```
     /// use corridor::partner::{CooperationEvent, CooperationEvents};
@@ -566,9 +578,10 @@ impl CooperationEvents {
     /// A record of states `a` and `b` adds its count to the dyad `{a, b}` whichever is actor 1, so the
     /// counts are symmetric; a domestic record (`a == b`) adds to the diagonal dyad `{a, a}`.
     ///
-    /// `O(n + p log p)` for `n` records and `p` dyads: records are in day order, so each period is one
-    /// run of records, summed in a dense `Country::COUNT`² array.
+    /// # Complexity
     ///
+    /// `O(n + p log p)` for `n` records and `p` dyads: records are in day order, so each period is one run of
+    /// records, summed in a dense `Country::COUNT`² array.
     #[must_use]
     pub fn dyads(&self, g: Granularity) -> DyadCounts {
         let n = Country::COUNT;
@@ -865,7 +878,11 @@ impl DyadCounts {
     }
 
     /// The events of `a` and `b` in `period`, in either order (0 when there were none or `period` is
-    /// not counted). `O(log p)`.
+    /// not counted).
+    ///
+    /// # Complexity
+    ///
+    /// `O(log p)`.
     ///
     /// # Examples
     ///

@@ -5,6 +5,19 @@ use crate::Period;
 use crate::flow::FlowSeries;
 
 /// The loss a [`Calibration`] minimises.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::FlowSeries;
+/// use corridor::sim::{ard, poisson_deviance};
+/// use corridor::Count;
+/// let series = |v: &[u64]| FlowSeries::new("2021-01".parse().unwrap(), v.iter().map(|&x| Some(Count::exact(x))).collect()).unwrap();
+/// let (observed, simulated) = (series(&[100, 1_000]), series(&[110, 1_100]));
+/// // Flee's ARD: both months are 10 % off, so 0.1; the deviance weighs the larger month more.
+/// assert!((ard(&simulated, &observed).expect("overlap") - 0.1).abs() < 1e-12);
+/// assert!(poisson_deviance(&simulated, &observed).expect("overlap") > 0.0);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(
     feature = "serde",
@@ -89,6 +102,29 @@ pub fn poisson_deviance(simulated: &FlowSeries, observed: &FlowSeries) -> Option
 }
 
 /// A fitted calibration; see [`Calibration::fit`].
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::{FlowSeries, Nationality};
+/// use corridor::sim::{Calibration, Loss, Model, Place, PlaceKind, Route, Scenario, Transit};
+/// use corridor::Count;
+/// use time::macros::date;
+/// let observed = FlowSeries::new("2021-01".parse()?, vec![Some(Count::exact(1_550)), Some(Count::exact(1_400))])?;
+/// let build = |x: &[f64]| -> corridor::Result<(Model, Scenario)> {
+///     let model = Model::builder()
+///         .place(Place::new("Acandí", PlaceKind::CrossingPoint)?)
+///         .place(Place::new("Bajo Chiquito", PlaceKind::Destination)?)
+///         .route(Route::new("Acandí", "Bajo Chiquito", 1.0, Transit::fixed(1)?)?)
+///         .build()?;
+///     let daily = x[0].max(1.0).round() as u64;
+///     Ok((model, Scenario::new(date!(2020 - 12 - 31), 60)?.inflow_daily("Acandí", Nationality::Unknown, vec![daily; 60])?))
+/// };
+/// let fit = Calibration::new(observed, &["Bajo Chiquito"]).loss(Loss::Ard).fit(&[20.0], &[1.0], &[200.0], build)?;
+/// assert!((fit.params()[0] - 50.0).abs() < 1.0); // 50 a day: 1,550 in 31 days, 1,400 in 28
+/// assert!(fit.loss() < 0.02 && fit.evaluations() > 0);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Fit {
@@ -227,6 +263,27 @@ impl Calibration {
     /// # Errors
     /// As [`Calibration::simulated`]; [`SimError::Calibration`] when the run and the window
     /// share no month.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::flow::{FlowSeries, Nationality};
+    /// use corridor::sim::{Calibration, Loss, Model, Place, PlaceKind, Route, Scenario, Transit};
+    /// use corridor::Count;
+    /// use time::macros::date;
+    /// let model = Model::builder()
+    ///     .place(Place::new("Acandí", PlaceKind::CrossingPoint)?)
+    ///     .place(Place::new("Bajo Chiquito", PlaceKind::Destination)?)
+    ///     .route(Route::new("Acandí", "Bajo Chiquito", 1.0, Transit::fixed(1)?)?)
+    ///     .build()?;
+    /// let run = model.run_cohorts(&Scenario::new(date!(2020 - 12 - 31), 60)?.inflow_daily("Acandí", Nationality::Unknown, vec![50; 60])?)?;
+    /// let observed = FlowSeries::new("2021-01".parse()?, vec![Some(Count::exact(1_550)), Some(Count::exact(1_400))])?;
+    /// let calibration = Calibration::new(observed, &["Bajo Chiquito"]).loss(Loss::Ard);
+    /// let january = calibration.simulated(&run)?.get("2021-01".parse()?).flatten().map(|c| c.point());
+    /// assert_eq!(january, Some(1_550)); // 50 a day over January
+    /// assert!(calibration.loss_of(&run)? < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn loss_of(&self, run: &Run) -> crate::Result<f64> {
         let sim = self.simulated(run)?;
         let obs = self.observed_window()?;

@@ -809,6 +809,25 @@ impl Model {
     ///
     /// # Errors
     /// As [`Model::run`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::flow::Nationality;
+    /// use corridor::sim::{Model, Place, PlaceKind, Route, Scenario, Transit};
+    /// use time::macros::date;
+    /// let model = Model::builder()
+    ///     .place(Place::new("Capurganá", PlaceKind::CrossingPoint)?)
+    ///     .place(Place::new("Bajo Chiquito", PlaceKind::Destination)?)
+    ///     .route(Route::new("Capurganá", "Bajo Chiquito", 1.0, Transit::fixed(3)?)?.attrition(0.1, 0.0)?)
+    ///     .build()?;
+    /// let scenario = Scenario::new(date!(2021 - 08 - 01), 10)?.inflow_daily("Capurganá", Nationality::Unknown, vec![100; 10])?;
+    /// let run = model.run_cohorts(&scenario)?;
+    /// assert_eq!(run.dead(), 100); // exactly 10 % of the 1,000 who set out
+    /// assert_eq!(run.arrived_at_destinations(), 7 * 90); // those who set out on days 0 to 6
+    /// assert_eq!(run.in_transit_at_end(), 3 * 90);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn run_cohorts(&self, scenario: &Scenario) -> crate::Result<Run> {
         let plan = Plan::new(self, scenario)?;
         let rec = cohorts(&plan);

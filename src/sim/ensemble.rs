@@ -5,6 +5,26 @@ use super::{Model, Run, Scenario, SimError};
 use crate::rng::Rng;
 
 /// Which daily count of a place an ensemble band is taken of.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::Nationality;
+/// use corridor::sim::{Measure, Model, Place, PlaceKind, Route, Scenario, Transit};
+/// use time::macros::date;
+/// let model = Model::builder()
+///     .place(Place::new("Necoclí", PlaceKind::GatheringTown)?)
+///     .place(Place::new("Capurganá", PlaceKind::Destination)?)
+///     .route(Route::new("Necoclí", "Capurganá", 1.0, Transit::fixed(1)?)?)
+///     .build()?;
+/// let scenario = Scenario::new(date!(2021 - 08 - 01), 5)?.inflow_daily("Necoclí", Nationality::Unknown, vec![10; 5])?;
+/// let ensemble = model.ensemble(&scenario, 7, 4)?;
+/// // No attrition and a fixed transit: every run leaves 10 a day and lands them the next day.
+/// assert_eq!(ensemble.mean("Necoclí", Measure::Departures)?, vec![10.0; 5]);
+/// assert_eq!(ensemble.mean("Capurganá", Measure::Arrivals)?, vec![0.0, 10.0, 10.0, 10.0, 10.0]);
+/// assert_eq!(ensemble.mean("Capurganá", Measure::Stock)?[4], 40.0);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(
     feature = "serde",
@@ -23,6 +43,30 @@ pub enum Measure {
 }
 
 /// Agent runs of one model and scenario over independent seeds; see [`Model::ensemble`].
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::Nationality;
+/// use corridor::sim::{Measure, Model, Place, PlaceKind, Route, Scenario, Transit};
+/// use time::macros::date;
+/// let model = Model::builder()
+///     .place(Place::new("Capurganá", PlaceKind::CrossingPoint)?)
+///     .place(Place::new("Bajo Chiquito", PlaceKind::Destination)?)
+///     .route(Route::new("Capurganá", "Bajo Chiquito", 1.0, Transit::uniform(2, 10)?)?.attrition(0.01, 0.05)?)
+///     .build()?;
+/// let scenario = Scenario::new(date!(2021 - 08 - 01), 30)?.inflow_daily("Capurganá", Nationality::Unknown, vec![200; 30])?;
+/// let ensemble = model.ensemble(&scenario, 42, 20)?;
+/// assert_eq!(ensemble.runs().len(), 20);
+/// let (low, mid, high) = (
+///     ensemble.band("Bajo Chiquito", Measure::Stock, 0.05)?,
+///     ensemble.band("Bajo Chiquito", Measure::Stock, 0.5)?,
+///     ensemble.band("Bajo Chiquito", Measure::Stock, 0.95)?,
+/// );
+/// assert!(low[29] <= mid[29] && mid[29] <= high[29]);
+/// assert!(high[29] < 6_000.0); // at most what entered, less attrition
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Ensemble {
@@ -114,6 +158,25 @@ impl Ensemble {
     /// # Errors
     /// [`SimError::UnknownPlace`] when there is no such place; [`SimError::Calibration`] for an
     /// empty ensemble.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::flow::Nationality;
+    /// use corridor::sim::{Measure, Model, Place, PlaceKind, Route, Scenario, Transit};
+    /// use time::macros::date;
+    /// let model = Model::builder()
+    ///     .place(Place::new("Capurganá", PlaceKind::CrossingPoint)?)
+    ///     .place(Place::new("Bajo Chiquito", PlaceKind::Destination)?)
+    ///     .route(Route::new("Capurganá", "Bajo Chiquito", 1.0, Transit::uniform(2, 4)?)?.attrition(0.1, 0.0)?)
+    ///     .build()?;
+    /// let scenario = Scenario::new(date!(2021 - 08 - 01), 20)?.inflow_daily("Capurganá", Nationality::Unknown, vec![1_000; 20])?;
+    /// let mean = model.ensemble(&scenario, 1, 10)?.mean("Bajo Chiquito", Measure::Arrivals)?;
+    /// // From day 4 on, arrivals are 1,000 a day less 10 % dead: about 900.
+    /// assert!((mean[10] - 900.0).abs() < 30.0);
+    /// assert!(model.ensemble(&scenario, 1, 10)?.mean("Nowhere", Measure::Arrivals).is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn mean(&self, place: &str, measure: Measure) -> crate::Result<Vec<f64>> {
         let cols = self.columns(place, measure)?;
         let n = cols.len() as f64;
@@ -127,6 +190,25 @@ impl Ensemble {
     ///
     /// # Errors
     /// As [`Ensemble::mean`]; [`crate::stats::StatsError`] unless `0 ≤ p ≤ 1`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::flow::Nationality;
+    /// use corridor::sim::{Measure, Model, Place, PlaceKind, Route, Scenario, Transit};
+    /// use time::macros::date;
+    /// let model = Model::builder()
+    ///     .place(Place::new("Capurganá", PlaceKind::CrossingPoint)?)
+    ///     .place(Place::new("Bajo Chiquito", PlaceKind::Destination)?)
+    ///     .route(Route::new("Capurganá", "Bajo Chiquito", 1.0, Transit::uniform(2, 10)?)?)
+    ///     .build()?;
+    /// let scenario = Scenario::new(date!(2021 - 08 - 01), 15)?.inflow_daily("Capurganá", Nationality::Unknown, vec![100; 15])?;
+    /// let ensemble = model.ensemble(&scenario, 3, 10)?;
+    /// let median = ensemble.band("Bajo Chiquito", Measure::Arrivals, 0.5)?;
+    /// assert_eq!(median.len(), 15);
+    /// assert!(ensemble.band("Bajo Chiquito", Measure::Arrivals, 1.5).is_err()); // p outside 0..1
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn band(&self, place: &str, measure: Measure, p: f64) -> crate::Result<Vec<f64>> {
         let cols = self.columns(place, measure)?;
         let mut day = vec![0.0; cols.len()];

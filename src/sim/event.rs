@@ -9,6 +9,27 @@ use crate::flow::Nationality;
 use crate::network::{Capacity, Disruption};
 
 /// What a quota or closure applies to: a place (its departures) or a route.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::Nationality;
+/// use corridor::sim::{Event, Model, Place, PlaceKind, Route, Scenario, Target, Transit};
+/// use time::macros::date;
+/// let model = Model::builder()
+///     .place(Place::new("Necoclí", PlaceKind::GatheringTown)?)
+///     .place(Place::new("Capurganá", PlaceKind::Destination)?)
+///     .route(Route::new("Necoclí", "Capurganá", 1.0, Transit::fixed(1)?)?)
+///     .build()?;
+/// // The boats stop for the first three days of August.
+/// let closure = Event::closure(Target::route("Necoclí", "Capurganá"), date!(2021 - 08 - 01), date!(2021 - 08 - 03))?;
+/// let scenario = Scenario::new(date!(2021 - 08 - 01), 5)?
+///     .inflow_daily("Necoclí", Nationality::Unknown, vec![10; 5])?
+///     .event(closure);
+/// let departures = model.run_cohorts(&scenario)?.departure_values("Necoclí").expect("a place").to_vec();
+/// assert_eq!(departures, [0, 0, 0, 40, 10]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Target {
@@ -95,6 +116,18 @@ impl Weekdays {
 
 /// One rule of a [`QuotaSchedule`]: from `first` to `last` (both included), at most
 /// `per_day` people on the listed weekdays and nobody on the others.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::sim::{QuotaSchedule, Weekdays};
+/// use time::{macros::date, Weekday};
+/// let quota = QuotaSchedule::new().rule(date!(2021 - 09 - 01), date!(2021 - 12 - 31), Weekdays::of(&[Weekday::Tuesday]), 500)?;
+/// let rule = quota.rules()[0];
+/// assert_eq!((rule.first(), rule.last(), rule.per_day()), (date!(2021 - 09 - 01), date!(2021 - 12 - 31), 500));
+/// assert!(rule.weekdays().contains(Weekday::Tuesday) && rule.weekdays().len() == 1);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct QuotaRule {
@@ -344,6 +377,26 @@ pub(crate) enum Lever {
 ///
 /// Each lever binds on the days from `first` to `last` (both included); the lowest bound of
 /// all levers, capacities and quotas applies on a day.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::Nationality;
+/// use corridor::sim::{Event, Model, Place, PlaceKind, QuotaSchedule, Route, Scenario, Target, Transit, Weekdays};
+/// use time::macros::date;
+/// let model = Model::builder()
+///     .place(Place::new("Necoclí", PlaceKind::GatheringTown)?)
+///     .place(Place::new("Capurganá", PlaceKind::Destination)?)
+///     .route(Route::new("Necoclí", "Capurganá", 1.0, Transit::fixed(1)?)?)
+///     .build()?;
+/// let quota = QuotaSchedule::new().rule(date!(2021 - 08 - 01), date!(2021 - 08 - 31), Weekdays::ALL, 6)?;
+/// let event = Event::quota(Target::place("Necoclí"), quota);
+/// assert_eq!((event.kind(), event.first(), event.last()), ("quota", date!(2021 - 08 - 01), date!(2021 - 08 - 31)));
+/// let scenario = Scenario::new(date!(2021 - 08 - 01), 5)?.inflow_daily("Necoclí", Nationality::Unknown, vec![10; 5])?.event(event);
+/// // 6 may leave a day: 4 more wait each day.
+/// assert_eq!(model.run_cohorts(&scenario)?.stock_values("Necoclí"), Some(&[4, 8, 12, 16, 20][..]));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Event {

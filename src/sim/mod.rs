@@ -178,6 +178,21 @@ pub use transit::Transit;
 pub(crate) type Result<T, E = SimError> = std::result::Result<T, E>;
 
 /// Why a simulation model, scenario or calibration was invalid.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::sim::{Model, Place, PlaceKind, Route, SimError, Transit};
+/// // Shares leaving a place must sum to one.
+/// let half = Model::builder()
+///     .place(Place::new("Necoclí", PlaceKind::GatheringTown)?)
+///     .place(Place::new("Capurganá", PlaceKind::Destination)?)
+///     .route(Route::new("Necoclí", "Capurganá", 0.5, Transit::fixed(1)?)?)
+///     .build();
+/// assert!(matches!(half, Err(SimError::SharesSum { .. })));
+/// assert!(matches!(Route::new("Necoclí", "Necoclí", 1.0, Transit::fixed(1)?), Err(SimError::SelfLoop { .. })));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SimError {

@@ -13,6 +13,26 @@ const MAX_NODES: usize = u16::MAX as usize;
 /// Built with [`Model::builder`] or from a [`Corridor`] ([`Model::from_corridor`]); run with
 /// [`Model::run_cohorts`] (deterministic), [`Model::run`] (agents, seeded) or
 /// [`Model::ensemble`].
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::Nationality;
+/// use corridor::sim::{Model, Place, PlaceKind, Route, Scenario, Transit};
+/// use time::macros::date;
+/// let model = Model::builder()
+///     .place(Place::new("Necoclí", PlaceKind::GatheringTown)?.throughput(5)?)
+///     .place(Place::new("Capurganá", PlaceKind::Destination)?)
+///     .route(Route::new("Necoclí", "Capurganá", 1.0, Transit::fixed(1)?)?)
+///     .build()?;
+/// assert_eq!(model.entries().map(|p| p.name()).collect::<Vec<_>>(), ["Necoclí"]);
+/// assert!(model.route("Necoclí", "Capurganá").is_some());
+/// let scenario = Scenario::new(date!(2021 - 08 - 01), 5)?.inflow_daily("Necoclí", Nationality::Unknown, vec![10; 5])?;
+/// let run = model.run_cohorts(&scenario)?;
+/// // 10 come a day and 5 may leave: the queue grows by 5 a day.
+/// assert_eq!(run.stock_values("Necoclí"), Some(&[5, 10, 15, 20, 25][..]));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Model {
@@ -31,6 +51,24 @@ pub struct Model {
 }
 
 /// Builds a [`Model`]; see [`Model::builder`].
+///
+/// # Examples
+///
+/// ```
+/// use corridor::sim::{Model, Place, PlaceKind, Route, SimError, Transit};
+/// let builder = Model::builder()
+///     .place(Place::new("Necoclí", PlaceKind::GatheringTown)?)
+///     .place(Place::new("Turbo", PlaceKind::GatheringTown)?)
+///     .place(Place::new("Capurganá", PlaceKind::Destination)?)
+///     .route(Route::new("Necoclí", "Capurganá", 1.0, Transit::fixed(1)?)?)
+///     .route(Route::new("Turbo", "Capurganá", 1.0, Transit::fixed(2)?)?);
+/// let model = builder.clone().build()?;
+/// assert_eq!(model.entries().count(), 2); // places no route leads into
+/// assert_eq!(model.places().len(), 3);
+/// let lost = builder.place(Place::new("Acandí", PlaceKind::CrossingPoint)?).build();
+/// assert!(lost.is_err()); // a place that is neither an entry nor reached, and has no route out
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Default)]
 pub struct ModelBuilder {
     places: Vec<Place>,

@@ -4,6 +4,17 @@ use super::{Result, SimError};
 use crate::flow::LocationKind;
 
 /// What kind of place a [`Place`] is.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::LocationKind;
+/// use corridor::sim::{Place, PlaceKind};
+/// let station = Place::new("Lajas Blancas", PlaceKind::ReceptionStation)?;
+/// assert_eq!(station.kind(), PlaceKind::ReceptionStation);
+/// assert_eq!(PlaceKind::from_location_kind(LocationKind::City), PlaceKind::GatheringTown);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]

@@ -54,6 +54,24 @@ pub struct Run {
 }
 
 /// Totals and means for one place over a run; see [`Run::summary`].
+///
+/// # Examples
+///
+/// ```
+/// use corridor::flow::Nationality;
+/// use corridor::sim::{Model, Place, PlaceKind, Route, Scenario, Transit};
+/// use time::macros::date;
+/// let model = Model::builder()
+///     .place(Place::new("Necoclí", PlaceKind::GatheringTown)?.throughput(5)?)
+///     .place(Place::new("Capurganá", PlaceKind::Destination)?)
+///     .route(Route::new("Necoclí", "Capurganá", 1.0, Transit::fixed(1)?)?)
+///     .build()?;
+/// let scenario = Scenario::new(date!(2021 - 08 - 01), 5)?.inflow_daily("Necoclí", Nationality::Unknown, vec![10; 5])?;
+/// let necocli = model.run_cohorts(&scenario)?.summary("Necoclí").expect("a place");
+/// assert_eq!((necocli.departures(), necocli.final_stock(), necocli.max_stock()), (25, 25, 25));
+/// assert_eq!(necocli.mean_stock(), 15.0); // (5 + 10 + 15 + 20 + 25) / 5
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PlaceSummary {
@@ -262,6 +280,23 @@ impl Run {
     }
 
     /// People held at `place` at the end of each day, or `None` when there is no such place.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::flow::Nationality;
+    /// use corridor::sim::{Model, Place, PlaceKind, Route, Scenario, Transit};
+    /// use time::macros::date;
+    /// let model = Model::builder()
+    ///     .place(Place::new("Necoclí", PlaceKind::GatheringTown)?.throughput(5)?)
+    ///     .place(Place::new("Capurganá", PlaceKind::Destination)?)
+    ///     .route(Route::new("Necoclí", "Capurganá", 1.0, Transit::fixed(1)?)?)
+    ///     .build()?;
+    /// let scenario = Scenario::new(date!(2021 - 08 - 01), 5)?.inflow_daily("Necoclí", Nationality::Unknown, vec![10; 5])?;
+    /// let stock = model.run_cohorts(&scenario)?.stock("Necoclí").expect("a place");
+    /// assert_eq!(stock.point(4), Some(25)); // a daily FlowSeries: 5 more queued each day
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn stock(&self, place: &str) -> Option<FlowSeries> {
         self.series(self.stock_values(place)?)
@@ -357,6 +392,24 @@ impl Run {
 
     /// Arrivals at `place` by calendar month (a month the run covers only in part is the sum
     /// of its days in the run, marked partial).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::flow::Nationality;
+    /// use corridor::sim::{Model, Place, PlaceKind, Route, Scenario, Transit};
+    /// use time::macros::date;
+    /// let model = Model::builder()
+    ///     .place(Place::new("Acandí", PlaceKind::CrossingPoint)?)
+    ///     .place(Place::new("Bajo Chiquito", PlaceKind::Destination)?)
+    ///     .route(Route::new("Acandí", "Bajo Chiquito", 1.0, Transit::fixed(1)?)?)
+    ///     .build()?;
+    /// let scenario = Scenario::new(date!(2020 - 12 - 31), 60)?.inflow_daily("Acandí", Nationality::Unknown, vec![50; 60])?;
+    /// let monthly = model.run_cohorts(&scenario)?.monthly_arrivals("Bajo Chiquito").expect("a place");
+    /// assert_eq!(monthly.get("2021-01".parse()?).flatten().map(|c| c.point()), Some(31 * 50));
+    /// assert_eq!(monthly.get("2021-02".parse()?).flatten().map(|c| c.point()), Some(28 * 50));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn monthly_arrivals(&self, place: &str) -> Option<FlowSeries> {
         self.arrivals(place)?.coarsen(Granularity::Month, Partial::Sum).ok()
@@ -433,12 +486,49 @@ impl Run {
     }
 
     /// People who entered the corridor.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::flow::Nationality;
+    /// use corridor::sim::{Model, Place, PlaceKind, Route, Scenario, Transit};
+    /// use time::macros::date;
+    /// let model = Model::builder()
+    ///     .place(Place::new("Necoclí", PlaceKind::GatheringTown)?.throughput(5)?)
+    ///     .place(Place::new("Capurganá", PlaceKind::Destination)?)
+    ///     .route(Route::new("Necoclí", "Capurganá", 1.0, Transit::fixed(1)?)?)
+    ///     .build()?;
+    /// let scenario = Scenario::new(date!(2021 - 08 - 01), 5)?.inflow_daily("Necoclí", Nationality::Unknown, vec![10; 5])?;
+    /// let run = model.run_cohorts(&scenario)?;
+    /// assert_eq!(run.entered(), scenario.total_inflow());
+    /// // Everyone is somewhere: 25 queued at Necoclí, 20 arrived, 5 on the boat on the last day.
+    /// assert_eq!((run.held_at_end(), run.in_transit_at_end(), run.arrived_at_destinations()), (45, 5, 20));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn entered(&self) -> u64 {
         self.rec.entered
     }
 
     /// People who died, went missing or turned back on the routes.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::flow::Nationality;
+    /// use corridor::sim::{Model, Place, PlaceKind, Route, Scenario, Transit};
+    /// use time::macros::date;
+    /// let model = Model::builder()
+    ///     .place(Place::new("Capurganá", PlaceKind::CrossingPoint)?)
+    ///     .place(Place::new("Bajo Chiquito", PlaceKind::Destination)?)
+    ///     .route(Route::new("Capurganá", "Bajo Chiquito", 1.0, Transit::fixed(2)?)?.attrition(0.01, 0.04)?)
+    ///     .build()?;
+    /// let scenario = Scenario::new(date!(2021 - 08 - 01), 10)?.inflow_daily("Capurganá", Nationality::Unknown, vec![100; 10])?;
+    /// let run = model.run_cohorts(&scenario)?;
+    /// // Of the 1,000 who set out, 1 % died or went missing and 4 % turned back.
+    /// assert_eq!((run.dead(), run.turned_back(), run.attrition()), (10, 40, 50));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn attrition(&self) -> u64 {
         self.dead() + self.turned_back()
@@ -490,6 +580,23 @@ impl Run {
     }
 
     /// The mean whole days from entry to a destination over those who reached one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::flow::Nationality;
+    /// use corridor::sim::{Model, Place, PlaceKind, Route, Scenario, Transit};
+    /// use time::macros::date;
+    /// let model = Model::builder()
+    ///     .place(Place::new("Lajas Blancas", PlaceKind::ReceptionStation)?.dwell(3))
+    ///     .place(Place::new("Paso Canoas", PlaceKind::Destination)?)
+    ///     .route(Route::new("Lajas Blancas", "Paso Canoas", 1.0, Transit::fixed(1)?)?)
+    ///     .build()?;
+    /// let scenario = Scenario::new(date!(2023 - 10 - 01), 30)?.inflow_daily("Lajas Blancas", Nationality::Unknown, vec![100; 30])?;
+    /// // Three days at the station and one on the bus.
+    /// assert_eq!(model.run_cohorts(&scenario)?.mean_journey_days(), Some(4.0));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn mean_journey_days(&self) -> Option<f64> {
         let n = self.arrived_at_destinations();

@@ -140,6 +140,16 @@ impl Transit {
     }
 
     /// The probability of a transit of exactly `days` days.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::sim::Transit;
+    /// let t = Transit::uniform(2, 5)?;
+    /// assert_eq!(t.probability(3), 0.25);
+    /// assert_eq!(t.probability(6), 0.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn probability(&self, days: u32) -> f64 {
         days.checked_sub(self.first)
@@ -149,6 +159,16 @@ impl Transit {
     }
 
     /// The probabilities of `min_days()`, `min_days() + 1`, … `max_days()` days.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::sim::Transit;
+    /// let t = Transit::weights(3, vec![1.0, 3.0])?; // 3 days once in four, 4 days three times
+    /// assert_eq!(t.probabilities(), [0.25, 0.75]);
+    /// assert_eq!((t.min_days(), t.max_days()), (3, 4));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn probabilities(&self) -> &[f64] {
         &self.probs
@@ -167,6 +187,15 @@ impl Transit {
     }
 
     /// The mean transit in days.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use corridor::sim::Transit;
+    /// assert_eq!(Transit::uniform(2, 10)?.mean(), 6.0);
+    /// assert_eq!(Transit::weights(3, vec![1.0, 3.0])?.mean(), 3.75);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn mean(&self) -> f64 {
         self.probs
