@@ -373,6 +373,16 @@ impl OlsFit {
     }
 
     /// Residual degrees of freedom `n - k`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::regression::{Design, Ols};
+    /// // n − k: 6 observations, intercept and one slope.
+    /// let x = Design::with_intercept(&[[0.0, 1.0, 2.0, 3.0, 4.0, 5.0]])?;
+    /// let fit = Ols::new(&x, &[1.0, 2.5, 2.0, 4.0, 4.5, 6.0]).fit()?;
+    /// assert_eq!((fit.df_resid(), fit.df_model(), fit.nobs()), (4.0, 1.0, 6));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn df_resid(&self) -> f64 {
         (self.n - self.coef.len()) as f64
