@@ -11,7 +11,7 @@ mod common;
 use std::hint::black_box;
 
 use common::SplitMix;
-use corridor::stats::{BlockBootstrap, BlockScheme, Bootstrap};
+use corridor::stats::bootstrap::{BlockBootstrap, BlockScheme, Bootstrap};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const REPLICATES: usize = 10_000;

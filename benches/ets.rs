@@ -2,7 +2,7 @@
 //! without multiplicative trends), and simulated prediction intervals of ETS(M,Md,M) (5000 paths, h = 24).
 //! Peers: `benches/peers/ets.R` (`forecast::ets`) and `benches/peers/ets.py` (statsmodels `ETSModel`).
 
-use corridor::stats::{EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend, ets};
+use corridor::stats::forecast::{EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend, ets};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 

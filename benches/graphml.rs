@@ -7,6 +7,9 @@
 //! `CORRIDOR_PEER_RUNS` times (default 3), the median printed. Criterion times a 10^4-tie file.
 //!
 //! Run: `cargo bench --bench graphml`, then `python3 benches/peers/graphml.py target/bench-data/graphml_1e5_1e6.graphml`.
+//!
+//! `cargo bench --bench graphml -- --once [FILE]` only reads the file once (from disk) and prints its sizes,
+//! for peak memory with `/usr/bin/time -v` (the peer: `graphml.py FILE 1 networkx|igraph`).
 
 mod common;
 
@@ -43,6 +46,19 @@ fn network(n: usize, m: usize, seed: u64) -> SmugglingNetwork {
 fn main() {
     let dir = common::data_dir();
     let path = dir.join("graphml_1e5_1e6.graphml");
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--once") {
+        let path = args.get(i + 1).map_or(path, std::path::PathBuf::from);
+        let file = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let net = read_graphml(std::io::BufReader::new(file)).expect("a GraphML file");
+        println!(
+            "{}: {} actors, {} ties",
+            path.display(),
+            net.actor_count(),
+            net.tie_count()
+        );
+        return;
+    }
     let net = network(100_000, 1_000_000, 16);
     let mut bytes = Vec::new();
     write_graphml(&net, &mut bytes).expect("writing to a Vec");

@@ -9,7 +9,7 @@ mod common;
 use std::hint::black_box;
 
 use common::SplitMix;
-use corridor::stats::{CovType, Design, Ols, SmallSample};
+use corridor::stats::regression::{CovType, Design, Ols, SmallSample};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const N: usize = 1_000_000;

@@ -4,7 +4,7 @@
 mod common;
 
 use common::SplitMix;
-use corridor::stats::{Robustness, StlOptions, stl};
+use corridor::stats::{StlOptions, decompose::Robustness, stl};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 

@@ -11,7 +11,7 @@ use std::error::Error;
 use corridor::Period;
 use corridor::datasets::darien;
 use corridor::impact::{DatedEvent, FlowEffect, FlowEffectFit};
-use corridor::stats::{Family, Seasonality};
+use corridor::stats::{Family, its::Seasonality};
 use time::Date;
 use time::macros::date;
 

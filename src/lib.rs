@@ -109,12 +109,12 @@
 //! ## Choosing between similar functions
 //!
 //! - A trend in a series: [`stats::mann_kendall`] on independent observations,
-//!   [`stats::hamed_rao`] when they are autocorrelated, [`stats::seasonal_mann_kendall`] on monthly data with
+//!   [`stats::trend::hamed_rao`] when they are autocorrelated, [`stats::trend::seasonal_mann_kendall`] on monthly data with
 //!   a seasonal cycle; [`stats::sens_slope`] for the size of the trend.
 //! - A change at a known date: [`stats::Its`] (level and slope change with confidence intervals). A change at
-//!   an unknown date: [`stats::Pelt`] (exact, penalised), [`stats::BinSeg`] (a fixed number of changes),
-//!   [`stats::pettitt`] (one change, a test).
-//! - Forecasts: [`stats::ets`] chooses a model by `AICc` as R `forecast::ets`; [`stats::holt_winters`] fits
+//!   an unknown date: [`stats::Pelt`] (exact, penalised), [`stats::changepoint::BinSeg`] (a fixed number of changes),
+//!   [`stats::trend::pettitt`] (one change, a test).
+//! - Forecasts: [`stats::forecast::ets`] chooses a model by `AICc` as R `forecast::ets`; [`stats::forecast::holt_winters`] fits
 //!   the one R `HoltWinters` fits.
 //! - A fixed-text result such as "over 60" is a [`Count`]; add counts rather than their points.
 //!
@@ -172,7 +172,7 @@
 //! | `serde` | yes | `Serialize`/`Deserialize`; deserialising validates |
 //! | `csv` | yes | CSV/HXL readers and writers in [`io`], and `datasets` |
 //! | `parallel` | no | spreads embarrassingly parallel loops over cores (rayon), flow CSV parsing included |
-//! | `arrow` | no | `FlowTable` and `FlowSeries` as Arrow record batches, Arrow IPC files ([`io::write_ipc`], [`io::read_ipc`]) |
+//! | `arrow` | no | `FlowTable`, `FlowSeries` and per-actor network measures ([`network::SmugglingNetwork::measures_record_batch`]) as Arrow record batches, Arrow IPC files ([`io::write_ipc`], [`io::read_ipc`]) |
 //! | `petgraph` | no | `SmugglingNetwork::to_petgraph` / `from_petgraph`: actors and ties as the weights of a `petgraph::Graph` |
 //! | `plot` | no | SVG charts in `plot` (plotters, SVG backend only): series with gaps and changepoints, STL panels, interrupted time series, forecast fans, resilience curves |
 
@@ -180,6 +180,7 @@
 mod words;
 
 mod count;
+mod count_numbers;
 mod country;
 #[cfg(feature = "csv")]
 pub mod datasets;
@@ -199,6 +200,9 @@ mod source;
 pub mod stats;
 
 pub use count::{Count, CountError, CountKind};
+pub use count_numbers::CountNumbers;
+#[cfg(feature = "serde")]
+pub use count_numbers::count_as_numbers;
 pub use country::{AllCountries, Country, CountryError, IntermediateRegion, Region, SubRegion};
 pub use error::{Error, Result};
 pub use period::{Days, Granularity, Period, PeriodError, Periods};

@@ -57,6 +57,8 @@ pub enum Nationality {
 /// It never names a country or a fixed category and is never shaped like a country
 /// code, so a group and a country can never be confused when read back from text. It
 /// is trimmed and in Unicode normalisation form C.
+///
+/// With the `serde` feature it is its label, checked by [`GroupName::new`] when deserialised.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GroupName(String);
 
@@ -228,6 +230,21 @@ impl FromStr for Nationality {
     /// Same as [`Nationality::from_label`].
     fn from_str(s: &str) -> crate::flow::Result<Self> {
         Self::from_label(s)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for GroupName {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for GroupName {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        GroupName::new(s.as_ref()).map_err(serde::de::Error::custom)
     }
 }
 

@@ -7,7 +7,14 @@ use crate::{Count, Granularity, Period, Source};
 
 /// What [`FlowSeries::coarsen`] does with a coarse period some of whose fine periods
 /// are missing.
+///
+/// With the `serde` feature it is the word `missing` or `sum`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Partial {
     /// The coarse value is missing too (the default: missing is not zero).
     #[default]
@@ -42,6 +49,12 @@ pub enum Partial {
 /// assert!(q.is_partial(0));
 /// # Ok::<(), corridor::Error>(())
 /// ```
+///
+/// # Serialisation
+///
+/// With the `serde` feature a series serialises (serialise-only) as one row per period, in order:
+/// `period`, `count` (`null` for a gap), `partial` and `sources` — a frame with one row per period,
+/// gaps kept as nulls.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FlowSeries {
     start: Period,
@@ -409,6 +422,25 @@ impl<'a> IntoIterator for &'a FlowSeries {
 
     fn into_iter(self) -> Iter<'a> {
         self.iter()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for FlowSeries {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Row<'a> {
+            period: Period,
+            count: Option<&'a Count>,
+            partial: bool,
+            sources: Vec<&'a Source>,
+        }
+        s.collect_seq(self.periods().enumerate().map(|(i, period)| Row {
+            period,
+            count: self.values[i].as_ref(),
+            partial: self.is_partial(i),
+            sources: self.sources_at(i).collect(),
+        }))
     }
 }
 

@@ -175,7 +175,14 @@ pub struct FlowTable {
 }
 
 /// What to group records by, besides their period.
+///
+/// With the `serde` feature it is the word `total`, `nationality` or `location`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum GroupBy {
     /// Periods only: one total per period.
     Total,
@@ -186,7 +193,16 @@ pub enum GroupBy {
 }
 
 /// The non-period part of a group's key.
+///
+/// With the `serde` feature it is `"all"`, `{"nationality": …}` or `{"location": …}` (`null` inside
+/// for records without one); deserialising checks the nationality or place as their own
+/// deserialisers do.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum GroupKey {
     /// All records ([`GroupBy::Total`]).
     All,
@@ -209,7 +225,10 @@ impl std::fmt::Display for GroupKey {
 
 /// The sum of some records: a [`Count`] whose bounds are the sums of the records'
 /// bounds, how many records went into it, and the set of their sources.
+///
+/// With the `serde` feature it serialises (serialise-only) as `total`, `records` and `sources`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Aggregate {
     total: Count,
     records: usize,
@@ -237,10 +256,15 @@ impl Aggregate {
 }
 
 /// One row of [`FlowTable::group_by`]: a period, a key and their [`Aggregate`].
+///
+/// With the `serde` feature it serialises (serialise-only) as one flat row: `period`, `key`, and the
+/// aggregate's `total`, `records` and `sources`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Group {
     period: Period,
     key: GroupKey,
+    #[cfg_attr(feature = "serde", serde(flatten))]
     aggregate: Aggregate,
 }
 
@@ -278,10 +302,16 @@ impl Group {
 }
 
 /// A key's share of the total, from [`FlowTable::shares`].
+///
+/// With the `serde` feature it serialises (serialise-only) as one flat row: `key`, the aggregate's
+/// `total`, `records` and `sources`, and `share` (between 0 and 1).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Share {
     key: GroupKey,
+    #[cfg_attr(feature = "serde", serde(flatten))]
     aggregate: Aggregate,
+    #[cfg_attr(feature = "serde", serde(rename = "share"))]
     fraction: f64,
 }
 
@@ -978,9 +1008,10 @@ impl FlowTable {
         }
     }
 
-    /// The count of row `row` (which must be in range).
-    pub(crate) fn count_at(&self, row: usize) -> Count {
-        self.counts.get(row)
+    /// The counts as stored: every row's point, and `(row, count)` of the rows whose count is not exact,
+    /// in row order.
+    pub(crate) fn count_parts(&self) -> (&[u64], &[(usize, Count)]) {
+        (&self.counts.points, &self.counts.inexact)
     }
 }
 
@@ -1027,6 +1058,61 @@ impl Extend<FlowRecord> for FlowTable {
         for r in iter {
             self.push(r);
         }
+    }
+}
+
+/// A table serialises as the sequence of its records, each as a [`FlowRecord`] serialises (`period`,
+/// `count`, `nationality`, `location`, `direction`, `sex`, `age`, `source`, absent attributes as
+/// `null`): the records-oriented shape that `pandas.DataFrame(records)` and `polars.DataFrame(records)`
+/// read, with the dictionary encoding undone.
+#[cfg(feature = "serde")]
+impl serde::Serialize for FlowTable {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Row<'a> {
+            period: Period,
+            count: Count,
+            nationality: Option<&'a Nationality>,
+            location: Option<&'a Location>,
+            direction: Option<Direction>,
+            sex: Option<Sex>,
+            age: Option<AgeGroup>,
+            source: Option<&'a Source>,
+        }
+        s.collect_seq(self.iter().map(|r| Row {
+            period: r.period(),
+            count: r.count(),
+            nationality: r.nationality(),
+            location: r.location(),
+            direction: r.direction(),
+            sex: r.sex(),
+            age: r.age(),
+            source: r.source(),
+        }))
+    }
+}
+
+/// A table deserialises from a sequence of records, each checked as [`FlowRecord`]'s deserialiser
+/// checks it.
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for FlowTable {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Records;
+        impl<'de> serde::de::Visitor<'de> for Records {
+            type Value = FlowTable;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a sequence of flow records")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<FlowTable, A::Error> {
+                let mut t = FlowTable::new();
+                t.reserve(seq.size_hint().unwrap_or(0).min(1 << 16));
+                while let Some(r) = seq.next_element::<FlowRecord>()? {
+                    t.push(r);
+                }
+                Ok(t)
+            }
+        }
+        d.deserialize_seq(Records)
     }
 }
 

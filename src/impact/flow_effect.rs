@@ -6,7 +6,7 @@ use time::Date;
 
 use super::{ImpactError, Result};
 use crate::flow::FlowSeries;
-use crate::stats::{Estimate, Family, Its, ItsFit, Seasonality};
+use crate::stats::{Estimate, Family, Its, ItsFit, its::Seasonality};
 use crate::{Granularity, Period, Source};
 
 /// Segments shorter than this many periods get a caveat: Wagner, Soumerai, Zhang & Ross-Degnan (2002),

@@ -26,6 +26,10 @@
 //! [`FlowSeries::to_record_batch`] writes `period_start`, `period_end`, `granularity`, the four count
 //! columns (null for a gap) and `partial`.
 //!
+//! [`SmugglingNetwork::measures_record_batch`] writes one row per actor: its id, name, kind, roles,
+//! country and the measures [`ActorMeasures`] asks for (the columns are listed at
+//! [`SmugglingNetwork::measures_record_batch_with`]).
+//!
 //! IPC files: [`write_ipc`] and [`read_ipc`] (the Arrow file format, what `pyarrow.ipc.open_file`
 //! and polars' `read_ipc` read). Checked by hand once (issue 16), with pyarrow 26.0.1 and polars
 //! 2.1.0: both read the file `tests/integration/arrow.rs` writes (same rows, same total, the dictionary columns
@@ -33,9 +37,9 @@
 //! dictionaries are `Utf8View`):
 //!
 //! ```text
-//! CORRIDOR_ARROW_FILE=/tmp/flows.arrow cargo test --features arrow --test arrow
+//! CORRIDOR_ARROW_FILE=/tmp/flows.arrow cargo test --all-features --test integration arrow::round_trip_darien
 //! python3 tests/reference-scripts/read_arrow.py /tmp/flows.arrow /tmp/flows_polars.arrow
-//! CORRIDOR_ARROW_POLARS=/tmp/flows_polars.arrow cargo test --features arrow --test arrow
+//! CORRIDOR_ARROW_POLARS=/tmp/flows_polars.arrow cargo test --all-features --test integration arrow::round_trip_darien
 //! ```
 //!
 //! # Partitions: which aggregates merge
@@ -63,13 +67,18 @@ use arrow_array::{
     Array, ArrayRef, BooleanArray, Date32Array, DictionaryArray, Int8Array, PrimitiveArray, RecordBatch, StringArray,
     UInt8Array, UInt32Array, UInt64Array,
 };
-use arrow_buffer::{NullBuffer, ScalarBuffer};
+use arrow_buffer::{BooleanBufferBuilder, NullBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, Schema};
 use time::Date;
 
 use crate::flow::{AgeGroup, Direction, FlowSeries, FlowTable, Location, LocationKind, Nationality, Row, Sex};
 use crate::{Count, Country, Granularity, Period, Source};
 use rustc_hash::FxHashMap;
+
+#[cfg(doc)]
+use super::ActorMeasures;
+#[cfg(doc)]
+use crate::network::SmugglingNetwork;
 
 /// Why a record batch or an IPC file could not be read or written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -122,6 +131,9 @@ const COUNT_KINDS: [&str; 6] = ["exact", "at least", "at most", "about", "nearly
 const DIRECTIONS: [Direction; 2] = [Direction::Northbound, Direction::Southbound];
 const SEXES: [Sex; 2] = [Sex::Female, Sex::Male];
 const AGES: [AgeGroup; 2] = [AgeGroup::Children, AgeGroup::Adults];
+
+/// A cache slot not filled yet (table indices stay below it).
+const UNSET: u32 = u32::MAX - 1;
 
 /// The Unix epoch as a Julian day number, for `Date32`.
 const EPOCH_JULIAN: i32 = 2_440_588;
@@ -221,6 +233,44 @@ fn count_columns(counts: impl Iterator<Item = Option<Count>>, n: usize) -> Resul
     ])
 }
 
+/// The count columns of a table from its stored points: exact rows are copied as they are, the few
+/// inexact rows patched.
+fn table_count_columns(t: &FlowTable) -> Result<[ArrayRef; 4], ArrowError> {
+    let (points, inexact) = t.count_parts();
+    let n = points.len();
+    let mut lower = points.to_vec();
+    let mut upper = points.to_vec();
+    let mut kind = vec![0_u8; n];
+    let mut upper_valid: Option<BooleanBufferBuilder> = None;
+    for &(row, c) in inexact {
+        lower[row] = c.lower();
+        kind[row] = count_kind_key(&c);
+        if let Some(u) = c.upper() {
+            upper[row] = u;
+        } else {
+            upper[row] = 0;
+            upper_valid
+                .get_or_insert_with(|| {
+                    let mut b = BooleanBufferBuilder::new(n);
+                    b.append_n(n, true);
+                    b
+                })
+                .set_bit(row, false);
+        }
+    }
+    let upper_nulls = upper_valid.map(|mut b| NullBuffer::new(b.finish()));
+    let kind = DictionaryArray::<UInt8Type>::try_new(
+        UInt8Array::new(ScalarBuffer::from(kind), None),
+        Arc::new(StringArray::from_iter_values(COUNT_KINDS)),
+    )?;
+    Ok([
+        Arc::new(UInt64Array::new(ScalarBuffer::from(lower), None)),
+        Arc::new(UInt64Array::new(ScalarBuffer::from(upper), upper_nulls)),
+        Arc::new(UInt64Array::new(ScalarBuffer::from(points.to_vec()), None)),
+        Arc::new(kind),
+    ])
+}
+
 fn period_columns(periods: impl Iterator<Item = Period> + Clone) -> Result<[ArrayRef; 3], ArrowError> {
     let start: Date32Array = periods.clone().map(|p| date32(p.start())).collect::<Vec<_>>().into();
     let end: Date32Array = periods.clone().map(|p| date32(p.end())).collect::<Vec<_>>().into();
@@ -229,6 +279,25 @@ fn period_columns(periods: impl Iterator<Item = Period> + Clone) -> Result<[Arra
         Arc::new(StringArray::from_iter_values(GRANULARITIES)),
     )?;
     Ok([Arc::new(start), Arc::new(end), Arc::new(g)])
+}
+
+/// The period columns of a table: each distinct period converted once, then looked up by key.
+fn table_period_columns(keys: &[u32], periods: &[Period]) -> Result<[ArrayRef; 3], ArrowError> {
+    let starts: Vec<i32> = periods.iter().map(|p| date32(p.start())).collect();
+    let ends: Vec<i32> = periods.iter().map(|p| date32(p.end())).collect();
+    let grans: Vec<i8> = periods.iter().map(|&p| granularity_key(p)).collect();
+    let start: Vec<i32> = keys.iter().map(|&k| starts[k as usize]).collect();
+    let end: Vec<i32> = keys.iter().map(|&k| ends[k as usize]).collect();
+    let g: Vec<i8> = keys.iter().map(|&k| grans[k as usize]).collect();
+    let g = DictionaryArray::<Int8Type>::try_new(
+        Int8Array::new(ScalarBuffer::from(g), None),
+        Arc::new(StringArray::from_iter_values(GRANULARITIES)),
+    )?;
+    Ok([
+        Arc::new(Date32Array::new(ScalarBuffer::from(start), None)),
+        Arc::new(Date32Array::new(ScalarBuffer::from(end), None)),
+        Arc::new(g),
+    ])
 }
 
 fn flow_schema() -> Schema {
@@ -301,9 +370,7 @@ impl FlowTable {
 
 fn to_batch(t: &FlowTable) -> Result<RecordBatch, ArrowError> {
     let raw = t.raw_columns();
-    let n = t.len();
-    let periods = raw.periods.iter().map(|&k| raw.period_values[k as usize]);
-    let [start, end, granularity] = period_columns(periods)?;
+    let [start, end, granularity] = table_period_columns(raw.periods, raw.period_values)?;
     let nat_keys = keys32(raw.nationality);
     let nationality = dict32(
         &nat_keys,
@@ -326,7 +393,7 @@ fn to_batch(t: &FlowTable) -> Result<RecordBatch, ArrowError> {
     let direction = word_column(raw.direction, &DIRECTIONS, Direction::as_str)?;
     let sex = word_column(raw.sex, &SEXES, Sex::as_str)?;
     let age = word_column(raw.age, &AGES, AgeGroup::as_str)?;
-    let [lower, upper, point, kind] = count_columns((0..n).map(|r| Some(t.count_at(r))), n)?;
+    let [lower, upper, point, kind] = table_count_columns(t)?;
     let src_keys = keys32(raw.source);
     let srcs = t.sources();
     let source = dict32(
@@ -367,18 +434,43 @@ fn to_batch(t: &FlowTable) -> Result<RecordBatch, ArrowError> {
     )?)
 }
 
+/// Per-row keys of a string column into its distinct values.
+enum Keys<'a> {
+    /// `UInt32` keys as stored (corridor's and polars' dictionaries), with their nulls: not copied.
+    Borrowed(&'a [u32], Option<NullBuffer>),
+    /// Keys of another integer type, widened; `u32::MAX` for null.
+    Owned(Vec<u32>),
+    /// A plain string column: row `i` is value `i`.
+    Identity,
+}
+
 /// A string column, plain or dictionary-encoded, read as per-row keys into a list of distinct
 /// values (for a plain column each row is its own key).
 struct StrColumn<'a> {
     name: &'static str,
-    /// Per row: index into `values`, or `None` for null.
-    keys: Vec<Option<usize>>,
+    keys: Keys<'a>,
+    len: usize,
     values: Vec<Option<&'a str>>,
 }
 
 impl<'a> StrColumn<'a> {
+    /// The key of row `row`, `None` for null.
+    #[inline]
+    fn key(&self, row: usize) -> Option<usize> {
+        match &self.keys {
+            Keys::Borrowed(k, nulls) => nulls.as_ref().is_none_or(|n| n.is_valid(row)).then(|| k[row] as usize),
+            Keys::Owned(k) => (k[row] != u32::MAX).then(|| k[row] as usize),
+            Keys::Identity => Some(row),
+        }
+    }
+
     fn get(&self, row: usize) -> Option<&'a str> {
-        self.keys[row].and_then(|k| self.values[k])
+        self.key(row).and_then(|k| self.values[k])
+    }
+
+    /// The first row whose key is `k` (0 if none), for error messages.
+    fn first_row(&self, k: usize) -> usize {
+        (0..self.len).find(|&r| self.key(r) == Some(k)).unwrap_or(0)
     }
 }
 
@@ -404,32 +496,59 @@ fn str_column<'a>(batch: &'a RecordBatch, name: &'static str) -> Result<Option<S
         expected: "Utf8, LargeUtf8, Utf8View or a dictionary of them",
         got: col.data_type().to_string(),
     };
+    let len = col.len();
     if let Some(d) = col.as_any_dictionary_opt() {
         let values = strings(d.values().as_ref()).ok_or_else(bad_type)?;
         let keys_nulls = d.keys().logical_nulls();
         if values.is_empty() {
             // No dictionary values: every key must be null (arrow-rs checks keys against the values).
-            let len = d.keys().len();
             if keys_nulls.as_ref().map_or(0, NullBuffer::null_count) != len {
                 return Err(bad(0, name, "", "a key into an empty dictionary"));
             }
             return Ok(Some(StrColumn {
                 name,
-                keys: vec![None; len],
+                keys: Keys::Owned(vec![u32::MAX; len]),
+                len,
                 values,
             }));
         }
-        let normalized = d.normalized_keys();
-        let keys = normalized
+        if let Some(k) = d.keys().as_primitive_opt::<UInt32Type>() {
+            return Ok(Some(StrColumn {
+                name,
+                keys: Keys::Borrowed(k.values(), keys_nulls),
+                len,
+                values,
+            }));
+        }
+        if values.len() >= u32::MAX as usize {
+            return Err(bad(0, name, "", "more than 2^32 - 1 dictionary values"));
+        }
+        let keys = d
+            .normalized_keys()
             .into_iter()
             .enumerate()
-            .map(|(i, k)| keys_nulls.as_ref().is_none_or(|nb| nb.is_valid(i)).then_some(k))
+            .map(|(i, k)| {
+                if keys_nulls.as_ref().is_none_or(|nb| nb.is_valid(i)) {
+                    k as u32
+                } else {
+                    u32::MAX
+                }
+            })
             .collect();
-        return Ok(Some(StrColumn { name, keys, values }));
+        return Ok(Some(StrColumn {
+            name,
+            keys: Keys::Owned(keys),
+            len,
+            values,
+        }));
     }
     let values = strings(col.as_ref()).ok_or_else(bad_type)?;
-    let keys = (0..values.len()).map(Some).collect();
-    Ok(Some(StrColumn { name, keys, values }))
+    Ok(Some(StrColumn {
+        name,
+        keys: Keys::Identity,
+        len,
+        values,
+    }))
 }
 
 fn required<T>(v: Option<T>, name: &'static str) -> Result<T, ArrowError> {
@@ -488,7 +607,7 @@ fn parse_values<T>(
         .map(|(k, v)| match v {
             None => Ok(None),
             Some(s) => parse(s).map(Some).map_err(|reason| {
-                let row = col.keys.iter().position(|key| *key == Some(k)).unwrap_or(0);
+                let row = col.first_row(k);
                 bad(row, col.name, *s, reason)
             }),
         })
@@ -505,7 +624,7 @@ fn word_values<T: std::str::FromStr<Err = crate::flow::FlowError>>(
 }
 
 fn word_at<T: Copy>(col: Option<&StrColumn<'_>>, parsed: &[Option<T>], row: usize) -> Option<T> {
-    col.and_then(|c| c.keys[row]).and_then(|k| parsed[k])
+    col.and_then(|c| c.key(row)).and_then(|k| parsed[k])
 }
 
 #[allow(clippy::too_many_lines)] // one pass over the columns, in schema order
@@ -569,13 +688,22 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
     let mut table = FlowTable::new();
     table.reserve(n);
     let mut period_cache: FxHashMap<(i32, i32, usize), u32> = FxHashMap::default();
-    let mut nat_cache: FxHashMap<usize, u32> = FxHashMap::default();
+    // Table index of each nationality key (UNSET until first seen, so the table's dictionary keeps the
+    // order of first appearance); places and sources by the key of their name, checked against the
+    // other keys of the row (the hash maps hold the combinations seen besides the first).
+    let mut nat_cache: Vec<u32> = vec![UNSET; nationality.as_ref().map_or(0, |c| c.values.len())];
+    let mut loc_first: Vec<Option<([Option<usize>; 3], u32)>> =
+        vec![None; place.as_ref().map_or(0, |c| c.values.len())];
+    let mut src_first: Vec<Option<([Option<usize>; 5], u32)>> =
+        vec![None; source.as_ref().map_or(0, |c| c.values.len())];
     let mut loc_cache: FxHashMap<[Option<usize>; 3], u32> = FxHashMap::default();
     let mut src_cache: FxHashMap<[Option<usize>; 5], u32> = FxHashMap::default();
-    let key = |c: &Option<StrColumn<'_>>, row: usize| c.as_ref().and_then(|c| c.keys[row]);
+    let key = |c: &Option<StrColumn<'_>>, row: usize| c.as_ref().and_then(|c| c.key(row));
     for row in 0..n {
         // Period.
-        let gk = granularity.keys[row].ok_or_else(|| bad(row, "granularity", "null", "a granularity is needed"))?;
+        let gk = granularity
+            .key(row)
+            .ok_or_else(|| bad(row, "granularity", "null", "a granularity is needed"))?;
         let (s, e) = (start.value(row), end.value(row));
         let period = if let Some(&p) = period_cache.get(&(s, e, gk)) {
             p
@@ -607,22 +735,28 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
         // Nationality.
         let nat = match key(&nationality, row) {
             None => Row::NONE,
-            Some(k) => match (nat_cache.get(&k), &nationalities[k]) {
-                (Some(&i), _) => i,
-                (None, Some(v)) => {
-                    let i = table.intern_nationality(v.clone());
-                    nat_cache.insert(k, i);
-                    i
+            Some(k) => {
+                if nat_cache[k] == UNSET {
+                    nat_cache[k] = match &nationalities[k] {
+                        Some(v) => table.intern_nationality(v.clone()),
+                        None => Row::NONE,
+                    };
                 }
-                (None, None) => Row::NONE,
-            },
+                nat_cache[k]
+            }
         };
         // Place.
         let lk = [key(&place, row), key(&place_country, row), key(&place_kind, row)];
-        let loc = match (lk[0], loc_cache.get(&lk)) {
-            (None, _) => Row::NONE,
-            (Some(_), Some(&i)) => i,
-            (Some(_), None) => match place.as_ref().and_then(|c| c.get(row)) {
+        let cached = match lk[0] {
+            None => Some(Row::NONE),
+            Some(k) => match loc_first[k] {
+                Some((first, i)) if first == lk => Some(i),
+                _ => loc_cache.get(&lk).copied(),
+            },
+        };
+        let loc = match cached {
+            Some(i) => i,
+            None => match place.as_ref().and_then(|c| c.get(row)) {
                 None => Row::NONE,
                 Some(name) => {
                     let mut l = Location::new(name).map_err(|e| bad(row, "place", name, e.to_string()))?;
@@ -633,7 +767,11 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
                         l = l.kind(kd);
                     }
                     let i = table.intern_location(l);
-                    loc_cache.insert(lk, i);
+                    if let Some(slot) = lk[0].map(|k| &mut loc_first[k]).filter(|s| s.is_none()) {
+                        *slot = Some((lk, i));
+                    } else {
+                        loc_cache.insert(lk, i);
+                    }
                     i
                 }
             },
@@ -646,10 +784,17 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
             key(&source_address, row),
             key(&source_note, row),
         ];
-        let src = match (source.as_ref().and_then(|c| c.get(row)), src_cache.get(&sk)) {
-            (None, _) => Row::NONE,
-            (Some(_), Some(&i)) => i,
-            (Some(publisher), None) => {
+        let cached = match sk[0] {
+            None => Some(Row::NONE),
+            Some(k) => match src_first[k] {
+                Some((first, i)) if first == sk => Some(i),
+                _ => src_cache.get(&sk).copied(),
+            },
+        };
+        let src = match (cached, source.as_ref().and_then(|c| c.get(row))) {
+            (Some(i), _) => i,
+            (None, None) => Row::NONE,
+            (None, Some(publisher)) => {
                 let title = source_title.as_ref().and_then(|c| c.get(row)).unwrap_or("");
                 let mut s = Source::new(publisher, title).map_err(|e| ArrowError::BadValue {
                     row,
@@ -667,7 +812,11 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
                     s = s.note(nt);
                 }
                 let i = table.intern_source(s);
-                src_cache.insert(sk, i);
+                if let Some(slot) = sk[0].map(|k| &mut src_first[k]).filter(|s| s.is_none()) {
+                    *slot = Some((sk, i));
+                } else {
+                    src_cache.insert(sk, i);
+                }
                 i
             }
         };

@@ -194,6 +194,8 @@ impl ReadReport {
 enum Role {
     Period,
     Count(Option<Sex>, Option<AgeGroup>),
+    CountLower,
+    CountUpper,
     NationalityCode,
     NationalityLabel,
     Location,
@@ -225,6 +227,8 @@ fn plain_role(name: &str) -> Option<Role> {
     Some(match key.as_str() {
         "date" | "period" => Role::Period,
         "count" | "crossings" | "people" | "value" | "total" | "affected" => Role::Count(None, None),
+        "count_lower" => Role::CountLower,
+        "count_upper" => Role::CountUpper,
         "nationality_code" | "country_code" | "iso3" | "nationality_iso3" | "country_iso3" => Role::NationalityCode,
         "nationality" | "country" | "citizenship" => Role::NationalityLabel,
         "location" | "place" => Role::Location,
@@ -252,6 +256,8 @@ fn hxl_role(tag: &str) -> Option<Role> {
     let only = |allowed: &[&str]| attrs.iter().all(|a| allowed.contains(a));
     Some(match hashtag {
         "#date" if only(&["reported", "start", "month"]) => Role::Period,
+        "#affected" if attrs == ["lower"] => Role::CountLower,
+        "#affected" if attrs == ["upper"] => Role::CountUpper,
         "#affected" | "#inneed" | "#reached" | "#targeted" | "#population" => {
             if !only(&[
                 "f", "m", "female", "male", "children", "adults", "ind", "num", "total", "all", "abs",
@@ -371,6 +377,8 @@ struct Layout {
     counts: Vec<CountCol>,
     /// Whether some count column covers another (a total beside its breakdown).
     nested: bool,
+    /// The numeric bound columns `count_lower` and `count_upper`, when present.
+    bounds: Option<(usize, Option<usize>)>,
     nationality: Option<(usize, bool)>,
     location: Option<usize>,
     location_country: Option<usize>,
@@ -438,10 +446,13 @@ impl Layout {
             ..Layout::default()
         };
         let mut period = None;
+        let (mut lower, mut upper) = (None, None);
         for (i, role) in roles {
             match role {
                 Role::Period => period = Some(i),
                 Role::Count(s, a) => l.counts.push(CountCol::new(i, s, a)),
+                Role::CountLower => lower = Some(i),
+                Role::CountUpper => upper = Some(i),
                 Role::NationalityCode => l.nationality = Some((i, true)),
                 Role::NationalityLabel => l.nationality = Some((i, false)),
                 Role::Location => l.location = Some(i),
@@ -461,10 +472,11 @@ impl Layout {
             name: "date",
             expected: "\"date\", \"period\" or #date",
         })?;
-        if l.counts.is_empty() {
+        l.set_bounds(lower, upper, names, line)?;
+        if l.counts.is_empty() && l.bounds.is_none() {
             return Err(ReadError::MissingColumn {
                 name: "count",
-                expected: "\"count\", \"crossings\" or #affected",
+                expected: "\"count\", \"crossings\", #affected, or \"count_lower\" with \"count_upper\"",
             }
             .into());
         }
@@ -490,6 +502,40 @@ impl Layout {
             .into());
         }
         Ok(l)
+    }
+
+    /// Records the numeric bound columns: an upper bound needs a lower one, and bounds go with at most
+    /// one count column.
+    fn set_bounds(
+        &mut self,
+        lower: Option<usize>,
+        upper: Option<usize>,
+        names: Rec<'_>,
+        line: u64,
+    ) -> crate::Result<()> {
+        match (lower, upper) {
+            (None, Some(_)) => {
+                return Err(ReadError::MissingColumn {
+                    name: "count_lower",
+                    expected: "\"count_lower\" or #affected+lower (an upper bound needs its lower bound)",
+                }
+                .into());
+            }
+            (Some(lo), up) => {
+                if self.counts.len() > 1 {
+                    return Err(ReadError::ConflictingColumns {
+                        line,
+                        column: lo + 1,
+                        name: String::from_utf8_lossy(names.get(lo)).into_owned(),
+                        reason: "numeric count bounds go with a single count column, not a breakdown".to_owned(),
+                    }
+                    .into());
+                }
+                self.bounds = Some((lo, up));
+            }
+            (None, None) => {}
+        }
+        Ok(())
     }
 
     /// Checks that the count columns can be read as records without counting anyone
@@ -707,6 +753,84 @@ fn count_at(rec: Rec<'_>, i: usize, line: u64) -> crate::Result<Count> {
     }
     let t = text(rec, i, line)?;
     count_cell(t).map_err(|reason| bad(line, i, t.as_bytes(), reason))
+}
+
+/// A numeric bound cell: digits, optionally followed by a decimal point and zeros (as pandas writes an
+/// integer column that has nulls); `None` for an empty cell.
+fn bound_at(rec: Rec<'_>, i: usize, line: u64) -> crate::Result<Option<u64>> {
+    let t = text(rec, i, line)?;
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let digits = match t.split_once('.') {
+        Some((d, zeros)) if zeros.bytes().all(|b| b == b'0') => d,
+        _ => t,
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad(line, i, t.as_bytes(), "not a whole number of people"));
+    }
+    digits
+        .parse::<u64>()
+        .map(Some)
+        .map_err(|_| bad(line, i, t.as_bytes(), "the number is larger than 18446744073709551615"))
+}
+
+/// The count of a row that has numeric bound columns: checked against the text count when there is
+/// one, else built from the bounds ([`Count::from_numbers`]: the point of a range is its midpoint).
+fn count_with_bounds(
+    rec: Rec<'_>,
+    text_count: Option<(usize, Count)>,
+    (lo, up): (usize, Option<usize>),
+    line: u64,
+) -> crate::Result<Count> {
+    let lower = bound_at(rec, lo, line)?;
+    let upper = match up {
+        Some(u) => bound_at(rec, u, line)?,
+        None => None,
+    };
+    let Some((col, count)) = text_count else {
+        let Some(lower) = lower else {
+            return Err(bad(
+                line,
+                lo,
+                rec.get(lo),
+                "empty count_lower (a missing value is not zero)",
+            ));
+        };
+        return Count::from_numbers(lower, None, upper, None).map_err(|e| bad(line, lo, rec.get(lo), e));
+    };
+    if lower != Some(count.lower()) {
+        return Err(bad(
+            line,
+            lo,
+            rec.get(lo),
+            format!(
+                "count_lower does not agree with the count {:?} in column {} (lower bound {})",
+                count.to_string(),
+                col + 1,
+                count.lower()
+            ),
+        ));
+    }
+    if let Some(u) = up
+        && upper != count.upper()
+    {
+        return Err(bad(
+            line,
+            u,
+            rec.get(u),
+            format!(
+                "count_upper does not agree with the count {:?} in column {} ({})",
+                count.to_string(),
+                col + 1,
+                count.upper().map_or_else(
+                    || "no upper bound: the cell must be empty".to_owned(),
+                    |b| format!("upper bound {b}")
+                )
+            ),
+        ));
+    }
+    Ok(count)
 }
 
 /// What the parsers of all chunks share.
@@ -967,8 +1091,16 @@ impl Rows<'_, '_> {
             age: col_age.or(age),
         };
         if let [c] = layout.counts[..] {
-            let count = count_at(rec, c.col, line)?;
+            let mut count = count_at(rec, c.col, line)?;
+            if let Some(bounds) = layout.bounds {
+                count = count_with_bounds(rec, Some((c.col, count)), bounds, line)?;
+            }
             self.table.push_row(row(count, c.sex, c.age));
+            return Ok(());
+        }
+        if let (true, Some(bounds)) = (layout.counts.is_empty(), layout.bounds) {
+            let count = count_with_bounds(rec, None, bounds, line)?;
+            self.table.push_row(row(count, None, None));
             return Ok(());
         }
         self.pending.clear();
@@ -1246,6 +1378,7 @@ pub(crate) fn read_chunked<R: Read>(
 /// |---|---|---|
 /// | period (required; any [`Period`] text form) | `date`, `period` | `#date` |
 /// | count (required; any [`Count`] text form) | `count`, `crossings`, `people`, `value`, `total`, `affected` | `#affected`, `#inneed`, `#reached`, `#targeted`, `#population`, each with `+f`/`+m`, `+children`/`+adults` (several columns: one record each) |
+/// | count bounds as numbers (optional, beside a single count column or instead of it; see [`WriteOptions`]) | `count_lower`, `count_upper` | `#affected+lower`, `#affected+upper` |
 /// | nationality as an ISO code | `nationality_code`, `country_code`, `iso3` | `#country+code` |
 /// | nationality as a label ([`Nationality::from_label`]) | `nationality`, `country`, `citizenship` | `#country`, `#country+name` |
 /// | place name / its country / its kind | `location`, `place` / `location_country` / `location_kind` | `#loc+name` / `#loc+country+code` / `#loc+type` |
@@ -1253,7 +1386,9 @@ pub(crate) fn read_chunked<R: Read>(
 /// | source: publisher, title, date, address, note | `source`, `source_title`, `source_date`, `source_address`, `source_note` | `#meta+source`, `#meta+source+title`, `+date`, `+url`, `+note` |
 ///
 /// Empty optional cells mean "not stated"; an empty count is an error (a missing value
-/// is not zero). Unknown columns are errors unless
+/// is not zero). Numeric bounds beside a text count must agree with it on every row (an empty
+/// `count_upper` for "at least N"), or the row's error names the line and the column; without a text
+/// count, the count is built from its bounds ([`Count::from_numbers`]: a range's point is its midpoint). Unknown columns are errors unless
 /// [`ReadOptions::ignore_unknown_columns`] is set.
 ///
 /// Quoting follows RFC 4180 as the `csv` crate reads it (doubled quotes; `\r`, `\n` or
@@ -1328,8 +1463,80 @@ pub fn read_flows_csv_with<R: Read>(reader: R, options: &ReadOptions) -> crate::
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn write_flows_csv<W: Write>(table: &FlowTable, writer: W, header: Header) -> crate::Result<()> {
+    write_flows_csv_with(table, writer, &WriteOptions::new().header(header))
+}
+
+/// Options of [`write_flows_csv_with`]: the header style and whether the counts' bounds are written as
+/// numbers too.
+///
+/// # Numeric count columns
+///
+/// With [`WriteOptions::count_bounds`] the writer adds, after `count`, the columns `count_lower` and
+/// `count_upper` (HXL `#affected+lower`, `#affected+upper`): the lower and upper bounds as whole
+/// numbers, the upper cell empty for "at least N". pandas and polars read them as integer columns (the
+/// text `count` stays as it is, so nothing of the count is lost), and [`read_flows_csv`] reads such a
+/// file back exactly, checking on every row that the bounds agree with the text count.
+///
+/// Checked by hand with polars 2.1.0 (Python 3.11.7) on the file the example below writes (its text
+/// is asserted there), saved as `flows.csv`:
+/// `python3 -c 'import polars as pl; print(pl.read_csv("flows.csv").schema)'` gives `count_lower` and
+/// `count_upper` as `Int64`, the upper bound of "at least 61" null. pandas 3.1.1 (`pd.read_csv`) reads
+/// `count_lower` as `int64` and `count_upper` as `float64` (pandas has no null in an `int64` column;
+/// `dtype={"count_upper": "Int64"}` keeps integers); both forms read back here, as the reader accepts
+/// `24.0` for a bound.
+///
+/// # Example
+/// ```
+/// use corridor::io::{read_flows_csv, write_flows_csv_with, WriteOptions};
+///
+/// let table = read_flows_csv("date,nationality,count\n2021-08,HTI,over 60\n2021-08,CUB,21-24\n".as_bytes())?;
+/// let mut out = Vec::new();
+/// write_flows_csv_with(&table, &mut out, &WriteOptions::new().count_bounds(true))?;
+/// assert_eq!(
+///     String::from_utf8(out.clone()).unwrap(),
+///     "date,nationality,count,count_lower,count_upper\n2021-08,HTI,at least 61,61,\n2021-08,CUB,21-24,21,24\n"
+/// );
+/// assert_eq!(read_flows_csv(out.as_slice())?, table);
+/// # Ok::<(), corridor::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct WriteOptions {
+    header: Header,
+    count_bounds: bool,
+}
+
+impl WriteOptions {
+    /// Plain header, counts as text only.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Plain column names, or followed by an HXL hashtag row.
+    #[must_use]
+    pub fn header(mut self, header: Header) -> Self {
+        self.header = header;
+        self
+    }
+
+    /// Also write each count's bounds as the numeric columns `count_lower` and `count_upper` (see
+    /// [`WriteOptions`]).
+    #[must_use]
+    pub fn count_bounds(mut self, yes: bool) -> Self {
+        self.count_bounds = yes;
+        self
+    }
+}
+
+/// Writes a flow table as CSV with options (see [`write_flows_csv`] for the columns and
+/// [`WriteOptions`] for the numeric count columns).
+///
+/// # Errors
+/// [`crate::Error::Io`] when the writer fails.
+pub fn write_flows_csv_with<W: Write>(table: &FlowTable, writer: W, options: &WriteOptions) -> crate::Result<()> {
     type Cell = fn(&crate::flow::RecordRef<'_>) -> Option<String>;
-    let columns: [(&str, &str, Cell); 14] = [
+    let header = options.header;
+    let columns: [(&str, &str, Cell); 16] = [
         ("date", "#date", |r| Some(r.period().to_string())),
         ("nationality", "#country+name", |r| {
             r.nationality().map(ToString::to_string)
@@ -1348,6 +1555,12 @@ pub fn write_flows_csv<W: Write>(table: &FlowTable, writer: W, header: Header) -
         ("sex", "#meta+sex", |r| r.sex().map(|d| d.to_string())),
         ("age", "#meta+age", |r| r.age().map(|d| d.to_string())),
         ("count", "#affected", |r| Some(r.count().to_string())),
+        ("count_lower", "#affected+lower", |r| {
+            Some(r.count().lower().to_string())
+        }),
+        ("count_upper", "#affected+upper", |r| {
+            r.count().upper().map(|u| u.to_string())
+        }),
         ("source", "#meta+source", |r| {
             r.source().map(|s| s.publisher().to_owned())
         }),
@@ -1365,8 +1578,10 @@ pub fn write_flows_csv<W: Write>(table: &FlowTable, writer: W, header: Header) -
         }),
     ];
     let used: Vec<usize> = (0..columns.len())
-        .filter(|&c| {
-            columns[c].0 == "date" || columns[c].0 == "count" || table.iter().any(|r| columns[c].2(&r).is_some())
+        .filter(|&c| match columns[c].0 {
+            "date" | "count" => true,
+            "count_lower" | "count_upper" => options.count_bounds,
+            _ => table.iter().any(|r| columns[c].2(&r).is_some()),
         })
         .collect();
     let mut w = csv::WriterBuilder::new().from_writer(writer);

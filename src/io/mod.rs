@@ -1,7 +1,8 @@
 //! Readers and writers at the edge of the crate.
 //!
 //! - Flow tables from and to CSV, with plain column names or an HXL hashtag row
-//!   ([`read_flows_csv`], [`read_flows_csv_with`], [`write_flows_csv`]; feature `csv`).
+//!   ([`read_flows_csv`], [`read_flows_csv_with`], [`write_flows_csv`], [`write_flows_csv_with`] with
+//!   numeric `count_lower` / `count_upper` columns on request; feature `csv`).
 //! - Smuggling networks from and to `GraphML` ([`read_graphml`], [`write_graphml`]) and to DOT ([`write_dot`]), and from and to an
 //!   edge-list CSV ([`read_edge_list`], [`write_edge_list`]; feature `csv`).
 //! - Cooperation events (GDELT / ICEWS-like: day, CAMEO code, two states, a count) from and to CSV
@@ -29,7 +30,10 @@ pub use events_csv::{
     EventReadOptions, EventReadReport, read_cooperation_events, read_cooperation_events_with, write_cooperation_events,
 };
 #[cfg(feature = "csv")]
-pub use flows_csv::{Header, ReadMode, ReadOptions, ReadReport, read_flows_csv, read_flows_csv_with, write_flows_csv};
+pub use flows_csv::{
+    Header, ReadMode, ReadOptions, ReadReport, WriteOptions, read_flows_csv, read_flows_csv_with, write_flows_csv,
+    write_flows_csv_with,
+};
 
 // Flee's input files into a simulation model and scenario.
 #[cfg(feature = "csv")]
@@ -40,6 +44,11 @@ pub mod flee;
 pub mod arrow;
 #[cfg(feature = "arrow")]
 pub use arrow::{ArrowError, read_ipc, write_ipc};
+// Per-actor network measures as a record batch.
+#[cfg(feature = "arrow")]
+mod arrow_network;
+#[cfg(feature = "arrow")]
+pub use arrow_network::ActorMeasures;
 
 // petgraph conversions (methods of SmugglingNetwork).
 #[cfg(feature = "petgraph")]

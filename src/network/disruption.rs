@@ -9,6 +9,8 @@ use super::csr::Csr;
 use super::{ActorId, Role, SmugglingNetwork};
 
 /// Monthly capacity of the corridor: a number of migrants or unlimited.
+///
+/// With the `serde` feature it is the number, or the word `unbounded`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Capacity {
     /// At most this many migrants per month.
@@ -26,8 +28,43 @@ impl fmt::Display for Capacity {
     }
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for Capacity {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Capacity::Bounded(c) => s.serialize_u64(*c),
+            Capacity::Unbounded => s.serialize_str("unbounded"),
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Capacity {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Capacity;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number of migrants per month or \"unbounded\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Capacity, E> {
+                Ok(Capacity::Bounded(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Capacity, E> {
+                if v == "unbounded" {
+                    Ok(Capacity::Unbounded)
+                } else {
+                    Err(E::invalid_value(serde::de::Unexpected::Str(v), &self))
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// Whether the corridor still works end to end, and its capacity (defined in [`DisruptionMetrics`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct CorridorFlow {
     first_stage: u32,
     last_stage: u32,
@@ -108,6 +145,7 @@ impl CorridorFlow {
 /// Each metrics evaluation costs `O(n (n + m))` (one breadth-first search per actor for the efficiency) plus
 /// the max-flow.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DisruptionMetrics {
     remaining: usize,
     largest_component: usize,
@@ -164,6 +202,7 @@ impl DisruptionMetrics {
 
 /// Metrics before and after removing a set of actors; see [`SmugglingNetwork::disrupt`].
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Disruption {
     removed: Vec<ActorId>,
     before: DisruptionMetrics,
@@ -193,6 +232,11 @@ impl Disruption {
 /// Which actor an attack removes next. Ties between candidates (scores within a relative 1e-9) go to the
 /// lowest id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Attack {
     /// The actor with the most neighbours in the current (damaged) network.
     HighestDegree,
@@ -226,6 +270,11 @@ impl fmt::Display for Attack {
 
 /// How the network reacts to a removal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Recovery {
     /// No reaction.
     #[default]
@@ -239,6 +288,7 @@ pub enum Recovery {
 
 /// One point of a resilience curve.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ResiliencePoint {
     removed: Option<ActorId>,
     metrics: DisruptionMetrics,
@@ -259,7 +309,13 @@ impl ResiliencePoint {
 }
 
 /// Metrics after 0, 1, 2, … removals by one [`Attack`]; see [`SmugglingNetwork::resilience`].
+///
+/// With the `serde` feature it serialises (serialise-only) as `attack`, `recovery` and `points`, each
+/// point as `removed` (the actor's index, `null` for the intact network) and `metrics` (the fields of
+/// [`DisruptionMetrics`] by their accessor names, `corridor` as `first_stage`, `last_stage` and
+/// `capacity`, a number or `"unbounded"`); an [`AttackComparison`] as `curves`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ResilienceCurve {
     attack: Attack,
     recovery: Recovery,
@@ -294,6 +350,7 @@ impl ResilienceCurve {
 
 /// Resilience curves of several attacks side by side; `Display` prints a table.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AttackComparison {
     curves: Vec<ResilienceCurve>,
 }

@@ -249,6 +249,11 @@ impl PartialEq for SmugglingNetwork {
 
 /// What [`SmugglingNetwork::during`] does with ties that carry no date at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Undated {
     /// Keep them (assume they were active the whole time).
     Keep,

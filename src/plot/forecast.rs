@@ -8,7 +8,7 @@ use super::frame::{
 };
 use super::{Chart, PlotError};
 use crate::flow::FlowSeries;
-use crate::stats::Forecast;
+use crate::stats::forecast::Forecast;
 
 /// Draws a forecast fan after the history: the series, the mean forecast, and one shaded band per
 /// prediction interval (for an ETS fit, `ets.predict(h, 0.8)` and `ets.predict(h, 0.95)`; the wider
@@ -27,7 +27,7 @@ use crate::stats::Forecast;
 /// use corridor::Count;
 /// use corridor::flow::FlowSeries;
 /// use corridor::plot::{Chart, forecast_svg};
-/// use corridor::stats::{EtsModel, ets};
+/// use corridor::stats::forecast::{EtsModel, ets};
 ///
 /// let y: Vec<f64> = (0..48).map(|t| 1_000.0 + 10.0 * t as f64 + 150.0 * ((t % 12) as f64 - 5.5).abs()).collect();
 /// let s = FlowSeries::new("2020-01".parse()?, y.iter().map(|&v| Some(Count::exact(v as u64))).collect())?;

@@ -137,7 +137,7 @@ impl Ensemble {
             .collect())
     }
 
-    /// The `p`-quantile over runs (R type 7, as [`crate::stats::quantile`]) of `measure` at
+    /// The `p`-quantile over runs (R type 7, as [`crate::stats::descriptive::quantile`]) of `measure` at
     /// `place`, day by day.
     ///
     /// # Errors
@@ -150,7 +150,7 @@ impl Ensemble {
                 for (x, c) in day.iter_mut().zip(&cols) {
                     *x = c[t] as f64;
                 }
-                Ok(crate::stats::quantile(&day, p)?)
+                Ok(crate::stats::descriptive::quantile(&day, p)?)
             })
             .collect()
     }

@@ -222,7 +222,7 @@ fn jackknife<F: Fn(&[f64]) -> f64>(data: &[f64], statistic: F) -> Vec<f64> {
 /// # Example
 ///
 /// ```
-/// use corridor::stats::Bootstrap;
+/// use corridor::stats::bootstrap::Bootstrap;
 ///
 /// let crossings = [2461.0, 1880.0, 2210.0, 1790.0, 2630.0, 2050.0, 1420.0, 2900.0, 1675.0, 2385.0];
 /// let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
@@ -275,7 +275,7 @@ impl Bootstrap {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::Bootstrap;
+    /// use corridor::stats::bootstrap::Bootstrap;
     ///
     /// let median = |xs: &[f64]| {
     ///     let mut v = xs.to_vec();
@@ -336,7 +336,7 @@ impl Bootstrap {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::Bootstrap;
+    /// use corridor::stats::bootstrap::Bootstrap;
     ///
     /// let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
     /// let before = [140.0, 152.0, 133.0, 161.0, 149.0, 158.0];
@@ -413,7 +413,7 @@ pub enum BlockScheme {
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{BlockBootstrap, BlockScheme};
+/// use corridor::stats::bootstrap::{BlockBootstrap, BlockScheme};
 ///
 /// let series: Vec<f64> = (0..120).map(|t| 100.0 + 10.0 * ((t as f64) / 6.0).sin()).collect();
 /// let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
@@ -475,7 +475,7 @@ impl BlockBootstrap {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::BlockBootstrap;
+    /// use corridor::stats::bootstrap::BlockBootstrap;
     ///
     /// let series = [5.0, 7.0, 6.0, 9.0, 8.0, 11.0, 10.0, 12.0];
     /// let boot = BlockBootstrap::new(200, 3).seed(3).run(&series, |xs| xs[xs.len() - 1] - xs[0])?;
@@ -532,12 +532,45 @@ impl BlockBootstrap {
 
 /// The outcome of a [`Bootstrap`] or [`BlockBootstrap`] run: the estimate, the replicates, and the
 /// summaries and intervals computed from them (formulas on [`Bootstrap`]).
+///
+/// With the `serde` feature it serialises (serialise-only) as `estimate`, `bias`, `std_error`,
+/// `replicates`, `jackknife`, `acceleration` (null where it is not defined, as for a block
+/// bootstrap), and the 95 % `percentile_interval` and `bca_interval` (each an
+/// [`Interval`], null where it cannot be computed).
 #[derive(Debug, Clone, PartialEq)]
 pub struct BootstrapResult {
     estimate: f64,
     replicates: Vec<f64>,
     jackknife: Vec<f64>,
     acceleration: Result<f64, StatsError>,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for BootstrapResult {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct View<'a> {
+            estimate: f64,
+            bias: f64,
+            std_error: f64,
+            replicates: &'a [f64],
+            jackknife: &'a [f64],
+            acceleration: Option<f64>,
+            percentile_interval: Option<Interval>,
+            bca_interval: Option<Interval>,
+        }
+        View {
+            estimate: self.estimate,
+            bias: self.bias(),
+            std_error: self.std_error(),
+            replicates: &self.replicates,
+            jackknife: &self.jackknife,
+            acceleration: self.acceleration.as_ref().ok().copied(),
+            percentile_interval: self.percentile_interval(0.95).ok(),
+            bca_interval: self.bca_interval(0.95).ok(),
+        }
+        .serialize(s)
+    }
 }
 
 impl BootstrapResult {
@@ -621,7 +654,7 @@ impl BootstrapResult {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::Bootstrap;
+    /// use corridor::stats::bootstrap::Bootstrap;
     ///
     /// let boot = Bootstrap::new(999).seed(5).run(&[1.0, 2.0, 3.0, 4.0, 5.0], |xs| xs.iter().sum::<f64>())?;
     /// let ci = boot.percentile_interval(0.8)?;
@@ -649,7 +682,7 @@ impl BootstrapResult {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::Bootstrap;
+    /// use corridor::stats::bootstrap::Bootstrap;
     ///
     /// let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
     /// let boot = Bootstrap::new(10).run(&[1.0, 2.0, 3.0, 10.0], mean)?;
@@ -670,7 +703,7 @@ impl BootstrapResult {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::Bootstrap;
+    /// use corridor::stats::bootstrap::Bootstrap;
     ///
     /// let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
     /// let boot = Bootstrap::new(2000).seed(9).run(&[2.0, 4.0, 3.0, 8.0, 5.0, 1.0], mean)?;
@@ -710,7 +743,7 @@ impl BootstrapResult {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::Bootstrap;
+    /// use corridor::stats::bootstrap::Bootstrap;
     ///
     /// let var = |xs: &[f64]| {
     ///     let m = xs.iter().sum::<f64>() / xs.len() as f64;

@@ -80,8 +80,8 @@ impl Extreme {
 ///
 /// # Example
 /// ```
-/// assert_eq!(corridor::stats::without_gaps(&[Some(1.0), Some(2.0)])?, vec![1.0, 2.0]);
-/// assert!(corridor::stats::without_gaps(&[Some(1.0), None]).is_err());
+/// assert_eq!(corridor::stats::descriptive::without_gaps(&[Some(1.0), Some(2.0)])?, vec![1.0, 2.0]);
+/// assert!(corridor::stats::descriptive::without_gaps(&[Some(1.0), None]).is_err());
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn without_gaps(xs: &[Option<f64>]) -> crate::stats::error::Result<Vec<f64>> {
@@ -93,11 +93,11 @@ pub fn without_gaps(xs: &[Option<f64>]) -> crate::stats::error::Result<Vec<f64>>
 
 /// The present values of `xs`, gaps dropped (positions shift: do not feed the result to a
 /// statistic that reads time from positions, such as Sen's slope, or whose answer is a position,
-/// such as [`peak`]; use [`peak_with_gaps`], [`sens_slope_with_gaps`](crate::stats::sens_slope_with_gaps)).
+/// such as [`peak`]; use [`peak_with_gaps`], [`sens_slope_with_gaps`](crate::stats::trend::sens_slope_with_gaps)).
 ///
 /// # Example
 /// ```
-/// assert_eq!(corridor::stats::dropping_gaps(&[Some(1.0), None, Some(3.0)]), vec![1.0, 3.0]);
+/// assert_eq!(corridor::stats::descriptive::dropping_gaps(&[Some(1.0), None, Some(3.0)]), vec![1.0, 3.0]);
 /// ```
 #[must_use]
 pub fn dropping_gaps(xs: &[Option<f64>]) -> Vec<f64> {
@@ -112,7 +112,7 @@ pub fn dropping_gaps(xs: &[Option<f64>]) -> Vec<f64> {
 ///
 /// # Example
 /// ```
-/// assert_eq!(corridor::stats::sum(&[1.0, 2.5])?, 3.5);
+/// assert_eq!(corridor::stats::descriptive::sum(&[1.0, 2.5])?, 3.5);
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn sum(xs: &[f64]) -> crate::stats::error::Result<f64> {
@@ -151,7 +151,7 @@ fn finite_mean(xs: impl Iterator<Item = f64> + Clone, n: usize) -> f64 {
 ///
 /// # Example
 /// ```
-/// assert_eq!(corridor::stats::mean(&[1.0, 2.0, 6.0])?, 3.0);
+/// assert_eq!(corridor::stats::descriptive::mean(&[1.0, 2.0, 6.0])?, 3.0);
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn mean(xs: &[f64]) -> crate::stats::error::Result<f64> {
@@ -168,7 +168,7 @@ pub fn mean(xs: &[f64]) -> crate::stats::error::Result<f64> {
 ///
 /// # Example
 /// ```
-/// assert_eq!(corridor::stats::median(&[4.0, 1.0, 3.0, 2.0])?, 2.5);
+/// assert_eq!(corridor::stats::descriptive::median(&[4.0, 1.0, 3.0, 2.0])?, 2.5);
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn median(xs: &[f64]) -> crate::stats::error::Result<f64> {
@@ -196,7 +196,7 @@ fn unreachable_empty(method: &'static str) -> StatsError {
 ///
 /// # Example
 /// ```
-/// assert_eq!(corridor::stats::variance(&[1.0, 2.0, 3.0, 4.0])?, 5.0 / 3.0);
+/// assert_eq!(corridor::stats::descriptive::variance(&[1.0, 2.0, 3.0, 4.0])?, 5.0 / 3.0);
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn variance(xs: &[f64]) -> crate::stats::error::Result<f64> {
@@ -221,7 +221,7 @@ pub fn variance(xs: &[f64]) -> crate::stats::error::Result<f64> {
 ///
 /// # Example
 /// ```
-/// assert_eq!(corridor::stats::std_dev(&[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0])?, (32.0f64 / 7.0).sqrt());
+/// assert_eq!(corridor::stats::descriptive::std_dev(&[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0])?, (32.0f64 / 7.0).sqrt());
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn std_dev(xs: &[f64]) -> crate::stats::error::Result<f64> {
@@ -275,7 +275,7 @@ fn quantile_unchecked(v: &mut [f64], p: f64) -> Option<f64> {
 ///
 /// # Example
 /// ```
-/// assert_eq!(corridor::stats::quantile(&[1.0, 2.0, 3.0, 4.0], 0.25)?, 1.75);
+/// assert_eq!(corridor::stats::descriptive::quantile(&[1.0, 2.0, 3.0, 4.0], 0.25)?, 1.75);
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn quantile(xs: &[f64], p: f64) -> crate::stats::error::Result<f64> {
@@ -291,7 +291,7 @@ pub fn quantile(xs: &[f64], p: f64) -> crate::stats::error::Result<f64> {
 ///
 /// # Example
 /// ```
-/// assert_eq!(corridor::stats::quantiles(&[1.0, 2.0, 3.0, 4.0, 5.0], &[0.0, 0.5, 1.0])?, vec![1.0, 3.0, 5.0]);
+/// assert_eq!(corridor::stats::descriptive::quantiles(&[1.0, 2.0, 3.0, 4.0, 5.0], &[0.0, 0.5, 1.0])?, vec![1.0, 3.0, 5.0]);
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn quantiles(xs: &[f64], ps: &[f64]) -> crate::stats::error::Result<Vec<f64>> {
@@ -339,7 +339,7 @@ fn extreme(
 ///
 /// # Example
 /// ```
-/// let p = corridor::stats::peak(&[3.0, 9.0, 1.0, 9.0])?;
+/// let p = corridor::stats::descriptive::peak(&[3.0, 9.0, 1.0, 9.0])?;
 /// assert_eq!((p.index(), p.value()), (1, 9.0));
 /// # Ok::<(), corridor::Error>(())
 /// ```
@@ -354,7 +354,7 @@ pub fn peak(xs: &[f64]) -> crate::stats::error::Result<Extreme> {
 ///
 /// # Example
 /// ```
-/// let t = corridor::stats::trough(&[3.0, 1.0, 1.0])?;
+/// let t = corridor::stats::descriptive::trough(&[3.0, 1.0, 1.0])?;
 /// assert_eq!((t.index(), t.value()), (1, 1.0));
 /// # Ok::<(), corridor::Error>(())
 /// ```
@@ -399,7 +399,7 @@ fn extreme_with_gaps(
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{peak_with_gaps, GapPolicy};
+/// use corridor::stats::descriptive::{peak_with_gaps, GapPolicy};
 /// let p = peak_with_gaps(&[Some(3.0), None, Some(9.0)], GapPolicy::Skip)?;
 /// assert_eq!((p.index(), p.value()), (2, 9.0));
 /// # Ok::<(), corridor::Error>(())
@@ -416,7 +416,7 @@ pub fn peak_with_gaps(xs: &[Option<f64>], gaps: GapPolicy) -> crate::stats::erro
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{trough_with_gaps, GapPolicy};
+/// use corridor::stats::descriptive::{trough_with_gaps, GapPolicy};
 /// let t = trough_with_gaps(&[None, Some(3.0), Some(1.0)], GapPolicy::Skip)?;
 /// assert_eq!((t.index(), t.value()), (2, 1.0));
 /// # Ok::<(), corridor::Error>(())
@@ -477,7 +477,7 @@ fn check_nonzero_base(name: &'static str, x: f64) -> Result<(), StatsError> {
 /// # Example
 /// ```
 /// // Darién: 2,461 crossings a day in August 2021, 140 a day later: −94.31 %.
-/// let pct = corridor::stats::percent_change(2461.0, 140.0)?;
+/// let pct = corridor::stats::descriptive::percent_change(2461.0, 140.0)?;
 /// assert!((pct + 94.311_255_587_159_69).abs() < 1e-9);
 /// # Ok::<(), corridor::Error>(())
 /// ```
@@ -496,7 +496,7 @@ pub fn percent_change(from: f64, to: f64) -> crate::stats::error::Result<f64> {
 /// # Example
 /// ```
 /// // 140,000 crossings against a normal year of 10,000.
-/// assert_eq!(corridor::stats::ratio_to(140_000.0, 10_000.0)?, 14.0);
+/// assert_eq!(corridor::stats::descriptive::ratio_to(140_000.0, 10_000.0)?, 14.0);
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn ratio_to(value: f64, baseline: f64) -> crate::stats::error::Result<f64> {
@@ -527,7 +527,7 @@ fn base_value(xs: &[f64], base: usize) -> crate::stats::error::Result<f64> {
 ///
 /// # Example
 /// ```
-/// assert_eq!(corridor::stats::ratio_to_base(&[2.0, 3.0, 5.0], 0)?, vec![1.0, 1.5, 2.5]);
+/// assert_eq!(corridor::stats::descriptive::ratio_to_base(&[2.0, 3.0, 5.0], 0)?, vec![1.0, 1.5, 2.5]);
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn ratio_to_base(xs: &[f64], base: usize) -> crate::stats::error::Result<Vec<f64>> {
@@ -542,7 +542,7 @@ pub fn ratio_to_base(xs: &[f64], base: usize) -> crate::stats::error::Result<Vec
 ///
 /// # Example
 /// ```
-/// assert_eq!(corridor::stats::index_to_base(&[2.0, 3.0, 5.0], 0)?, vec![100.0, 150.0, 250.0]);
+/// assert_eq!(corridor::stats::descriptive::index_to_base(&[2.0, 3.0, 5.0], 0)?, vec![100.0, 150.0, 250.0]);
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn index_to_base(xs: &[f64], base: usize) -> crate::stats::error::Result<Vec<f64>> {
@@ -576,7 +576,7 @@ fn check_gap_series(xs: &[Option<f64>]) -> Result<(), StatsError> {
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{seasonal_change, Change};
+/// use corridor::stats::descriptive::{seasonal_change, Change};
 /// let xs = [Some(100.0), Some(50.0), Some(110.0), None];
 /// assert_eq!(seasonal_change(&xs, 2, Change::Percent)?, vec![None, None, Some(10.0), None]);
 /// # Ok::<(), corridor::Error>(())
@@ -614,7 +614,7 @@ pub fn seasonal_change(
 ///
 /// # Example
 /// ```
-/// let g = corridor::stats::compound_growth_rate(100.0, 121.0, 2.0)?;
+/// let g = corridor::stats::descriptive::compound_growth_rate(100.0, 121.0, 2.0)?;
 /// assert!((g - 0.1).abs() < 1e-12);
 /// # Ok::<(), corridor::Error>(())
 /// ```
@@ -694,7 +694,7 @@ fn rolling(
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{rolling_mean, GapPolicy, Window};
+/// use corridor::stats::descriptive::{rolling_mean, GapPolicy, Window};
 /// let xs = [Some(1.0), Some(2.0), None, Some(4.0)];
 /// assert_eq!(rolling_mean(&xs, 2, Window::Trailing, GapPolicy::Propagate)?, vec![None, Some(1.5), None, None]);
 /// assert_eq!(rolling_mean(&xs, 2, Window::Trailing, GapPolicy::Skip)?, vec![None, Some(1.5), Some(2.0), Some(4.0)]);
@@ -722,7 +722,7 @@ pub fn rolling_mean(
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{rolling_sum, GapPolicy, Window};
+/// use corridor::stats::descriptive::{rolling_sum, GapPolicy, Window};
 /// let xs = [Some(1.0), Some(2.0), Some(4.0), Some(8.0)];
 /// assert_eq!(rolling_sum(&xs, 3, Window::Centred, GapPolicy::Error)?, vec![None, Some(7.0), Some(14.0), None]);
 /// # Ok::<(), corridor::Error>(())
@@ -748,7 +748,7 @@ pub fn rolling_sum(
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{cumulative_sum, GapPolicy};
+/// use corridor::stats::descriptive::{cumulative_sum, GapPolicy};
 /// let xs = [Some(1.0), None, Some(4.0)];
 /// assert_eq!(cumulative_sum(&xs, GapPolicy::Skip)?, vec![Some(1.0), None, Some(5.0)]);
 /// assert_eq!(cumulative_sum(&xs, GapPolicy::Propagate)?, vec![Some(1.0), None, None]);
@@ -812,7 +812,7 @@ fn check_shares_input(method: &'static str, xs: &[f64]) -> crate::stats::error::
 ///
 /// # Example
 /// ```
-/// assert_eq!(corridor::stats::shares(&[1.0, 3.0])?, vec![0.25, 0.75]);
+/// assert_eq!(corridor::stats::descriptive::shares(&[1.0, 3.0])?, vec![0.25, 0.75]);
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn shares(xs: &[f64]) -> crate::stats::error::Result<Vec<f64>> {
@@ -829,7 +829,7 @@ pub fn shares(xs: &[f64]) -> crate::stats::error::Result<Vec<f64>> {
 ///
 /// # Example
 /// ```
-/// assert_eq!(corridor::stats::herfindahl(&[50.0, 30.0, 20.0])?, 0.38);
+/// assert_eq!(corridor::stats::descriptive::herfindahl(&[50.0, 30.0, 20.0])?, 0.38);
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn herfindahl(xs: &[f64]) -> crate::stats::error::Result<f64> {
@@ -845,7 +845,7 @@ pub fn herfindahl(xs: &[f64]) -> crate::stats::error::Result<f64> {
 ///
 /// # Example
 /// ```
-/// assert_eq!(corridor::stats::top_k_share(&[10.0, 50.0, 40.0], 2)?, 0.9);
+/// assert_eq!(corridor::stats::descriptive::top_k_share(&[10.0, 50.0, 40.0], 2)?, 0.9);
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn top_k_share(xs: &[f64], k: usize) -> crate::stats::error::Result<f64> {

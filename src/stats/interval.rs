@@ -4,9 +4,9 @@
 ///
 /// Every confidence or prediction interval in [`stats`](crate::stats) is one: an
 /// [`Estimate`](super::Estimate)'s, a [`SensSlope`](super::SensSlope)'s, a
-/// [`RateTest`](super::RateTest)'s, [`poisson_exact_interval`](super::poisson_exact_interval),
+/// [`RateTest`](super::RateTest)'s, [`poisson_exact_interval`](super::rate::poisson_exact_interval),
 /// the bootstrap's percentile and `BCa` intervals, and each horizon of a
-/// [`Forecast`](super::Forecast). The bounds may be infinite (a rate ratio with no events in
+/// [`Forecast`](super::forecast::Forecast). The bounds may be infinite (a rate ratio with no events in
 /// the second sample has `upper = +∞`, as in R).
 ///
 /// # Example

@@ -41,7 +41,7 @@ pub enum Seasonality {
 /// `b2j` is the level change and `b3j` the slope change at intervention `j`. The
 /// Gaussian family (default) fits by OLS with the classical covariance, or
 /// Newey–West with [`Its::hac`]; the count families fit the log-link GLMs of
-/// [`Glm`](crate::stats::Glm) with offset `log exposure` (for example days in the
+/// [`Glm`](crate::stats::glm::Glm) with offset `log exposure` (for example days in the
 /// month), so that coefficients are on the log scale and `exp(b2)` is a rate ratio.
 ///
 /// With a control series ([`Its::control`], comparative ITS) both series are
@@ -186,7 +186,7 @@ impl<'a> Its<'a> {
     /// [`StatsError::TooShort`] when there are not more observations than
     /// coefficients; [`StatsError::Degenerate`] for a constant series;
     /// [`StatsError::Singular`] when the terms are collinear (for example a season
-    /// dummy that never occurs); and the errors of [`Glm::fit`](crate::stats::Glm::fit).
+    /// dummy that never occurs); and the errors of [`Glm::fit`](crate::stats::glm::Glm::fit).
     pub fn fit(&self) -> crate::stats::error::Result<ItsFit> {
         self.fit_inner()
     }
@@ -507,12 +507,19 @@ impl Layout {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
 enum Model {
     Ols(OlsFit),
     Glm(GlmFit),
 }
 
 /// The result of [`Its::fit`].
+///
+/// With the `serde` feature it serialises (serialise-only) as `family`, `coefficients` (one row per
+/// column of [`ItsFit::names`] with `name`, `estimate`, `std_error`, `statistic`, `p_value`,
+/// `ci_lower`, `ci_upper` at 95 %), `covariance` (row-major), `interventions` (per intervention its
+/// `level_change` and `slope_change` rows), `fitted`, `counterfactual` and `model`, the underlying
+/// fit as `{"ols": …}` ([`OlsFit`]) or `{"glm": …}` ([`GlmFit`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItsFit {
     family: Family,
@@ -547,7 +554,11 @@ pub struct ItsFit {
 /// Each standard error is `sqrt(g' V g)` with `V` the coefficient covariance; the
 /// intervals are symmetric (first-order delta method) and use the fit's reference
 /// distribution.
+///
+/// With the `serde` feature it serialises (serialise-only) as `time`, `fitted`, `counterfactual`,
+/// `absolute` and `relative` (each an [`Estimate`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Effect {
     time: usize,
     fitted: f64,
@@ -585,6 +596,46 @@ impl Effect {
     #[must_use]
     pub fn relative(&self) -> Estimate {
         self.relative
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for ItsFit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use crate::stats::regression::CoefficientRow;
+        #[derive(serde::Serialize)]
+        struct Intervention<'a> {
+            level_change: CoefficientRow<'a>,
+            slope_change: CoefficientRow<'a>,
+        }
+        #[derive(serde::Serialize)]
+        struct View<'a> {
+            family: Family,
+            coefficients: Vec<CoefficientRow<'a>>,
+            covariance: &'a [f64],
+            interventions: Vec<Intervention<'a>>,
+            fitted: &'a [f64],
+            counterfactual: &'a [f64],
+            model: &'a Model,
+        }
+        let row = |j: usize| CoefficientRow::new(self.names.get(j).map(String::as_str), &self.coef(j));
+        View {
+            family: self.family,
+            coefficients: self.table.rows(Some(&self.names)),
+            covariance: self.table.covariance(),
+            interventions: self
+                .effect_columns
+                .iter()
+                .map(|&(level, slope)| Intervention {
+                    level_change: row(level),
+                    slope_change: row(slope),
+                })
+                .collect(),
+            fitted: &self.fitted,
+            counterfactual: &self.counterfactual,
+            model: &self.model,
+        }
+        .serialize(s)
     }
 }
 

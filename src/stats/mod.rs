@@ -5,56 +5,54 @@
 //! Conventions are pinned to the reference implementations (R, statsmodels,
 //! pymannkendall, ruptures) so that results agree to about `1e-9`; each function
 //! names the reference it matches.
+//!
+//! One public module per family, so that the documentation groups them:
+//!
+//! | module | what |
+//! |---|---|
+//! | [`descriptive`] | sums, means, quantiles, extremes, changes, rolling windows, shares |
+//! | [`trend`] | Mann–Kendall (plain, seasonal, Hamed–Rao), Sen's slope, Pettitt |
+//! | [`changepoint`] | PELT, binary segmentation, CROPS |
+//! | [`rate`] | Poisson rates: `poisson.test` and the exact interval |
+//! | [`regression`] | OLS with classical, HC and HAC covariances; estimates and their references |
+//! | [`glm`] | Poisson, quasi-Poisson, negative binomial and Gaussian GLMs |
+//! | [`its`] | interrupted time series |
+//! | [`decompose`] | STL |
+//! | [`forecast`] | Holt–Winters and ETS |
+//! | [`bootstrap`] | ordinary and block bootstrap |
+//!
+//! The error type, [`StatsError`], and the interval type every family returns, [`Interval`], live here; so do
+//! short paths for the most used calls (`stats::mann_kendall`, `stats::sens_slope`, `stats::poisson_rate_test`,
+//! `stats::stl`, `stats::Pelt`, `stats::Its`), which are the same items as in their modules.
 
-mod changepoint;
-pub(crate) mod error;
-
-// The bootstrap.
-mod bootstrap;
-pub use bootstrap::{BlockBootstrap, BlockScheme, Bootstrap, BootstrapResult};
+pub mod bootstrap;
+pub mod changepoint;
+pub mod decompose;
+pub mod descriptive;
+pub mod forecast;
+pub mod glm;
+pub mod its;
+pub mod rate;
+pub mod regression;
+pub mod trend;
 
 mod distributions;
+pub(crate) mod error;
+mod interval;
 mod linalg;
 mod validate;
 
-mod interval;
+pub use error::StatsError;
 pub use interval::Interval;
 
-pub use changepoint::{BinSeg, Changepoints, Cost, Crops, CropsResult, CropsSegmentation, Pelt, Penalty, Segment};
-pub use error::StatsError;
+// Short paths for the most used calls (and the fixed entry points of the first issues).
+pub use changepoint::{Changepoints, Cost, Pelt, Penalty};
+pub use decompose::{Stl, StlOptions, stl};
+pub use glm::Family;
+pub use its::{Its, ItsFit};
+pub use rate::{RateTest, poisson_rate_test};
+pub use regression::Estimate;
+pub use trend::{MannKendall, SensSlope, mann_kendall, sens_slope};
 
-// Regression, count models and interrupted time series.
-mod regression;
-pub use regression::{CovType, Design, Estimate, Ols, OlsFit, Reference, SmallSample, TestDistribution};
-mod glm;
-pub use glm::{Family, Glm, GlmFit};
-mod its;
-pub use its::{Effect, Its, ItsFit, Seasonality};
-// Trend tests, descriptive helpers and rate comparisons.
-mod descriptive;
-mod rate;
-mod trend;
-pub use descriptive::{
-    Change, Extreme, GapPolicy, Window, compound_growth_rate, cumulative_sum, dropping_gaps, herfindahl, index_to_base,
-    mean, median, peak, peak_with_gaps, percent_change, quantile, quantiles, ratio_to, ratio_to_base, rolling_mean,
-    rolling_sum, seasonal_change, shares, std_dev, sum, top_k_share, trough, trough_with_gaps, variance, without_gaps,
-};
-pub use rate::{PoissonTest, RateTest, poisson_exact_interval, poisson_rate_test, poisson_test};
-pub use trend::{
-    HamedRao, MannKendall, Pettitt, SeasonalMannKendall, SeasonalSensSlope, SensSlope, Trend, hamed_rao,
-    hamed_rao_with_gaps, mann_kendall, mann_kendall_with_gaps, pettitt, seasonal_mann_kendall,
-    seasonal_mann_kendall_with_gaps, seasonal_sens_slope, seasonal_sens_slope_with_gaps, sens_slope,
-    sens_slope_with_gaps,
-};
-// Time series: STL decomposition and forecasting.
-mod forecast;
-mod loess;
-mod psort;
-mod stl;
-pub use forecast::Forecast;
-pub use forecast::ets::{Ets, EtsErrorType, EtsFit, EtsModel, EtsSeason, EtsSpec, EtsTrend, ets};
-pub use forecast::holt_winters::{HoltWinters, HoltWintersFit, HwSeasonal, HwTrend, holt_winters};
 /// The box-constrained Nelder–Mead minimiser, for the simulation's calibration.
 pub(crate) use forecast::optim::nelder_mead;
-pub use loess::LoessDegree;
-pub use stl::{Robustness, SeasonalWindow, Stl, StlOptions, stl};

@@ -253,7 +253,7 @@ pub fn poisson_rate_test(x1: u64, t1: f64, x2: u64, t2: f64) -> crate::stats::er
 ///
 /// # Example
 /// ```
-/// let ci = corridor::stats::poisson_exact_interval(10, 0.95)?;
+/// let ci = corridor::stats::rate::poisson_exact_interval(10, 0.95)?;
 /// assert!((ci.lower() - 4.795).abs() < 1e-3 && (ci.upper() - 18.39).abs() < 1e-2); // R: 4.795389 18.390356
 /// # Ok::<(), corridor::Error>(())
 /// ```
@@ -319,7 +319,7 @@ impl PoissonTest {
     ///
     /// # Example
     /// ```
-    /// let t = corridor::stats::poisson_test(10, 2.0, 3.0)?;
+    /// let t = corridor::stats::rate::poisson_test(10, 2.0, 3.0)?;
     /// let ci = t.confidence_interval(0.95)?;
     /// assert!((ci.lower() - 2.397_694_348).abs() < 1e-8 && (ci.upper() - 9.195_178_021).abs() < 1e-8); // R
     /// # Ok::<(), corridor::Error>(())
@@ -357,7 +357,7 @@ const POISSON_TEST_MAX_MEAN: f64 = 9_007_199_254_740_992.0;
 /// # Example
 /// ```
 /// // 10 events in 2 years against a rate of 3 a year: R poisson.test(10, 2, 3)$p.value
-/// let t = corridor::stats::poisson_test(10, 2.0, 3.0)?;
+/// let t = corridor::stats::rate::poisson_test(10, 2.0, 3.0)?;
 /// assert!((t.p_value() - 0.101_275_282_231_540_36).abs() < 1e-12);
 /// assert_eq!(t.rate(), 5.0);
 /// # Ok::<(), corridor::Error>(())

@@ -1,4 +1,4 @@
-//! Integration tests of `corridor::stats::{Bootstrap, BlockBootstrap}` through the public API.
+//! Integration tests of `corridor::stats::bootstrap::{Bootstrap, BlockBootstrap}` through the public API.
 //!
 //! Deterministic parts (jackknife values, acceleration) are compared with R `boot` 1.3-28.1
 //! (tests/reference-scripts/bootstrap.R → tests/data/reference/bootstrap.json). Intervals depend on the
@@ -7,7 +7,10 @@
 use crate::common;
 use common::{floats, load};
 use corridor::Error;
-use corridor::stats::{BlockBootstrap, BlockScheme, Bootstrap, BootstrapResult, Interval, StatsError};
+use corridor::stats::{
+    Interval, StatsError,
+    bootstrap::{BlockBootstrap, BlockScheme, Bootstrap, BootstrapResult},
+};
 use proptest::prelude::*;
 use serde_json::Value;
 use statrs::distribution::{ContinuousCDF, StudentsT};

@@ -7,7 +7,10 @@
 use crate::common;
 use common::{close_scaled, floats, load};
 
-use corridor::stats::{BinSeg, Cost, Crops, Pelt, Penalty, StatsError};
+use corridor::stats::{
+    Cost, Pelt, Penalty, StatsError,
+    changepoint::{BinSeg, Crops},
+};
 use serde_json::Value;
 
 /// Relative tolerance for costs and penalties (R's doubles vs ours).
@@ -523,7 +526,7 @@ fn public_types_are_send_sync_debug_clone() {
     check::<Cost>();
     check::<Penalty>();
     check::<corridor::stats::Changepoints>();
-    check::<corridor::stats::Segment>();
-    check::<corridor::stats::Crops>();
-    check::<corridor::stats::CropsSegmentation>();
+    check::<corridor::stats::changepoint::Segment>();
+    check::<corridor::stats::changepoint::Crops>();
+    check::<corridor::stats::changepoint::CropsSegmentation>();
 }

@@ -16,7 +16,7 @@
 use crate::common;
 use common::load;
 
-use corridor::stats::{BinSeg, Changepoints, Cost, Pelt, Penalty};
+use corridor::stats::{Changepoints, Cost, Pelt, Penalty, changepoint::BinSeg};
 use serde_json::Value;
 
 /// Relative tolerance for costs (R's C doubles vs ours; both sum the same segment costs).

@@ -55,8 +55,8 @@ pub(crate) fn close_scaled_slices(got: &[f64], want: &[f64], tol: f64, what: &st
 }
 
 /// The ETS class of R's name for it, `ETS(M,Ad,M)` and so on.
-pub(crate) fn spec_of(method: &str) -> corridor::stats::EtsSpec {
-    use corridor::stats::{EtsErrorType, EtsSeason, EtsSpec, EtsTrend};
+pub(crate) fn spec_of(method: &str) -> corridor::stats::forecast::EtsSpec {
+    use corridor::stats::forecast::{EtsErrorType, EtsSeason, EtsSpec, EtsTrend};
     let parts: Vec<&str> = method
         .trim_start_matches("ETS(")
         .trim_end_matches(')')

@@ -3,7 +3,7 @@
 
 use crate::common;
 use common::load;
-use corridor::stats::{
+use corridor::stats::descriptive::{
     Change, GapPolicy, Window, compound_growth_rate, cumulative_sum, dropping_gaps, herfindahl, index_to_base, mean,
     median, peak, percent_change, quantile, quantiles, ratio_to, ratio_to_base, rolling_mean, rolling_sum,
     seasonal_change, shares, std_dev, sum, top_k_share, trough, variance,
@@ -171,12 +171,12 @@ fn gappy_series_against_pandas() {
         &vec_opt(&c["pct_change_3_x100"]),
     );
     close(mean(&dropping_gaps(&y)).unwrap(), c["mean_skipna"].as_f64().unwrap());
-    let pk = corridor::stats::peak_with_gaps(&y, GapPolicy::Skip).unwrap();
+    let pk = corridor::stats::descriptive::peak_with_gaps(&y, GapPolicy::Skip).unwrap();
     assert_eq!(pk.index() as u64, c["idxmax_skipna"].as_u64().unwrap());
-    let tr = corridor::stats::trough_with_gaps(&y, GapPolicy::Skip).unwrap();
+    let tr = corridor::stats::descriptive::trough_with_gaps(&y, GapPolicy::Skip).unwrap();
     assert_eq!(tr.index() as u64, c["idxmin_skipna"].as_u64().unwrap());
-    assert!(corridor::stats::peak_with_gaps(&y, GapPolicy::Propagate).is_err());
-    assert!(corridor::stats::trough_with_gaps(&[None], GapPolicy::Skip).is_err());
+    assert!(corridor::stats::descriptive::peak_with_gaps(&y, GapPolicy::Propagate).is_err());
+    assert!(corridor::stats::descriptive::trough_with_gaps(&[None], GapPolicy::Skip).is_err());
     assert!(rolling_mean(&y, 3, Window::Trailing, GapPolicy::Error).is_err());
     assert!(cumulative_sum(&y, GapPolicy::Error).is_err());
 }

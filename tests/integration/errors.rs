@@ -52,7 +52,7 @@ fn narrow_errors_round_trip_through_the_crate_error() {
 
 #[test]
 fn try_from_gives_back_another_family_unchanged() {
-    let e: Error = stats::mean(&[]).unwrap_err().into();
+    let e: Error = stats::descriptive::mean(&[]).unwrap_err().into();
     let back = FlowError::try_from(e).unwrap_err();
     assert!(matches!(back, Error::Stats(StatsError::TooShort { .. })), "{back:?}");
     let e: Error = Location::new("").unwrap_err().into();

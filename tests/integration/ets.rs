@@ -7,7 +7,7 @@
 
 use crate::common;
 use common::{floats, load, spec_of};
-use corridor::stats::{EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend, ets};
+use corridor::stats::forecast::{EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend, ets};
 use serde_json::Value;
 
 /// Relative tolerance against R `forecast::ets` (documented: far inside the 1 % `AICc` / 2 % forecast targets).
@@ -31,7 +31,7 @@ fn close_all(what: &str, a: &[f64], b: &[f64], tol: f64) {
 /// `loglik`, `aic`, `aicc`, `bic`, `sigma2`, and the `mean` and 80 / 95 % bounds of R's `forecast`. Keys a
 /// case does not hold are skipped. Smoothing parameters are compared absolutely below 1, since forecast's
 /// optimum often sits at its lower bound 1e-4.
-fn check_r_fit(what: &str, fit: &corridor::stats::EtsFit, c: &Value) {
+fn check_r_fit(what: &str, fit: &corridor::stats::forecast::EtsFit, c: &Value) {
     if let Some(method) = c.get("method") {
         assert_eq!(fit.spec().to_string(), method.as_str().unwrap(), "{what}");
     }
@@ -185,7 +185,7 @@ fn bad_inputs_are_errors() {
 }
 
 mod properties {
-    use corridor::stats::{EtsModel, ets};
+    use corridor::stats::forecast::{EtsModel, ets};
     use proptest::prelude::*;
 
     proptest! {

@@ -34,7 +34,7 @@
 
 use crate::common;
 use common::{floats, load, spec_of};
-use corridor::stats::{EtsErrorType, EtsFit, EtsModel, EtsTrend, Forecast, ets};
+use corridor::stats::forecast::{EtsErrorType, EtsFit, EtsModel, EtsTrend, Forecast, ets};
 use serde_json::Value;
 
 /// Relative tolerance of deterministic quantities against R (observed ≤ 1e-11).
@@ -354,7 +354,7 @@ fn negative_growth_on_a_path_is_an_error() {
 
 mod properties {
     use super::spec_of;
-    use corridor::stats::{EtsModel, ets};
+    use corridor::stats::forecast::{EtsModel, ets};
     use proptest::prelude::*;
 
     proptest! {

@@ -3,7 +3,7 @@
 
 use crate::common;
 use common::{close_slices, floats, load};
-use corridor::stats::{Design, Family, Glm, StatsError};
+use corridor::stats::{Family, StatsError, glm::Glm, regression::Design};
 use serde_json::Value;
 
 fn f(v: &Value) -> f64 {
@@ -197,10 +197,10 @@ fn bad_counts_are_errors() {
 #[test]
 fn public_types_are_thread_safe() {
     fn check<T: Send + Sync + std::fmt::Debug + Clone>() {}
-    check::<corridor::stats::GlmFit>();
-    check::<corridor::stats::OlsFit>();
+    check::<corridor::stats::glm::GlmFit>();
+    check::<corridor::stats::regression::OlsFit>();
     check::<corridor::stats::ItsFit>();
-    check::<corridor::stats::Effect>();
+    check::<corridor::stats::its::Effect>();
     check::<corridor::stats::Estimate>();
     check::<Design>();
     check::<Glm<'static>>();

@@ -3,7 +3,7 @@
 use crate::common;
 use common::{close_scaled, close_scaled_slices, floats, load};
 
-use corridor::stats::{HoltWinters, HwSeasonal};
+use corridor::stats::forecast::{HoltWinters, HwSeasonal};
 
 /// Fixed parameters: the recursion is R's operation for operation.
 const TOL_FIXED: f64 = 1e-9;
@@ -14,7 +14,7 @@ const TOL_SSE_OPT: f64 = 1e-6;
 fn huge_period_is_an_error_not_an_overflow() {
     let y = vec![1.0; 30];
     assert!(HoltWinters::new(&y, usize::MAX).fit().is_err());
-    assert!(corridor::stats::ets(&y, usize::MAX, corridor::stats::EtsModel::Auto).is_ok());
+    assert!(corridor::stats::forecast::ets(&y, usize::MAX, corridor::stats::forecast::EtsModel::Auto).is_ok());
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn airpassengers_estimated_sse_not_above_r() {
 /// Cases of tests/reference-scripts/ts.R (R 4.2.2 `HoltWinters`, `predict(prediction.interval = TRUE)`).
 #[test]
 fn ts_json_cases_equal_r() {
-    use corridor::stats::HwTrend;
+    use corridor::stats::forecast::HwTrend;
     type Options = fn(HoltWinters<'_>) -> HoltWinters<'_>;
     let r = load("ts.json");
     let cases: [(&str, Options, bool); 6] = [
@@ -162,7 +162,7 @@ fn ts_json_cases_equal_r() {
 }
 
 mod properties {
-    use corridor::stats::{HoltWinters, HwSeasonal, HwTrend};
+    use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
     use proptest::prelude::*;
 
     proptest! {

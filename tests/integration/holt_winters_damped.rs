@@ -7,7 +7,7 @@
 use crate::common;
 use common::{close_scaled, close_scaled_slices, floats, load};
 
-use corridor::stats::{HoltWinters, HoltWintersFit, HwSeasonal, HwTrend};
+use corridor::stats::forecast::{HoltWinters, HoltWintersFit, HwSeasonal, HwTrend};
 use serde_json::Value;
 
 /// Fixed parameters and start values: the same recursion, so only rounding differs.
@@ -217,7 +217,7 @@ fn undamped_fits_report_phi_one() {
 }
 
 mod properties {
-    use corridor::stats::{HoltWinters, HwSeasonal, HwTrend};
+    use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
     use proptest::prelude::*;
 
     proptest! {

@@ -11,7 +11,7 @@ use corridor::impact::{
     Evidence, Figure, FlowEffect, FlowEffectFit, GapPolicy, ImpactError, Independence, OperationRecord, Rate,
     RateReading, Verdict,
 };
-use corridor::stats::{Family, Seasonality};
+use corridor::stats::{Family, its::Seasonality};
 use corridor::{Count, Country, Period, Source};
 use serde_json::Value;
 use time::macros::date;

@@ -180,7 +180,7 @@ fn io_errors_pass_through() {
     assert!(matches!(read_flows_csv(Broken), Err(Error::Io(_))));
 }
 
-fn arb_record() -> impl Strategy<Value = FlowRecord> {
+pub(crate) fn arb_record() -> impl Strategy<Value = FlowRecord> {
     let period = prop_oneof![
         (2000i32..2030, 1u8..=12).prop_map(|(y, m)| Period::month(y, m).unwrap()),
         (2000i32..2030).prop_map(|y| Period::year(y).unwrap()),

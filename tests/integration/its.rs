@@ -3,7 +3,7 @@
 
 use crate::common;
 use common::{close_slices, floats, load};
-use corridor::stats::{Family, Its, Seasonality, StatsError};
+use corridor::stats::{Family, Its, StatsError, its::Seasonality};
 use serde_json::Value;
 
 /// Well-conditioned fits: statsmodels and R agree to ~1e-11.

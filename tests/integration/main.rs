@@ -4,6 +4,7 @@
 //! the common derives of every public type.
 
 mod arrow;
+mod arrow_network;
 mod bootstrap;
 mod changepoint;
 mod changepoint_r_port;
@@ -11,6 +12,7 @@ mod common;
 mod cooperation;
 mod cooperation_events;
 mod count;
+mod count_numbers;
 mod country;
 mod datasets;
 mod descriptive;
@@ -19,6 +21,7 @@ mod errors;
 mod ets;
 mod ets_more;
 mod flow;
+mod flows_csv_bounds;
 mod glm;
 mod graphml_read;
 mod hardening_io;
@@ -39,6 +42,8 @@ mod petgraph_conv;
 mod plot;
 mod rate;
 mod regression;
+#[cfg(feature = "serde")]
+mod serde_results;
 mod sim;
 mod sim_darien;
 mod sim_flee;

@@ -20,6 +20,7 @@ fn deserialises<T: serde::de::DeserializeOwned>() {}
 fn root_types_are_thread_safe_debuggable_values() {
     value::<corridor::Count>();
     value::<corridor::CountError>();
+    value::<corridor::CountNumbers>();
     value::<corridor::Country>();
     value::<corridor::CountryError>();
     shared::<corridor::Error>();
@@ -37,6 +38,8 @@ fn root_types_are_thread_safe_debuggable_values() {
 #[test]
 fn root_types_serialise() {
     serialises::<corridor::Count>();
+    serialises::<corridor::CountKind>();
+    serialises::<corridor::CountNumbers>();
     serialises::<corridor::Country>();
     serialises::<corridor::Granularity>();
     serialises::<corridor::IntermediateRegion>();
@@ -45,6 +48,8 @@ fn root_types_serialise() {
     serialises::<corridor::Source>();
     serialises::<corridor::SubRegion>();
     deserialises::<corridor::Count>();
+    deserialises::<corridor::CountKind>();
+    deserialises::<corridor::CountNumbers>();
     deserialises::<corridor::Country>();
     deserialises::<corridor::Granularity>();
     deserialises::<corridor::IntermediateRegion>();
@@ -113,7 +118,21 @@ fn flow_types_are_thread_safe_debuggable_values() {
 #[cfg(feature = "serde")]
 #[test]
 fn flow_types_serialise() {
+    serialises::<corridor::flow::Aggregate>();
     serialises::<corridor::flow::AgeGroup>();
+    serialises::<corridor::flow::FlowSeries>();
+    serialises::<corridor::flow::FlowTable>();
+    serialises::<corridor::flow::Group>();
+    serialises::<corridor::flow::GroupBy>();
+    serialises::<corridor::flow::GroupKey>();
+    serialises::<corridor::flow::GroupName>();
+    serialises::<corridor::flow::Partial>();
+    serialises::<corridor::flow::Share>();
+    deserialises::<corridor::flow::FlowTable>();
+    deserialises::<corridor::flow::GroupBy>();
+    deserialises::<corridor::flow::GroupKey>();
+    deserialises::<corridor::flow::GroupName>();
+    deserialises::<corridor::flow::Partial>();
     serialises::<corridor::flow::Corridor>();
     serialises::<corridor::flow::Direction>();
     serialises::<corridor::flow::FlowRecord>();
@@ -225,6 +244,8 @@ fn impact_types_serialise() {
 #[test]
 fn io_types_are_thread_safe_debuggable_values() {
     #[cfg(feature = "arrow")]
+    value::<corridor::io::ActorMeasures>();
+    #[cfg(feature = "arrow")]
     value::<corridor::io::ArrowError>();
     value::<corridor::io::GraphmlError>();
     #[cfg(feature = "csv")]
@@ -245,6 +266,8 @@ fn io_types_are_thread_safe_debuggable_values() {
     value::<corridor::io::ReadOptions>();
     #[cfg(feature = "csv")]
     shared::<corridor::io::ReadReport>();
+    #[cfg(feature = "csv")]
+    value::<corridor::io::WriteOptions>();
     #[cfg(feature = "csv")]
     value::<corridor::io::flee::FleeClosure>();
     #[cfg(feature = "csv")]
@@ -309,6 +332,32 @@ fn network_types_are_thread_safe_debuggable_values() {
 #[test]
 fn network_types_serialise() {
     serialises::<corridor::network::Actor>();
+    serialises::<corridor::network::Attack>();
+    serialises::<corridor::network::AttackComparison>();
+    serialises::<corridor::network::BrokerageRoles>();
+    serialises::<corridor::network::Capacity>();
+    serialises::<corridor::network::CorridorFlow>();
+    serialises::<corridor::network::Disruption>();
+    serialises::<corridor::network::DisruptionMetrics>();
+    serialises::<corridor::network::Endpoints>();
+    serialises::<corridor::network::Fragmentation>();
+    serialises::<corridor::network::Normalization>();
+    serialises::<corridor::network::Recovery>();
+    serialises::<corridor::network::ResilienceCurve>();
+    serialises::<corridor::network::ResiliencePoint>();
+    serialises::<corridor::network::Sources>();
+    serialises::<corridor::network::Undated>();
+    serialises::<corridor::network::Weighting>();
+    deserialises::<corridor::network::Attack>();
+    deserialises::<corridor::network::BrokerageRoles>();
+    deserialises::<corridor::network::Capacity>();
+    deserialises::<corridor::network::Endpoints>();
+    deserialises::<corridor::network::Fragmentation>();
+    deserialises::<corridor::network::Normalization>();
+    deserialises::<corridor::network::Recovery>();
+    deserialises::<corridor::network::Sources>();
+    deserialises::<corridor::network::Undated>();
+    deserialises::<corridor::network::Weighting>();
     serialises::<corridor::network::ActorId>();
     serialises::<corridor::network::ActorKind>();
     serialises::<corridor::network::Fee>();
@@ -564,132 +613,140 @@ fn sim_types_serialise() {
 
 #[test]
 fn stats_types_are_thread_safe_debuggable_values() {
-    value::<corridor::stats::BinSeg>();
-    value::<corridor::stats::BlockBootstrap>();
-    value::<corridor::stats::BlockScheme>();
-    value::<corridor::stats::Bootstrap>();
-    value::<corridor::stats::BootstrapResult>();
-    value::<corridor::stats::Change>();
+    value::<corridor::stats::changepoint::BinSeg>();
+    value::<corridor::stats::bootstrap::BlockBootstrap>();
+    value::<corridor::stats::bootstrap::BlockScheme>();
+    value::<corridor::stats::bootstrap::Bootstrap>();
+    value::<corridor::stats::bootstrap::BootstrapResult>();
+    value::<corridor::stats::descriptive::Change>();
     value::<corridor::stats::Changepoints>();
     value::<corridor::stats::Cost>();
-    value::<corridor::stats::CovType>();
-    value::<corridor::stats::Crops>();
-    value::<corridor::stats::CropsResult>();
-    value::<corridor::stats::CropsSegmentation>();
-    value::<corridor::stats::Design>();
-    value::<corridor::stats::Effect>();
+    value::<corridor::stats::regression::CovType>();
+    value::<corridor::stats::changepoint::Crops>();
+    value::<corridor::stats::changepoint::CropsResult>();
+    value::<corridor::stats::changepoint::CropsSegmentation>();
+    value::<corridor::stats::regression::Design>();
+    value::<corridor::stats::its::Effect>();
     value::<corridor::stats::Estimate>();
-    value::<corridor::stats::Ets<'static>>();
-    value::<corridor::stats::EtsErrorType>();
-    value::<corridor::stats::EtsFit>();
-    value::<corridor::stats::EtsModel>();
-    value::<corridor::stats::EtsSeason>();
-    value::<corridor::stats::EtsSpec>();
-    value::<corridor::stats::EtsTrend>();
-    value::<corridor::stats::Extreme>();
+    value::<corridor::stats::forecast::Ets<'static>>();
+    value::<corridor::stats::forecast::EtsErrorType>();
+    value::<corridor::stats::forecast::EtsFit>();
+    value::<corridor::stats::forecast::EtsModel>();
+    value::<corridor::stats::forecast::EtsSeason>();
+    value::<corridor::stats::forecast::EtsSpec>();
+    value::<corridor::stats::forecast::EtsTrend>();
+    value::<corridor::stats::descriptive::Extreme>();
     value::<corridor::stats::Family>();
-    value::<corridor::stats::Forecast>();
-    value::<corridor::stats::GapPolicy>();
-    value::<corridor::stats::Glm<'static>>();
-    value::<corridor::stats::GlmFit>();
-    value::<corridor::stats::HamedRao>();
-    value::<corridor::stats::HoltWinters<'static>>();
-    value::<corridor::stats::HoltWintersFit>();
-    value::<corridor::stats::HwSeasonal>();
-    value::<corridor::stats::HwTrend>();
+    value::<corridor::stats::forecast::Forecast>();
+    value::<corridor::stats::descriptive::GapPolicy>();
+    value::<corridor::stats::glm::Glm<'static>>();
+    value::<corridor::stats::glm::GlmFit>();
+    value::<corridor::stats::trend::HamedRao>();
+    value::<corridor::stats::forecast::HoltWinters<'static>>();
+    value::<corridor::stats::forecast::HoltWintersFit>();
+    value::<corridor::stats::forecast::HwSeasonal>();
+    value::<corridor::stats::forecast::HwTrend>();
     value::<corridor::stats::Interval>();
     value::<corridor::stats::Its<'static>>();
     value::<corridor::stats::ItsFit>();
-    value::<corridor::stats::LoessDegree>();
+    value::<corridor::stats::decompose::LoessDegree>();
     value::<corridor::stats::MannKendall>();
-    value::<corridor::stats::Ols<'static>>();
-    value::<corridor::stats::OlsFit>();
+    value::<corridor::stats::regression::Ols<'static>>();
+    value::<corridor::stats::regression::OlsFit>();
     value::<corridor::stats::Pelt>();
     value::<corridor::stats::Penalty>();
-    value::<corridor::stats::Pettitt>();
-    value::<corridor::stats::PoissonTest>();
+    value::<corridor::stats::trend::Pettitt>();
+    value::<corridor::stats::rate::PoissonTest>();
     value::<corridor::stats::RateTest>();
-    value::<corridor::stats::Reference>();
-    value::<corridor::stats::Robustness>();
-    value::<corridor::stats::SeasonalMannKendall>();
-    value::<corridor::stats::SeasonalSensSlope>();
-    value::<corridor::stats::SeasonalWindow>();
-    value::<corridor::stats::Seasonality>();
-    value::<corridor::stats::Segment>();
+    value::<corridor::stats::regression::Reference>();
+    value::<corridor::stats::decompose::Robustness>();
+    value::<corridor::stats::trend::SeasonalMannKendall>();
+    value::<corridor::stats::trend::SeasonalSensSlope>();
+    value::<corridor::stats::decompose::SeasonalWindow>();
+    value::<corridor::stats::its::Seasonality>();
+    value::<corridor::stats::changepoint::Segment>();
     value::<corridor::stats::SensSlope>();
-    value::<corridor::stats::SmallSample>();
+    value::<corridor::stats::regression::SmallSample>();
     value::<corridor::stats::StatsError>();
     value::<corridor::stats::Stl>();
     value::<corridor::stats::StlOptions>();
-    value::<corridor::stats::Trend>();
-    value::<corridor::stats::Window>();
+    value::<corridor::stats::regression::TestDistribution>();
+    value::<corridor::stats::trend::Trend>();
+    value::<corridor::stats::descriptive::Window>();
 }
 
 #[cfg(feature = "serde")]
 #[test]
 fn stats_types_serialise() {
-    serialises::<corridor::stats::Change>();
+    serialises::<corridor::stats::bootstrap::BootstrapResult>();
+    serialises::<corridor::stats::its::Effect>();
+    serialises::<corridor::stats::glm::GlmFit>();
+    serialises::<corridor::stats::ItsFit>();
+    serialises::<corridor::stats::regression::OlsFit>();
+    serialises::<corridor::stats::regression::TestDistribution>();
+    deserialises::<corridor::stats::regression::TestDistribution>();
+    serialises::<corridor::stats::descriptive::Change>();
     serialises::<corridor::stats::Changepoints>();
     serialises::<corridor::stats::Cost>();
-    serialises::<corridor::stats::CovType>();
-    serialises::<corridor::stats::CropsResult>();
-    serialises::<corridor::stats::CropsSegmentation>();
+    serialises::<corridor::stats::regression::CovType>();
+    serialises::<corridor::stats::changepoint::CropsResult>();
+    serialises::<corridor::stats::changepoint::CropsSegmentation>();
     serialises::<corridor::stats::Estimate>();
-    serialises::<corridor::stats::EtsErrorType>();
-    serialises::<corridor::stats::EtsFit>();
-    serialises::<corridor::stats::EtsModel>();
-    serialises::<corridor::stats::EtsSeason>();
-    serialises::<corridor::stats::EtsSpec>();
-    serialises::<corridor::stats::EtsTrend>();
-    serialises::<corridor::stats::Extreme>();
+    serialises::<corridor::stats::forecast::EtsErrorType>();
+    serialises::<corridor::stats::forecast::EtsFit>();
+    serialises::<corridor::stats::forecast::EtsModel>();
+    serialises::<corridor::stats::forecast::EtsSeason>();
+    serialises::<corridor::stats::forecast::EtsSpec>();
+    serialises::<corridor::stats::forecast::EtsTrend>();
+    serialises::<corridor::stats::descriptive::Extreme>();
     serialises::<corridor::stats::Family>();
-    serialises::<corridor::stats::Forecast>();
-    serialises::<corridor::stats::GapPolicy>();
-    serialises::<corridor::stats::HamedRao>();
-    serialises::<corridor::stats::HoltWintersFit>();
-    serialises::<corridor::stats::HwSeasonal>();
-    serialises::<corridor::stats::HwTrend>();
+    serialises::<corridor::stats::forecast::Forecast>();
+    serialises::<corridor::stats::descriptive::GapPolicy>();
+    serialises::<corridor::stats::trend::HamedRao>();
+    serialises::<corridor::stats::forecast::HoltWintersFit>();
+    serialises::<corridor::stats::forecast::HwSeasonal>();
+    serialises::<corridor::stats::forecast::HwTrend>();
     serialises::<corridor::stats::Interval>();
-    serialises::<corridor::stats::LoessDegree>();
+    serialises::<corridor::stats::decompose::LoessDegree>();
     serialises::<corridor::stats::MannKendall>();
     serialises::<corridor::stats::Penalty>();
-    serialises::<corridor::stats::Pettitt>();
-    serialises::<corridor::stats::PoissonTest>();
+    serialises::<corridor::stats::trend::Pettitt>();
+    serialises::<corridor::stats::rate::PoissonTest>();
     serialises::<corridor::stats::RateTest>();
-    serialises::<corridor::stats::Reference>();
-    serialises::<corridor::stats::Robustness>();
-    serialises::<corridor::stats::SeasonalMannKendall>();
-    serialises::<corridor::stats::SeasonalSensSlope>();
-    serialises::<corridor::stats::SeasonalWindow>();
-    serialises::<corridor::stats::Seasonality>();
-    serialises::<corridor::stats::Segment>();
+    serialises::<corridor::stats::regression::Reference>();
+    serialises::<corridor::stats::decompose::Robustness>();
+    serialises::<corridor::stats::trend::SeasonalMannKendall>();
+    serialises::<corridor::stats::trend::SeasonalSensSlope>();
+    serialises::<corridor::stats::decompose::SeasonalWindow>();
+    serialises::<corridor::stats::its::Seasonality>();
+    serialises::<corridor::stats::changepoint::Segment>();
     serialises::<corridor::stats::SensSlope>();
-    serialises::<corridor::stats::SmallSample>();
+    serialises::<corridor::stats::regression::SmallSample>();
     serialises::<corridor::stats::Stl>();
     serialises::<corridor::stats::StlOptions>();
     deserialises::<corridor::stats::StlOptions>();
-    serialises::<corridor::stats::Trend>();
-    serialises::<corridor::stats::Window>();
-    deserialises::<corridor::stats::Change>();
+    serialises::<corridor::stats::trend::Trend>();
+    serialises::<corridor::stats::descriptive::Window>();
+    deserialises::<corridor::stats::descriptive::Change>();
     deserialises::<corridor::stats::Cost>();
-    deserialises::<corridor::stats::CovType>();
+    deserialises::<corridor::stats::regression::CovType>();
     deserialises::<corridor::stats::Estimate>();
-    deserialises::<corridor::stats::EtsErrorType>();
-    deserialises::<corridor::stats::EtsModel>();
-    deserialises::<corridor::stats::EtsSeason>();
-    deserialises::<corridor::stats::EtsSpec>();
-    deserialises::<corridor::stats::EtsTrend>();
+    deserialises::<corridor::stats::forecast::EtsErrorType>();
+    deserialises::<corridor::stats::forecast::EtsModel>();
+    deserialises::<corridor::stats::forecast::EtsSeason>();
+    deserialises::<corridor::stats::forecast::EtsSpec>();
+    deserialises::<corridor::stats::forecast::EtsTrend>();
     deserialises::<corridor::stats::Family>();
-    deserialises::<corridor::stats::GapPolicy>();
-    deserialises::<corridor::stats::HwSeasonal>();
-    deserialises::<corridor::stats::HwTrend>();
-    deserialises::<corridor::stats::LoessDegree>();
+    deserialises::<corridor::stats::descriptive::GapPolicy>();
+    deserialises::<corridor::stats::forecast::HwSeasonal>();
+    deserialises::<corridor::stats::forecast::HwTrend>();
+    deserialises::<corridor::stats::decompose::LoessDegree>();
     deserialises::<corridor::stats::Penalty>();
-    deserialises::<corridor::stats::Reference>();
-    deserialises::<corridor::stats::Robustness>();
-    deserialises::<corridor::stats::SeasonalWindow>();
-    deserialises::<corridor::stats::Seasonality>();
-    deserialises::<corridor::stats::SmallSample>();
-    deserialises::<corridor::stats::Trend>();
-    deserialises::<corridor::stats::Window>();
+    deserialises::<corridor::stats::regression::Reference>();
+    deserialises::<corridor::stats::decompose::Robustness>();
+    deserialises::<corridor::stats::decompose::SeasonalWindow>();
+    deserialises::<corridor::stats::its::Seasonality>();
+    deserialises::<corridor::stats::regression::SmallSample>();
+    deserialises::<corridor::stats::trend::Trend>();
+    deserialises::<corridor::stats::descriptive::Window>();
 }

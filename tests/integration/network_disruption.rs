@@ -10,7 +10,7 @@ use serde_json::Value;
 /// Efficiency and fragmentation are sums of a few hundred terms: agreement to 1e-12 relative.
 const TOL: f64 = 1e-12;
 
-fn build(case: &Value) -> SmugglingNetwork {
+pub(crate) fn build(case: &Value) -> SmugglingNetwork {
     let n = case["n"].as_u64().unwrap() as usize;
     let mut b = SmugglingNetwork::builder();
     for v in 0..n {

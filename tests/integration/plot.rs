@@ -8,7 +8,11 @@ use corridor::datasets::darien;
 use corridor::flow::FlowSeries;
 use corridor::network::{Actor, Attack, Recovery, Role, SmugglingNetwork, Tie, TieKind};
 use corridor::plot::{Chart, PlotError, SeriesChart, forecast_svg, its_svg, resilience_svg, series_svg, stl_svg};
-use corridor::stats::{EtsModel, Its, StlOptions, ets, stl};
+use corridor::stats::{
+    Its, StlOptions,
+    forecast::{EtsModel, ets},
+    stl,
+};
 use corridor::{Count, Error};
 
 /// The blue of data lines (Okabe–Ito blue) and the vermillion of changepoint rules, as plotters

@@ -2,7 +2,10 @@
 
 use crate::common;
 use common::load;
-use corridor::stats::{StatsError, poisson_exact_interval, poisson_rate_test, poisson_test};
+use corridor::stats::{
+    StatsError, poisson_rate_test,
+    rate::{poisson_exact_interval, poisson_test},
+};
 use serde_json::Value;
 
 /// Relative tolerance for the ratio and the p-value (same arithmetic as R).

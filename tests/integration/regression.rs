@@ -3,7 +3,7 @@
 
 use crate::common;
 use common::{close_slices, floats, load};
-use corridor::stats::{CovType, Design, Ols, Reference, SmallSample, TestDistribution};
+use corridor::stats::regression::{CovType, Design, Ols, Reference, SmallSample, TestDistribution};
 use serde_json::Value;
 
 /// Interval endpoints can sit near 0: compare them on the scale of the standard error.

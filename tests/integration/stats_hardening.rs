@@ -2,8 +2,12 @@
 //! documented answer, never a panic, an abort, a hang or a NaN passed off as a result.
 
 use corridor::stats::{
-    Bootstrap, CovType, Design, Estimate, EtsModel, HoltWinters, Its, Ols, Reference, Seasonality, SmallSample,
-    StatsError, Trend, ets, hamed_rao, seasonal_mann_kendall, seasonal_sens_slope,
+    Estimate, Its, StatsError,
+    bootstrap::Bootstrap,
+    forecast::{EtsModel, HoltWinters, ets},
+    its::Seasonality,
+    regression::{CovType, Design, Ols, Reference, SmallSample},
+    trend::{Trend, hamed_rao, seasonal_mann_kendall, seasonal_sens_slope},
 };
 
 /// pymannkendall 1.4.3 `hamed_rao_modification_test(range(20))`: trend 'no trend', p NaN, z NaN,

@@ -2,7 +2,11 @@
 
 use crate::common;
 use common::{floats, load};
-use corridor::stats::{Robustness, SeasonalWindow, StlOptions, stl};
+use corridor::stats::{
+    StlOptions,
+    decompose::{Robustness, SeasonalWindow},
+    stl,
+};
 use serde_json::Value;
 
 /// Relative agreement with R (R's Fortran and ours do the same operations).
@@ -73,7 +77,11 @@ fn airpassengers_equals_statsmodels_in_r_config() {
 
 #[allow(clippy::needless_range_loop)] // parallel arrays read by position
 mod properties {
-    use corridor::stats::{Robustness, SeasonalWindow, StlOptions, stl};
+    use corridor::stats::{
+        StlOptions,
+        decompose::{Robustness, SeasonalWindow},
+        stl,
+    };
     use proptest::prelude::*;
 
     proptest! {
@@ -138,7 +146,7 @@ fn errors_name_the_bad_value() {
 /// Cases of tests/reference-scripts/ts.R (R 4.2.2 `stl`), stored in ts.json.
 #[test]
 fn ts_json_cases_equal_r() {
-    use corridor::stats::LoessDegree;
+    use corridor::stats::decompose::LoessDegree;
     type Options = fn(StlOptions) -> StlOptions;
     let r = load("ts.json");
     let cases: [(&str, Options); 5] = [
@@ -179,8 +187,12 @@ fn ts_json_cases_equal_r() {
 fn public_types_are_send_sync_debug_clone() {
     fn check<T: Send + Sync + std::fmt::Debug + Clone>() {}
     use corridor::stats::{
-        EtsErrorType, EtsFit, EtsModel, EtsSeason, EtsSpec, EtsTrend, Forecast, HoltWinters, HoltWintersFit,
-        HwSeasonal, HwTrend, LoessDegree, Stl, StlOptions,
+        Stl, StlOptions,
+        decompose::LoessDegree,
+        forecast::{
+            EtsErrorType, EtsFit, EtsModel, EtsSeason, EtsSpec, EtsTrend, Forecast, HoltWinters, HoltWintersFit,
+            HwSeasonal, HwTrend,
+        },
     };
     check::<Stl>();
     check::<StlOptions>();

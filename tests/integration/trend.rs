@@ -3,8 +3,13 @@
 use crate::common;
 use common::load;
 use corridor::stats::{
-    GapPolicy, StatsError, Trend, hamed_rao, hamed_rao_with_gaps, mann_kendall, pettitt, seasonal_mann_kendall,
-    seasonal_mann_kendall_with_gaps, seasonal_sens_slope, seasonal_sens_slope_with_gaps, sens_slope,
+    StatsError,
+    descriptive::GapPolicy,
+    mann_kendall, sens_slope,
+    trend::{
+        Trend, hamed_rao, hamed_rao_with_gaps, pettitt, seasonal_mann_kendall, seasonal_mann_kendall_with_gaps,
+        seasonal_sens_slope, seasonal_sens_slope_with_gaps,
+    },
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -255,7 +260,10 @@ proptest! {
 
 #[test]
 fn gappy_series_against_pymannkendall() {
-    use corridor::stats::{GapPolicy, mann_kendall_with_gaps, sens_slope_with_gaps};
+    use corridor::stats::{
+        descriptive::GapPolicy,
+        trend::{mann_kendall_with_gaps, sens_slope_with_gaps},
+    };
     let d = load("trend_pymannkendall.json");
     for (name, case) in d["gaps"].as_object().unwrap() {
         let y: Vec<Option<f64>> = case["y"].as_array().unwrap().iter().map(Value::as_f64).collect();

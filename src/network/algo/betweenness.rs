@@ -33,6 +33,11 @@ pub(crate) const CHUNKS: usize = 16;
 
 /// Whether the values are divided by the number of node pairs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Normalization {
     /// Divided by the number of pairs that can pass through a node (networkx `normalized=True`).
     #[default]
@@ -43,6 +48,11 @@ pub enum Normalization {
 
 /// Whether the endpoints of a path count as lying on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Endpoints {
     /// Only inner nodes of a path count (networkx `endpoints=False`).
     #[default]
@@ -53,6 +63,11 @@ pub enum Endpoints {
 
 /// Which sources the shortest paths start from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Sources {
     /// Every node: the exact value.
     #[default]

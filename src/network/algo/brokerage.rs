@@ -17,6 +17,7 @@ use super::super::csr::Csr;
 
 /// Brokerage counts of one node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct BrokerageRoles {
     /// Two-paths inside one group.
     pub coordinator: u64,

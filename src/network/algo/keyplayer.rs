@@ -17,6 +17,11 @@ use super::super::csr::Csr;
 
 /// Which key-player measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Fragmentation {
     /// Share of node pairs that cannot reach each other (`F`).
     Pairs,

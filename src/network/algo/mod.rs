@@ -18,6 +18,11 @@ pub(crate) mod spectral;
 
 /// Whether edge weights are used (as lengths for path measures, as strengths otherwise).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Weighting {
     /// Every edge counts 1 (networkx `weight=None`).
     #[default]

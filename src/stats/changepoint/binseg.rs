@@ -28,7 +28,7 @@ use crate::stats::validate::check_positive;
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{BinSeg, Cost, Penalty};
+/// use corridor::stats::{Cost, Penalty, changepoint::BinSeg};
 /// let x = [0.0, 0.1, -0.1, 0.0, 5.0, 5.1, 4.9, 5.0, 5.2, 4.8];
 /// let cps = BinSeg::new(Cost::NormalMean).penalty(Penalty::Manual(2.0)).detect(&x)?;
 /// assert_eq!(cps.indices(), &[4]);
@@ -50,7 +50,7 @@ impl BinSeg {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{BinSeg, Cost};
+    /// use corridor::stats::{Cost, changepoint::BinSeg};
     /// let b = BinSeg::new(Cost::NormalMean);
     /// # let _ = b;
     /// ```
@@ -70,7 +70,7 @@ impl BinSeg {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{BinSeg, Cost, Penalty};
+    /// use corridor::stats::{Cost, Penalty, changepoint::BinSeg};
     /// let b = BinSeg::new(Cost::NormalMean).penalty(Penalty::Manual(1e4));
     /// # let _ = b;
     /// ```
@@ -86,7 +86,7 @@ impl BinSeg {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{BinSeg, Cost};
+    /// use corridor::stats::{Cost, changepoint::BinSeg};
     /// let b = BinSeg::new(Cost::NormalMean).max_changepoints(3);
     /// # let _ = b;
     /// ```
@@ -108,7 +108,7 @@ impl BinSeg {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{BinSeg, Cost};
+    /// use corridor::stats::{Cost, changepoint::BinSeg};
     /// let x = [0.0, 0.1, -0.1, 0.0, 5.0, 5.1, 4.9, 5.0, 9.0, 9.2, 8.8, 9.0];
     /// let cps = BinSeg::new(Cost::NormalMean).n_changepoints(2).detect(&x)?;
     /// assert_eq!(cps.indices(), &[4, 8]);
@@ -128,7 +128,7 @@ impl BinSeg {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{BinSeg, Cost};
+    /// use corridor::stats::{Cost, changepoint::BinSeg};
     /// let b = BinSeg::new(Cost::NormalMean).min_segment_len(2);
     /// # let _ = b;
     /// ```
@@ -151,7 +151,7 @@ impl BinSeg {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{BinSeg, Cost, Penalty};
+    /// use corridor::stats::{Cost, Penalty, changepoint::BinSeg};
     /// let x = [1.0, 1.0, 1.0, 1.0, 1.0, 1.0];
     /// assert!(BinSeg::new(Cost::NormalMean).penalty(Penalty::Bic).detect(&x)?.is_empty());
     /// # Ok::<(), corridor::Error>(())

@@ -8,7 +8,7 @@ use super::{Cost, Pelt, check_penalty, prepare, with_cost};
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{Cost, Crops};
+/// use corridor::stats::{Cost, changepoint::Crops};
 /// let x = [0.0, 0.2, 0.1, 3.0, 3.1, 2.9, 8.0, 8.1, 7.9];
 /// let crops = Crops::new(Cost::NormalMean, 0.5, 100.0).detect(&x)?;
 /// let two = &crops.segmentations()[0];
@@ -75,7 +75,7 @@ impl CropsSegmentation {
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{Cost, Crops};
+/// use corridor::stats::{Cost, changepoint::Crops};
 /// let x = [0.0, 0.2, 0.1, 3.0, 3.1, 2.9, 8.0, 8.1, 7.9];
 /// let crops = Crops::new(Cost::NormalMean, 0.5, 100.0).detect(&x)?;
 /// let counts: Vec<usize> = crops.segmentations().iter().map(|s| s.len()).collect();
@@ -126,7 +126,7 @@ fn all_equal(target: f64, current: f64) -> bool {
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{Cost, Crops};
+/// use corridor::stats::{Cost, changepoint::Crops};
 /// let crops = Crops::new(Cost::NormalMean, 0.5, 100.0).min_segment_len(2);
 /// let x = [0.0, 0.2, 0.1, 3.0, 3.1, 2.9, 8.0, 8.1, 7.9];
 /// assert_eq!(crops.detect(&x)?.segmentations()[0].indices(), &[3, 6]);
@@ -187,7 +187,7 @@ impl Crops {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{Cost, Crops};
+    /// use corridor::stats::{Cost, changepoint::Crops};
     /// let x = [0.0, 0.2, 0.1, 3.0, 3.1, 2.9, 8.0, 8.1, 7.9];
     /// let crops = Crops::new(Cost::NormalMean, 0.5, 100.0).detect(&x)?;
     /// let counts: Vec<usize> = crops.segmentations().iter().map(|s| s.len()).collect();

@@ -45,7 +45,7 @@ pub enum HwSeasonal {
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{HoltWinters, HwSeasonal};
+/// use corridor::stats::forecast::{HoltWinters, HwSeasonal};
 /// let y: Vec<f64> = (0..48).map(|i| 10.0 + 0.5 * f64::from(i) * [1.1, 0.9, 0.8, 1.2][i as usize % 4]).collect();
 /// // R: HoltWinters(x, alpha = 0.3, beta = 0.05, gamma = 0.2, seasonal = "multiplicative")
 /// let fit = HoltWinters::new(&y, 4)
@@ -139,7 +139,7 @@ impl<'a> HoltWinters<'a> {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{HoltWinters, HwSeasonal, HwTrend};
+    /// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
     /// let y = [10.0, 12.0, 13.5, 14.2, 15.0, 15.4, 15.9, 16.1];
     /// let fit = HoltWinters::new(&y, 1)
     ///     .seasonal(HwSeasonal::None)
@@ -278,7 +278,7 @@ impl HoltWintersFit {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{HoltWinters, HwSeasonal, HwTrend};
+    /// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
     /// let y = [3.0, 5.0, 4.0, 6.0, 5.5, 7.0];
     /// let fit = HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).trend(HwTrend::None).alpha(0.5).fit()?;
     /// assert_eq!(fit.forecast(2), vec![fit.level(); 2]);
@@ -329,7 +329,7 @@ impl HoltWintersFit {
     /// # Example
     ///
     /// ```
-    /// use corridor::stats::{HoltWinters, HwSeasonal, HwTrend};
+    /// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
     /// let y = [3.0, 5.0, 4.0, 6.0, 5.5, 7.0];
     /// let p = HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).trend(HwTrend::None).alpha(0.5).fit()?.predict(3, 0.95)?;
     /// assert!(p.lower()[0] < p.mean()[0] && p.mean()[0] < p.upper()[0]);
@@ -643,7 +643,7 @@ fn check_unit(name: &'static str, v: Option<f64>, allow_zero: bool) -> Result<()
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{holt_winters, HoltWinters};
+/// use corridor::stats::forecast::{holt_winters, HoltWinters};
 /// let y: Vec<f64> = (0..48).map(|i| 10.0 + 0.5 * f64::from(i) + [2.0, -1.0, -3.0, 2.0][i as usize % 4]).collect();
 /// let fit = holt_winters(&y, 4)?; // R's defaults: HoltWinters::new(&y, 4).fit()
 /// assert_eq!(fit, HoltWinters::new(&y, 4).fit()?);

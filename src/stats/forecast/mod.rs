@@ -1,9 +1,12 @@
 //! Exponential-smoothing forecasts: R's `HoltWinters` and state-space ETS.
 
-pub(crate) mod ets;
-pub(crate) mod holt_winters;
+mod ets;
+mod holt_winters;
 mod nmmin;
 pub(crate) mod optim;
+
+pub use ets::{Ets, EtsErrorType, EtsFit, EtsModel, EtsSeason, EtsSpec, EtsTrend, ets};
+pub use holt_winters::{HoltWinters, HoltWintersFit, HwSeasonal, HwTrend, holt_winters};
 
 /// Point forecasts with a prediction interval at one level.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +53,7 @@ impl Forecast {
     ///
     /// # Example
     /// ```
-    /// use corridor::stats::{HoltWinters, HwSeasonal};
+    /// use corridor::stats::forecast::{HoltWinters, HwSeasonal};
     /// let y = [12.0, 15.0, 14.0, 18.0, 17.0, 21.0, 20.0, 24.0, 23.0, 27.0];
     /// let fit = HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).fit()?;
     /// let f = fit.predict(3, 0.95)?;

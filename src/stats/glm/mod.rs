@@ -84,7 +84,7 @@ impl Family {
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{Design, Family, Glm};
+/// use corridor::stats::{Family, regression::Design, glm::Glm};
 /// let t: Vec<f64> = (0..12).map(f64::from).collect();
 /// let y = [3.0, 4.0, 6.0, 5.0, 9.0, 10.0, 12.0, 15.0, 14.0, 20.0, 24.0, 25.0];
 /// let x = Design::with_intercept(&[&t[..]])?;
@@ -434,6 +434,13 @@ fn gaussian(x: &Design, y: &[f64], offset: &[f64], has_const: bool) -> Result<Gl
 }
 
 /// The result of [`Glm::fit`].
+///
+/// With the `serde` feature it serialises (serialise-only) as R's `summary.glm` reports:
+/// `family`, `coefficients` (rows of `estimate`, `std_error`, `statistic`, `p_value`, `ci_lower`,
+/// `ci_upper` at 95 %, Wald intervals on the link scale), `covariance` (row-major), `reference`,
+/// `deviance`, `null_deviance`, `pearson_chi2`, `log_likelihood` and `aic` (null for quasi-Poisson),
+/// `dispersion`, `df_resid`, `iterations`, `converged`, `theta` and `theta_std_error` (null unless
+/// negative binomial) and the fitted means `fitted`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GlmFit {
     family: Family,
@@ -565,6 +572,50 @@ impl GlmFit {
     #[must_use]
     pub fn alpha(&self) -> Option<f64> {
         self.theta.map(|(t, _)| 1.0 / t)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for GlmFit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct View<'a> {
+            family: Family,
+            coefficients: Vec<crate::stats::regression::CoefficientRow<'a>>,
+            covariance: &'a [f64],
+            reference: Reference,
+            deviance: f64,
+            null_deviance: f64,
+            pearson_chi2: f64,
+            log_likelihood: Option<f64>,
+            aic: Option<f64>,
+            dispersion: f64,
+            df_resid: f64,
+            iterations: usize,
+            converged: bool,
+            theta: Option<f64>,
+            theta_std_error: Option<f64>,
+            fitted: &'a [f64],
+        }
+        View {
+            family: self.family,
+            coefficients: self.coef.rows(None),
+            covariance: self.covariance(),
+            reference: self.reference(),
+            deviance: self.deviance,
+            null_deviance: self.null_deviance,
+            pearson_chi2: self.pearson_chi2,
+            log_likelihood: self.log_likelihood,
+            aic: self.aic,
+            dispersion: self.dispersion,
+            df_resid: self.df_resid,
+            iterations: self.iterations,
+            converged: self.converged,
+            theta: self.theta.map(|t| t.0),
+            theta_std_error: self.theta.map(|t| t.1),
+            fitted: &self.mu,
+        }
+        .serialize(s)
     }
 }
 

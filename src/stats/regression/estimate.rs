@@ -36,7 +36,7 @@ pub enum Reference {
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{CovType, Design, Ols, Reference, TestDistribution};
+/// use corridor::stats::regression::{CovType, Design, Ols, Reference, TestDistribution};
 /// let t: Vec<f64> = (0..8).map(f64::from).collect();
 /// let y = [1.0, 3.1, 4.9, 7.2, 8.8, 11.1, 13.0, 14.9];
 /// let x = Design::with_intercept(&[&t[..]])?;
@@ -87,7 +87,7 @@ impl Reference {
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{Estimate, Reference};
+/// use corridor::stats::{Estimate, regression::Reference};
 /// let e = Estimate::new(2.0, 1.0, Reference::Normal);
 /// assert!((e.p_value() - 0.0455).abs() < 1e-4);
 /// let (lo, hi) = e.confidence_interval(0.95)?.bounds();
@@ -215,6 +215,51 @@ impl Coefficients {
 
     pub(crate) fn estimates(&self) -> Vec<Estimate> {
         (0..self.len()).filter_map(|j| self.estimate(j)).collect()
+    }
+
+    /// The coefficient table as serialised rows, named by `names` when given.
+    #[cfg(feature = "serde")]
+    pub(crate) fn rows<'a>(&self, names: Option<&'a [String]>) -> Vec<CoefficientRow<'a>> {
+        self.estimates()
+            .iter()
+            .enumerate()
+            .map(|(j, e)| CoefficientRow::new(names.and_then(|n| n.get(j)).map(String::as_str), e))
+            .collect()
+    }
+}
+
+/// One row of a serialised coefficient table, as statsmodels' `summary()` prints it: the name, the
+/// estimate, its standard error, the z or t statistic, the two-sided p-value and the 95 % confidence
+/// interval.
+#[cfg(feature = "serde")]
+#[derive(Debug, serde::Serialize)]
+pub(crate) struct CoefficientRow<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    estimate: f64,
+    std_error: f64,
+    statistic: f64,
+    p_value: f64,
+    ci_lower: f64,
+    ci_upper: f64,
+}
+
+#[cfg(feature = "serde")]
+impl<'a> CoefficientRow<'a> {
+    /// The row of `e`; the interval is at 95 % (NaN bounds where the reference has no quantile).
+    pub(crate) fn new(name: Option<&'a str>, e: &Estimate) -> Self {
+        let (ci_lower, ci_upper) = e
+            .confidence_interval(0.95)
+            .map_or((f64::NAN, f64::NAN), |ci| ci.bounds());
+        Self {
+            name,
+            estimate: e.value(),
+            std_error: e.std_error(),
+            statistic: e.z_or_t(),
+            p_value: e.p_value(),
+            ci_lower,
+            ci_upper,
+        }
     }
 }
 

@@ -8,6 +8,8 @@ mod ols;
 pub(crate) mod qr;
 
 pub use covariance::{CovType, SmallSample};
+#[cfg(feature = "serde")]
+pub(crate) use estimate::CoefficientRow;
 pub(crate) use estimate::Coefficients;
 pub use estimate::{Estimate, Reference, TestDistribution};
 pub(crate) use ols::fit_ols as fit_ols_internal;
@@ -23,7 +25,7 @@ use crate::stats::validate::check_finite;
 ///
 /// # Example
 /// ```
-/// use corridor::stats::Design;
+/// use corridor::stats::regression::Design;
 /// let t = [0.0, 1.0, 2.0, 3.0];
 /// let x = Design::with_intercept(&[&t[..]])?.with_names(&["const", "t"])?;
 /// assert_eq!((x.nrows(), x.ncols()), (4, 2));

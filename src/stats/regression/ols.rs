@@ -27,7 +27,7 @@ use crate::stats::validate::check_finite;
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{CovType, Design, Ols, SmallSample};
+/// use corridor::stats::regression::{CovType, Design, Ols, SmallSample};
 /// let t: Vec<f64> = (0..8).map(f64::from).collect();
 /// let y = [1.0, 3.1, 4.9, 7.2, 8.8, 11.1, 13.0, 14.9];
 /// let x = Design::with_intercept(&[&t[..]])?;
@@ -148,6 +148,12 @@ pub(crate) fn fit_ols(x: &Design, y: &[f64], cov: CovType, dist: TestDistributio
 }
 
 /// The result of [`Ols::fit`].
+///
+/// With the `serde` feature it serialises (serialise-only) as what statsmodels' `summary()` reports:
+/// `coefficients` (one row per column with `name` when the design has names, `estimate`, `std_error`,
+/// `statistic`, `p_value`, `ci_lower`, `ci_upper` at 95 %), `covariance` (row-major), `cov_type`,
+/// `reference`, `nobs`, `df_model`, `df_resid`, `r_squared`, `adj_r_squared`, `ssr`, `sigma2`,
+/// `fitted` and `residuals`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OlsFit {
     coef: Coefficients,
@@ -263,5 +269,43 @@ impl OlsFit {
     #[must_use]
     pub fn names(&self) -> Option<&[String]> {
         self.names.as_deref()
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for OlsFit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct View<'a> {
+            coefficients: Vec<super::estimate::CoefficientRow<'a>>,
+            covariance: &'a [f64],
+            cov_type: CovType,
+            reference: Reference,
+            nobs: usize,
+            df_model: f64,
+            df_resid: f64,
+            r_squared: f64,
+            adj_r_squared: f64,
+            ssr: f64,
+            sigma2: f64,
+            fitted: &'a [f64],
+            residuals: &'a [f64],
+        }
+        View {
+            coefficients: self.coef.rows(self.names()),
+            covariance: self.covariance(),
+            cov_type: self.cov_type,
+            reference: self.reference(),
+            nobs: self.n,
+            df_model: self.df_model(),
+            df_resid: self.df_resid(),
+            r_squared: self.r_squared(),
+            adj_r_squared: self.adj_r_squared(),
+            ssr: self.ssr,
+            sigma2: self.sigma2(),
+            fitted: &self.fitted,
+            residuals: &self.resid,
+        }
+        .serialize(s)
     }
 }

@@ -6,7 +6,7 @@ use super::kendall;
 use super::mann_kendall::{Trend, classify};
 use super::sen::{present_with_times, sens_slope, sens_slope_with_gaps};
 use crate::stats::validate::{check_len, check_open_unit, check_series};
-use crate::stats::{GapPolicy, StatsError};
+use crate::stats::{StatsError, descriptive::GapPolicy};
 
 /// The result of [`hamed_rao`].
 ///
@@ -93,7 +93,7 @@ impl HamedRao {
 /// # Example
 /// ```
 /// let nile = [1120.0, 1160.0, 963.0, 1210.0, 1160.0, 1160.0, 813.0, 1230.0, 1370.0, 1140.0, 995.0, 935.0];
-/// let hr = corridor::stats::hamed_rao(&nile, 0.05, None)?;
+/// let hr = corridor::stats::trend::hamed_rao(&nile, 0.05, None)?;
 /// assert!(hr.p_value() > 0.05);
 /// # Ok::<(), corridor::Error>(())
 /// ```
@@ -127,7 +127,7 @@ pub fn hamed_rao(xs: &[f64], alpha: f64, lag: Option<usize>) -> crate::stats::er
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{hamed_rao_with_gaps, GapPolicy};
+/// use corridor::stats::{trend::hamed_rao_with_gaps, descriptive::GapPolicy};
 /// let xs = [Some(1120.0), Some(1160.0), None, Some(1210.0), Some(1160.0), Some(1160.0), Some(813.0), Some(1230.0)];
 /// let hr = hamed_rao_with_gaps(&xs, 0.05, None, GapPolicy::Skip)?;
 /// // pymannkendall 1.4.3 with NaN for the gap: s = 4, var_s = 40.667, p = 0.638

@@ -4,7 +4,7 @@ use crate::stats::distributions::std_normal_quantile;
 
 use super::kendall;
 use super::sen::present_with_times;
-use crate::stats::GapPolicy;
+use crate::stats::descriptive::GapPolicy;
 use crate::stats::validate::{check_len, check_open_unit, check_series};
 
 /// The direction of a monotonic trend at a chosen significance level.
@@ -114,7 +114,7 @@ impl MannKendall {
     ///
     /// # Example
     /// ```
-    /// use corridor::stats::{mann_kendall, Trend};
+    /// use corridor::stats::{mann_kendall, trend::Trend};
     /// let mk = mann_kendall(&[1.0, 2.0, 3.0, 5.0, 4.0, 6.0, 7.0, 8.0, 9.0, 11.0])?;
     /// assert_eq!(mk.trend(0.05)?, Trend::Increasing);
     /// # Ok::<(), corridor::Error>(())
@@ -174,7 +174,7 @@ pub fn mann_kendall(xs: &[f64]) -> crate::stats::error::Result<MannKendall> {
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{mann_kendall_with_gaps, GapPolicy};
+/// use corridor::stats::{trend::mann_kendall_with_gaps, descriptive::GapPolicy};
 /// let xs = [Some(1.0), None, Some(3.0), Some(2.0), Some(5.0)];
 /// assert_eq!(mann_kendall_with_gaps(&xs, GapPolicy::Skip)?.s(), 4.0);
 /// assert!(mann_kendall_with_gaps(&xs, GapPolicy::Propagate).is_err());

@@ -56,7 +56,7 @@ impl Pettitt {
 /// # Example
 /// ```
 /// let xs = [5.0, 6.0, 5.5, 6.2, 1.0, 1.5, 0.8, 1.2];
-/// let pt = corridor::stats::pettitt(&xs)?;
+/// let pt = corridor::stats::trend::pettitt(&xs)?;
 /// assert_eq!(pt.index(), 4); // the new segment starts at 0-based index 4
 /// # Ok::<(), corridor::Error>(())
 /// ```

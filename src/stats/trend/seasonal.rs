@@ -3,7 +3,7 @@
 use super::kendall;
 use super::mann_kendall::{Trend, classify};
 use super::sen::{MATERIALISE_MAX_PAIRS, Timed, kth_slopes_grouped, median, present_with_times};
-use crate::stats::GapPolicy;
+use crate::stats::descriptive::GapPolicy;
 use crate::stats::validate::{check_len, check_positive, check_series};
 
 fn check_period(xs: &[f64], period: usize) -> crate::stats::error::Result<()> {
@@ -82,7 +82,7 @@ impl SeasonalMannKendall {
     ///
     /// # Example
     /// ```
-    /// use corridor::stats::{seasonal_mann_kendall, Trend};
+    /// use corridor::stats::trend::{seasonal_mann_kendall, Trend};
     /// let xs: Vec<f64> = (0..48).map(|i| (i % 12) as f64 * 10.0 + (i / 12) as f64).collect();
     /// assert_eq!(seasonal_mann_kendall(&xs, 12)?.trend(0.05)?, Trend::Increasing);
     /// # Ok::<(), corridor::Error>(())
@@ -113,7 +113,7 @@ impl SeasonalMannKendall {
 /// # Example
 /// ```
 /// let xs: Vec<f64> = (0..36).map(|i| ((i % 12) * 7 % 5) as f64 + i as f64 / 12.0).collect();
-/// let smk = corridor::stats::seasonal_mann_kendall(&xs, 12)?;
+/// let smk = corridor::stats::trend::seasonal_mann_kendall(&xs, 12)?;
 /// assert_eq!(smk.s(), 36.0); // every season rises in all 3 of its pairs
 /// # Ok::<(), corridor::Error>(())
 /// ```
@@ -152,7 +152,7 @@ pub fn seasonal_mann_kendall(xs: &[f64], period: usize) -> crate::stats::error::
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{seasonal_mann_kendall_with_gaps, GapPolicy};
+/// use corridor::stats::{trend::seasonal_mann_kendall_with_gaps, descriptive::GapPolicy};
 /// // Two seasons over three cycles; season 0 misses its second value.
 /// let xs = [Some(1.0), Some(10.0), None, Some(11.0), Some(3.0), Some(12.0)];
 /// let smk = seasonal_mann_kendall_with_gaps(&xs, 2, GapPolicy::Skip)?;
@@ -229,7 +229,7 @@ impl SeasonalSensSlope {
 /// # Example
 /// ```
 /// let xs: Vec<f64> = (0..36).map(|i| (i % 12) as f64 + 2.0 * (i / 12) as f64).collect();
-/// assert_eq!(corridor::stats::seasonal_sens_slope(&xs, 12)?.slope(), 2.0);
+/// assert_eq!(corridor::stats::trend::seasonal_sens_slope(&xs, 12)?.slope(), 2.0);
 /// # Ok::<(), corridor::Error>(())
 /// ```
 pub fn seasonal_sens_slope(xs: &[f64], period: usize) -> crate::stats::error::Result<SeasonalSensSlope> {
@@ -266,7 +266,7 @@ pub fn seasonal_sens_slope(xs: &[f64], period: usize) -> crate::stats::error::Re
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{seasonal_sens_slope_with_gaps, GapPolicy};
+/// use corridor::stats::{trend::seasonal_sens_slope_with_gaps, descriptive::GapPolicy};
 /// let xs = [Some(1.0), Some(10.0), None, Some(12.0), Some(5.0), Some(14.0)];
 /// assert_eq!(seasonal_sens_slope_with_gaps(&xs, 2, GapPolicy::Skip)?.slope(), 2.0);
 /// # Ok::<(), corridor::Error>(())

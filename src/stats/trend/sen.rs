@@ -5,7 +5,7 @@ use crate::stats::distributions::std_normal_quantile;
 use super::kendall;
 use crate::rng::Rng;
 use crate::stats::validate::{check_len, check_level, check_series};
-use crate::stats::{GapPolicy, Interval, StatsError};
+use crate::stats::{Interval, StatsError, descriptive::GapPolicy};
 
 /// Up to this many pairwise slopes (those of n = 2000 points) they are materialised and selected
 /// directly.
@@ -149,7 +149,7 @@ pub fn sens_slope(xs: &[f64]) -> crate::stats::error::Result<SensSlope> {
 ///
 /// # Example
 /// ```
-/// use corridor::stats::{sens_slope_with_gaps, GapPolicy};
+/// use corridor::stats::{trend::sens_slope_with_gaps, descriptive::GapPolicy};
 /// let xs = [Some(1.0), None, Some(5.0), Some(7.0)];
 /// assert_eq!(sens_slope_with_gaps(&xs, GapPolicy::Skip)?.slope(), 2.0);
 /// assert!(sens_slope_with_gaps(&xs, GapPolicy::Error).is_err());

@@ -1,8 +1,12 @@
 //! Seasonal-trend decomposition by loess (STL), equal to R `stats::stl`.
 
+mod loess;
+mod psort;
+
 use super::StatsError;
-use super::loess::{self, F001, F999, LoessDegree};
 use super::validate::{check_positive, check_series};
+pub use loess::LoessDegree;
+use loess::{F001, F999};
 
 /// The seasonal smoothing window of [`stl`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -50,7 +54,7 @@ pub enum Robustness {
 /// # Example
 ///
 /// ```
-/// use corridor::stats::{stl, Robustness, SeasonalWindow, StlOptions};
+/// use corridor::stats::{stl, StlOptions, decompose::{Robustness, SeasonalWindow}};
 /// let y: Vec<f64> = (0..96).map(|i| f64::from(i) + [3.0, -1.0, -4.0, 2.0][i as usize % 4]).collect();
 /// // R: stl(x, s.window = 13, t.window = 21, robust = TRUE)
 /// let options = StlOptions::default()
@@ -536,7 +540,7 @@ fn robustness_weights(y: &[f64], fit: &[f64], rw: &mut [f64], scratch: &mut [f64
     }
     let mid1 = n / 2 + 1;
     let mid2 = n - mid1 + 1;
-    super::psort::psort(r, &[mid1, mid2]);
+    psort::psort(r, &[mid1, mid2]);
     let (a, b) = (r[mid1 - 1], r[mid2 - 1]);
     let cmad = 3.0 * (a + b);
     let c9 = F999 * cmad;

@@ -1,0 +1,223 @@
+//! Exponential smoothing state-space models (ETS), after R `forecast::ets`.
+//!
+//! The model classes and the fitted model are here; forecast's start values in `init`, the
+//! state-space filter and maximum-likelihood fit in `fit`, the admissible region in `admissible`, point
+//! forecasts and prediction intervals in `interval`.
+
+use std::fmt;
+
+mod admissible;
+mod fit;
+mod init;
+mod interval;
+
+pub use fit::{Ets, ets};
+
+/// The error term of an ETS model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum EtsErrorType {
+    /// Additive errors (`A`).
+    Additive,
+    /// Multiplicative (relative) errors (`M`); the data must be positive.
+    Multiplicative,
+}
+
+/// The trend of an ETS model.
+///
+/// The multiplicative trends are fitted only when asked for: by [`EtsModel::Fixed`] or
+/// [`EtsModel::AutoWithMultiplicativeTrend`] (R `allow.multiplicative.trend = TRUE`); [`EtsModel::Auto`]
+/// leaves them out, as `forecast::ets` does by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum EtsTrend {
+    /// No trend (`N`).
+    None,
+    /// Additive trend (`A`): forecasts `l + h b`.
+    Additive,
+    /// Damped additive trend (`Ad`): forecasts `l + (φ + … + φ^h) b`.
+    AdditiveDamped,
+    /// Multiplicative trend (`M`): forecasts `l b^h`; the data must be positive.
+    Multiplicative,
+    /// Damped multiplicative trend (`Md`): forecasts `l b^(φ + … + φ^h)`; the data must be positive.
+    MultiplicativeDamped,
+}
+
+impl EtsTrend {
+    fn is_damped(self) -> bool {
+        matches!(self, Self::AdditiveDamped | Self::MultiplicativeDamped)
+    }
+    fn is_multiplicative(self) -> bool {
+        matches!(self, Self::Multiplicative | Self::MultiplicativeDamped)
+    }
+}
+
+/// The season of an ETS model.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum EtsSeason {
+    /// No season (`N`).
+    None,
+    /// Additive season (`A`).
+    Additive,
+    /// Multiplicative season (`M`).
+    Multiplicative,
+}
+
+/// An ETS model class such as `ETS(M,Ad,M)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct EtsSpec {
+    /// The error term.
+    pub error: EtsErrorType,
+    /// The trend.
+    pub trend: EtsTrend,
+    /// The season.
+    pub season: EtsSeason,
+}
+
+impl fmt::Display for EtsSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = match self.error {
+            EtsErrorType::Additive => "A",
+            EtsErrorType::Multiplicative => "M",
+        };
+        let t = match self.trend {
+            EtsTrend::None => "N",
+            EtsTrend::Additive => "A",
+            EtsTrend::AdditiveDamped => "Ad",
+            EtsTrend::Multiplicative => "M",
+            EtsTrend::MultiplicativeDamped => "Md",
+        };
+        let s = match self.season {
+            EtsSeason::None => "N",
+            EtsSeason::Additive => "A",
+            EtsSeason::Multiplicative => "M",
+        };
+        write!(f, "ETS({e},{t},{s})")
+    }
+}
+
+/// Which models [`ets`] and [`Ets::fit`] fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum EtsModel {
+    /// The classes R `ets(y)` (model `"ZZZ"`) tries, keeping the lowest `AICc`: trend N, A or Ad, no
+    /// additive error with a multiplicative season.
+    Auto,
+    /// The classes R `ets(y, allow.multiplicative.trend = TRUE)` tries, keeping the lowest `AICc`: those of
+    /// [`EtsModel::Auto`] and the multiplicative trends M and Md, except R's restricted combinations (additive
+    /// error with a multiplicative trend or season; multiplicative trend with additive season).
+    AutoWithMultiplicativeTrend,
+    /// One class, any of the 30 (R `ets(y, model = "MAM", damped = TRUE, restrict = FALSE)` and so on).
+    Fixed(EtsSpec),
+}
+
+/// A fitted ETS model, from [`Ets::fit`] or [`ets`].
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct EtsFit {
+    spec: EtsSpec,
+    period: usize,
+    alpha: f64,
+    beta: f64,
+    gamma: f64,
+    phi: f64,
+    initial: Vec<f64>,
+    last: Vec<f64>,
+    residuals: Vec<f64>,
+    fitted: Vec<f64>,
+    lik: f64,
+    n_params: usize,
+    n: usize,
+    sigma2: f64,
+}
+
+impl EtsFit {
+    /// The model class.
+    #[must_use]
+    pub fn spec(&self) -> EtsSpec {
+        self.spec
+    }
+    /// Level smoothing parameter α.
+    #[must_use]
+    pub fn alpha(&self) -> f64 {
+        self.alpha
+    }
+    /// Trend smoothing parameter β (forecast's β, `β < α`); 0 without trend.
+    #[must_use]
+    pub fn beta(&self) -> f64 {
+        self.beta
+    }
+    /// Seasonal smoothing parameter γ; 0 without season.
+    #[must_use]
+    pub fn gamma(&self) -> f64 {
+        self.gamma
+    }
+    /// Damping φ (1 unless damped).
+    #[must_use]
+    pub fn phi(&self) -> f64 {
+        self.phi
+    }
+    /// Initial states `l, b, s1..sm` (R `$states[1, ]`; `s1` is the most recent season).
+    #[must_use]
+    pub fn initial_states(&self) -> &[f64] {
+        &self.initial
+    }
+    /// One-step residuals (relative errors for multiplicative error models), R `residuals(fit)`.
+    #[must_use]
+    pub fn residuals(&self) -> &[f64] {
+        &self.residuals
+    }
+    /// One-step fitted values, R `fitted(fit)`.
+    #[must_use]
+    pub fn fitted(&self) -> &[f64] {
+        &self.fitted
+    }
+    /// Log-likelihood as R reports it: `-0.5 (n log Σe² + 2 Σ log|ŷ|)` (the last term for multiplicative errors).
+    #[must_use]
+    pub fn log_likelihood(&self) -> f64 {
+        -0.5 * self.lik
+    }
+    /// AIC = `-2 loglik + 2k`, `k` = smoothing parameters + initial states + 1.
+    #[must_use]
+    pub fn aic(&self) -> f64 {
+        self.lik + 2.0 * self.n_params as f64
+    }
+    /// `AICc` = `AIC + 2k(k+1)/(n-k-1)`.
+    #[must_use]
+    pub fn aicc(&self) -> f64 {
+        let k = self.n_params as f64;
+        self.aic() + 2.0 * k * (k + 1.0) / (self.n as f64 - k - 1.0)
+    }
+    /// BIC = `-2 loglik + k log n`.
+    #[must_use]
+    pub fn bic(&self) -> f64 {
+        self.lik + (self.n as f64).ln() * self.n_params as f64
+    }
+    /// Residual variance `Σe² / (n - k + 1)` (R `$sigma2`: forecast divides by `n` minus
+    /// the number of smoothing parameters and initial states, without the variance).
+    #[must_use]
+    pub fn sigma2(&self) -> f64 {
+        self.sigma2
+    }
+}
+
+fn n_trend(spec: EtsSpec) -> usize {
+    usize::from(spec.trend != EtsTrend::None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spec_displays_like_r() {
+        let s = EtsSpec {
+            error: EtsErrorType::Multiplicative,
+            trend: EtsTrend::AdditiveDamped,
+            season: EtsSeason::Multiplicative,
+        };
+        assert_eq!(s.to_string(), "ETS(M,Ad,M)");
+    }
+}
