@@ -412,3 +412,138 @@ mod sim {
         }
     }
 }
+
+mod domain {
+    use std::sync::OnceLock;
+
+    use corridor::flow::FlowSeries;
+    use corridor::impact::{FlowEffect, GapPolicy};
+    use corridor::operation::{Measure, OperationLog};
+    use corridor::partner::PartnerRegistry;
+    use corridor::stats::Family;
+    use corridor::stats::its::Seasonality;
+    use corridor::{Count, Country, Granularity, Period};
+    use proptest::prelude::*;
+
+    fn operations() -> &'static OperationLog {
+        static LOG: OnceLock<OperationLog> = OnceLock::new();
+        LOG.get_or_init(corridor::datasets::darien::operations)
+    }
+
+    fn partners() -> &'static PartnerRegistry {
+        static REG: OnceLock<PartnerRegistry> = OnceLock::new();
+        REG.get_or_init(corridor::datasets::darien::partners)
+    }
+
+    fn period() -> impl Strategy<Value = Period> {
+        prop_oneof![
+            Just("-9999-01-01..9999-12-31"),
+            Just("9999-12-31"),
+            Just("-9999-01-01"),
+            Just("9999"),
+            Just("2021"),
+            Just("2021-08"),
+            Just("2022-W01"),
+            Just("1900-01-01..2100-12-31"),
+        ]
+        .prop_filter_map("a period", |s| s.parse().ok())
+    }
+
+    fn granularity() -> impl Strategy<Value = Granularity> {
+        proptest::sample::select(vec![
+            Granularity::Day,
+            Granularity::Week,
+            Granularity::Month,
+            Granularity::Quarter,
+            Granularity::Year,
+        ])
+    }
+
+    fn country() -> impl Strategy<Value = Country> {
+        proptest::sample::select(vec!["PAN", "COL", "USA", "CRI", "ATA"]).prop_map(|c| c.parse().unwrap())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// The operations log and the partner registry queried over periods from the first day of the
+        /// calendar to the last, at every granularity: values or errors.
+        #[test]
+        fn operation_and_partner_queries_over_any_period(
+            within in period(),
+            g in granularity(),
+            c in country(),
+            m in proptest::sample::select(Measure::ALL.to_vec()),
+        ) {
+            let log = operations();
+            let _ = log.executed_in(within).len();
+            let _ = log.with_partner_in(c, within).len();
+            let _ = log.reporting_in(m, within).len();
+            let totals = log.totals(m).within(within);
+            let _ = totals.by_partner();
+            let _ = totals.by_state();
+            let _ = totals.overall();
+            let _ = totals.by_partner_per(g);
+            let _ = log.arrests_by_partner(within);
+            let _ = log.timeline();
+            let reg = partners();
+            let _ = reg.engagements(c, within);
+            let _ = reg.engaged_count(c, within);
+            let _ = reg.engaged_over_time(c, within, g);
+            let _ = reg.cooperation_network(Some(within));
+            let _ = reg.summary(c);
+        }
+
+        /// An intervention effect on a hostile monthly series (counts at `u64::MAX`, gaps, one value),
+        /// at any date, with huge seasonal periods, Newey–West lags, event windows and odd levels: a fit
+        /// or an error.
+        #[test]
+        fn flow_effects_on_hostile_series(
+            values in proptest::collection::vec(
+                proptest::option::weighted(0.9, prop_oneof![
+                    Just(Count::exact(u64::MAX)),
+                    Just(Count::exact(0)),
+                    (0u64..10_000).prop_map(Count::exact),
+                    Just(Count::at_least(u64::MAX)),
+                ]),
+                1..40,
+            ),
+            start in prop_oneof![Just("2021-01"), Just("9998-01"), Just("-9999-01")],
+            at in 0usize..45,
+            seasonality in prop_oneof![
+                Just(Seasonality::None),
+                Just(Seasonality::Dummies { period: 12 }),
+                Just(Seasonality::Dummies { period: usize::MAX }),
+                Just(Seasonality::Fourier { period: usize::MAX, pairs: usize::MAX / 2 }),
+                Just(Seasonality::Fourier { period: 12, pairs: 2 }),
+            ],
+            family in proptest::sample::select(vec![Family::Gaussian, Family::Poisson, Family::QuasiPoisson, Family::NegativeBinomial]),
+            hac in proptest::option::of(prop_oneof![Just(0usize), Just(3), Just(usize::MAX)]),
+            event_window in prop_oneof![Just(0u32), Just(2), Just(u32::MAX)],
+            level in prop_oneof![Just(0.95), Just(f64::NAN), Just(0.0), Just(1.0), Just(-1.0)],
+            longest in any::<bool>(),
+        ) {
+            let Ok(start) = start.parse::<Period>() else { return Ok(()) };
+            let Ok(series) = FlowSeries::new(start, values) else { return Ok(()) };
+            let mut p = series.start();
+            for _ in 0..at {
+                match p.next() {
+                    Some(q) => p = q,
+                    None => break,
+                }
+            }
+            let mut e = FlowEffect::new(&series, p)
+                .seasonality(seasonality)
+                .family(family)
+                .event_window(event_window)
+                .confidence(level)
+                .gaps(if longest { GapPolicy::LongestRun } else { GapPolicy::Refuse });
+            if let Some(lag) = hac {
+                e = e.hac(lag);
+            }
+            let _ = e.fit();
+            let _ = FlowEffect::after(&series, time::Date::MAX).fit();
+            let _ = FlowEffect::after(&series, time::Date::MIN).fit();
+        }
+    }
+}
