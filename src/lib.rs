@@ -188,6 +188,7 @@ mod error;
 pub mod flow;
 pub mod impact;
 pub mod io;
+mod names;
 pub mod network;
 pub mod operation;
 pub mod partner;

@@ -131,15 +131,8 @@ fn columns(header: &csv::StringRecord, options: EdgeListOptions) -> crate::Resul
                 .into());
             }
             col[k] = Some(i);
-        } else if options.ignore_unknown {
-            ignored.push(name.to_owned());
         } else {
-            return Err(ReadError::UnknownColumn {
-                line: 1,
-                column: i + 1,
-                name: name.to_owned(),
-            }
-            .into());
+            super::unknown_column(options.ignore_unknown, &mut ignored, 1, i + 1, name.to_owned())?;
         }
     }
     Ok((col, ignored))

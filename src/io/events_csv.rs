@@ -7,7 +7,7 @@ use time::{Date, Month};
 
 use super::ReadError;
 use super::chunks::{Chunk, Input, OwnedRec, Rec, Splitter};
-use super::flows_csv::{CHUNK, ReadMode, bad, shift_line, unclosed};
+use super::flows_csv::{CHUNK, CommonRead, ReadMode, bad, common_read_setters, first_record, shift_line, unclosed};
 use crate::Country;
 use crate::partner::{CameoCode, CooperationEvents, EventColumns};
 
@@ -28,9 +28,7 @@ use crate::partner::{CameoCode, CooperationEvents, EventColumns};
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EventReadOptions {
-    mode: ReadMode,
-    ignore_unknown: bool,
-    delimiter: Option<u8>,
+    common: CommonRead,
     chunk: Option<usize>,
     serial: bool,
 }
@@ -42,26 +40,10 @@ impl EventReadOptions {
         Self::default()
     }
 
-    /// Strict (stop at the first bad row) or lenient (keep the good rows, list an error per bad row).
-    #[must_use]
-    pub fn mode(mut self, mode: ReadMode) -> Self {
-        self.mode = mode;
-        self
-    }
-
-    /// Skip columns the reader does not know (GDELT has 58) instead of failing; the skipped headers are
-    /// listed in [`EventReadReport::ignored_columns`].
-    #[must_use]
-    pub fn ignore_unknown_columns(mut self, yes: bool) -> Self {
-        self.ignore_unknown = yes;
-        self
-    }
-
-    /// The field delimiter (default `,`; GDELT's exports use a tab, `b'\t'`).
-    #[must_use]
-    pub fn delimiter(mut self, delimiter: u8) -> Self {
-        self.delimiter = Some(delimiter);
-        self
+    common_read_setters! {
+        errors: "[`EventReadReport::errors`]",
+        ignored: "[`EventReadReport::ignored_columns`] (GDELT has 58 columns)",
+        delimiter: "; GDELT's exports use a tab, `b'\\t'`",
     }
 }
 
@@ -157,16 +139,8 @@ impl Layout {
         for (i, raw) in names.iter().enumerate() {
             let name = String::from_utf8_lossy(raw).into_owned();
             let Some(r) = role(&name) else {
-                if ignore {
-                    ignored.push(name);
-                    continue;
-                }
-                return Err(ReadError::UnknownColumn {
-                    line,
-                    column: i + 1,
-                    name,
-                }
-                .into());
+                super::unknown_column(ignore, ignored, line, i + 1, name)?;
+                continue;
             };
             let slot = &mut cols[r as usize];
             if slot.is_some() {
@@ -367,25 +341,20 @@ fn read_chunked<R: Read>(
     chunk: usize,
     parallel: bool,
 ) -> crate::Result<EventReadReport> {
-    let splitter = Splitter::new(options.delimiter.unwrap_or(b','));
+    let splitter = Splitter::new(options.common.delimiter());
     let mut input = Input::new(reader, chunk);
-    input.skip_bom()?;
     let mut header = OwnedRec::default();
-    let line = match input.record(&splitter, &mut header)? {
-        None => return Err(ReadError::Empty.into()),
-        Some((_, Some(at))) => return Err(unclosed(at)),
-        Some((line, None)) => line,
-    };
+    let line = first_record(&mut input, &splitter, &mut header)?;
     let mut ignored = Vec::new();
-    let layout = Layout::new(header.rec(), line, options.ignore_unknown, &mut ignored)?;
-    let strict = options.mode == ReadMode::Strict;
+    let layout = Layout::new(header.rec(), line, options.common.ignore_unknown, &mut ignored)?;
+    let strict = options.common.mode == ReadMode::Strict;
     let mut cols = EventColumns::default();
     let mut errors = Vec::new();
     let mut line = input.line();
     super::chunks::parse_chunks(
         &mut input,
         &splitter,
-        |c| parse_chunk(layout, options.mode, &splitter, c),
+        |c| parse_chunk(layout, options.common.mode, &splitter, c),
         |out: ChunkOut| {
             let base = line;
             let mut errs = out.errors.into_iter().map(|e| shift_line(e, base));

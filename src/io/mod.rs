@@ -150,3 +150,21 @@ pub enum ReadError {
         got: usize,
     },
 }
+
+/// A header that no column role of a reader matches: listed in `ignored` (and skipped) when `ignore`,
+/// else [`ReadError::UnknownColumn`] at `line` and the 1-based `column`.
+#[cfg(feature = "csv")]
+fn unknown_column(
+    ignore: bool,
+    ignored: &mut Vec<String>,
+    line: u64,
+    column: usize,
+    name: String,
+) -> crate::Result<()> {
+    if ignore {
+        ignored.push(name);
+        Ok(())
+    } else {
+        Err(ReadError::UnknownColumn { line, column, name }.into())
+    }
+}

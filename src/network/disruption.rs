@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
 
+use super::algo::maxflow::Dinic;
 use super::csr::Csr;
 use super::{ActorId, Role, SmugglingNetwork};
 
@@ -591,110 +592,6 @@ impl Working {
         } else {
             Capacity::Bounded(value as u64)
         }
-    }
-}
-
-/// Dinic's maximum flow on `u128` capacities.
-struct Dinic {
-    head: Vec<Vec<usize>>,
-    to: Vec<usize>,
-    cap: Vec<u128>,
-    level: Vec<u32>,
-    next: Vec<usize>,
-}
-
-impl Dinic {
-    fn new(nodes: usize) -> Self {
-        Self {
-            head: vec![Vec::new(); nodes],
-            to: Vec::new(),
-            cap: Vec::new(),
-            level: vec![0; nodes],
-            next: vec![0; nodes],
-        }
-    }
-
-    fn add_arc(&mut self, u: usize, v: usize, c: u128) {
-        self.head[u].push(self.to.len());
-        self.to.push(v);
-        self.cap.push(c);
-        self.head[v].push(self.to.len());
-        self.to.push(u);
-        self.cap.push(0);
-    }
-
-    fn bfs(&mut self, s: usize, t: usize) -> bool {
-        self.level.fill(u32::MAX);
-        self.level[s] = 0;
-        let mut queue = VecDeque::from([s]);
-        while let Some(u) = queue.pop_front() {
-            for &e in &self.head[u] {
-                let v = self.to[e];
-                if self.cap[e] > 0 && self.level[v] == u32::MAX {
-                    self.level[v] = self.level[u] + 1;
-                    queue.push_back(v);
-                }
-            }
-        }
-        self.level[t] != u32::MAX
-    }
-
-    /// One blocking-flow augmentation along a level path, iteratively (no recursion).
-    fn augment(&mut self, s: usize, t: usize) -> u128 {
-        let mut path: Vec<usize> = Vec::new(); // arcs
-        let mut u = s;
-        loop {
-            if u == t {
-                let push = path.iter().map(|&e| self.cap[e]).min().unwrap_or(0);
-                for &e in &path {
-                    self.cap[e] -= push;
-                    self.cap[e ^ 1] += push;
-                }
-                return push;
-            }
-            let mut advanced = false;
-            while self.next[u] < self.head[u].len() {
-                let e = self.head[u][self.next[u]];
-                let v = self.to[e];
-                if self.cap[e] > 0 && self.level[v] == self.level[u] + 1 {
-                    path.push(e);
-                    u = v;
-                    advanced = true;
-                    break;
-                }
-                self.next[u] += 1;
-            }
-            if !advanced {
-                // Dead end: retreat.
-                self.level[u] = u32::MAX;
-                match path.pop() {
-                    Some(e) => {
-                        u = self.to[e ^ 1];
-                        self.next[u] += 1;
-                    }
-                    None => return 0,
-                }
-            }
-        }
-    }
-
-    /// Maximum flow, stopping once it reaches `limit` (anything at or above means unbounded).
-    fn max_flow(&mut self, s: usize, t: usize, limit: u128) -> u128 {
-        let mut total = 0u128;
-        while total < limit && self.bfs(s, t) {
-            self.next.fill(0);
-            loop {
-                let f = self.augment(s, t);
-                if f == 0 {
-                    break;
-                }
-                total = total.saturating_add(f);
-                if total >= limit {
-                    return total;
-                }
-            }
-        }
-        total
     }
 }
 

@@ -166,8 +166,7 @@ impl Target {
     /// Whether `name` is its name or linked actor (trimmed, case-insensitive).
     #[must_use]
     pub fn is_named(&self, name: &str) -> bool {
-        let n = name.trim();
-        self.name.eq_ignore_ascii_case(n) || self.actor.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(n))
+        crate::names::is_named(name, &self.name, self.actor.as_slice())
     }
 }
 
@@ -532,8 +531,7 @@ impl JointOperation {
     /// Whether `name` is its name or an alias (trimmed, case-insensitive).
     #[must_use]
     pub fn is_named(&self, name: &str) -> bool {
-        let n = name.trim();
-        self.name.eq_ignore_ascii_case(n) || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(n))
+        crate::names::is_named(name, &self.name, &self.aliases)
     }
 
     /// How it was run.

@@ -626,8 +626,7 @@ impl Agreement {
     /// Whether `name` is its name or an alias (trimmed, case-insensitive).
     #[must_use]
     pub fn is_named(&self, name: &str) -> bool {
-        let n = name.trim();
-        self.name.eq_ignore_ascii_case(n) || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(n))
+        crate::names::is_named(name, &self.name, &self.aliases)
     }
 
     /// The kind.

@@ -7,8 +7,9 @@ use std::str::FromStr;
 
 use time::Date;
 
+use super::state_index::StateIndex;
 use super::{PartnerError, Result};
-use crate::network::{Actor, ActorId, SmugglingNetwork, Tie, TieKind};
+use crate::network::{ActorId, SmugglingNetwork, Tie, TieKind};
 use crate::{Country, Granularity, Period};
 
 /// A CAMEO event code, kept as text: `"010"` (make statement, not specified below) and `"10"`
@@ -792,12 +793,8 @@ impl DyadCounts {
     fn network_at(&self, i: usize) -> Result<EventNetwork> {
         let network_err = |source| PartnerError::Network { source };
         let mut b = SmugglingNetwork::builder();
-        let ids: Vec<ActorId> = self
-            .states
-            .iter()
-            .map(|c| b.add_actor(Actor::organisation(c.name()).alias(c.alpha3()).country(*c)))
-            .collect();
-        let id_of = |c: Country| self.states.binary_search(&c).ok().map(|k| ids[k]);
+        let (states, ids) = StateIndex::add_actors(self.states.clone(), &mut b);
+        let id_of = |c: Country| states.id_in(&ids, c);
         let (lo, hi) = (self.offsets[i] as usize, self.offsets[i + 1] as usize);
         let mut pairs = Vec::with_capacity(hi - lo);
         for k in lo..hi {
@@ -819,7 +816,7 @@ impl DyadCounts {
         Ok(EventNetwork {
             period: self.periods[i],
             network: b.build().map_err(network_err)?,
-            states: self.states.clone(),
+            states,
             pairs,
         })
     }
@@ -834,7 +831,7 @@ impl DyadCounts {
 pub struct EventNetwork {
     period: Period,
     network: SmugglingNetwork,
-    states: Vec<Country>,
+    states: StateIndex,
     pairs: Vec<(Country, Country, u64)>,
 }
 
@@ -854,19 +851,19 @@ impl EventNetwork {
     /// The states in actor order: `states()[id.index()]` is the state of actor `id`.
     #[must_use]
     pub fn states(&self) -> &[Country] {
-        &self.states
+        self.states.as_slice()
     }
 
     /// The actor of `state`, if it is one.
     #[must_use]
     pub fn actor(&self, state: Country) -> Option<ActorId> {
-        self.states.binary_search(&state).ok().map(ActorId::new)
+        self.states.actor(state)
     }
 
     /// The state of actor `id`.
     #[must_use]
     pub fn state(&self, id: ActorId) -> Option<Country> {
-        self.states.get(id.index()).copied()
+        self.states.state(id)
     }
 
     /// The events of `a` and `b` in the period, in either order (0 when none or `a == b`).
@@ -888,12 +885,7 @@ impl EventNetwork {
     /// alpha-3 order; scores beyond the number of states are ignored, NaN ranks last.
     #[must_use]
     pub fn ranked(&self, scores: &[f64]) -> Vec<(Country, f64)> {
-        let mut out: Vec<(Country, f64)> = self.states.iter().copied().zip(scores.iter().copied()).collect();
-        out.sort_by(|x, y| {
-            let key = |v: f64| if v.is_nan() { f64::NEG_INFINITY } else { v };
-            key(y.1).total_cmp(&key(x.1)).then(x.0.cmp(&y.0))
-        });
-        out
+        self.states.ranked(scores)
     }
 }
 

@@ -51,6 +51,7 @@ mod commitment;
 mod events;
 mod registry;
 mod state;
+mod state_index;
 
 pub use activity::{Activity, ActivityKind};
 pub use agreement::{

@@ -9,8 +9,9 @@ use time::Date;
 use super::activity::Activity;
 use super::agreement::{Agreement, PartyRole};
 use super::state::{PartnerState, StateRole};
+use super::state_index::StateIndex;
 use super::{PartnerError, Result};
-use crate::network::{Actor, ActorId, SmugglingNetwork, Tie, TieKind};
+use crate::network::{ActorId, SmugglingNetwork, Tie, TieKind};
 use crate::{Count, Country, Granularity, Period, Source};
 
 /// States, agreements and joint activities, checked as they are added.
@@ -606,12 +607,8 @@ impl PartnerRegistry {
             }
         }
         let mut b = SmugglingNetwork::builder();
-        let states: Vec<Country> = self.states.iter().map(PartnerState::country).collect();
-        let ids: Vec<ActorId> = states
-            .iter()
-            .map(|c| b.add_actor(Actor::organisation(c.name()).alias(c.alpha3()).country(*c)))
-            .collect();
-        let id_of = |c: Country| states.binary_search(&c).ok().map(|i| ids[i]);
+        let (states, ids) = StateIndex::add_actors(self.states.iter().map(PartnerState::country).collect(), &mut b);
+        let id_of = |c: Country| states.id_in(&ids, c);
         let network_err = |source| PartnerError::Network { source };
         for (&(x, y), w) in &weights {
             let (Some(a), Some(c)) = (id_of(x), id_of(y)) else {
@@ -739,7 +736,7 @@ impl CooperationWeight {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CooperationNetwork {
     network: SmugglingNetwork,
-    states: Vec<Country>,
+    states: StateIndex,
     weights: BTreeMap<(Country, Country), CooperationWeight>,
 }
 
@@ -753,19 +750,19 @@ impl CooperationNetwork {
     /// The states in actor order: `states()[id.index()]` is the state of actor `id`.
     #[must_use]
     pub fn states(&self) -> &[Country] {
-        &self.states
+        self.states.as_slice()
     }
 
     /// The actor of `country`, if registered.
     #[must_use]
     pub fn actor(&self, country: Country) -> Option<ActorId> {
-        self.states.binary_search(&country).ok().map(ActorId::new)
+        self.states.actor(country)
     }
 
     /// The state of actor `id`.
     #[must_use]
     pub fn state(&self, id: ActorId) -> Option<Country> {
-        self.states.get(id.index()).copied()
+        self.states.state(id)
     }
 
     /// What `a` and `b` share (zero when nothing, or when `a == b`); the same in either order.
@@ -784,12 +781,7 @@ impl CooperationNetwork {
     /// alpha-3 order; scores beyond the number of states are ignored, NaN ranks last.
     #[must_use]
     pub fn ranked(&self, scores: &[f64]) -> Vec<(Country, f64)> {
-        let mut out: Vec<(Country, f64)> = self.states.iter().copied().zip(scores.iter().copied()).collect();
-        out.sort_by(|x, y| {
-            let key = |v: f64| if v.is_nan() { f64::NEG_INFINITY } else { v };
-            key(y.1).total_cmp(&key(x.1)).then(x.0.cmp(&y.0))
-        });
-        out
+        self.states.ranked(scores)
     }
 }
 

@@ -1,7 +1,8 @@
 //! Graph algorithms over [`Csr`](super::csr::Csr), one file per family.
 //!
 //! Every function here is `pub(crate)`, takes a `&Csr` and returns plain vectors indexed by node
-//! (`ActorId::index()`); the public, documented entry points are the methods of `SmugglingNetwork`.
+//! (`ActorId::index()`), except the maximum flow, which is built arc by arc (`maxflow::Dinic`); the
+//! public, documented entry points are the methods of `SmugglingNetwork`.
 //! Definitions and normalisations follow networkx 3.6 unless a function says otherwise. All procedures
 //! are iterative (no recursion), so deep graphs cannot overflow the stack.
 
@@ -13,6 +14,7 @@ pub(crate) mod components;
 pub(crate) mod core;
 pub(crate) mod degree;
 pub(crate) mod keyplayer;
+pub(crate) mod maxflow;
 pub(crate) mod paths;
 pub(crate) mod spectral;
 

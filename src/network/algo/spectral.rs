@@ -75,6 +75,44 @@ struct Stop {
     tol: f64,
 }
 
+/// The setters the three option types share (weights, iteration limit, tolerance) and, where asked,
+/// `From<Weighting>`: the defaults with that weighting.
+macro_rules! power_options {
+    ($ty:ident, $weighting_doc:literal $(, $from:ident)?) => {
+        impl $ty {
+            #[doc = $weighting_doc]
+            #[must_use]
+            pub fn weighting(mut self, weighting: Weighting) -> Self {
+                self.weighting = weighting;
+                self
+            }
+
+            /// At most this many steps (networkx `max_iter`).
+            #[must_use]
+            pub fn max_iter(mut self, max_iter: usize) -> Self {
+                self.stop.max_iter = max_iter;
+                self
+            }
+
+            /// Stop when the L1 change of a step is below `n * tol` (networkx `tol`).
+            #[must_use]
+            pub fn tol(mut self, tol: f64) -> Self {
+                self.stop.tol = tol;
+                self
+            }
+        }
+        $(power_options!(@$from $ty);)?
+    };
+    (@from_weighting $ty:ident) => {
+        impl From<Weighting> for $ty {
+            /// The defaults with this weighting.
+            fn from(weighting: Weighting) -> Self {
+                Self::new().weighting(weighting)
+            }
+        }
+    };
+}
+
 /// Options of [`SmugglingNetwork::eigenvector_with`](crate::network::SmugglingNetwork::eigenvector_with):
 /// weights, iteration limit, tolerance and start vector. The default is networkx
 /// `eigenvector_centrality(G)`: unweighted, `max_iter=100`, `tol=1e-6`, start all 1.
@@ -126,27 +164,6 @@ impl EigenvectorOptions {
         Self::new().max_iter(100_000).tol(1e-15)
     }
 
-    /// Tie weights as strengths (networkx `weight="weight"`) or not.
-    #[must_use]
-    pub fn weighting(mut self, weighting: Weighting) -> Self {
-        self.weighting = weighting;
-        self
-    }
-
-    /// At most this many steps (networkx `max_iter`).
-    #[must_use]
-    pub fn max_iter(mut self, max_iter: usize) -> Self {
-        self.stop.max_iter = max_iter;
-        self
-    }
-
-    /// Stop when the L1 change of a step is below `n * tol` (networkx `tol`).
-    #[must_use]
-    pub fn tol(mut self, tol: f64) -> Self {
-        self.stop.tol = tol;
-        self
-    }
-
     /// Start from this vector, one entry per actor, scaled to sum 1 (networkx `nstart`).
     #[must_use]
     pub fn nstart(mut self, nstart: Vec<f64>) -> Self {
@@ -155,12 +172,11 @@ impl EigenvectorOptions {
     }
 }
 
-impl From<Weighting> for EigenvectorOptions {
-    /// The defaults with this weighting.
-    fn from(weighting: Weighting) -> Self {
-        Self::new().weighting(weighting)
-    }
-}
+power_options!(
+    EigenvectorOptions,
+    r#"Tie weights as strengths (networkx `weight="weight"`) or not."#,
+    from_weighting
+);
 
 /// Options of [`SmugglingNetwork::pagerank_with`](crate::network::SmugglingNetwork::pagerank_with):
 /// weights, damping, iteration limit, tolerance, start and personalization vectors. The default is
@@ -206,31 +222,10 @@ impl PageRankOptions {
         Self::default()
     }
 
-    /// Tie weights as strengths (networkx `weight="weight"`, the default) or not (`weight=None`).
-    #[must_use]
-    pub fn weighting(mut self, weighting: Weighting) -> Self {
-        self.weighting = weighting;
-        self
-    }
-
     /// The damping factor (networkx `alpha`): the share of rank that follows ties.
     #[must_use]
     pub fn alpha(mut self, alpha: f64) -> Self {
         self.alpha = alpha;
-        self
-    }
-
-    /// At most this many steps (networkx `max_iter`).
-    #[must_use]
-    pub fn max_iter(mut self, max_iter: usize) -> Self {
-        self.stop.max_iter = max_iter;
-        self
-    }
-
-    /// Stop when the L1 change of a step is below `n * tol` (networkx `tol`).
-    #[must_use]
-    pub fn tol(mut self, tol: f64) -> Self {
-        self.stop.tol = tol;
         self
     }
 
@@ -251,12 +246,11 @@ impl PageRankOptions {
     }
 }
 
-impl From<Weighting> for PageRankOptions {
-    /// The defaults with this weighting.
-    fn from(weighting: Weighting) -> Self {
-        Self::new().weighting(weighting)
-    }
-}
+power_options!(
+    PageRankOptions,
+    r#"Tie weights as strengths (networkx `weight="weight"`, the default) or not (`weight=None`)."#,
+    from_weighting
+);
 
 /// Options of [`SmugglingNetwork::katz_with`](crate::network::SmugglingNetwork::katz_with): weights,
 /// attenuation `alpha`, constant `beta`, iteration limit, tolerance and start vector. The default is
@@ -302,13 +296,6 @@ impl KatzOptions {
         Self::default()
     }
 
-    /// Tie weights as strengths (networkx `weight="weight"`) or not (the default).
-    #[must_use]
-    pub fn weighting(mut self, weighting: Weighting) -> Self {
-        self.weighting = weighting;
-        self
-    }
-
     /// The attenuation factor (networkx `alpha`); the iteration converges only below the inverse of the
     /// largest eigenvalue.
     #[must_use]
@@ -324,20 +311,6 @@ impl KatzOptions {
         self
     }
 
-    /// At most this many steps (networkx `max_iter`).
-    #[must_use]
-    pub fn max_iter(mut self, max_iter: usize) -> Self {
-        self.stop.max_iter = max_iter;
-        self
-    }
-
-    /// Stop when the L1 change of a step is below `n * tol` (networkx `tol`).
-    #[must_use]
-    pub fn tol(mut self, tol: f64) -> Self {
-        self.stop.tol = tol;
-        self
-    }
-
     /// Start from this vector, one entry per actor, as given (networkx `nstart`; default 0).
     #[must_use]
     pub fn nstart(mut self, nstart: Vec<f64>) -> Self {
@@ -345,6 +318,11 @@ impl KatzOptions {
         self
     }
 }
+
+power_options!(
+    KatzOptions,
+    r#"Tie weights as strengths (networkx `weight="weight"`) or not (the default)."#
+);
 
 fn weight(w: f64, weighting: Weighting) -> f64 {
     match weighting {

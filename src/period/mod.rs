@@ -2,44 +2,21 @@
 
 use core::cmp::Ordering;
 use core::fmt;
-use core::iter::FusedIterator;
-use core::str::FromStr;
 
 use time::{Date, Month, Weekday};
+
+mod granularity;
+mod iter;
+mod parse;
+
+pub use granularity::Granularity;
+pub use iter::{Days, Periods};
+pub(crate) use parse::parse_iso_date;
 
 /// The earliest year a [`Period`] can name (that of `time::Date::MIN`).
 const MIN_YEAR: i32 = -9999;
 /// The latest year a [`Period`] can name (that of `time::Date::MAX`).
 const MAX_YEAR: i32 = 9999;
-
-word_enum! {
-    /// The calendar unit of a [`Period`], ordered from finest to coarsest.
-    ///
-    /// `Day < Week < Month < Quarter < Year`. Note that weeks do not nest in months:
-    /// ordering is by coarseness only.
-    ///
-    /// ```
-    /// use corridor::Granularity;
-    /// let g: Granularity = "Month".parse()?;
-    /// assert_eq!(g, Granularity::Month);
-    /// assert!(Granularity::Week < Granularity::Month);
-    /// assert_eq!(g.to_string(), "month");
-    /// # Ok::<(), corridor::PeriodError>(())
-    /// ```
-    pub enum Granularity {
-        /// One calendar day.
-        Day => "day",
-        /// An ISO 8601 week, Monday to Sunday.
-        Week => "week",
-        /// A calendar month.
-        Month => "month",
-        /// A calendar quarter (January–March, April–June, July–September, October–December).
-        Quarter => "quarter",
-        /// A calendar year.
-        Year => "year",
-    }
-    error: PeriodError = |text| PeriodError::UnknownGranularity { text: text.to_owned() };
-}
 
 /// Why a period could not be parsed, built or transformed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -500,30 +477,6 @@ impl Period {
         })
     }
 
-    /// The period of granularity `g` that contains `date` (for weeks: the ISO week).
-    ///
-    /// ```
-    /// use corridor::{Granularity, Period};
-    /// use time::macros::date;
-    /// let w = Period::containing(date!(2021 - 01 - 01), Granularity::Week);
-    /// assert_eq!(w.to_string(), "2020-W53");
-    /// assert_eq!(Period::containing(date!(2021 - 08 - 15), Granularity::Quarter), Period::quarter(2021, 3)?);
-    /// # Ok::<(), corridor::PeriodError>(())
-    /// ```
-    #[must_use]
-    pub fn containing(date: Date, g: Granularity) -> Period {
-        match g {
-            Granularity::Day => Period::day(date),
-            Granularity::Week => {
-                let (y, w, _) = date.to_iso_week_date();
-                Period::week_unchecked(y, w)
-            }
-            Granularity::Month => Period::month_unchecked(date.year(), date.month()),
-            Granularity::Quarter => Period::quarter_unchecked(date.year(), (u8::from(date.month()) - 1) / 3 + 1),
-            Granularity::Year => Period::year_unchecked(date.year()),
-        }
-    }
-
     /// The first day.
     ///
     /// ```
@@ -548,26 +501,6 @@ impl Period {
     #[must_use]
     pub const fn end(&self) -> Date {
         self.end
-    }
-
-    /// The calendar unit, or `None` for a date range.
-    ///
-    /// ```
-    /// use corridor::{Granularity, Period};
-    /// assert_eq!("2021-Q3".parse::<Period>()?.granularity(), Some(Granularity::Quarter));
-    /// assert_eq!("2021-07-01..2021-09-30".parse::<Period>()?.granularity(), None);
-    /// # Ok::<(), corridor::PeriodError>(())
-    /// ```
-    #[must_use]
-    pub const fn granularity(&self) -> Option<Granularity> {
-        match self.kind {
-            Kind::Day => Some(Granularity::Day),
-            Kind::Week => Some(Granularity::Week),
-            Kind::Month => Some(Granularity::Month),
-            Kind::Quarter => Some(Granularity::Quarter),
-            Kind::Year => Some(Granularity::Year),
-            Kind::Range => None,
-        }
     }
 
     /// Whether this is an inclusive date range rather than a calendar unit.
@@ -676,286 +609,7 @@ impl Period {
     pub fn contains_period(&self, other: &Period) -> bool {
         self.start <= other.start && other.end <= self.end
     }
-
-    /// The days of the period, in order.
-    ///
-    /// ```
-    /// use corridor::Period;
-    /// let p = Period::iso_week(2021, 33)?;
-    /// assert_eq!(p.days_iter().len(), 7);
-    /// assert_eq!(p.days_iter().next_back(), Some(p.end()));
-    /// # Ok::<(), corridor::PeriodError>(())
-    /// ```
-    #[must_use]
-    pub fn days_iter(&self) -> Days {
-        Days {
-            front: jd(self.start),
-            back: jd(self.end),
-        }
-    }
-
-    /// The period of granularity `g` that contains the whole of this period.
-    ///
-    /// Coarsening to the period's own granularity gives it back. Years are calendar
-    /// years, so an ISO week straddling 31 December does not coarsen to a year.
-    ///
-    /// # Errors
-    ///
-    /// [`PeriodError::Finer`] when `g` is finer than the period's granularity (month → week);
-    /// [`PeriodError::NotInside`] when the period straddles two periods of granularity `g`
-    /// (2021-W35, 2021-08-30..09-05, to a month).
-    ///
-    /// ```
-    /// use corridor::{Granularity, Period};
-    /// let w: Period = "2021-W33".parse()?;
-    /// assert_eq!(w.coarsen(Granularity::Quarter)?.to_string(), "2021-Q3");
-    /// assert!("2021-W35".parse::<Period>()?.coarsen(Granularity::Month).is_err());
-    /// # Ok::<(), corridor::PeriodError>(())
-    /// ```
-    pub fn coarsen(&self, g: Granularity) -> Result<Period, PeriodError> {
-        if let Some(own) = self.granularity() {
-            if g < own {
-                return Err(PeriodError::Finer {
-                    period: *self,
-                    granularity: g,
-                });
-            }
-            if g == own {
-                return Ok(*self);
-            }
-        }
-        let p = Period::containing(self.start, g);
-        if p.end >= self.end {
-            Ok(p)
-        } else {
-            Err(PeriodError::NotInside {
-                period: *self,
-                granularity: g,
-            })
-        }
-    }
-
-    /// The following period of the same kind; `None` past the end of the calendar.
-    ///
-    /// For a range, the adjacent range of the same length that starts the day after this one ends.
-    ///
-    /// ```
-    /// use corridor::Period;
-    /// assert_eq!(Period::month(2021, 12)?.next(), Some(Period::month(2022, 1)?));
-    /// assert_eq!(Period::year(9999)?.next(), None);
-    /// let r: Period = "2021-08-01..2021-08-10".parse()?;
-    /// assert_eq!(r.next().map(|p| p.to_string()).as_deref(), Some("2021-08-11..2021-08-20"));
-    /// # Ok::<(), corridor::PeriodError>(())
-    /// ```
-    #[must_use]
-    pub fn next(&self) -> Option<Period> {
-        let first = self.end.next_day()?;
-        if let Some(g) = self.granularity() {
-            return Some(Period::containing(first, g));
-        }
-        let last = Date::from_julian_day(jd(self.end).checked_add(self.days().cast_signed())?).ok()?;
-        Some(Period {
-            start: first,
-            end: last,
-            kind: Kind::Range,
-        })
-    }
-
-    /// The preceding period of the same kind; `None` before the start of the calendar.
-    ///
-    /// For a range, the adjacent range of the same length that ends the day before this one starts.
-    ///
-    /// ```
-    /// use corridor::Period;
-    /// assert_eq!(Period::iso_week(2021, 1)?.previous(), Some(Period::iso_week(2020, 53)?));
-    /// # Ok::<(), corridor::PeriodError>(())
-    /// ```
-    #[must_use]
-    pub fn previous(&self) -> Option<Period> {
-        let last = self.start.previous_day()?;
-        if let Some(g) = self.granularity() {
-            return Some(Period::containing(last, g));
-        }
-        let first = Date::from_julian_day(jd(self.start).checked_sub(self.days().cast_signed())?).ok()?;
-        Some(Period {
-            start: first,
-            end: last,
-            kind: Kind::Range,
-        })
-    }
-
-    /// The consecutive periods from `self` to `last`, both included, as [`Period::next`] steps.
-    ///
-    /// This is the time axis of a regular series (`2021-01` … `2021-12`).
-    ///
-    /// # Errors
-    ///
-    /// [`PeriodError::Unreachable`] when `last` has another kind, starts before `self`, or (for
-    /// ranges) has another length or is not a whole number of steps away.
-    ///
-    /// ```
-    /// use corridor::Period;
-    /// let months: Vec<String> = Period::month(2021, 11)?
-    ///     .successors_until(Period::month(2022, 2)?)?
-    ///     .map(|p| p.to_string())
-    ///     .collect();
-    /// assert_eq!(months, ["2021-11", "2021-12", "2022-01", "2022-02"]);
-    /// # Ok::<(), corridor::PeriodError>(())
-    /// ```
-    pub fn successors_until(self, last: Period) -> Result<Periods, PeriodError> {
-        let err = || PeriodError::Unreachable { first: self, last };
-        if self.kind != last.kind || last.start < self.start {
-            return Err(err());
-        }
-        let day_gap = jd(last.start) - jd(self.start);
-        let month_index = |d: Date| i64::from(d.year()) * 12 + i64::from(u8::from(d.month())) - 1;
-        let steps: i64 = match self.kind {
-            Kind::Day => i64::from(day_gap),
-            Kind::Week => i64::from(day_gap / 7),
-            Kind::Month => month_index(last.start) - month_index(self.start),
-            Kind::Quarter => (month_index(last.start) - month_index(self.start)) / 3,
-            Kind::Year => i64::from(last.start.year() - self.start.year()),
-            Kind::Range => {
-                let len = self.days().cast_signed();
-                if last.days().cast_signed() != len || day_gap % len != 0 {
-                    return Err(err());
-                }
-                i64::from(day_gap / len)
-            }
-        };
-        Ok(Periods {
-            front: self,
-            back: last,
-            remaining: usize::try_from(steps + 1).unwrap_or(0),
-        })
-    }
-
-    /// The periods of granularity `g` that exactly cover this period, in order.
-    ///
-    /// The period must start on the first day and end on the last day of a
-    /// period of granularity `g`; weeks that would stick out are not clipped.
-    /// (For the ISO weeks overlapping a month, use
-    /// `Period::containing(m.start(), Week).successors_until(Period::containing(m.end(), Week))`.)
-    ///
-    /// # Errors
-    ///
-    /// [`PeriodError::NotAligned`] when the period does not start and end on boundaries of `g`
-    /// (including when `g` is coarser than the period, such as a month split into years).
-    ///
-    /// ```
-    /// use corridor::{Granularity, Period};
-    /// let q: Vec<Period> = Period::year(2021)?.split(Granularity::Quarter)?.collect();
-    /// assert_eq!(q.len(), 4);
-    /// assert_eq!(Period::month(2021, 2)?.split(Granularity::Week)?.len(), 4); // 2021-02-01 is a Monday
-    /// assert!(Period::month(2021, 8)?.split(Granularity::Week).is_err());
-    /// # Ok::<(), corridor::PeriodError>(())
-    /// ```
-    pub fn split(&self, g: Granularity) -> Result<Periods, PeriodError> {
-        let first = Period::containing(self.start, g);
-        let last = Period::containing(self.end, g);
-        if first.start != self.start || last.end != self.end {
-            return Err(PeriodError::NotAligned {
-                period: *self,
-                granularity: g,
-            });
-        }
-        first.successors_until(last)
-    }
 }
-
-/// The days of a [`Period`], from [`Period::days_iter`].
-#[derive(Debug, Clone)]
-pub struct Days {
-    /// Julian day of the next day from the front.
-    front: i32,
-    /// Julian day of the next day from the back; empty when `front > back`.
-    back: i32,
-}
-
-impl Iterator for Days {
-    type Item = Date;
-
-    fn next(&mut self) -> Option<Date> {
-        if self.front > self.back {
-            return None;
-        }
-        let d = Date::from_julian_day(self.front).ok();
-        self.front += 1;
-        d
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        let n = usize::try_from(i64::from(self.back) - i64::from(self.front) + 1).unwrap_or(0);
-        (n, Some(n))
-    }
-}
-
-impl DoubleEndedIterator for Days {
-    fn next_back(&mut self) -> Option<Date> {
-        if self.front > self.back {
-            return None;
-        }
-        let d = Date::from_julian_day(self.back).ok();
-        self.back -= 1;
-        d
-    }
-}
-
-impl ExactSizeIterator for Days {}
-impl FusedIterator for Days {}
-
-/// A run of consecutive periods of one kind, from [`Period::successors_until`] or [`Period::split`].
-#[derive(Debug, Clone)]
-pub struct Periods {
-    front: Period,
-    back: Period,
-    remaining: usize,
-}
-
-impl Iterator for Periods {
-    type Item = Period;
-
-    fn next(&mut self) -> Option<Period> {
-        if self.remaining == 0 {
-            return None;
-        }
-        let p = self.front;
-        self.remaining -= 1;
-        if self.remaining > 0 {
-            if let Some(n) = p.next() {
-                self.front = n;
-            } else {
-                self.remaining = 0;
-            }
-        }
-        Some(p)
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.remaining, Some(self.remaining))
-    }
-}
-
-impl DoubleEndedIterator for Periods {
-    fn next_back(&mut self) -> Option<Period> {
-        if self.remaining == 0 {
-            return None;
-        }
-        let p = self.back;
-        self.remaining -= 1;
-        if self.remaining > 0 {
-            if let Some(n) = p.previous() {
-                self.back = n;
-            } else {
-                self.remaining = 0;
-            }
-        }
-        Some(p)
-    }
-}
-
-impl ExactSizeIterator for Periods {}
-impl FusedIterator for Periods {}
 
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -984,104 +638,14 @@ impl fmt::Display for Period {
     }
 }
 
-fn digit(b: u8) -> Result<u8, Bad> {
-    if b.is_ascii_digit() {
-        Ok(b - b'0')
-    } else {
-        Err(Bad::Form)
-    }
-}
-
-fn two(a: u8, b: u8) -> Result<u8, Bad> {
-    Ok(digit(a)? * 10 + digit(b)?)
-}
-
-/// An optional `-` and exactly four digits, then the rest.
-fn parse_year(b: &[u8]) -> Result<(i32, &[u8]), Bad> {
-    let (negative, b) = match b {
-        [b'-', rest @ ..] => (true, rest),
-        _ => (false, b),
-    };
-    match b {
-        [a, c, d, e, rest @ ..] => {
-            let y = i32::from(two(*a, *c)?) * 100 + i32::from(two(*d, *e)?);
-            Ok((if negative { -y } else { y }, rest))
-        }
-        _ => Err(Bad::Form),
-    }
-}
-
-fn day_inner(year: i32, month: u8, day: u8) -> Result<Date, Bad> {
-    check_year(year)?;
-    let m = month_from(month)?;
-    let max = m.length(year);
-    if day == 0 || day > max {
-        return Err(Bad::Day { day, max });
-    }
-    Ok(date_of(year, m, day))
-}
-
-/// `YYYY-MM-DD` (with an optional leading `-`), nothing else.
-fn parse_date(b: &[u8]) -> Result<Date, Bad> {
-    let (year, rest) = parse_year(b)?;
-    match rest {
-        [b'-', a, c, b'-', d, e] => day_inner(year, two(*a, *c)?, two(*d, *e)?),
-        _ => Err(Bad::Form),
-    }
-}
-
-/// Parses a date in the `YYYY-MM-DD` form written by [`write_date`] (used by serde for `Source` and by
-/// `read_graphml`).
-pub(crate) fn parse_iso_date(s: &str) -> Result<Date, PeriodError> {
-    parse_date(s.trim().as_bytes()).map_err(|b| b.into_error(s.to_owned()))
-}
-
-fn parse(b: &[u8]) -> Result<Period, Bad> {
-    if let Some(i) = b.windows(2).position(|w| w == b"..") {
-        let start = parse_date(b[..i].trim_ascii())?;
-        let end = parse_date(b[i + 2..].trim_ascii())?;
-        return Period::range_inner(start, end);
-    }
-    let (year, rest) = parse_year(b)?;
-    match rest {
-        [] => {
-            check_year(year)?;
-            Ok(Period::year_unchecked(year))
-        }
-        [b'-', b'W' | b'w', a, c] => Period::week_inner(year, two(*a, *c)?),
-        [b'-', b'Q' | b'q', a] => Period::quarter_inner(year, digit(*a)?),
-        [b'-', a, c] => Period::month_inner(year, two(*a, *c)?),
-        [b'-', a, c, b'-', d, e] => day_inner(year, two(*a, *c)?, two(*d, *e)?).map(Period::day),
-        _ => Err(Bad::Form),
-    }
-}
-
-impl FromStr for Period {
-    type Err = PeriodError;
-
-    /// Parses one of the text forms listed on [`Period`].
-    ///
-    /// Does not allocate unless the text is invalid.
-    ///
-    /// # Errors
-    ///
-    /// [`PeriodError::UnknownForm`] for text in none of the forms; the out-of-range variants
-    /// ([`PeriodError::MonthOutOfRange`], [`PeriodError::DayOutOfRange`],
-    /// [`PeriodError::WeekOutOfRange`], [`PeriodError::QuarterOutOfRange`]) and
-    /// [`PeriodError::RangeReversed`] for well-formed text naming no period.
-    fn from_str(s: &str) -> Result<Self, PeriodError> {
-        parse(s.trim().as_bytes()).map_err(|b| b.into_error(s.to_owned()))
-    }
-}
-
-/// A serde visitor for types that deserialise through [`FromStr`] (shared by the vocabulary types).
+/// A serde visitor for types that deserialise through [`FromStr`](core::str::FromStr) (shared by the vocabulary types).
 #[cfg(feature = "serde")]
 pub(crate) struct FromStrVisitor<T>(pub(crate) core::marker::PhantomData<T>, pub(crate) &'static str);
 
 #[cfg(feature = "serde")]
 impl<T> serde::de::Visitor<'_> for FromStrVisitor<T>
 where
-    T: FromStr,
+    T: core::str::FromStr,
     T::Err: fmt::Display,
 {
     type Value = T;

@@ -1,586 +1,17 @@
-//! Flow tables from and to CSV, with plain headers or an HXL hashtag row.
+//! The cells of a flow CSV, the rows of one chunk, and the chunked (optionally parallel) reader.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::ops::ControlFlow;
 
-use super::ReadError;
-use super::chunks::{Chunk, Input, OwnedRec, Rec, Splitter, Unclosed};
+use super::super::ReadError;
+use super::super::chunks::{Chunk, Input, OwnedRec, Rec, Splitter, Unclosed};
+use super::header::{CountCol, Layout, is_hashtag_row};
+use super::{Header, ReadMode, ReadOptions, ReadReport};
 use crate::flow::{
     AgeGroup, Direction, FlowError, FlowTable, GroupName, Location, LocationKind, Nationality, Row, Sex,
 };
 use crate::{Count, Country, Period, Source};
 use rustc_hash::FxHashMap;
-
-/// How a reader treats bad rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum ReadMode {
-    /// Stop at the first bad cell or row and return its error (the default).
-    #[default]
-    Strict,
-    /// Keep the good rows and list an error for every bad row in
-    /// [`ReadReport::errors`]. A bad header still stops the reader.
-    Lenient,
-}
-
-/// The header style of a flow CSV.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Header {
-    /// One row of plain column names (`date,nationality,location,count,…`).
-    #[default]
-    Plain,
-    /// Column names followed by an HXL hashtag row (`#date,#country+name,#loc+name,#affected,…`),
-    /// or a hashtag row alone.
-    Hxl,
-}
-
-/// Options of [`read_flows_csv_with`].
-///
-/// # Example
-/// ```
-/// use corridor::io::{read_flows_csv_with, ReadMode, ReadOptions};
-///
-/// let csv = "date,nationality,count,note\n2021-08,HTI,100,checked\n2021-09,HTI,lots,\n";
-/// let report = read_flows_csv_with(
-///     csv.as_bytes(),
-///     &ReadOptions::new().mode(ReadMode::Lenient).ignore_unknown_columns(true),
-/// )?;
-/// assert_eq!(report.table().len(), 1);
-/// assert_eq!(report.errors().len(), 1);
-/// assert_eq!(report.ignored_columns(), ["note"]);
-/// # Ok::<(), corridor::Error>(())
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ReadOptions {
-    mode: ReadMode,
-    ignore_unknown: bool,
-    delimiter: Option<u8>,
-    default_source: Option<Source>,
-    groups: Vec<String>,
-    accept_new_groups: bool,
-}
-
-impl ReadOptions {
-    /// Strict mode, unknown columns are errors, comma-separated, no default source, no
-    /// nationality groups.
-    #[must_use]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Strict or lenient.
-    #[must_use]
-    pub fn mode(mut self, mode: ReadMode) -> Self {
-        self.mode = mode;
-        self
-    }
-
-    /// Skip columns the reader does not know instead of failing; the skipped headers
-    /// are listed in [`ReadReport::ignored_columns`].
-    #[must_use]
-    pub fn ignore_unknown_columns(mut self, yes: bool) -> Self {
-        self.ignore_unknown = yes;
-        self
-    }
-
-    /// The field delimiter (default `,`).
-    #[must_use]
-    pub fn delimiter(mut self, delimiter: u8) -> Self {
-        self.delimiter = Some(delimiter);
-        self
-    }
-
-    /// The source of every record that has no source column or an empty source cell.
-    #[must_use]
-    pub fn default_source(mut self, source: Source) -> Self {
-        self.default_source = Some(source);
-        self
-    }
-
-    /// Declares nationality labels that are groups, not one country ("Haiti (plus Brazil
-    /// and Chile)"): a nationality label that is no country code or name and no fixed
-    /// category ("other", "unknown") is an error unless it is declared here (after
-    /// trimming and Unicode normalisation form C, otherwise exactly) or
-    /// [`ReadOptions::accept_new_groups`] is set, so that a typo ("Venezula") or a
-    /// decomposed "Côte d'Ivoire" never becomes a group silently. Adds to the labels
-    /// declared before.
-    ///
-    /// A declared label that is not a valid group (a country, a category, code-shaped
-    /// text such as `"XX"`, empty) makes the read fail with that [`FlowError`].
-    ///
-    /// # Example
-    /// ```
-    /// use corridor::io::{read_flows_csv_with, ReadOptions};
-    ///
-    /// let csv = "date,nationality,count\n2021,Haiti (plus Brazil and Chile),5\n2021,Venezula,3\n";
-    /// let options = ReadOptions::new().groups(["Haiti (plus Brazil and Chile)"]);
-    /// let err = read_flows_csv_with(csv.as_bytes(), &options).unwrap_err();
-    /// assert!(err.to_string().starts_with("line 3, column 2: unknown nationality \"Venezula\""));
-    /// # Ok::<(), corridor::Error>(())
-    /// ```
-    #[must_use]
-    pub fn groups<I>(mut self, labels: I) -> Self
-    where
-        I: IntoIterator,
-        I::Item: AsRef<str>,
-    {
-        self.groups.extend(labels.into_iter().map(|l| l.as_ref().to_owned()));
-        self
-    }
-
-    /// Accepts every nationality label that is no country or category as a group, as
-    /// [`Nationality::from_label`] does (default: only the declared
-    /// [`ReadOptions::groups`]). Every label accepted as a group is listed in
-    /// [`ReadReport::groups`].
-    #[must_use]
-    pub fn accept_new_groups(mut self, yes: bool) -> Self {
-        self.accept_new_groups = yes;
-        self
-    }
-}
-
-/// What [`read_flows_csv_with`] read: the table, the header style, the skipped
-/// columns and (in lenient mode) the errors of the rows it left out.
-#[derive(Debug)]
-pub struct ReadReport {
-    table: FlowTable,
-    header: Header,
-    errors: Vec<crate::Error>,
-    ignored: Vec<String>,
-    groups: Vec<GroupName>,
-}
-
-impl ReadReport {
-    /// The records read.
-    #[must_use]
-    pub fn table(&self) -> &FlowTable {
-        &self.table
-    }
-
-    /// The records read, by value.
-    #[must_use]
-    pub fn into_table(self) -> FlowTable {
-        self.table
-    }
-
-    /// Plain or HXL.
-    #[must_use]
-    pub fn header(&self) -> Header {
-        self.header
-    }
-
-    /// One error per row left out (lenient mode only; empty in strict mode).
-    #[must_use]
-    pub fn errors(&self) -> &[crate::Error] {
-        &self.errors
-    }
-
-    /// Headers of the columns skipped by [`ReadOptions::ignore_unknown_columns`].
-    #[must_use]
-    pub fn ignored_columns(&self) -> &[String] {
-        &self.ignored
-    }
-
-    /// Every nationality label read as a [`Nationality::Group`] (declared with
-    /// [`ReadOptions::groups`] or accepted by [`ReadOptions::accept_new_groups`]), in
-    /// order of first appearance.
-    #[must_use]
-    pub fn groups(&self) -> &[GroupName] {
-        &self.groups
-    }
-}
-
-/// What a column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Role {
-    Period,
-    Count(Option<Sex>, Option<AgeGroup>),
-    CountLower,
-    CountUpper,
-    NationalityCode,
-    NationalityLabel,
-    Location,
-    LocationCountry,
-    LocationKind,
-    Direction,
-    Sex,
-    Age,
-    SourcePublisher,
-    SourceTitle,
-    SourceDate,
-    SourceAddress,
-    SourceNote,
-}
-
-/// The role of a plain column name, or `None` when unknown.
-fn plain_role(name: &str) -> Option<Role> {
-    let key: String = name
-        .trim()
-        .chars()
-        .map(|c| {
-            if c == ' ' || c == '-' {
-                '_'
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
-        .collect();
-    Some(match key.as_str() {
-        "date" | "period" => Role::Period,
-        "count" | "crossings" | "people" | "value" | "total" | "affected" => Role::Count(None, None),
-        "count_lower" => Role::CountLower,
-        "count_upper" => Role::CountUpper,
-        "nationality_code" | "country_code" | "iso3" | "nationality_iso3" | "country_iso3" => Role::NationalityCode,
-        "nationality" | "country" | "citizenship" => Role::NationalityLabel,
-        "location" | "place" => Role::Location,
-        "location_country" => Role::LocationCountry,
-        "location_kind" => Role::LocationKind,
-        "direction" => Role::Direction,
-        "sex" | "gender" => Role::Sex,
-        "age" | "age_group" => Role::Age,
-        "source" | "publisher" => Role::SourcePublisher,
-        "source_title" => Role::SourceTitle,
-        "source_date" => Role::SourceDate,
-        "source_address" | "source_url" => Role::SourceAddress,
-        "source_note" => Role::SourceNote,
-        _ => return None,
-    })
-}
-
-/// The role of an HXL hashtag with attributes, or `None` when unknown.
-fn hxl_role(tag: &str) -> Option<Role> {
-    let lower = tag.trim().to_ascii_lowercase();
-    let mut parts = lower.split('+').map(str::trim);
-    let hashtag = parts.next()?;
-    let attrs: Vec<&str> = parts.filter(|a| !a.is_empty()).collect();
-    let has = |a: &str| attrs.contains(&a);
-    let only = |allowed: &[&str]| attrs.iter().all(|a| allowed.contains(a));
-    Some(match hashtag {
-        "#date" if only(&["reported", "start", "month"]) => Role::Period,
-        "#affected" if attrs == ["lower"] => Role::CountLower,
-        "#affected" if attrs == ["upper"] => Role::CountUpper,
-        "#affected" | "#inneed" | "#reached" | "#targeted" | "#population" => {
-            if !only(&[
-                "f", "m", "female", "male", "children", "adults", "ind", "num", "total", "all", "abs",
-            ]) {
-                return None;
-            }
-            let sex = if has("f") || has("female") {
-                Some(Sex::Female)
-            } else if has("m") || has("male") {
-                Some(Sex::Male)
-            } else {
-                None
-            };
-            let age = if has("children") {
-                Some(AgeGroup::Children)
-            } else if has("adults") {
-                Some(AgeGroup::Adults)
-            } else {
-                None
-            };
-            if (has("f") || has("female")) && (has("m") || has("male")) || has("children") && has("adults") {
-                return None;
-            }
-            Role::Count(sex, age)
-        }
-        "#country" if has("code") && only(&["code", "iso3", "v_iso3", "nationality", "origin"]) => {
-            Role::NationalityCode
-        }
-        "#country" if only(&["name", "nationality", "origin"]) => Role::NationalityLabel,
-        "#loc" if has("country") && only(&["country", "code"]) => Role::LocationCountry,
-        "#loc" if attrs == ["type"] => Role::LocationKind,
-        "#loc" if only(&["name"]) => Role::Location,
-        "#indicator" | "#meta" if attrs == ["direction"] => Role::Direction,
-        "#meta" if attrs == ["sex"] => Role::Sex,
-        "#meta" if attrs == ["age"] => Role::Age,
-        "#meta" if attrs == ["source"] => Role::SourcePublisher,
-        "#meta" if attrs == ["source", "title"] => Role::SourceTitle,
-        "#meta" if attrs == ["source", "date"] => Role::SourceDate,
-        "#meta" if attrs == ["source", "url"] => Role::SourceAddress,
-        "#meta" if attrs == ["source", "note"] => Role::SourceNote,
-        _ => return None,
-    })
-}
-
-fn is_hashtag_row(cells: Rec<'_>) -> bool {
-    let mut any = false;
-    for c in cells.iter() {
-        let t = c.trim_ascii();
-        if t.is_empty() {
-            continue;
-        }
-        if t[0] != b'#' {
-            return false;
-        }
-        any = true;
-    }
-    any
-}
-
-/// The writer reports only i/o errors.
-fn csv_error(e: csv::Error) -> crate::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => crate::Error::Io(io),
-        other => crate::Error::Io(std::io::Error::other(format!("csv: {other:?}"))),
-    }
-}
-/// A count column: its position, the sex and age group its attributes name, and the
-/// people it covers as a set of the four sex × age cells (a bit each), so that a total
-/// covers its breakdown.
-#[derive(Debug, Clone, Copy)]
-struct CountCol {
-    col: usize,
-    sex: Option<Sex>,
-    age: Option<AgeGroup>,
-    cells: u8,
-}
-
-impl CountCol {
-    fn new(col: usize, sex: Option<Sex>, age: Option<AgeGroup>) -> Self {
-        let sexes: u8 = match sex {
-            None => 0b11,
-            Some(Sex::Female) => 0b01,
-            Some(Sex::Male) => 0b10,
-        };
-        let ages: u8 = match age {
-            None => 0b11,
-            Some(AgeGroup::Children) => 0b01,
-            Some(AgeGroup::Adults) => 0b10,
-        };
-        // Bit 2 × sex + age.
-        let mut cells = 0;
-        for s in 0..2 {
-            for a in 0..2 {
-                if sexes >> s & 1 == 1 && ages >> a & 1 == 1 {
-                    cells |= 1 << (2 * s + a);
-                }
-            }
-        }
-        Self { col, sex, age, cells }
-    }
-
-    /// Whether this column counts everyone `other` counts and more.
-    fn covers(&self, other: &CountCol) -> bool {
-        self.cells != other.cells && self.cells & other.cells == other.cells
-    }
-
-    fn overlaps(&self, other: &CountCol) -> bool {
-        self.cells & other.cells != 0
-    }
-}
-
-/// Column positions of each role, checked.
-#[derive(Debug, Default)]
-struct Layout {
-    period: usize,
-    /// The count columns, in file order.
-    counts: Vec<CountCol>,
-    /// Whether some count column covers another (a total beside its breakdown).
-    nested: bool,
-    /// The numeric bound columns `count_lower` and `count_upper`, when present.
-    bounds: Option<(usize, Option<usize>)>,
-    nationality: Option<(usize, bool)>,
-    location: Option<usize>,
-    location_country: Option<usize>,
-    location_kind: Option<usize>,
-    direction: Option<usize>,
-    sex: Option<usize>,
-    age: Option<usize>,
-    source: [Option<usize>; 5],
-    width: usize,
-}
-
-impl Layout {
-    /// `names` are the plain names or the hashtags; `labels` the plain names above a
-    /// hashtag row, used in messages where a hashtag cell is empty.
-    fn new(
-        names: Rec<'_>,
-        labels: Option<Rec<'_>>,
-        hxl: bool,
-        line: u64,
-        ignore: bool,
-        ignored: &mut Vec<String>,
-    ) -> crate::Result<Self> {
-        let mut roles: Vec<(usize, Role)> = Vec::new();
-        for (i, raw) in names.iter().enumerate() {
-            let tag = String::from_utf8_lossy(raw).into_owned();
-            let role = if hxl { hxl_role(&tag) } else { plain_role(&tag) };
-            let name = match labels.and_then(|l| l.field(i)) {
-                Some(label) if tag.trim().is_empty() => String::from_utf8_lossy(label).into_owned(),
-                _ => tag,
-            };
-            let Some(role) = role else {
-                if ignore {
-                    ignored.push(name);
-                    continue;
-                }
-                return Err(ReadError::UnknownColumn {
-                    line,
-                    column: i + 1,
-                    name,
-                }
-                .into());
-            };
-            let clash = roles.iter().any(|(_, r)| {
-                *r == role
-                    || matches!(
-                        (r, role),
-                        (
-                            Role::NationalityCode | Role::NationalityLabel,
-                            Role::NationalityCode | Role::NationalityLabel
-                        )
-                    )
-            });
-            if clash {
-                return Err(ReadError::DuplicateColumn {
-                    line,
-                    column: i + 1,
-                    name,
-                }
-                .into());
-            }
-            roles.push((i, role));
-        }
-        let mut l = Layout {
-            width: names.len(),
-            ..Layout::default()
-        };
-        let mut period = None;
-        let (mut lower, mut upper) = (None, None);
-        for (i, role) in roles {
-            match role {
-                Role::Period => period = Some(i),
-                Role::Count(s, a) => l.counts.push(CountCol::new(i, s, a)),
-                Role::CountLower => lower = Some(i),
-                Role::CountUpper => upper = Some(i),
-                Role::NationalityCode => l.nationality = Some((i, true)),
-                Role::NationalityLabel => l.nationality = Some((i, false)),
-                Role::Location => l.location = Some(i),
-                Role::LocationCountry => l.location_country = Some(i),
-                Role::LocationKind => l.location_kind = Some(i),
-                Role::Direction => l.direction = Some(i),
-                Role::Sex => l.sex = Some(i),
-                Role::Age => l.age = Some(i),
-                Role::SourcePublisher => l.source[0] = Some(i),
-                Role::SourceTitle => l.source[1] = Some(i),
-                Role::SourceDate => l.source[2] = Some(i),
-                Role::SourceAddress => l.source[3] = Some(i),
-                Role::SourceNote => l.source[4] = Some(i),
-            }
-        }
-        l.period = period.ok_or(ReadError::MissingColumn {
-            name: "date",
-            expected: "\"date\", \"period\" or #date",
-        })?;
-        l.set_bounds(lower, upper, names, line)?;
-        if l.counts.is_empty() && l.bounds.is_none() {
-            return Err(ReadError::MissingColumn {
-                name: "count",
-                expected: "\"count\", \"crossings\", #affected, or \"count_lower\" with \"count_upper\"",
-            }
-            .into());
-        }
-        // A sex or age column beside disaggregated count columns (or a count column that
-        // names its own sex or age group) would say it twice.
-        let by_sex = l.counts.len() > 1 || l.counts.iter().any(|c| c.sex.is_some());
-        let by_age = l.counts.len() > 1 || l.counts.iter().any(|c| c.age.is_some());
-        if let Some(i) = l.sex.filter(|_| by_sex).or(l.age.filter(|_| by_age)) {
-            let name = String::from_utf8_lossy(names.get(i)).into_owned();
-            return Err(ReadError::DuplicateColumn {
-                line,
-                column: i + 1,
-                name,
-            }
-            .into());
-        }
-        l.check_breakdown(names, line)?;
-        if l.location.is_none() && (l.location_country.is_some() || l.location_kind.is_some()) {
-            return Err(ReadError::MissingColumn {
-                name: "location",
-                expected: "\"location\" or #loc+name (a location country or kind describes a location)",
-            }
-            .into());
-        }
-        Ok(l)
-    }
-
-    /// Records the numeric bound columns: an upper bound needs a lower one, and bounds go with at most
-    /// one count column.
-    fn set_bounds(
-        &mut self,
-        lower: Option<usize>,
-        upper: Option<usize>,
-        names: Rec<'_>,
-        line: u64,
-    ) -> crate::Result<()> {
-        match (lower, upper) {
-            (None, Some(_)) => {
-                return Err(ReadError::MissingColumn {
-                    name: "count_lower",
-                    expected: "\"count_lower\" or #affected+lower (an upper bound needs its lower bound)",
-                }
-                .into());
-            }
-            (Some(lo), up) => {
-                if self.counts.len() > 1 {
-                    return Err(ReadError::ConflictingColumns {
-                        line,
-                        column: lo + 1,
-                        name: String::from_utf8_lossy(names.get(lo)).into_owned(),
-                        reason: "numeric count bounds go with a single count column, not a breakdown".to_owned(),
-                    }
-                    .into());
-                }
-                self.bounds = Some((lo, up));
-            }
-            (None, None) => {}
-        }
-        Ok(())
-    }
-
-    /// Checks that the count columns can be read as records without counting anyone
-    /// twice: the finest columns (those that cover no other) must not overlap, and each
-    /// total or subtotal must be exactly the sum of the finest columns it covers, which
-    /// become the records while the total is checked against their sum row by row.
-    fn check_breakdown(&mut self, names: Rec<'_>, line: u64) -> crate::Result<()> {
-        let counts = &self.counts;
-        let name = |c: &CountCol| String::from_utf8_lossy(names.get(c.col)).into_owned();
-        let finest: Vec<&CountCol> = counts.iter().filter(|c| !counts.iter().any(|o| c.covers(o))).collect();
-        for (k, b) in finest.iter().enumerate() {
-            if let Some(a) = finest[..k].iter().find(|a| a.overlaps(b)) {
-                return Err(ReadError::ConflictingColumns {
-                    line,
-                    column: b.col + 1,
-                    name: name(b),
-                    reason: format!(
-                        "overlaps column {} ({:?}): the people in both would be counted twice; give the joint \
-                         columns (such as +f+children) or one breakdown only",
-                        a.col + 1,
-                        name(a)
-                    ),
-                }
-                .into());
-            }
-        }
-        for t in counts.iter().filter(|t| counts.iter().any(|o| t.covers(o))) {
-            self.nested = true;
-            let tiled = finest.iter().filter(|f| t.covers(f)).fold(0, |acc, f| acc | f.cells);
-            if tiled != t.cells {
-                return Err(ReadError::ConflictingColumns {
-                    line,
-                    column: t.col + 1,
-                    name: name(t),
-                    reason: "is broken down only in part by the other count columns: reading it beside them \
-                             would count people twice (give every part, such as both +f and +m, or the \
-                             total alone)"
-                        .to_owned(),
-                }
-                .into());
-            }
-        }
-        Ok(())
-    }
-}
 
 /// Writes into `key` the cells `cols` of `rec` as one byte string that no other cells
 /// give: each cell's length (LEB128, one byte below 128), then its bytes. (Joining with a
@@ -700,7 +131,7 @@ struct Caches {
     key: Vec<u8>,
 }
 
-pub(super) fn bad(line: u64, column: usize, text: &[u8], reason: impl std::fmt::Display) -> crate::Error {
+pub(in crate::io) fn bad(line: u64, column: usize, text: &[u8], reason: impl std::fmt::Display) -> crate::Error {
     ReadError::BadCell {
         line,
         column: column + 1,
@@ -895,8 +326,23 @@ fn parse_chunk(plan: &Plan<'_>, chunk: &Chunk) -> ChunkOut {
     }
 }
 
+/// Skips a UTF-8 byte order mark and reads the first record (the header) into `rec`: its line, or
+/// the error of an empty input or of a quote that never closes.
+pub(in crate::io) fn first_record<R: Read>(
+    input: &mut Input<R>,
+    splitter: &Splitter,
+    rec: &mut OwnedRec,
+) -> crate::Result<u64> {
+    input.skip_bom()?;
+    match input.record(splitter, rec)? {
+        None => Err(ReadError::Empty.into()),
+        Some((_, Some(at))) => Err(unclosed(at)),
+        Some((line, None)) => Ok(line),
+    }
+}
+
 /// The error of a quote that never closes.
-pub(super) fn unclosed(at: Unclosed) -> crate::Error {
+pub(in crate::io) fn unclosed(at: Unclosed) -> crate::Error {
     ReadError::UnterminatedQuote {
         line: at.line,
         column: at.column,
@@ -1233,7 +679,7 @@ impl Merged {
 }
 
 /// Turns a line counted from a chunk's start (from 0) into a line of the file.
-pub(super) fn shift_line(e: crate::Error, base: u64) -> crate::Error {
+pub(in crate::io) fn shift_line(e: crate::Error, base: u64) -> crate::Error {
     match e {
         crate::Error::Read(ReadError::BadCell {
             line,
@@ -1263,7 +709,7 @@ pub(super) fn shift_line(e: crate::Error, base: u64) -> crate::Error {
 }
 
 /// Bytes per chunk (the last chunk of a file, or one holding a longer record, differs).
-pub(super) const CHUNK: usize = 2 << 20;
+pub(in crate::io) const CHUNK: usize = 2 << 20;
 
 /// Parses the chunks of `input` one after the other, or on rayon's pool.
 fn read_chunks<R: Read>(
@@ -1272,7 +718,7 @@ fn read_chunks<R: Read>(
     merged: &mut Merged,
     parallel: bool,
 ) -> crate::Result<()> {
-    super::chunks::parse_chunks(
+    super::super::chunks::parse_chunks(
         input,
         &plan.splitter,
         |chunk| parse_chunk(plan, chunk),
@@ -1294,15 +740,10 @@ pub(crate) fn read_chunked<R: Read>(
         .iter()
         .map(GroupName::new)
         .collect::<Result<Vec<_>, FlowError>>()?;
-    let splitter = Splitter::new(options.delimiter.unwrap_or(b','));
+    let splitter = Splitter::new(options.common.delimiter());
     let mut input = Input::new(reader, chunk);
-    input.skip_bom()?;
     let mut first = OwnedRec::default();
-    let first_line = match input.record(&splitter, &mut first)? {
-        None => return Err(ReadError::Empty.into()),
-        Some((_, Some(at))) => return Err(unclosed(at)),
-        Some((line, None)) => line,
-    };
+    let first_line = first_record(&mut input, &splitter, &mut first)?;
     let mut second = OwnedRec::default();
     let (names, labels, header_line) = if is_hashtag_row(first.rec()) {
         (&first, None, first_line)
@@ -1329,12 +770,12 @@ pub(crate) fn read_chunked<R: Read>(
         labels.map(OwnedRec::rec),
         header == Header::Hxl,
         header_line,
-        options.ignore_unknown,
+        options.common.ignore_unknown,
         &mut ignored,
     )?;
     let plan = Plan {
         layout,
-        mode: options.mode,
+        mode: options.common.mode,
         default_source: options.default_source.as_ref(),
         splitter,
         groups,
@@ -1348,7 +789,7 @@ pub(crate) fn read_chunked<R: Read>(
         table,
         errors: Vec::new(),
         line: input.line(),
-        strict: options.mode == ReadMode::Strict,
+        strict: options.common.mode == ReadMode::Strict,
     };
     read_chunks(&mut input, &plan, &mut merged, parallel)?;
     let groups = merged
@@ -1369,240 +810,13 @@ pub(crate) fn read_chunked<R: Read>(
     })
 }
 
-/// Reads a flow table from CSV, strictly: the whole table or the first error.
-///
-/// The first row holds plain column names, optionally followed by an HXL hashtag
-/// row; a hashtag row alone also works. Recognised columns (plain name / hashtag):
-///
-/// | holds | plain names | HXL |
-/// |---|---|---|
-/// | period (required; any [`Period`] text form) | `date`, `period` | `#date` |
-/// | count (required; any [`Count`] text form) | `count`, `crossings`, `people`, `value`, `total`, `affected` | `#affected`, `#inneed`, `#reached`, `#targeted`, `#population`, each with `+f`/`+m`, `+children`/`+adults` (several columns: one record each) |
-/// | count bounds as numbers (optional, beside a single count column or instead of it; see [`WriteOptions`]) | `count_lower`, `count_upper` | `#affected+lower`, `#affected+upper` |
-/// | nationality as an ISO code | `nationality_code`, `country_code`, `iso3` | `#country+code` |
-/// | nationality as a label ([`Nationality::from_label`]) | `nationality`, `country`, `citizenship` | `#country`, `#country+name` |
-/// | place name / its country / its kind | `location`, `place` / `location_country` / `location_kind` | `#loc+name` / `#loc+country+code` / `#loc+type` |
-/// | direction, sex, age group | `direction`, `sex`, `age` | `#meta+direction`, `#meta+sex`, `#meta+age` |
-/// | source: publisher, title, date, address, note | `source`, `source_title`, `source_date`, `source_address`, `source_note` | `#meta+source`, `#meta+source+title`, `+date`, `+url`, `+note` |
-///
-/// Empty optional cells mean "not stated"; an empty count is an error (a missing value
-/// is not zero). Numeric bounds beside a text count must agree with it on every row (an empty
-/// `count_upper` for "at least N"), or the row's error names the line and the column; without a text
-/// count, the count is built from its bounds ([`Count::from_numbers`]: a range's point is its midpoint). Unknown columns are errors unless
-/// [`ReadOptions::ignore_unknown_columns`] is set.
-///
-/// Quoting follows RFC 4180 as the `csv` crate reads it (doubled quotes; `\r`, `\n` or
-/// `\r\n` end a record; blank lines are skipped; a UTF-8 byte order mark at the start is
-/// dropped). Line numbers in errors are those of the first line of the record.
-///
-/// The input is read in chunks of a few megabytes cut at record ends; with the
-/// `parallel` feature the chunks are parsed on rayon's pool. The table and the errors
-/// are the same either way: the first bad row in file order in strict mode, every bad
-/// row in order in lenient mode. Memory stays near the size of the table plus a few
-/// chunks, whatever the size of the input.
-///
-/// # Errors
-/// [`crate::Error::Read`] naming the line, the column and the offending text, or
-/// [`crate::Error::Io`] when the reader fails.
-///
-/// # Example
-/// ```
-/// use corridor::io::read_flows_csv;
-///
-/// let csv = "\
-/// date,country,location,affected,affected
-/// #date,#country+code,#loc+name,#affected+f,#affected+m
-/// 2021-08,HTI,Bajo Chiquito,900,1200
-/// 2021-08,CUB,Bajo Chiquito,about 40,over 60
-/// ";
-/// let table = read_flows_csv(csv.as_bytes())?;
-/// assert_eq!(table.len(), 4);
-/// assert_eq!(table.total().total().lower(), 900 + 1200 + 36 + 61);
-///
-/// let err = read_flows_csv("date,count\n2021-08,12\n2021-13,5\n".as_bytes()).unwrap_err();
-/// assert!(err.to_string().starts_with("line 3, column 1:"));
-/// # Ok::<(), corridor::Error>(())
-/// ```
-pub fn read_flows_csv<R: Read>(reader: R) -> crate::Result<FlowTable> {
-    read_flows_csv_with(reader, &ReadOptions::new()).map(ReadReport::into_table)
-}
-
-/// Reads a flow table from CSV with options: lenient mode, unknown columns, delimiter,
-/// default source. See [`read_flows_csv`] for the columns.
-///
-/// # Errors
-/// In strict mode, the first bad row; in both modes, a bad or missing header and
-/// malformed CSV before the first data row.
-pub fn read_flows_csv_with<R: Read>(reader: R, options: &ReadOptions) -> crate::Result<ReadReport> {
-    read_chunked(reader, options, CHUNK, true)
-}
-
-/// Writes a flow table as CSV in long form: one record per row, plain column names,
-/// followed by an HXL hashtag row when `header` is [`Header::Hxl`].
-///
-/// Only the columns that some record uses are written (date and count always), so
-/// that reading the output back with [`read_flows_csv`] gives an equal table, sources
-/// included; a table with nationality groups reads back with those groups declared
-/// ([`ReadOptions::groups`]) or with [`ReadOptions::accept_new_groups`].
-///
-/// # Errors
-/// [`crate::Error::Io`] when the writer fails.
-///
-/// # Example
-/// ```
-/// use corridor::io::{read_flows_csv, write_flows_csv, Header};
-///
-/// let table = read_flows_csv("date,nationality,count\n2021-08,HTI,over 60\n".as_bytes())?;
-/// let mut out = Vec::new();
-/// write_flows_csv(&table, &mut out, Header::Hxl)?;
-/// assert_eq!(
-///     String::from_utf8(out.clone()).unwrap(),
-///     "date,nationality,count\n#date,#country+name,#affected\n2021-08,HTI,at least 61\n"
-/// );
-/// assert_eq!(read_flows_csv(out.as_slice())?, table);
-/// # Ok::<(), corridor::Error>(())
-/// ```
-pub fn write_flows_csv<W: Write>(table: &FlowTable, writer: W, header: Header) -> crate::Result<()> {
-    write_flows_csv_with(table, writer, &WriteOptions::new().header(header))
-}
-
-/// Options of [`write_flows_csv_with`]: the header style and whether the counts' bounds are written as
-/// numbers too.
-///
-/// # Numeric count columns
-///
-/// With [`WriteOptions::count_bounds`] the writer adds, after `count`, the columns `count_lower` and
-/// `count_upper` (HXL `#affected+lower`, `#affected+upper`): the lower and upper bounds as whole
-/// numbers, the upper cell empty for "at least N". pandas and polars read them as integer columns (the
-/// text `count` stays as it is, so nothing of the count is lost), and [`read_flows_csv`] reads such a
-/// file back exactly, checking on every row that the bounds agree with the text count.
-///
-/// Checked by hand with polars 2.1.0 (Python 3.11.7) on the file the example below writes (its text
-/// is asserted there), saved as `flows.csv`:
-/// `python3 -c 'import polars as pl; print(pl.read_csv("flows.csv").schema)'` gives `count_lower` and
-/// `count_upper` as `Int64`, the upper bound of "at least 61" null. pandas 3.1.1 (`pd.read_csv`) reads
-/// `count_lower` as `int64` and `count_upper` as `float64` (pandas has no null in an `int64` column;
-/// `dtype={"count_upper": "Int64"}` keeps integers); both forms read back here, as the reader accepts
-/// `24.0` for a bound.
-///
-/// # Example
-/// ```
-/// use corridor::io::{read_flows_csv, write_flows_csv_with, WriteOptions};
-///
-/// let table = read_flows_csv("date,nationality,count\n2021-08,HTI,over 60\n2021-08,CUB,21-24\n".as_bytes())?;
-/// let mut out = Vec::new();
-/// write_flows_csv_with(&table, &mut out, &WriteOptions::new().count_bounds(true))?;
-/// assert_eq!(
-///     String::from_utf8(out.clone()).unwrap(),
-///     "date,nationality,count,count_lower,count_upper\n2021-08,HTI,at least 61,61,\n2021-08,CUB,21-24,21,24\n"
-/// );
-/// assert_eq!(read_flows_csv(out.as_slice())?, table);
-/// # Ok::<(), corridor::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct WriteOptions {
-    header: Header,
-    count_bounds: bool,
-}
-
-impl WriteOptions {
-    /// Plain header, counts as text only.
-    #[must_use]
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Plain column names, or followed by an HXL hashtag row.
-    #[must_use]
-    pub fn header(mut self, header: Header) -> Self {
-        self.header = header;
-        self
-    }
-
-    /// Also write each count's bounds as the numeric columns `count_lower` and `count_upper` (see
-    /// [`WriteOptions`]).
-    #[must_use]
-    pub fn count_bounds(mut self, yes: bool) -> Self {
-        self.count_bounds = yes;
-        self
-    }
-}
-
-/// Writes a flow table as CSV with options (see [`write_flows_csv`] for the columns and
-/// [`WriteOptions`] for the numeric count columns).
-///
-/// # Errors
-/// [`crate::Error::Io`] when the writer fails.
-pub fn write_flows_csv_with<W: Write>(table: &FlowTable, writer: W, options: &WriteOptions) -> crate::Result<()> {
-    type Cell = fn(&crate::flow::RecordRef<'_>) -> Option<String>;
-    let header = options.header;
-    let columns: [(&str, &str, Cell); 16] = [
-        ("date", "#date", |r| Some(r.period().to_string())),
-        ("nationality", "#country+name", |r| {
-            r.nationality().map(ToString::to_string)
-        }),
-        ("location", "#loc+name", |r| r.location().map(|l| l.name().to_owned())),
-        ("location_country", "#loc+country+code", |r| {
-            r.location()?.country().map(|c| c.alpha3().to_owned())
-        }),
-        ("location_kind", "#loc+type", |r| {
-            r.location()
-                .map(Location::location_kind)
-                .filter(|k| *k != LocationKind::Unspecified)
-                .map(|k| k.to_string())
-        }),
-        ("direction", "#meta+direction", |r| r.direction().map(|d| d.to_string())),
-        ("sex", "#meta+sex", |r| r.sex().map(|d| d.to_string())),
-        ("age", "#meta+age", |r| r.age().map(|d| d.to_string())),
-        ("count", "#affected", |r| Some(r.count().to_string())),
-        ("count_lower", "#affected+lower", |r| {
-            Some(r.count().lower().to_string())
-        }),
-        ("count_upper", "#affected+upper", |r| {
-            r.count().upper().map(|u| u.to_string())
-        }),
-        ("source", "#meta+source", |r| {
-            r.source().map(|s| s.publisher().to_owned())
-        }),
-        ("source_title", "#meta+source+title", |r| {
-            r.source().map(|s| s.title().to_owned()).filter(|t| !t.is_empty())
-        }),
-        ("source_date", "#meta+source+date", |r| {
-            r.source()?.publication_date().map(|d| d.to_string())
-        }),
-        ("source_address", "#meta+source+url", |r| {
-            r.source()?.address_str().map(ToOwned::to_owned)
-        }),
-        ("source_note", "#meta+source+note", |r| {
-            r.source()?.note_str().map(ToOwned::to_owned)
-        }),
-    ];
-    let used: Vec<usize> = (0..columns.len())
-        .filter(|&c| match columns[c].0 {
-            "date" | "count" => true,
-            "count_lower" | "count_upper" => options.count_bounds,
-            _ => table.iter().any(|r| columns[c].2(&r).is_some()),
-        })
-        .collect();
-    let mut w = csv::WriterBuilder::new().from_writer(writer);
-    w.write_record(used.iter().map(|&c| columns[c].0)).map_err(csv_error)?;
-    if header == Header::Hxl {
-        w.write_record(used.iter().map(|&c| columns[c].1)).map_err(csv_error)?;
-    }
-    for r in table {
-        w.write_record(used.iter().map(|&c| columns[c].2(&r).unwrap_or_default()))
-            .map_err(csv_error)?;
-    }
-    w.flush()?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use std::fmt::Write as _;
 
     use proptest::prelude::*;
 
+    use super::super::read_flows_csv;
     use super::*;
 
     /// Everything a read gives, as comparable values: records, dictionaries (in order),
