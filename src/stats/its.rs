@@ -152,8 +152,8 @@ impl<'a> Its<'a> {
 
     /// Chooses the distribution that tests and intervals refer to — the coefficients, the level and
     /// slope changes and the [`Effect`]s — with the same meaning as
-    /// [`Ols::test_distribution`](crate::stats::Ols::test_distribution) and
-    /// [`Glm::test_distribution`](crate::stats::Glm::test_distribution) (statsmodels `use_t`; see
+    /// [`Ols::test_distribution`](crate::stats::regression::Ols::test_distribution) and
+    /// [`Glm::test_distribution`](crate::stats::glm::Glm::test_distribution) (statsmodels `use_t`; see
     /// [`TestDistribution`]). By default Newey–West fits and the Poisson and negative binomial families
     /// use the normal, the classical Gaussian fit and quasi-Poisson Student's t;
     /// [`TestDistribution::StudentT`] gives t with `n - k` degrees of freedom for all of them
@@ -162,7 +162,8 @@ impl<'a> Its<'a> {
     ///
     /// # Example
     /// ```
-    /// use corridor::stats::{Its, Reference, TestDistribution};
+    /// use corridor::stats::Its;
+    /// use corridor::stats::regression::{Reference, TestDistribution};
     /// let y = [10.0, 12.0, 11.0, 13.0, 14.0, 13.0, 25.0, 27.0, 26.0, 29.0, 30.0, 31.0];
     /// let fit = Its::new(&y, 6).hac(1).test_distribution(TestDistribution::StudentT).fit()?;
     /// assert_eq!(fit.level_change().reference(), Reference::StudentT { df: 8.0 });

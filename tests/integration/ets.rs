@@ -297,7 +297,8 @@ fn seasonal_series_shorter_than_three_periods_equal_r() {
 /// simulated intervals and the classes with linear recursions take longer horizons.
 #[test]
 fn multiplicative_error_prediction_horizon_is_bounded() {
-    use corridor::stats::{EtsFit, StatsError};
+    use corridor::stats::StatsError;
+    use corridor::stats::forecast::EtsFit;
     let r = load("airpassengers_R.json");
     let y = floats(&r["input"]["y"]);
     let mna = EtsSpec {

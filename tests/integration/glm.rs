@@ -239,7 +239,7 @@ mod properties {
 /// statistics, intervals and p-values follow.
 #[test]
 fn glm_test_distribution_matches_statsmodels_use_t() {
-    use corridor::stats::{Reference, TestDistribution};
+    use corridor::stats::regression::{Reference, TestDistribution};
     let r = load("glm_use_t.json");
     let y = floats(&r["y"]);
     let n = y.len();

@@ -332,7 +332,7 @@ mod properties {
 /// (delta method from statsmodels' params and covariance) referred to t with 47 degrees of freedom.
 #[test]
 fn its_test_distribution_matches_statsmodels_use_t() {
-    use corridor::stats::{Reference, TestDistribution};
+    use corridor::stats::regression::{Reference, TestDistribution};
     let r = load("glm_use_t.json");
     let y = floats(&r["y"]);
     let days = floats(&r["days"]);

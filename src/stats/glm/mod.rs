@@ -130,7 +130,7 @@ impl<'a> Glm<'a> {
     }
 
     /// Chooses the distribution that tests and intervals refer to, with the same meaning as
-    /// [`Ols::test_distribution`](crate::stats::Ols::test_distribution) (statsmodels `use_t`; see
+    /// [`Ols::test_distribution`](crate::stats::regression::Ols::test_distribution) (statsmodels `use_t`; see
     /// [`TestDistribution`]): [`TestDistribution::Default`] keeps the family's convention (normal for
     /// Poisson and the negative binomial, t for quasi-Poisson and Gaussian),
     /// [`TestDistribution::StudentT`] is statsmodels `GLM.fit(use_t=True)` (t with `n - k` degrees of
@@ -140,7 +140,9 @@ impl<'a> Glm<'a> {
     ///
     /// # Example
     /// ```
-    /// use corridor::stats::{Design, Family, Glm, Reference, TestDistribution};
+    /// use corridor::stats::Family;
+    /// use corridor::stats::glm::Glm;
+    /// use corridor::stats::regression::{Design, Reference, TestDistribution};
     /// let t: Vec<f64> = (0..12).map(f64::from).collect();
     /// let y = [3.0, 4.0, 6.0, 5.0, 9.0, 10.0, 12.0, 15.0, 14.0, 20.0, 24.0, 25.0];
     /// let x = Design::with_intercept(&[&t[..]])?;
