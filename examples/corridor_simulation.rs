@@ -2,7 +2,12 @@
 //! the Necoclí backlog under the Carepa quota beside the reported ~15,000, waiting times at the
 //! reception stations, and the counterfactual without the quota.
 //!
-//! Run with `cargo run --release --example corridor_simulation`.
+//! Run with `cargo run --release --example corridor_simulation`; with the `plot` feature,
+//! `cargo run --release --example corridor_simulation --features plot -- --svg DIR` also writes the
+//! simulated stocks per place to `DIR/corridor_stocks.svg`.
+
+use std::error::Error;
+use std::path::PathBuf;
 
 use corridor::Period;
 use corridor::datasets::darien::{self, DarienFit};
@@ -42,8 +47,45 @@ fn max_stock_between(run: &Run, place: &str, a: time::Date, b: time::Date) -> u6
         .map_or(0, |v| v[i..=j].iter().copied().max().unwrap_or(0))
 }
 
+/// The directory given with `--svg DIR`, if any.
+fn svg_dir() -> Result<Option<PathBuf>, Box<dyn Error>> {
+    let mut args = std::env::args().skip(1);
+    let mut dir = None;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--svg" => {
+                let d = args.next().ok_or("--svg needs a directory: --svg DIR")?;
+                if cfg!(not(feature = "plot")) {
+                    return Err("--svg needs the `plot` feature: \
+                        cargo run --release --example corridor_simulation --features plot -- --svg DIR"
+                        .into());
+                }
+                dir = Some(PathBuf::from(d));
+            }
+            other => return Err(format!("unknown argument {other:?} (usage: corridor_simulation [--svg DIR])").into()),
+        }
+    }
+    Ok(dir)
+}
+
+/// Writes the run's stocks per place to `dir/corridor_stocks.svg`.
+#[cfg(feature = "plot")]
+fn write_svg(run: &Run, observed: &FlowSeries, dir: &std::path::Path) -> Result<PathBuf, Box<dyn Error>> {
+    use corridor::plot::{Chart, StocksChart, stocks_svg};
+    let chart = Chart::default()
+        .size(1100, 540)
+        .title("Darién corridor 2021–2024: people held at each place (simulated)")
+        .note("Cohort engine, stored calibrated parameters; inflow from Panama's monthly crossings, the Carepa quota and the 2023 buses as levers.");
+    let svg = stocks_svg(run, &StocksChart::default().sources(observed.sources()).chart(chart))?;
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join("corridor_stocks.svg");
+    std::fs::write(&path, svg)?;
+    Ok(path)
+}
+
 #[allow(clippy::too_many_lines)] // one story, told in order
-fn main() -> corridor::Result<()> {
+fn main() -> Result<(), Box<dyn Error>> {
+    let svg = svg_dir()?;
     let observed = darien::monthly();
 
     // 1. Calibration on 2021-2022 (Poisson deviance of monthly crossings), from a stated start.
@@ -169,5 +211,16 @@ fn main() -> corridor::Result<()> {
     let hi = ensemble.band("Necoclí", Measure::Stock, 0.95)?[t];
     let mean = ensemble.mean("Necoclí", Measure::Stock)?[t];
     println!("\nAgent engine, 20 seeds: Necoclí on 31 Aug 2021 mean {mean:.0}, 90% band {lo:.0} to {hi:.0}");
+
+    // 7. With the `plot` feature, the stocks per place as SVG.
+    #[cfg(feature = "plot")]
+    if let Some(dir) = svg {
+        println!(
+            "\nStocks per place written to {}",
+            write_svg(&run, &observed, &dir)?.display()
+        );
+    }
+    #[cfg(not(feature = "plot"))]
+    let _ = svg;
     Ok(())
 }

@@ -25,7 +25,7 @@ use crate::{Count, CountError, CountKind};
 /// serialisation; a struct field of type `Count` serialises as these numbers with
 /// `#[serde(with = "corridor::count_as_numbers")]`.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::{Count, CountKind};
@@ -269,7 +269,7 @@ mod serde_impl {
 /// [`Count::from_numbers`]'s checks. [`count_as_numbers::option`] does the same for `Option<Count>`
 /// (`null` for `None`; add `#[serde(default)]` to let the field be left out).
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::Count;

@@ -28,6 +28,21 @@ use crate::stats::StatsError;
 /// The error of every fallible function in this crate.
 ///
 /// New variants may be added in minor releases.
+///
+/// # Examples
+/// ```
+/// use corridor::{Count, Error, Period, stats::StatsError};
+/// // `?` lifts each module's narrow error into the crate error.
+/// fn parse(count: &str, period: &str) -> Result<(Count, Period), Error> {
+///     Ok((count.parse()?, period.parse()?))
+/// }
+/// assert!(parse("about 1,200", "2021-08").is_ok());
+/// assert!(matches!(parse("1,20", "2021-08"), Err(Error::Count(_))));
+/// assert!(matches!(parse("12", "August"), Err(Error::Period(_))));
+/// // TryFrom gives the narrow error back, or the crate error unchanged.
+/// let e = Error::from(corridor::stats::mann_kendall(&[1.0]).unwrap_err());
+/// assert!(matches!(StatsError::try_from(e), Ok(StatsError::TooShort { .. })));
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

@@ -184,6 +184,7 @@ mod count_numbers;
 mod country;
 #[cfg(feature = "csv")]
 pub mod datasets;
+mod distinct;
 mod error;
 pub mod flow;
 pub mod impact;

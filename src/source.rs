@@ -10,6 +10,14 @@ use time::Date;
 use crate::period::write_date;
 
 /// Why a [`Source`] could not be built.
+///
+/// # Examples
+/// ```
+/// use corridor::{Source, SourceError};
+/// let err = Source::new("  ", "Monthly transits").unwrap_err();
+/// assert!(matches!(err, SourceError::EmptyPublisher { .. }));
+/// assert_eq!(err.to_string(), "a source needs a publisher (got \"  \")");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum SourceError {

@@ -95,6 +95,15 @@ pub struct Count {
 }
 
 /// Why a count could not be parsed or built.
+///
+/// # Examples
+/// ```
+/// use corridor::{Count, CountError};
+/// assert!(matches!("".parse::<Count>(), Err(CountError::Empty { .. })));
+/// assert!(matches!("1,20".parse::<Count>(), Err(CountError::Grouping { .. })));
+/// let err = Count::between(24, 21).unwrap_err();
+/// assert!(matches!(err, CountError::Descending { lower: 24, upper: 21, .. }));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CountError {

@@ -15,7 +15,7 @@
 //! and region); the versions are recorded at
 //! the top of `src/country/table.rs`. There is no runtime data loading.
 //!
-//! # Example
+//! # Examples
 //!
 //! ```
 //! use corridor::{Country, Region, SubRegion};
@@ -45,6 +45,14 @@ use unicode_normalization::UnicodeNormalization;
 pub use region::{IntermediateRegion, Region, SubRegion};
 
 /// Why a country (or an M49 region) could not be resolved.
+///
+/// # Examples
+/// ```
+/// use corridor::{Country, CountryError, Region};
+/// assert!(matches!("XX".parse::<Country>(), Err(CountryError::UnknownCode { .. })));
+/// assert!(matches!(Country::from_name("Atlantis"), Err(CountryError::UnknownName { .. })));
+/// assert!(matches!("Narnia".parse::<Region>(), Err(CountryError::UnknownRegion { kind: "region", .. })));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum CountryError {
@@ -117,7 +125,7 @@ struct Entry {
 /// There is one associated constant per entry, named by its alpha-3 code:
 /// [`Country::PAN`], [`Country::COL`], [`Country::USA`], …
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::Country;
@@ -154,7 +162,7 @@ impl Country {
     /// Every entry, in alpha-3 order: the 249 of ISO 3166-1 and Kosovo (filter with
     /// [`Country::is_iso`] for ISO 3166-1 alone).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::{Country, Region};
@@ -174,7 +182,7 @@ impl Country {
 
     /// The ISO 3166-1 alpha-2 code, e.g. `"PA"` (`"XK"`, user-assigned, for Kosovo).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// assert_eq!(corridor::Country::PAN.alpha2(), "PA");
@@ -186,7 +194,7 @@ impl Country {
 
     /// The ISO 3166-1 alpha-3 code, e.g. `"PAN"` (`"XKX"`, user-assigned, for Kosovo).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// assert_eq!(corridor::Country::PAN.alpha3(), "PAN");
@@ -200,7 +208,7 @@ impl Country {
     /// digits it is `"591"`, Argentina's `32` is `"032"`. `None` for Kosovo, which has
     /// no numeric code (the only such entry).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::Country;
@@ -217,7 +225,7 @@ impl Country {
     /// Whether the entry is in ISO 3166-1: true for all but Kosovo, whose codes `XK` /
     /// `XKX` are user-assigned.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::Country;
@@ -235,7 +243,7 @@ impl Country {
     /// The ISO 3166-1 English short name, e.g. `"Panama"`,
     /// `"Venezuela, Bolivarian Republic of"`.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::Country;
@@ -253,7 +261,7 @@ impl Country {
     /// Taiwan, which the M49 list itself does not show, is placed in Asia (Eastern
     /// Asia) as in the OCHA taxonomy.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::{Country, Region};
@@ -268,7 +276,7 @@ impl Country {
 
     /// The UN M49 sub-region, or `None` where M49 assigns none (Antarctica).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::{Country, SubRegion};
@@ -284,7 +292,7 @@ impl Country {
     /// The UN M49 intermediate region, where M49 defines one (inside Sub-Saharan
     /// Africa, Latin America and the Caribbean, and for the Channel Islands).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::{Country, IntermediateRegion};
@@ -305,7 +313,7 @@ impl Country {
     /// [`CountryError::UnknownCode`] (with the code printed with three digits) if no
     /// entry has this code.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::Country;
@@ -343,7 +351,7 @@ impl Country {
     ///
     /// [`CountryError::UnknownName`] if no name matches.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::Country;
@@ -368,7 +376,7 @@ impl Country {
     ///
     /// [`CountryError::UnknownCodeOrName`] if the text is neither.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::Country;
@@ -517,6 +525,16 @@ fn name_key<'a>(s: &str, buf: &'a mut [u8; NAME_KEY_MAX]) -> Option<&'a str> {
 }
 
 /// Iterator over every [`Country`], in alpha-3 order; returned by [`Country::all`].
+///
+/// # Examples
+/// ```
+/// use corridor::Country;
+/// // Alpha-3 order, from both ends.
+/// let mut all = Country::all();
+/// assert_eq!(all.len(), 250);
+/// assert_eq!(all.next().map(|c| c.alpha3()), Some("ABW"));
+/// assert_eq!(all.next_back().map(|c| c.alpha3()), Some("ZWE"));
+/// ```
 #[derive(Debug, Clone)]
 pub struct AllCountries {
     front: u8,

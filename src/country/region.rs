@@ -49,7 +49,7 @@ m49_enum! {
     /// Display prints the M49 English name and [`FromStr`](std::str::FromStr) parses it back
     /// (case-insensitively) or from the M49 code.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::{Country, Region};
@@ -80,7 +80,7 @@ m49_enum! {
     /// Display prints the M49 English name and [`FromStr`](std::str::FromStr) parses it back
     /// (case-insensitively) or from the M49 code.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::{Country, Region, SubRegion};
@@ -136,7 +136,7 @@ m49_enum! {
     /// Display prints the M49 English name and [`FromStr`](std::str::FromStr) parses it back
     /// (case-insensitively) or from the M49 code.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::{Country, IntermediateRegion, SubRegion};
@@ -170,7 +170,7 @@ m49_enum! {
 impl SubRegion {
     /// The M49 region this sub-region belongs to.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::{Region, SubRegion};
@@ -201,7 +201,7 @@ impl SubRegion {
 impl IntermediateRegion {
     /// The M49 sub-region this intermediate region belongs to.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::{IntermediateRegion, SubRegion};

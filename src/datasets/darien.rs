@@ -15,7 +15,7 @@
 //!   Chile)" counts children born in Chile or Brazil to Haitian parents with Haitians;
 //!   it is a [`Nationality::Group`], never a fake country.
 //!
-//! # Example
+//! # Examples
 //! ```
 //! use corridor::datasets::darien;
 //!
@@ -46,6 +46,17 @@ const BY_NATIONALITY: &str = include_str!("../../data/darien/darien_by_nationali
 const MONTHLY_BY_NATIONALITY: &str = include_str!("../../data/darien/darien_monthly_by_nationality_2020_2022.csv");
 
 /// How a monthly figure was obtained.
+///
+/// # Examples
+/// ```
+/// use corridor::datasets::darien::{monthly_figures, ValueType};
+/// // December 2022 is the 2022 annual total minus the published months.
+/// let figures = monthly_figures();
+/// let dec_2022 = figures.iter().find(|f| f.period().to_string() == "2022-12").unwrap();
+/// assert_eq!(dec_2022.value_type(), ValueType::Derived);
+/// assert_eq!(dec_2022.crossings().point(), 20_269);
+/// assert_eq!(figures.iter().filter(|f| f.value_type() == ValueType::Derived).count(), 2);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ValueType {
@@ -58,6 +69,18 @@ pub enum ValueType {
 }
 
 /// One month of crossings with how it was obtained and its source.
+///
+/// # Examples
+/// ```
+/// use corridor::datasets::darien::{monthly_figures, ValueType};
+/// // August 2021, from SNM's monthly report as tabulated by WOLA.
+/// let figures = monthly_figures();
+/// let aug = figures.iter().find(|f| f.period().to_string() == "2021-08").unwrap();
+/// assert_eq!(aug.crossings().point(), 25_332);
+/// assert_eq!(aug.value_type(), ValueType::OfficialTabulated);
+/// assert_eq!(aug.source().publisher(), "WOLA");
+/// assert!(aug.reliability().starts_with("high"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MonthlyFigure {
     period: Period,
@@ -100,6 +123,16 @@ impl MonthlyFigure {
 }
 
 /// Whether a total covers a whole year or the year up to a date.
+///
+/// # Examples
+/// ```
+/// use corridor::datasets::darien::{annual_totals, TotalKind};
+/// let totals = annual_totals();
+/// // By 30 September 2022, 151,572 had crossed (Panama's security ministry).
+/// let sep = totals.iter().find(|t| t.kind() == TotalKind::YearToDate && t.period().end().to_string() == "2022-09-30");
+/// assert_eq!(sep.map(|t| t.total().point()), Some(151_572));
+/// assert!(totals.iter().any(|t| t.year() == 2022 && t.kind() == TotalKind::Annual));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum TotalKind {
     /// January to December.
@@ -109,6 +142,18 @@ pub enum TotalKind {
 }
 
 /// An annual or year-to-date total, with the agency that counted and the source.
+///
+/// # Examples
+/// ```
+/// use corridor::datasets::darien::{annual_totals, TotalKind};
+/// // 2023 has two annual figures: Panama's arrivals and Colombia's departures.
+/// let totals = annual_totals();
+/// let y2023: Vec<_> = totals.iter().filter(|t| t.year() == 2023 && t.kind() == TotalKind::Annual).collect();
+/// assert_eq!(y2023.len(), 2);
+/// assert_eq!(y2023[0].total().point(), 520_085);
+/// assert!(y2023[1].counting_agency().starts_with("Migración Colombia"));
+/// assert_eq!(y2023[0].period().to_string(), "2023");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnnualFigure {
     period: Period,
@@ -218,6 +263,14 @@ fn count(cell: &str) -> Count {
 ///
 /// # Panics
 /// Never: the embedded data is checked by the crate's tests.
+///
+/// # Examples
+/// ```
+/// let figures = corridor::datasets::darien::monthly_figures();
+/// // 67 months from 2020-01 to 2025-07, six of them unpublished.
+/// assert_eq!(figures.len(), 61);
+/// assert_eq!(figures[0].crossings().point(), 1_538); // January 2020
+/// ```
 #[must_use]
 pub fn monthly_figures() -> Vec<MonthlyFigure> {
     const TITLE: &str = "Darién Gap monthly irregular crossings";
@@ -244,6 +297,18 @@ pub fn monthly_figures() -> Vec<MonthlyFigure> {
 ///
 /// # Panics
 /// Never: the embedded data is checked by the crate's tests.
+///
+/// # Examples
+/// ```
+/// use corridor::datasets::darien;
+/// let s = darien::monthly();
+/// // The months of 2021 add up to SNM's annual figure, 133,726.
+/// let y2021 = s.slice("2021-01".parse()?, "2021-12".parse()?)?;
+/// assert_eq!(y2021.total().map(|c| c.point()), Some(133_726));
+/// // April 2024 was not published month by month: a gap, not a zero.
+/// assert_eq!(s.get("2024-04".parse()?), Some(None));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[must_use]
 pub fn monthly() -> FlowSeries {
     let table: FlowTable = monthly_figures()
@@ -259,6 +324,19 @@ pub fn monthly() -> FlowSeries {
 ///
 /// # Panics
 /// Never: the embedded data is checked by the crate's tests.
+///
+/// # Examples
+/// ```
+/// use corridor::datasets::darien::{annual_totals, TotalKind};
+/// // 2020: SNM's annual report (8,594) and the sum of its monthly tables (6,465) disagree; both are kept.
+/// let mut y2020: Vec<u64> = annual_totals()
+///     .iter()
+///     .filter(|t| t.year() == 2020 && t.kind() == TotalKind::Annual)
+///     .map(|t| t.total().point())
+///     .collect();
+/// y2020.sort_unstable();
+/// assert_eq!(y2020, [6_465, 8_594]);
+/// ```
 #[must_use]
 pub fn annual_totals() -> Vec<AnnualFigure> {
     const TITLE: &str = "Darién Gap annual and year-to-date crossings";
@@ -329,6 +407,18 @@ fn nationality(label: &str) -> Nationality {
 ///
 /// # Panics
 /// Never: the embedded data is checked by the crate's tests.
+///
+/// # Examples
+/// ```
+/// use corridor::datasets::darien;
+/// use corridor::flow::{FlowFilter, GroupBy};
+/// use time::macros::date;
+/// let y2021 = darien::by_nationality().filter(&FlowFilter::new().within(date!(2021 - 01 - 01), date!(2021 - 12 - 31)));
+/// // Haitians (with their Chile- and Brazil-born children) were three in four crossings of 2021.
+/// let top = &y2021.top_k(GroupBy::Nationality, 1)[0];
+/// assert_eq!(top.key().to_string(), "Haiti (plus Brazil and Chile)");
+/// assert_eq!(top.total().point(), 101_072);
+/// ```
 #[must_use]
 pub fn by_nationality() -> FlowTable {
     const TITLE: &str = "Darién Gap crossings by nationality";
@@ -353,6 +443,20 @@ pub fn by_nationality() -> FlowTable {
 ///
 /// # Panics
 /// Never: the embedded data is checked by the crate's tests.
+///
+/// # Examples
+/// ```
+/// use corridor::datasets::darien;
+/// use corridor::flow::GroupBy;
+/// use corridor::Granularity;
+/// let table = darien::monthly_by_nationality();
+/// // Ten groups a month; their sum is the monthly total (1,538 in January 2020).
+/// let months = table.group_by(Granularity::Month, GroupBy::Total)?;
+/// assert_eq!(months.len(), 31); // January 2020 to July 2022
+/// assert_eq!(months[0].total().point(), darien::monthly().point(0).unwrap());
+/// assert_eq!(table.len(), 310);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[must_use]
 pub fn monthly_by_nationality() -> FlowTable {
     const TITLE: &str = "Darién Gap monthly crossings by nationality";
@@ -367,6 +471,15 @@ pub fn monthly_by_nationality() -> FlowTable {
 
 /// The figures of Panama's foreign-ministry statement of early 2022, the statement
 /// this crate began from, each as a [`Count`] with its precision.
+///
+/// # Examples
+/// ```
+/// let s = corridor::datasets::darien::statement_2022();
+/// assert_eq!(s.peak_per_day.point(), 2_461);
+/// assert_eq!(s.peak_month.to_string(), "2021-08");
+/// // "Nearly 140,000" is a bound below 140,000, not an exact figure.
+/// assert!(!s.crossed_2021.is_exact() && s.crossed_2021.upper() == Some(140_000));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement2022 {
     /// Peak crossings per day, August 2021: 2,461.
@@ -397,6 +510,15 @@ pub struct Statement2022 {
 ///
 /// # Panics
 /// Never: the figures are constants checked by the crate's tests.
+///
+/// # Examples
+/// ```
+/// use corridor::datasets::darien;
+/// let s = darien::statement_2022();
+/// // The peak of 2,461 a day was reached in August 2021, a month of 25,332 crossings.
+/// assert_eq!(darien::monthly().get(s.peak_month), Some(Some(&corridor::Count::exact(25_332))));
+/// assert!(s.arrests_with_costa_rica.contains(41));
+/// ```
 #[must_use]
 pub fn statement_2022() -> Statement2022 {
     Statement2022 {
@@ -425,6 +547,13 @@ pub fn statement_2022() -> Statement2022 {
 ///
 /// # Panics
 /// Never: the dates are constants.
+///
+/// # Examples
+/// ```
+/// let q = corridor::datasets::darien::statement_period();
+/// assert_eq!(q.to_string(), "2022-Q1");
+/// assert_eq!(q.days(), 90);
+/// ```
 #[must_use]
 pub fn statement_period() -> Period {
     Period::quarter(2022, 1).expect("valid quarter")

@@ -4,6 +4,19 @@ use super::{FlowError, Location};
 
 /// One stage of a [`Corridor`]: a place and the typical number of days people take
 /// from it to the next stage.
+///
+/// # Examples
+/// ```
+/// use corridor::flow::{Corridor, Location};
+/// let darien = Corridor::builder("Darién")
+///     .stage(Location::new("Acandí")?, Some(4))
+///     .stage(Location::new("Bajo Chiquito")?, None)
+///     .build()?;
+/// let first = &darien.stages()[0];
+/// assert_eq!((first.location().name(), first.transit_days()), ("Acandí", Some(4)));
+/// assert_eq!(darien.stages()[1].transit_days(), None);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Stage {
@@ -28,7 +41,7 @@ impl Stage {
 /// A migration route as an ordered list of stages (for example Necoclí → Acandí →
 /// the Darién trails → Bajo Chiquito → Lajas Blancas).
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::flow::{Corridor, Location};
 ///
@@ -54,6 +67,21 @@ pub struct Corridor {
 }
 
 /// Builds a [`Corridor`] stage by stage; see [`Corridor::builder`].
+///
+/// # Examples
+/// ```
+/// use corridor::flow::{Corridor, FlowError, Location};
+/// let necocli = Location::new("Necoclí")?;
+/// let built = Corridor::builder("Darién")
+///     .stage(necocli.clone(), Some(1))
+///     .stage(Location::new("Acandí")?, Some(4))
+///     .build()?;
+/// assert_eq!(built.name(), "Darién");
+/// // The same place twice is refused.
+/// let twice = Corridor::builder("loop").stage(necocli.clone(), None).stage(necocli, None).build();
+/// assert!(matches!(twice, Err(FlowError::DuplicateStage { .. })));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct CorridorBuilder {
     name: String,
@@ -124,6 +152,19 @@ impl Corridor {
 
     /// The sum of the known transit days of all stages but the last, or `None` when
     /// any of them is unknown (a missing figure is not zero).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{Corridor, Location};
+    /// // The known days add up: 1 + 4 (the last stage has none).
+    /// let darien = Corridor::builder("Darién")
+    ///     .stage(Location::new("Necoclí")?, Some(1))
+    ///     .stage(Location::new("Acandí")?, Some(4))
+    ///     .stage(Location::new("Bajo Chiquito")?, None)
+    ///     .build()?;
+    /// assert_eq!(darien.typical_transit_days(), Some(5));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn typical_transit_days(&self) -> Option<u32> {
         let n = self.stages.len();

@@ -7,6 +7,17 @@ use crate::Country;
 
 word_enum! {
     /// What kind of place a [`Location`] is.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{Location, LocationKind};
+    /// assert_eq!("reception station".parse::<LocationKind>()?, LocationKind::ReceptionStation);
+    /// assert_eq!(LocationKind::ReceptionStation.to_string(), "reception_station");
+    /// let erm = Location::new("Lajas Blancas")?.kind(LocationKind::ReceptionStation);
+    /// assert_eq!(erm.location_kind(), LocationKind::ReceptionStation);
+    /// assert_eq!(Location::new("Acandí")?.location_kind(), LocationKind::Unspecified);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub enum LocationKind {
         /// Not stated.
         Unspecified => "unspecified",
@@ -38,7 +49,7 @@ impl Default for LocationKind {
 /// trimmed and must not be empty; with the `serde` feature, deserialising goes through
 /// [`Location::new`], so a blank name is an error there too.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::flow::{Location, LocationKind};
 /// use corridor::Country;

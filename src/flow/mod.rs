@@ -28,6 +28,18 @@ use crate::Granularity;
 pub(crate) type Result<T, E = FlowError> = std::result::Result<T, E>;
 
 /// Why a flow record, table or series was invalid.
+///
+/// # Examples
+/// ```
+/// use corridor::flow::{Corridor, FlowError, Location, Nationality};
+/// assert!(matches!(Location::new("  "), Err(FlowError::EmptyName { what: "location" })));
+/// assert!(matches!(Nationality::from_label("XQ"), Err(FlowError::NotACode { .. })));
+/// let one_stage = Corridor::builder("Darién").stage(Location::new("Necoclí")?, None).build();
+/// assert!(matches!(one_stage, Err(FlowError::TooFewStages { got: 1 })));
+/// let err = "eastbound".parse::<corridor::flow::Direction>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown direction \"eastbound\"");
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum FlowError {

@@ -28,7 +28,7 @@ use crate::{Count, Country, Period, Source};
 /// ([`ReadOptions::groups`](crate::io::ReadOptions::groups)), and
 /// [`Nationality::from_known_label`] does the same for code of your own.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::flow::Nationality;
 ///
@@ -59,6 +59,15 @@ pub enum Nationality {
 /// is trimmed and in Unicode normalisation form C.
 ///
 /// With the `serde` feature it is its label, checked by [`GroupName::new`] when deserialised.
+///
+/// # Examples
+/// ```
+/// use corridor::flow::{GroupName, Nationality};
+/// let g = GroupName::new("Extra-continental")?;
+/// assert_eq!(Nationality::group("Extra-continental")?, Nationality::Group(g.clone()));
+/// assert_eq!(g.to_string(), "Extra-continental");
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct GroupName(String);
 
@@ -68,7 +77,7 @@ impl GroupName {
     /// # Errors
     /// As [`Nationality::group`].
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::flow::GroupName;
     ///
@@ -177,7 +186,7 @@ impl Nationality {
     /// As [`Nationality::from_label`], and [`FlowError::UnknownNationality`] for a
     /// label that would be a group not in `groups`.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::flow::{GroupName, Nationality};
     ///
@@ -265,6 +274,16 @@ impl<'de> serde::Deserialize<'de> for Nationality {
 
 word_enum! {
     /// Direction of travel along a corridor.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::Direction;
+    /// // Aliases are read case-insensitively; the canonical word is written back.
+    /// assert_eq!("North".parse::<Direction>()?, Direction::Northbound);
+    /// assert_eq!(Direction::Southbound.to_string(), "southbound");
+    /// assert_eq!(Direction::Northbound.as_str(), "northbound");
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub enum Direction {
         /// Towards the north (Colombia → Panama → Costa Rica → …).
         Northbound => "northbound" | "north" | "n",
@@ -276,6 +295,14 @@ word_enum! {
 
 word_enum! {
     /// Sex of the people counted (HXL attributes `+f` / `+m`).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::Sex;
+    /// assert_eq!("women".parse::<Sex>()?, Sex::Female);
+    /// assert_eq!(Sex::Male.to_string(), "m"); // the HXL attribute's letter
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub enum Sex {
         /// Women and girls.
         Female => "f" | "female" | "women",
@@ -287,6 +314,14 @@ word_enum! {
 
 word_enum! {
     /// Age group of the people counted (HXL attributes `+children` / `+adults`).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::AgeGroup;
+    /// assert_eq!("minors".parse::<AgeGroup>()?, AgeGroup::Children);
+    /// assert_eq!(AgeGroup::Adults.as_str(), "adults");
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub enum AgeGroup {
         /// Under 18.
         Children => "children" | "child" | "minors",
@@ -302,7 +337,7 @@ word_enum! {
 /// An absent attribute means "all": a record without a nationality counts people of
 /// every nationality.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::flow::{Direction, FlowRecord, Nationality};
 ///

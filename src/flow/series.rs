@@ -15,6 +15,17 @@ use crate::{Count, Granularity, Period, Source};
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+/// # Examples
+/// ```
+/// use corridor::flow::{FlowSeries, Partial};
+/// use corridor::{Count, Granularity};
+/// // January and March 2024 are known, February is a gap.
+/// let s = FlowSeries::new("2024-01".parse()?, vec![Some(Count::exact(10)), None, Some(Count::exact(5))])?;
+/// assert_eq!(Partial::default(), Partial::Missing);
+/// assert_eq!(s.coarsen(Granularity::Quarter, Partial::Missing)?.point(0), None);
+/// assert_eq!(s.coarsen(Granularity::Quarter, Partial::Sum)?.point(0), Some(15));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 pub enum Partial {
     /// The coarse value is missing too (the default: missing is not zero).
     #[default]
@@ -30,7 +41,7 @@ pub enum Partial {
 /// Built from values ([`FlowSeries::new`]) or from a table
 /// ([`FlowSeries::from_table`]). Gaps stay gaps: nothing is ever filled with zero.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::flow::{FlowSeries, Partial};
 /// use corridor::{Count, Granularity};
@@ -67,6 +78,16 @@ pub struct FlowSeries {
 }
 
 /// Iterator over `(period, point value)`; see [`FlowSeries::iter`].
+///
+/// # Examples
+/// ```
+/// use corridor::flow::FlowSeries;
+/// use corridor::Count;
+/// let s = FlowSeries::new("2024-11".parse()?, vec![Some(Count::exact(7)), None])?;
+/// let rows: Vec<(String, Option<u64>)> = s.iter().map(|(p, v)| (p.to_string(), v)).collect();
+/// assert_eq!(rows, [("2024-11".to_string(), Some(7)), ("2024-12".to_string(), None)]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Iter<'a> {
     series: &'a FlowSeries,
@@ -143,9 +164,7 @@ impl FlowSeries {
             (self.sources.len() - 1) as u32
         };
         for vs in &mut self.value_sources {
-            if !vs.contains(&i) {
-                vs.push(i);
-            }
+            crate::distinct::push_distinct(vs, i);
         }
         self
     }
@@ -270,6 +289,15 @@ impl FlowSeries {
     }
 
     /// Number of gaps.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::FlowSeries;
+    /// use corridor::Count;
+    /// let s = FlowSeries::new("2024-01".parse()?, vec![Some(Count::exact(3)), None, None, Some(Count::exact(1))])?;
+    /// assert_eq!(s.gap_count(), 2);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn gap_count(&self) -> usize {
         self.values.iter().filter(|v| v.is_none()).count()
@@ -291,6 +319,16 @@ impl FlowSeries {
     }
 
     /// Point values as `f64`, gaps as `None`: the input of the statistics helpers.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::FlowSeries;
+    /// use corridor::Count;
+    /// // Point values: "about 1,200" counts as 1,200.
+    /// let s = FlowSeries::new("2024-01".parse()?, vec![Some(Count::about(1200)), None])?;
+    /// assert_eq!(s.to_f64(), vec![Some(1200.0), None]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn to_f64(&self) -> Vec<Option<f64>> {
         self.values
@@ -301,6 +339,17 @@ impl FlowSeries {
 
     /// People per day in each period (point value over the exact number of days),
     /// `None` for gaps.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::FlowSeries;
+    /// use corridor::Count;
+    /// // January has 31 days, February 2024 has 29.
+    /// let s = FlowSeries::new("2024-01".parse()?, vec![Some(Count::exact(62)), Some(Count::exact(58)), None])?;
+    /// let rates: Vec<Option<f64>> = s.per_day().into_iter().map(|(_, r)| r).collect();
+    /// assert_eq!(rates, vec![Some(2.0), Some(2.0), None]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn per_day(&self) -> Vec<(Period, Option<f64>)> {
         self.iter()
@@ -309,6 +358,20 @@ impl FlowSeries {
     }
 
     /// The sum of the values, with bounds, or `None` when any value is missing.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::FlowSeries;
+    /// use corridor::Count;
+    /// // Bounds add up: 500 exactly plus "about 1,200" (1,080 to 1,320).
+    /// let s = FlowSeries::new("2024-01".parse()?, vec![Some(Count::exact(500)), Some(Count::about(1200))])?;
+    /// let t = s.total().unwrap();
+    /// assert_eq!((t.lower(), t.upper(), t.point()), (1580, Some(1820), 1700));
+    /// // A gap makes the total unknown, never a smaller number.
+    /// let gappy = FlowSeries::new("2024-01".parse()?, vec![Some(Count::exact(500)), None])?;
+    /// assert_eq!(gappy.total(), None);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn total(&self) -> Option<Count> {
         self.values.iter().copied().sum()
@@ -347,6 +410,18 @@ impl FlowSeries {
     /// # Errors
     /// [`FlowError::NotCoarser`] when `g` is finer than the series' granularity, or weeks
     /// are coarsened to months, quarters or years (ISO weeks straddle them).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{FlowSeries, Partial};
+    /// use corridor::{Count, Granularity};
+    /// let months: Vec<Option<Count>> = (1..=6).map(|m| Some(Count::exact(m * 100))).collect();
+    /// let s = FlowSeries::new("2024-01".parse()?, months)?;
+    /// let q = s.coarsen(Granularity::Quarter, Partial::Missing)?;
+    /// assert_eq!((q.point(0), q.point(1)), (Some(600), Some(1500)));
+    /// assert!(s.coarsen(Granularity::Day, Partial::Missing).is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn coarsen(&self, g: Granularity, partial: Partial) -> crate::flow::Result<Self> {
         let invalid = g < self.granularity || (self.granularity == Granularity::Week && g != Granularity::Week);
         if invalid {

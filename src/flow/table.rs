@@ -136,7 +136,7 @@ impl CountColumn {
 /// by index, and an exact count takes 8 bytes, so a million records take about 27 MB.
 /// Records keep the order in which they were added.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::flow::{FlowRecord, FlowTable, GroupBy, Nationality};
 /// use corridor::Granularity;
@@ -183,6 +183,19 @@ pub struct FlowTable {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+/// # Examples
+/// ```
+/// use corridor::flow::{FlowRecord, FlowTable, GroupBy};
+/// use corridor::{Count, Granularity};
+/// let mut table = FlowTable::new();
+/// table.push(FlowRecord::new("2023-01".parse()?, Count::exact(600)).nationality("VEN".parse()?));
+/// table.push(FlowRecord::new("2023-01".parse()?, Count::exact(300)).nationality("ECU".parse()?));
+/// table.push(FlowRecord::new("2023-02".parse()?, Count::exact(100)).nationality("VEN".parse()?));
+/// assert_eq!(table.group_by(Granularity::Month, GroupBy::Total)?.len(), 2); // two months
+/// assert_eq!(table.group_by(Granularity::Month, GroupBy::Nationality)?.len(), 3);
+/// assert_eq!(table.group_by(Granularity::Year, GroupBy::Nationality)?.len(), 2);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 pub enum GroupBy {
     /// Periods only: one total per period.
     Total,
@@ -203,6 +216,21 @@ pub enum GroupBy {
     derive(serde::Serialize, serde::Deserialize),
     serde(rename_all = "snake_case")
 )]
+/// # Examples
+/// ```
+/// use corridor::flow::{FlowRecord, FlowTable, GroupBy, GroupKey};
+/// use corridor::Count;
+/// let mut table = FlowTable::new();
+/// table.push(FlowRecord::new("2023-01".parse()?, Count::exact(600)).nationality("VEN".parse()?));
+/// table.push(FlowRecord::new("2023-01".parse()?, Count::exact(40)));
+/// let shares = table.shares(GroupBy::Nationality);
+/// assert_eq!(shares[0].key(), &GroupKey::Nationality(Some("VEN".parse()?)));
+/// // Records without a nationality form their own group.
+/// assert_eq!(shares[1].key(), &GroupKey::Nationality(None));
+/// assert_eq!(shares[1].key().to_string(), "(not stated)");
+/// assert_eq!(table.shares(GroupBy::Total)[0].key(), &GroupKey::All);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 pub enum GroupKey {
     /// All records ([`GroupBy::Total`]).
     All,
@@ -227,6 +255,22 @@ impl std::fmt::Display for GroupKey {
 /// bounds, how many records went into it, and the set of their sources.
 ///
 /// With the `serde` feature it serialises (serialise-only) as `total`, `records` and `sources`.
+///
+/// # Examples
+/// ```
+/// use corridor::flow::{FlowRecord, FlowTable};
+/// use corridor::{Count, Source};
+/// let snm = Source::new("SNM Panamá", "Tránsito irregular por Darién")?;
+/// let mut table = FlowTable::new();
+/// table.push(FlowRecord::new("2023-01".parse()?, Count::exact(500)).source(snm.clone()));
+/// table.push(FlowRecord::new("2023-02".parse()?, Count::about(1200)).source(snm.clone()));
+/// let all = table.total();
+/// assert_eq!(all.records(), 2);
+/// // Bounds add up: 500 plus 1,080..=1,320.
+/// assert_eq!((all.total().lower(), all.total().upper()), (1580, Some(1820)));
+/// assert_eq!(all.sources(), &[snm]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Aggregate {
@@ -259,6 +303,21 @@ impl Aggregate {
 ///
 /// With the `serde` feature it serialises (serialise-only) as one flat row: `period`, `key`, and the
 /// aggregate's `total`, `records` and `sources`.
+///
+/// # Examples
+/// ```
+/// use corridor::flow::{FlowRecord, FlowTable, GroupBy, GroupKey};
+/// use corridor::{Count, Granularity};
+/// let mut table = FlowTable::new();
+/// table.push(FlowRecord::new("2023-01-03".parse()?, Count::exact(400)));
+/// table.push(FlowRecord::new("2023-01-20".parse()?, Count::exact(220)));
+/// let months = table.group_by(Granularity::Month, GroupBy::Total)?;
+/// let jan = &months[0];
+/// assert_eq!((jan.period().to_string(), jan.key()), ("2023-01".to_string(), &GroupKey::All));
+/// assert_eq!((jan.total().point(), jan.aggregate().records()), (620, 2));
+/// assert_eq!(jan.per_day(), 20.0); // 620 people over 31 days
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Group {
@@ -295,6 +354,17 @@ impl Group {
 
     /// People per day: the point estimate divided by the exact number of calendar days
     /// of the period.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{FlowRecord, FlowTable, GroupBy};
+    /// use corridor::{Count, Granularity};
+    /// let mut table = FlowTable::new();
+    /// table.push(FlowRecord::new("2024-02".parse()?, Count::exact(29_000)));
+    /// // February 2024 has 29 days.
+    /// assert_eq!(table.group_by(Granularity::Month, GroupBy::Total)?[0].per_day(), 1000.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn per_day(&self) -> f64 {
         self.aggregate.total.point() as f64 / f64::from(self.period.days())
@@ -305,6 +375,21 @@ impl Group {
 ///
 /// With the `serde` feature it serialises (serialise-only) as one flat row: `key`, the aggregate's
 /// `total`, `records` and `sources`, and `share` (between 0 and 1).
+///
+/// # Examples
+/// ```
+/// use corridor::flow::{FlowRecord, FlowTable, GroupBy};
+/// use corridor::Count;
+/// let mut table = FlowTable::new();
+/// table.push(FlowRecord::new("2023-01".parse()?, Count::exact(600)).nationality("VEN".parse()?));
+/// table.push(FlowRecord::new("2023-01".parse()?, Count::exact(300)).nationality("ECU".parse()?));
+/// table.push(FlowRecord::new("2023-02".parse()?, Count::exact(100)).nationality("VEN".parse()?));
+/// let shares = table.shares(GroupBy::Nationality);
+/// assert_eq!(shares[0].key().to_string(), "VEN");
+/// assert_eq!((shares[0].total().point(), shares[0].share()), (700, 0.7));
+/// assert_eq!((shares[1].aggregate().records(), shares[1].share()), (1, 0.3));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Share {
@@ -343,7 +428,7 @@ impl Share {
 
 /// Which records [`FlowTable::filter`] keeps. Every condition that is set must hold.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::flow::{Direction, FlowFilter};
 /// use time::macros::date;
@@ -426,6 +511,20 @@ impl FlowFilter {
 }
 
 /// A borrowed view of one record of a [`FlowTable`].
+///
+/// # Examples
+/// ```
+/// use corridor::flow::{Direction, FlowRecord, FlowTable};
+/// use corridor::Count;
+/// let mut table = FlowTable::new();
+/// table.push(FlowRecord::new("2023-05".parse()?, Count::exact(80)).direction(Direction::Southbound));
+/// let row = table.get(0).unwrap();
+/// assert_eq!((row.count().point(), row.direction()), (80, Some(Direction::Southbound)));
+/// assert_eq!(row.nationality(), None);
+/// // An owned copy, equal to the record that was pushed.
+/// assert_eq!(row.to_record().count(), &Count::exact(80));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct RecordRef<'a> {
     table: &'a FlowTable,
@@ -508,6 +607,19 @@ impl<'a> RecordRef<'a> {
 }
 
 /// Iterator over the records of a table; see [`FlowTable::iter`].
+///
+/// # Examples
+/// ```
+/// use corridor::flow::{FlowRecord, FlowTable};
+/// use corridor::Count;
+/// let table: FlowTable = [100, 250, 50]
+///     .into_iter()
+///     .map(|n| -> corridor::Result<FlowRecord> { Ok(FlowRecord::new("2023-05".parse()?, Count::exact(n))) })
+///     .collect::<corridor::Result<_>>()?;
+/// let sum: u64 = table.iter().map(|r| r.count().point()).sum();
+/// assert_eq!((table.iter().len(), sum), (3, 400));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Iter<'a> {
     table: &'a FlowTable,
@@ -636,7 +748,7 @@ impl FlowTable {
     /// # Panics
     /// When the table would hold 2³² − 1 distinct periods, nationalities, places or sources.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::flow::{FlowRecord, FlowTable};
     /// use corridor::Count;
@@ -770,6 +882,21 @@ impl FlowTable {
     }
 
     /// The records that pass `filter`, as a new table.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{Direction, FlowFilter, FlowRecord, FlowTable};
+    /// use corridor::Count;
+    /// use time::macros::date;
+    /// let mut table = FlowTable::new();
+    /// table.push(FlowRecord::new("2023-01".parse()?, Count::exact(600)).direction(Direction::Northbound));
+    /// table.push(FlowRecord::new("2023-01".parse()?, Count::exact(20)).direction(Direction::Southbound));
+    /// table.push(FlowRecord::new("2023-03".parse()?, Count::exact(900)).direction(Direction::Northbound));
+    /// let north_q1_feb = FlowFilter::new().direction(Direction::Northbound).within(date!(2023 - 01 - 01), date!(2023 - 02 - 28));
+    /// let kept = table.filter(&north_q1_feb);
+    /// assert_eq!((kept.len(), kept.total().total().point()), (1, 600));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn filter(&self, filter: &FlowFilter) -> FlowTable {
         let wanted_nat: Vec<u32> = filter
@@ -837,6 +964,21 @@ impl FlowTable {
     /// # Errors
     /// [`FlowError::PeriodNotInside`] when a record's period spans two periods of `g`
     /// (for example a date range across a month end grouped by month).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{FlowRecord, FlowTable, GroupBy};
+    /// use corridor::{Count, Granularity};
+    /// let mut table = FlowTable::new();
+    /// table.push(FlowRecord::new("2023-01-31".parse()?, Count::exact(10)));
+    /// table.push(FlowRecord::new("2023-02-01".parse()?, Count::exact(20)));
+    /// let by_month = table.group_by(Granularity::Month, GroupBy::Total)?;
+    /// assert_eq!(by_month.iter().map(|g| g.total().point()).collect::<Vec<_>>(), [10, 20]);
+    /// // A date range across the month end lies inside no single month.
+    /// table.push(FlowRecord::new("2023-01-30..2023-02-02".parse()?, Count::exact(5)));
+    /// assert!(table.group_by(Granularity::Month, GroupBy::Total).is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn group_by(&self, g: Granularity, by: GroupBy) -> crate::flow::Result<Vec<Group>> {
         // Coarsen each distinct period once, on first use (a dictionary entry may be
         // unused: a lenient reader interns the period of a row it then rejects).
@@ -909,6 +1051,19 @@ impl FlowTable {
     }
 
     /// The sum of every record, with bounds and sources.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{FlowRecord, FlowTable};
+    /// use corridor::Count;
+    /// let mut table = FlowTable::new();
+    /// table.push(FlowRecord::new("2023-01".parse()?, Count::exact(500)));
+    /// table.push(FlowRecord::new("2023-02".parse()?, Count::at_least(100)));
+    /// // "At least 100" has no upper bound, so neither has the sum.
+    /// let t = table.total();
+    /// assert_eq!((t.total().lower(), t.total().upper()), (600, None));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn total(&self) -> Aggregate {
         let mut acc = Acc::new();
@@ -923,6 +1078,18 @@ impl FlowTable {
     ///
     /// Shares are of point estimates; see [`Count::point`]. With a grand total of zero
     /// every share is 0.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{FlowRecord, FlowTable, GroupBy};
+    /// use corridor::Count;
+    /// let mut table = FlowTable::new();
+    /// table.push(FlowRecord::new("2023-01".parse()?, Count::exact(250)).nationality("HTI".parse()?));
+    /// table.push(FlowRecord::new("2023-01".parse()?, Count::exact(750)).nationality("VEN".parse()?));
+    /// let shares: Vec<(String, f64)> = table.shares(GroupBy::Nationality).iter().map(|s| (s.key().to_string(), s.share())).collect();
+    /// assert_eq!(shares, [("VEN".to_string(), 0.75), ("HTI".to_string(), 0.25)]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn shares(&self, by: GroupBy) -> Vec<Share> {
         let keys = self.key_column(by);
@@ -957,6 +1124,20 @@ impl FlowTable {
     }
 
     /// The `k` largest entries of [`FlowTable::shares`].
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{FlowRecord, FlowTable, GroupBy};
+    /// use corridor::Count;
+    /// let mut table = FlowTable::new();
+    /// for (c, n) in [("HTI", 250), ("VEN", 600), ("ECU", 150)] {
+    ///     table.push(FlowRecord::new("2023-01".parse()?, Count::exact(n)).nationality(c.parse()?));
+    /// }
+    /// let top = table.top_k(GroupBy::Nationality, 2);
+    /// assert_eq!(top.iter().map(|s| s.key().to_string()).collect::<Vec<_>>(), ["VEN", "HTI"]);
+    /// assert!((top[0].share() + top[1].share() - 0.85).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn top_k(&self, by: GroupBy, k: usize) -> Vec<Share> {
         let mut s = self.shares(by);
@@ -968,6 +1149,18 @@ impl FlowTable {
     ///
     /// # Errors
     /// As [`FlowTable::group_by`].
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{FlowRecord, FlowTable, GroupBy};
+    /// use corridor::{Count, Granularity};
+    /// let mut table = FlowTable::new();
+    /// table.push(FlowRecord::new("2023-01".parse()?, Count::exact(3100)));
+    /// table.push(FlowRecord::new("2023-02".parse()?, Count::exact(1400)));
+    /// let rates: Vec<f64> = table.rates_per_day(Granularity::Month, GroupBy::Total)?.into_iter().map(|(_, _, r)| r).collect();
+    /// assert_eq!(rates, [100.0, 50.0]); // over 31 and 28 days
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn rates_per_day(&self, g: Granularity, by: GroupBy) -> crate::flow::Result<Vec<(Period, GroupKey, f64)>> {
         Ok(self
             .group_by(g, by)?

@@ -621,9 +621,7 @@ impl OperationRecord {
     /// repeats are ignored.
     #[must_use]
     pub fn source(mut self, source: Source) -> Self {
-        if !self.sources.contains(&source) {
-            self.sources.push(source);
-        }
+        crate::distinct::push_distinct(&mut self.sources, source);
         self
     }
 
@@ -805,9 +803,7 @@ impl Finding {
             what,
             source: Some(source.clone()),
         };
-        if !self.evidence.contains(&item) {
-            self.evidence.push(item);
-        }
+        crate::distinct::push_distinct(&mut self.evidence, item);
     }
 
     fn set_aside(&mut self, what: String, source: Option<&Source>) {
@@ -815,9 +811,7 @@ impl Finding {
             what,
             source: source.cloned(),
         };
-        if !self.set_aside.contains(&item) {
-            self.set_aside.push(item);
-        }
+        crate::distinct::push_distinct(&mut self.set_aside, item);
     }
 
     /// Combines the part findings of a compound claim: inconsistent if any part is, consistent if all
@@ -837,14 +831,10 @@ impl Finding {
                 out.discrepancy = p.discrepancy;
             }
             for e in p.evidence {
-                if !out.evidence.contains(&e) {
-                    out.evidence.push(e);
-                }
+                crate::distinct::push_distinct(&mut out.evidence, e);
             }
             for e in p.set_aside {
-                if !out.set_aside.contains(&e) {
-                    out.set_aside.push(e);
-                }
+                crate::distinct::push_distinct(&mut out.set_aside, e);
             }
             out.decided.extend(p.decided);
             out.undecided.extend(p.undecided);

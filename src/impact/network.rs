@@ -264,9 +264,7 @@ impl NetworkImpact {
     /// Adds a source (of the operation's report or of the network data); repeats are ignored.
     #[must_use]
     pub fn source(mut self, source: Source) -> Self {
-        if !self.sources.contains(&source) {
-            self.sources.push(source);
-        }
+        crate::distinct::push_distinct(&mut self.sources, source);
         self
     }
 

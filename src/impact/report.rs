@@ -323,9 +323,7 @@ impl ImpactReport {
     /// A source that reports the subject itself; repeats are ignored.
     #[must_use]
     pub fn subject_source(mut self, source: Source) -> Self {
-        if !self.subject_sources.contains(&source) {
-            self.subject_sources.push(source);
-        }
+        crate::distinct::push_distinct(&mut self.subject_sources, source);
         self
     }
 
@@ -427,9 +425,7 @@ impl ImpactReport {
         }
         let mut out: Vec<&Source> = Vec::with_capacity(all.len());
         for s in all {
-            if !out.contains(&s) {
-                out.push(s);
-            }
+            crate::distinct::push_distinct(&mut out, s);
         }
         out
     }

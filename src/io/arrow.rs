@@ -31,7 +31,7 @@
 //! [`SmugglingNetwork::measures_record_batch_with`]).
 //!
 //! IPC files: [`write_ipc`] and [`read_ipc`] (the Arrow file format, what `pyarrow.ipc.open_file`
-//! and polars' `read_ipc` read). Checked by hand once (issue 16), with pyarrow 26.0.1 and polars
+//! and polars' `read_ipc` read). Checked by hand once, with pyarrow 26.0.1 and polars
 //! 2.1.0: both read the file `tests/integration/arrow.rs` writes (same rows, same total, the dictionary columns
 //! as polars `Categorical`), and corridor reads back the file polars writes from it (its
 //! dictionaries are `Utf8View`):
@@ -81,6 +81,14 @@ use super::ActorMeasures;
 use crate::network::SmugglingNetwork;
 
 /// Why a record batch or an IPC file could not be read or written.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_ipc, ArrowError};
+/// let err = read_ipc(std::io::Cursor::new(b"date,count\n2021-08,12\n".to_vec())).unwrap_err();
+/// assert!(matches!(err, corridor::Error::Arrow(_)));
+/// assert!(ArrowError::try_from(err).is_ok());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ArrowError {
@@ -332,7 +340,7 @@ impl FlowTable {
     /// [`crate::Error::Arrow`] if arrow-rs refuses a column (it does not for tables this crate
     /// builds).
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::flow::{FlowRecord, FlowTable, Nationality};
     ///
@@ -879,7 +887,7 @@ impl FlowSeries {
     /// [`crate::Error::Arrow`] if arrow-rs refuses a column (it does not for series this crate
     /// builds).
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::Count;
     /// use corridor::flow::FlowSeries;
@@ -922,7 +930,7 @@ fn series_batch(s: &FlowSeries) -> Result<RecordBatch, ArrowError> {
 /// [`crate::Error::Arrow`] when the batches' schemas differ or the writer fails (the i/o error's
 /// message), [`crate::Error::Arrow`] with "no batch" when `batches` is empty.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::flow::{FlowRecord, FlowTable};
 /// use corridor::io::{read_ipc, write_ipc};
@@ -954,6 +962,20 @@ fn write_inner<W: Write>(batches: &[RecordBatch], writer: W) -> Result<(), Arrow
 ///
 /// # Errors
 /// [`crate::Error::Arrow`] when the input is not an Arrow IPC file or is cut short.
+///
+/// # Examples
+/// ```
+/// use corridor::flow::{FlowRecord, FlowTable};
+/// use corridor::io::{read_ipc, write_ipc};
+/// let t: FlowTable = [FlowRecord::new("2021-08".parse()?, "nearly 26,000".parse()?)].into_iter().collect();
+/// let mut file = Vec::new();
+/// // Two partitions of the same schema, read back as two batches.
+/// write_ipc(&[t.to_record_batch()?, t.to_record_batch()?], &mut file)?;
+/// let batches = read_ipc(std::io::Cursor::new(file))?;
+/// assert_eq!(batches.len(), 2);
+/// assert_eq!(FlowTable::from_record_batch(&batches[1])?.total().total().upper(), Some(26_000));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 pub fn read_ipc<R: Read + Seek>(reader: R) -> crate::Result<Vec<RecordBatch>> {
     Ok(read_inner(reader)?)
 }

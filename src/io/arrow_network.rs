@@ -27,7 +27,7 @@ use crate::network::{
 /// attenuation factor converges on every network (it must be below the reciprocal of the largest
 /// eigenvalue). Each setter takes the measure's options, or `None` to leave its column out.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::io::ActorMeasures;
 /// use corridor::network::{KatzOptions, Weighting};
@@ -126,7 +126,7 @@ impl SmugglingNetwork {
     /// # Errors
     /// As [`Self::measures_record_batch_with`].
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::network::{Actor, Role, SmugglingNetwork, Tie, TieKind};
     ///

@@ -34,7 +34,7 @@ pub(crate) fn dot_quote(s: &str) -> String {
 ///
 /// [`crate::Error::Io`] if writing fails.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::io::write_dot;

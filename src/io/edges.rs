@@ -55,7 +55,7 @@ fn parse_directed(s: &str) -> Option<bool> {
 
 /// How [`read_edge_list_with`] treats columns it does not know.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::io::{EdgeListOptions, read_edge_list_with};
@@ -88,6 +88,18 @@ impl EdgeListOptions {
 }
 
 /// What [`read_edge_list_with`] read: the network and the columns it skipped.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_edge_list_with, EdgeListOptions};
+/// let csv = "source,target,kind,note\nBoss,Guide,command,met in Necoclí\nGuide,Boatman,logistics,\n";
+/// let report = read_edge_list_with(csv.as_bytes(), &EdgeListOptions::new().ignore_unknown_columns(true))?;
+/// assert_eq!(report.ignored_columns(), ["note"]);
+/// assert_eq!(report.network().actor_count(), 3);
+/// let net = report.into_network();
+/// assert_eq!(net.tie_count(), 2);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct EdgeListReport {
     network: SmugglingNetwork,
@@ -181,7 +193,7 @@ fn tie_error(e: crate::network::NetworkError, line: u64, c: usize, record: &csv:
 /// weight, flag or date, dates in the wrong order, a tie from an actor to itself, weights of one tie that
 /// sum past `f64::MAX`, or text that is not UTF-8; [`crate::Error::Io`] if reading fails.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::io::read_edge_list;
@@ -211,7 +223,7 @@ pub fn read_edge_list(reader: impl Read) -> crate::Result<SmugglingNetwork> {
 /// As [`read_edge_list`]; with [`EdgeListOptions::ignore_unknown_columns`] an unknown header is not an
 /// error.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::io::{EdgeListOptions, read_edge_list_with};
@@ -332,7 +344,7 @@ pub fn read_edge_list_with(reader: impl Read, options: &EdgeListOptions) -> crat
 ///
 /// [`crate::Error::Io`] if writing fails.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::io::{read_edge_list, write_edge_list};

@@ -49,6 +49,17 @@ impl EventReadOptions {
 
 /// What [`read_cooperation_events_with`] read: the events, the skipped columns and (in lenient mode)
 /// the errors of the rows left out.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_cooperation_events_with, EventReadOptions, ReadMode};
+/// let csv = "date,cameo,actor1,actor2,count\n2021-08-11,036,PAN,COL,2\n2021-08-12,036,PAN,COL,x\n";
+/// let report = read_cooperation_events_with(csv.as_bytes(), &EventReadOptions::new().mode(ReadMode::Lenient))?;
+/// assert_eq!((report.events().len(), report.errors().len()), (1, 1));
+/// assert!(report.ignored_columns().is_empty());
+/// assert_eq!(report.into_events().len(), 1);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct EventReadReport {
     events: CooperationEvents,
@@ -401,7 +412,7 @@ fn read_chunked<R: Read>(
 /// [`crate::Error::Read`] naming the line, the column and the offending text, or [`crate::Error::Io`]
 /// when the reader fails.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::io::read_cooperation_events;
@@ -433,6 +444,15 @@ pub fn read_cooperation_events<R: Read>(reader: R) -> crate::Result<CooperationE
 ///
 /// In strict mode, the first bad row; in both modes, a bad or missing header and malformed CSV before
 /// the first data row.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_cooperation_events_with, EventReadOptions};
+/// let csv = "date;cameo;actor1;actor2\n2021-08-11;036;PAN;COL\n";
+/// let report = read_cooperation_events_with(csv.as_bytes(), &EventReadOptions::new().delimiter(b';'))?;
+/// assert_eq!(report.events().len(), 1);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 pub fn read_cooperation_events_with<R: Read>(reader: R, options: &EventReadOptions) -> crate::Result<EventReadReport> {
     read_chunked(reader, options, options.chunk.unwrap_or(CHUNK), !options.serial)
 }

@@ -48,7 +48,7 @@
 //!
 //! See also the [`crate::sim`] module docs, "Beside Flee".
 //!
-//! # Example
+//! # Examples
 //! ```
 //! use corridor::io::flee::{FleeInput, FleeSettings, read_flee_locations, read_flee_routes};
 //! use time::macros::date;
@@ -83,6 +83,21 @@ use crate::sim::{Event, Model, Place, PlaceKind, Route, Scenario, SimError, Targ
 
 /// What kind of location a Flee location is (its `location_type`, matched as Flee matches it: a
 /// case-insensitive substring, `camp` before `conflict` before `forward`, `marker`, `town`).
+///
+/// # Examples
+/// ```
+/// use corridor::io::flee::{read_flee_locations, FleeKind};
+/// // Matched as Flee matches location_type: a case-insensitive substring.
+/// let csv = "#name,region,country,lat,lon,location_type,conflict_date,population
+/// A,A,ABC,0,0,Conflict_Zone,0,1000
+/// B,B,ABC,0,0,town,,500
+/// C,C,DEF,0,0,IDPCamp,,0
+/// D,D,DEF,0,0,default,,0
+/// ";
+/// let kinds: Vec<FleeKind> = read_flee_locations(csv.as_bytes())?.iter().map(|l| l.kind()).collect();
+/// assert_eq!(kinds, [FleeKind::ConflictZone, FleeKind::Town, FleeKind::IdpCamp, FleeKind::Town]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FleeKind {
@@ -124,6 +139,22 @@ impl FleeKind {
 }
 
 /// One row of Flee's `locations.csv`.
+///
+/// # Examples
+/// ```
+/// use corridor::io::flee::{read_flee_locations, FleeKind};
+/// let csv = "#name,region,country,lat,lon,location_type,conflict_date,population
+/// Bangui,Bangui,CAR,4.36,18.55,conflict_zone,3,734350
+/// Zemio,Haut-Mbomou,,5.03,25.13,town,,16000
+/// ";
+/// let locations = read_flee_locations(csv.as_bytes())?;
+/// let bangui = &locations[0];
+/// assert_eq!((bangui.name(), bangui.country(), bangui.kind()), ("Bangui", "CAR", FleeKind::ConflictZone));
+/// assert_eq!((bangui.conflict_date(), bangui.population()), (Some(3), 734_350));
+/// // An empty country is "unknown", as in Flee; an empty conflict date is none.
+/// assert_eq!((locations[1].country(), locations[1].conflict_date()), ("unknown", None));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct FleeLocation {
     name: String,
@@ -166,6 +197,15 @@ impl FleeLocation {
 }
 
 /// One row of Flee's `routes.csv`: a route that runs both ways.
+///
+/// # Examples
+/// ```
+/// use corridor::io::flee::read_flee_routes;
+/// let routes = read_flee_routes("#name1,name2,distance,forced_redirection\nA,B,112.5,0\n".as_bytes())?;
+/// assert_eq!(routes[0].ends(), ("A", "B"));
+/// assert_eq!(routes[0].distance_km(), 112.5);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct FleeRoute {
     a: String,
@@ -188,6 +228,21 @@ impl FleeRoute {
 }
 
 /// What a row of Flee's `closures.csv` closes.
+///
+/// # Examples
+/// ```
+/// use corridor::io::flee::{read_flee_closures, FleeClosureKind};
+/// let csv = "#closure_type,name1,name2,closure_start,closure_end
+/// country,ABC,DEF,0,10
+/// location,B,,5,-1
+/// link,A,B,2,4
+/// ";
+/// let kinds: Vec<FleeClosureKind> = read_flee_closures(csv.as_bytes())?.into_iter().map(|c| c.kind().clone()).collect();
+/// assert_eq!(kinds[0], FleeClosureKind::Country("ABC".into(), "DEF".into()));
+/// assert_eq!(kinds[1], FleeClosureKind::Location("B".into()));
+/// assert_eq!(kinds[2], FleeClosureKind::Link("A".into(), "B".into()));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FleeClosureKind {
@@ -204,6 +259,15 @@ pub enum FleeClosureKind {
 }
 
 /// One row of Flee's `closures.csv`: what closes, on day `start`, and reopens on day `end`.
+///
+/// # Examples
+/// ```
+/// use corridor::io::flee::read_flee_closures;
+/// let closures = read_flee_closures("#closure_type,name1,name2,closure_start,closure_end\nlocation,B,,5,-1\n".as_bytes())?;
+/// // Closed from day 5, never reopened.
+/// assert_eq!(closures[0].days(), (5, -1));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FleeClosure {
     kind: FleeClosureKind,
@@ -226,6 +290,15 @@ impl FleeClosure {
 }
 
 /// Flee's `conflicts.csv`: the conflict intensity of some locations, one row per day.
+///
+/// # Examples
+/// ```
+/// use corridor::io::flee::read_flee_conflicts;
+/// let conflicts = read_flee_conflicts("#Day,A,B\n0,1,0\n1,1,0.5\n2,0,1\n".as_bytes())?;
+/// assert_eq!(conflicts.names(), ["A", "B"]);
+/// assert_eq!(conflicts.days(), 3);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct FleeConflicts {
     names: Vec<String>,
@@ -248,6 +321,16 @@ impl FleeConflicts {
 }
 
 /// A dated series of counts: a Flee source-data file (`refugees.csv`, a camp's file).
+///
+/// # Examples
+/// ```
+/// use corridor::io::flee::read_flee_counts;
+/// use time::macros::date;
+/// let counts = read_flee_counts("Date,count\n2014-01-01,100\n2014-01-11,\n2014-01-21,300\n".as_bytes())?;
+/// // The header is skipped, and so is the row with an empty count.
+/// assert_eq!(counts.points(), &[(date!(2014 - 01 - 01), 100.0), (date!(2014 - 01 - 21), 300.0)]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct FleeCounts {
     points: Vec<(Date, f64)>,
@@ -264,7 +347,7 @@ impl FleeCounts {
 /// Flee's movement parameters that the conversion uses; [`Default`] gives Flee 3.1's code
 /// defaults (those of an empty settings file).
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::io::flee::FleeSettings;
 ///
@@ -371,6 +454,14 @@ impl FleeSettings {
     }
 
     /// The speed, km a day.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::io::flee::FleeSettings;
+    /// // Flee's default: 360 km a day.
+    /// assert_eq!(FleeSettings::default().speed_km_per_day(), 360.0);
+    /// assert_eq!(FleeSettings::default().speed_km(200.0).speed_km_per_day(), 200.0);
+    /// ```
     #[must_use]
     pub fn speed_km_per_day(&self) -> f64 {
         self.speed
@@ -495,6 +586,16 @@ fn number(line: u64, k: usize, s: &str) -> crate::Result<f64> {
 /// [`ReadError::RowLength`] for a row of fewer than 8 cells (6 when the last are empty);
 /// [`ReadError::BadCell`] for an empty name, an unknown location type, or a conflict date or
 /// population that is not a whole number; [`crate::Error::Io`] when reading fails.
+///
+/// # Examples
+/// ```
+/// use corridor::io::flee::read_flee_locations;
+/// let ok = read_flee_locations("#name,region,country,lat,lon,location_type,conflict_date,population\nA,A,ABC,0,0,town,,500\n".as_bytes())?;
+/// assert_eq!(ok.len(), 1);
+/// let err = read_flee_locations("A,A,ABC,0,0,harbour,,500\n".as_bytes()).unwrap_err();
+/// assert!(err.to_string().starts_with("line 1, column 6"));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 pub fn read_flee_locations(r: impl Read) -> crate::Result<Vec<FleeLocation>> {
     let mut out = Vec::new();
     for (line, row) in data_rows(r)? {
@@ -533,6 +634,14 @@ pub fn read_flee_locations(r: impl Read) -> crate::Result<Vec<FleeLocation>> {
 /// # Errors
 /// [`ReadError::RowLength`] for a row of fewer than 3 cells; [`ReadError::BadCell`] for an empty
 /// name or a distance that is not a finite number ≥ 0.
+///
+/// # Examples
+/// ```
+/// use corridor::io::flee::read_flee_routes;
+/// assert_eq!(read_flee_routes("A,B,100\nB,C,400\n".as_bytes())?.len(), 2);
+/// assert!(read_flee_routes("A,B,-3\n".as_bytes()).is_err());
+/// # Ok::<(), corridor::Error>(())
+/// ```
 pub fn read_flee_routes(r: impl Read) -> crate::Result<Vec<FleeRoute>> {
     let mut out = Vec::new();
     for (line, row) in data_rows(r)? {
@@ -553,6 +662,14 @@ pub fn read_flee_routes(r: impl Read) -> crate::Result<Vec<FleeRoute>> {
 /// # Errors
 /// [`ReadError::RowLength`] for a short row; [`ReadError::BadCell`] for an unknown closure type
 /// or a day that is not a whole number.
+///
+/// # Examples
+/// ```
+/// use corridor::io::flee::read_flee_closures;
+/// assert_eq!(read_flee_closures("link,A,B,2,4\n".as_bytes())?.len(), 1);
+/// assert!(read_flee_closures("bridge,A,B,2,4\n".as_bytes()).is_err());
+/// # Ok::<(), corridor::Error>(())
+/// ```
 pub fn read_flee_closures(r: impl Read) -> crate::Result<Vec<FleeClosure>> {
     let mut out = Vec::new();
     for (line, row) in data_rows(r)? {
@@ -587,6 +704,15 @@ pub fn read_flee_closures(r: impl Read) -> crate::Result<Vec<FleeClosure>> {
 /// # Errors
 /// [`ReadError::Empty`] without a header; [`ReadError::RowLength`] for a row with more cells than
 /// the header; [`ReadError::BadCell`] for an intensity that is not a number in `[0, 1]`.
+///
+/// # Examples
+/// ```
+/// use corridor::io::flee::read_flee_conflicts;
+/// // Intensities are in [0, 1].
+/// assert!(read_flee_conflicts("#Day,A\n0,1.5\n".as_bytes()).is_err());
+/// assert_eq!(read_flee_conflicts("#Day,A\n0,1\n".as_bytes())?.days(), 1);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 pub fn read_flee_conflicts(r: impl Read) -> crate::Result<FleeConflicts> {
     let mut all = rows(r)?.into_iter();
     let (_, header) = all.next().ok_or(ReadError::Empty)?;
@@ -628,6 +754,16 @@ fn date(line: u64, k: usize, s: &str) -> crate::Result<Date> {
 /// # Errors
 /// [`ReadError::BadCell`] for a bad date or length; [`ReadError::MissingColumn`] when either row
 /// is absent.
+///
+/// # Examples
+/// ```
+/// use corridor::io::flee::read_flee_period;
+/// use time::macros::date;
+/// let (start, days) = read_flee_period("StartDate,2013-12-01\nLength,820\n".as_bytes())?;
+/// assert_eq!((start, days), (date!(2013 - 12 - 01), 820));
+/// assert!(read_flee_period("StartDate,2013-12-01\n".as_bytes()).is_err());
+/// # Ok::<(), corridor::Error>(())
+/// ```
 pub fn read_flee_period(r: impl Read) -> crate::Result<(Date, u32)> {
     let (mut start, mut days) = (None, None);
     for (line, row) in data_rows(r)? {
@@ -659,6 +795,15 @@ pub fn read_flee_period(r: impl Read) -> crate::Result<(Date, u32)> {
 ///
 /// # Errors
 /// [`ReadError::RowLength`] for a row without a file.
+///
+/// # Examples
+/// ```
+/// use corridor::io::flee::read_flee_layout;
+/// let layout = read_flee_layout("total,refugees.csv\nC,c.csv,c2.csv\n".as_bytes())?;
+/// assert_eq!(layout[0], ("total".to_string(), vec!["refugees.csv".to_string()]));
+/// assert_eq!(layout[1].1.len(), 2);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 pub fn read_flee_layout(r: impl Read) -> crate::Result<Vec<(String, Vec<String>)>> {
     data_rows(r)?
         .into_iter()
@@ -680,6 +825,14 @@ pub fn read_flee_layout(r: impl Read) -> crate::Result<Vec<(String, Vec<String>)
 ///
 /// # Errors
 /// [`ReadError::BadCell`] for a bad date or count, or a date not after the one before.
+///
+/// # Examples
+/// ```
+/// use corridor::io::flee::read_flee_counts;
+/// // Dates must increase.
+/// assert!(read_flee_counts("2014-01-11,100\n2014-01-01,300\n".as_bytes()).is_err());
+/// # Ok::<(), corridor::Error>(())
+/// ```
 pub fn read_flee_counts(r: impl Read) -> crate::Result<FleeCounts> {
     let mut points: Vec<(Date, f64)> = Vec::new();
     for (i, (line, row)) in data_rows(r)?.into_iter().enumerate() {
@@ -708,6 +861,26 @@ pub fn read_flee_counts(r: impl Read) -> crate::Result<FleeCounts> {
 /// closures, conflicts, the total displaced and the camps' counts. Gives the [`Model`]
 /// ([`FleeInput::model`]) and the [`Scenario`] ([`FleeInput::scenario`]); see the [module
 /// docs](self) for the rules.
+///
+/// # Examples
+/// ```
+/// use corridor::io::flee::{read_flee_counts, read_flee_locations, read_flee_routes, FleeInput, FleeSettings};
+/// use time::macros::date;
+/// let locations = read_flee_locations(&b"A,A,ABC,0,0,conflict_zone,0,10000\nB,B,ABC,0,0,town,,5000\nC,C,DEF,0,0,camp,,0\n"[..])?;
+/// let routes = read_flee_routes(&b"A,B,100\nB,C,400\n"[..])?;
+/// let displaced = read_flee_counts(&b"2010-01-01,0\n2010-01-31,3000\n"[..])?;
+/// let input = FleeInput::new(locations, routes, date!(2010 - 01 - 01), 30)?.displaced(displaced);
+/// assert_eq!(input.period(), (date!(2010 - 01 - 01), 30));
+/// assert_eq!(input.locations().len(), 3);
+/// let settings = FleeSettings::default();
+/// // Each Flee route runs both ways: two routes in the model.
+/// assert!(input.model(&settings)?.route("C", "B").is_some());
+/// assert_eq!(input.scenario(&settings)?.days(), 30);
+/// // A route to a location that does not exist is refused.
+/// let bad = read_flee_routes(&b"A,Z,10\n"[..])?;
+/// assert!(FleeInput::new(input.locations().to_vec(), bad, date!(2010 - 01 - 01), 30).is_err());
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct FleeInput {
     locations: Vec<FleeLocation>,

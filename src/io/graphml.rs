@@ -163,7 +163,7 @@ fn extras_data(out: &mut String, keys: &BTreeMap<(&str, &'static str), String>, 
 ///
 /// [`crate::Error::Io`] if writing fails.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::io::write_graphml;

@@ -18,6 +18,18 @@ use crate::period::parse_iso_date;
 
 /// Why a `GraphML` file could not be read: names the line and the column (both 1-based; columns count
 /// characters) of the element or the text at fault.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_graphml, GraphmlError};
+/// // Not UTF-8: the error is at the first bad byte, line 2, column 43.
+/// let bytes = b"<graphml>\n  <graph edgedefault='directed'><node id='\xff'/></graph></graphml>";
+/// let err = read_graphml(&bytes[..]).unwrap_err();
+/// assert!(matches!(err, corridor::Error::Graphml(GraphmlError::Xml { line: 2, column: 43, .. })));
+/// // Well-formed, but not a GraphML graph.
+/// let err = read_graphml("<svg/>".as_bytes()).unwrap_err();
+/// assert!(matches!(err, corridor::Error::Graphml(GraphmlError::Structure { line: 1, .. })));
+/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum GraphmlError {
@@ -136,7 +148,7 @@ pub enum GraphmlError {
 /// that does not parse ([`GraphmlError::Value`]), and an actor or tie the network refuses
 /// ([`GraphmlError::Network`]: a repeated name, a self-loop, a weight that is not positive).
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::io::read_graphml;
@@ -776,6 +788,26 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Runs `f` on each `<data>` of the element just read, as (span, attribute name, text, offset),
+    /// refusing an attribute given twice; returns the attribute names in order.
+    fn each_data<'s>(
+        &'s self,
+        mut f: impl FnMut(&Span, &'s str, &'s str, usize) -> Result<(), GraphmlError>,
+    ) -> Result<Vec<&'s str>, GraphmlError> {
+        let mut seen: Vec<&str> = Vec::new();
+        for span in &self.spans {
+            let attr = self.keys[span.key].name.as_deref().unwrap_or("");
+            let text = &self.vals[span.start..span.end];
+            let here = self.span_at(span);
+            if seen.contains(&attr) {
+                return Err(self.structure(here, format!("attribute {attr:?} is given twice")));
+            }
+            seen.push(attr);
+            f(span, attr, text, here)?;
+        }
+        Ok(seen)
+    }
+
     #[allow(clippy::too_many_lines)] // one arm per field an actor has, then the actor from them
     fn actor(&self, at: usize, id: &str) -> Result<Actor, GraphmlError> {
         let mut name: Option<&str> = None;
@@ -789,15 +821,7 @@ impl<'a> Parser<'a> {
         let mut currency: Option<(&str, Span)> = None;
         let mut capacity = None;
         let mut extras = Vec::new();
-        let mut seen: Vec<&str> = Vec::new();
-        for span in &self.spans {
-            let attr = self.keys[span.key].name.as_deref().unwrap_or("");
-            let text = &self.vals[span.start..span.end];
-            let here = self.span_at(span);
-            if seen.contains(&attr) {
-                return Err(self.structure(here, format!("attribute {attr:?} is given twice")));
-            }
-            seen.push(attr);
+        let seen = self.each_data(|span, attr, text, here| {
             let bad = |reason: &str| self.value(here, attr, text, reason);
             match attr {
                 "name" => name = Some(text),
@@ -839,7 +863,8 @@ impl<'a> Parser<'a> {
                 }
                 _ => extras.push(*span),
             }
-        }
+            Ok(())
+        })?;
         let name = match (name, label) {
             (Some(n), Some(l)) => {
                 extras.push(l);
@@ -928,15 +953,7 @@ impl<'a> Parser<'a> {
         let mut last = None;
         let mut sources = Vec::new();
         let mut extras = Vec::new();
-        let mut seen: Vec<&str> = Vec::new();
-        for span in &self.spans {
-            let attr = self.keys[span.key].name.as_deref().unwrap_or("");
-            let text = &self.vals[span.start..span.end];
-            let here = self.span_at(span);
-            if seen.contains(&attr) {
-                return Err(self.structure(here, format!("attribute {attr:?} is given twice")));
-            }
-            seen.push(attr);
+        self.each_data(|span, attr, text, here| {
             let bad = |reason: &str| self.value(here, attr, text, reason);
             match attr {
                 "kind" => kind = text.parse().map_err(|_| bad("not a tie kind"))?,
@@ -951,7 +968,8 @@ impl<'a> Parser<'a> {
                 }
                 _ => extras.push(*span),
             }
-        }
+            Ok(())
+        })?;
         let mut t = if directed {
             Tie::directed(kind)
         } else {

@@ -67,6 +67,19 @@ pub use graphml::write_graphml;
 pub use graphml_read::{GraphmlError, read_graphml};
 
 /// Why a file could not be read: names the line, the column and the offending text.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_flows_csv, ReadError};
+/// // Every error names the line and the column of the bad cell.
+/// let err = read_flows_csv("date,count\n2021-08,12\n2021-08,-5\n".as_bytes()).unwrap_err();
+/// let corridor::Error::Read(ReadError::BadCell { line, column, text, .. }) = err else { panic!("{err}") };
+/// assert_eq!((line, column, text.as_str()), (3, 2, "-5"));
+/// let err = read_flows_csv("date,count,colour\n".as_bytes()).unwrap_err();
+/// assert!(matches!(err, corridor::Error::Read(ReadError::UnknownColumn { column: 3, .. })));
+/// let err = read_flows_csv("".as_bytes()).unwrap_err();
+/// assert!(matches!(err, corridor::Error::Read(ReadError::Empty)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ReadError {

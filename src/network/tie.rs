@@ -186,9 +186,7 @@ impl Tie {
     /// Adds a source reporting the tie (ignored if already present).
     #[must_use]
     pub fn source(mut self, source: Source) -> Self {
-        if !self.sources.contains(&source) {
-            self.sources.push(source);
-        }
+        crate::distinct::push_distinct(&mut self.sources, source);
         self
     }
 

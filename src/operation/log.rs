@@ -1,6 +1,7 @@
 //! `OperationLog`: operations indexed by date, partner, target and measure; totals that keep bounds; a
 //! timeline.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::iter::FusedIterator;
 
@@ -651,6 +652,27 @@ impl OperationLog {
         idx.map(|i| &self.ops[i as usize]).collect()
     }
 
+    /// The operations of the `index` entries `(key, date, operation)` with this key, by date; with a
+    /// period, only those whose date lies in it. `O(log n + k)`.
+    fn keyed<'a, S: Borrow<K>, K: Ord + ?Sized>(
+        &'a self,
+        index: &'a [(S, Date, u32)],
+        key: &K,
+        period: Option<Period>,
+    ) -> Vec<&'a JointOperation> {
+        let (lo, hi) = match period {
+            None => (
+                index.partition_point(|e| e.0.borrow() < key),
+                index.partition_point(|e| e.0.borrow() <= key),
+            ),
+            Some(p) => (
+                index.partition_point(|e| (e.0.borrow(), e.1) < (key, p.start())),
+                index.partition_point(|e| (e.0.borrow(), e.1) <= (key, p.end())),
+            ),
+        };
+        self.pick(index[lo..hi.max(lo)].iter().map(|e| e.2))
+    }
+
     /// Operations whose execution began within `period`, by date. `O(log n + k)`.
     #[must_use]
     pub fn executed_in(&self, period: Period) -> Vec<&JointOperation> {
@@ -662,64 +684,38 @@ impl OperationLog {
     /// Operations `country` took part in, by date. `O(log n + k)`.
     #[must_use]
     pub fn with_partner(&self, country: Country) -> Vec<&JointOperation> {
-        let lo = self.by_partner.partition_point(|e| e.0 < country);
-        let hi = self.by_partner.partition_point(|e| e.0 <= country);
-        self.pick(self.by_partner[lo..hi].iter().map(|e| e.2))
+        self.keyed(&self.by_partner, &country, None)
     }
 
     /// Operations `country` took part in whose execution began within `period`. `O(log n + k)`.
     #[must_use]
     pub fn with_partner_in(&self, country: Country, period: Period) -> Vec<&JointOperation> {
-        let lo = self
-            .by_partner
-            .partition_point(|e| (e.0, e.1) < (country, period.start()));
-        let hi = self
-            .by_partner
-            .partition_point(|e| (e.0, e.1) <= (country, period.end()));
-        self.pick(self.by_partner[lo..hi.max(lo)].iter().map(|e| e.2))
+        self.keyed(&self.by_partner, &country, Some(period))
     }
 
     /// Operations that targeted `name` (a target's name or linked actor, trimmed, case-insensitive).
     /// `O(log n + k)`.
     #[must_use]
     pub fn targeting(&self, name: &str) -> Vec<&JointOperation> {
-        let k = key(name);
-        let lo = self.by_target.partition_point(|e| e.0 < k);
-        let hi = self.by_target.partition_point(|e| e.0 <= k);
-        self.pick(self.by_target[lo..hi].iter().map(|e| e.2))
+        self.keyed(&self.by_target, key(name).as_str(), None)
     }
 
     /// Operations that targeted `name` and began within `period`. `O(log n + k)`.
     #[must_use]
     pub fn targeting_in(&self, name: &str, period: Period) -> Vec<&JointOperation> {
-        let k = key(name);
-        let lo = self
-            .by_target
-            .partition_point(|e| (e.0.as_str(), e.1) < (k.as_str(), period.start()));
-        let hi = self
-            .by_target
-            .partition_point(|e| (e.0.as_str(), e.1) <= (k.as_str(), period.end()));
-        self.pick(self.by_target[lo..hi.max(lo)].iter().map(|e| e.2))
+        self.keyed(&self.by_target, key(name).as_str(), Some(period))
     }
 
     /// Operations with at least one report of `measure`. `O(log n + k)`.
     #[must_use]
     pub fn reporting(&self, measure: Measure) -> Vec<&JointOperation> {
-        let lo = self.by_measure.partition_point(|e| e.0 < measure);
-        let hi = self.by_measure.partition_point(|e| e.0 <= measure);
-        self.pick(self.by_measure[lo..hi].iter().map(|e| e.2))
+        self.keyed(&self.by_measure, &measure, None)
     }
 
     /// Operations with a report of `measure` that began within `period`. `O(log n + k)`.
     #[must_use]
     pub fn reporting_in(&self, measure: Measure, period: Period) -> Vec<&JointOperation> {
-        let lo = self
-            .by_measure
-            .partition_point(|e| (e.0, e.1) < (measure, period.start()));
-        let hi = self
-            .by_measure
-            .partition_point(|e| (e.0, e.1) <= (measure, period.end()));
-        self.pick(self.by_measure[lo..hi.max(lo)].iter().map(|e| e.2))
+        self.keyed(&self.by_measure, &measure, Some(period))
     }
 
     /// Totals of `measure`, configured then applied:

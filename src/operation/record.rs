@@ -711,9 +711,7 @@ impl JointOperation {
     pub fn sources(&self) -> Vec<&Source> {
         let mut out: Vec<&Source> = Vec::new();
         for s in self.cited().chain(self.only_source.as_ref()) {
-            if !out.contains(&s) {
-                out.push(s);
-            }
+            crate::distinct::push_distinct(&mut out, s);
         }
         out
     }
@@ -781,9 +779,7 @@ impl OperationBuilder {
     /// Adds a crime it targeted.
     #[must_use]
     pub fn crime(mut self, crime: Crime) -> Self {
-        if !self.0.crimes.contains(&crime) {
-            self.0.crimes.push(crime);
-        }
+        crate::distinct::push_distinct(&mut self.0.crimes, crime);
         self
     }
 

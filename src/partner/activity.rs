@@ -60,9 +60,7 @@ impl Activity {
     ) -> Result<Activity> {
         let mut distinct: Vec<Country> = Vec::with_capacity(states.len());
         for c in states {
-            if !distinct.contains(&c) {
-                distinct.push(c);
-            }
+            crate::distinct::push_distinct(&mut distinct, c);
         }
         let a = Activity {
             id: id.into(),
@@ -102,9 +100,7 @@ impl Activity {
     /// Adds a source.
     #[must_use]
     pub fn source(mut self, source: Source) -> Activity {
-        if !self.sources.contains(&source) {
-            self.sources.push(source);
-        }
+        crate::distinct::push_distinct(&mut self.sources, source);
         self
     }
 

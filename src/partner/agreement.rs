@@ -370,9 +370,7 @@ impl Meeting {
     /// Adds a state that attended.
     #[must_use]
     pub fn attendee(mut self, country: Country) -> Meeting {
-        if !self.attendees.contains(&country) {
-            self.attendees.push(country);
-        }
+        crate::distinct::push_distinct(&mut self.attendees, country);
         self
     }
 
@@ -733,9 +731,7 @@ impl Agreement {
             .chain(self.conveners.iter().copied())
             .chain(self.meetings.iter().flat_map(|m| m.attendees.iter().copied()));
         for c in all {
-            if !out.contains(&c) {
-                out.push(c);
-            }
+            crate::distinct::push_distinct(&mut out, c);
         }
         out
     }
@@ -852,9 +848,7 @@ impl AgreementBuilder {
     /// Adds a convening state.
     #[must_use]
     pub fn convener(mut self, country: Country) -> Self {
-        if !self.0.conveners.contains(&country) {
-            self.0.conveners.push(country);
-        }
+        crate::distinct::push_distinct(&mut self.0.conveners, country);
         self
     }
 

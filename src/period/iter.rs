@@ -153,6 +153,17 @@ impl Period {
 }
 
 /// The days of a [`Period`], from [`Period::days_iter`].
+///
+/// # Examples
+/// ```
+/// use corridor::Period;
+/// // February 2024 has 29 days (a leap year).
+/// let feb = Period::month(2024, 2)?;
+/// let days: Vec<_> = feb.days_iter().collect();
+/// assert_eq!(days.len(), 29);
+/// assert_eq!((days[0], days[28]), (feb.start(), feb.end()));
+/// # Ok::<(), corridor::PeriodError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Days {
     /// Julian day of the next day from the front.
@@ -194,6 +205,16 @@ impl ExactSizeIterator for Days {}
 impl FusedIterator for Days {}
 
 /// A run of consecutive periods of one kind, from [`Period::successors_until`] or [`Period::split`].
+///
+/// # Examples
+/// ```
+/// use corridor::{Granularity, Period};
+/// let quarters = Period::year(2021)?.split(Granularity::Quarter)?;
+/// assert_eq!(quarters.len(), 4);
+/// let names: Vec<String> = quarters.rev().map(|q| q.to_string()).collect();
+/// assert_eq!(names, ["2021-Q4", "2021-Q3", "2021-Q2", "2021-Q1"]);
+/// # Ok::<(), corridor::PeriodError>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Periods {
     front: Period,

@@ -19,6 +19,16 @@ const MIN_YEAR: i32 = -9999;
 const MAX_YEAR: i32 = 9999;
 
 /// Why a period could not be parsed, built or transformed.
+///
+/// # Examples
+/// ```
+/// use corridor::{Period, PeriodError};
+/// assert!(matches!(Period::month(2021, 13), Err(PeriodError::MonthOutOfRange { month: 13, .. })));
+/// assert!(matches!(Period::iso_week(2021, 53), Err(PeriodError::WeekOutOfRange { weeks_in_year: 52, .. })));
+/// let err = "August 2021".parse::<Period>().unwrap_err();
+/// assert!(matches!(err, PeriodError::UnknownForm { .. }));
+/// assert!(err.to_string().starts_with("unknown period form \"August 2021\""));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PeriodError {

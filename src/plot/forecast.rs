@@ -22,7 +22,7 @@ use crate::stats::forecast::Forecast;
 /// [`PlotError::Length`] when the forecasts' horizons differ; [`PlotError::NotFinite`] for a NaN or
 /// infinite bound; [`PlotError::Size`]; as [`crate::Error::Plot`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::Count;
 /// use corridor::flow::FlowSeries;

@@ -28,7 +28,7 @@ use crate::stats::ItsFit;
 /// [`crate::Error::Plot`]. A failure to compute the effect's interval comes back as
 /// [`crate::Error::Stats`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::Count;
 /// use corridor::flow::FlowSeries;

@@ -12,12 +12,13 @@
 //! | interrupted time series: data, fitted line, counterfactual with its band, the event | [`its_svg`] |
 //! | forecast fan: history, mean forecast, 80 % and 95 % intervals | [`forecast_svg`] |
 //! | resilience curves of several attack strategies, side by side | [`resilience_svg`] |
+//! | a simulation run's stocks (people held at the end of each day) per place | [`stocks_svg`] |
 //!
 //! The SVG is drawn with `plotters`' SVG backend and no font files: text is written as SVG `<text>`
 //! elements in the `sans-serif` family and laid out by whatever shows the file (a browser, Inkscape,
 //! `rsvg-convert`).
 //!
-//! # Example
+//! # Examples
 //! ```
 //! use corridor::Count;
 //! use corridor::flow::FlowSeries;
@@ -39,14 +40,34 @@ mod its;
 mod resilience;
 mod series;
 mod stl;
+mod stocks;
 
 pub use forecast::forecast_svg;
 pub use its::its_svg;
 pub use resilience::resilience_svg;
 pub use series::{SeriesChart, series_svg};
 pub use stl::stl_svg;
+pub use stocks::{StocksChart, stocks_svg};
 
 /// Why a chart could not be drawn.
+///
+/// # Examples
+/// ```
+/// use corridor::flow::FlowSeries;
+/// use corridor::plot::{Chart, PlotError, SeriesChart, series_svg};
+/// use corridor::Count;
+/// let s = FlowSeries::new("2024-01".parse()?, vec![Some(Count::exact(10)), Some(Count::exact(12))])?;
+/// // A changepoint past the end of the series.
+/// let err = series_svg(&s, &SeriesChart::default().changepoints(&[5])).unwrap_err();
+/// assert!(matches!(err, corridor::Error::Plot(PlotError::Index { index: 5, len: 2, .. })));
+/// // A chart too small to draw.
+/// let err = series_svg(&s, &SeriesChart::default().chart(Chart::default().size(100, 100))).unwrap_err();
+/// assert!(matches!(err, corridor::Error::Plot(PlotError::Size { width: 100, height: 100 })));
+/// // Only gaps: nothing to draw.
+/// let gaps = FlowSeries::new("2024-01".parse()?, vec![None, None])?;
+/// assert!(matches!(series_svg(&gaps, &SeriesChart::default()), Err(corridor::Error::Plot(PlotError::NoData { .. }))));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PlotError {
@@ -84,6 +105,24 @@ pub enum PlotError {
         /// Its text.
         value: String,
     },
+    /// A name (a place of a simulation) that the data do not have.
+    #[error("no {what} is called {name:?}")]
+    UnknownName {
+        /// What was named.
+        what: &'static str,
+        /// The name given.
+        name: String,
+    },
+    /// More series than the chart has colours for.
+    #[error("too many {what}: {got} (at most {max}, one colour each)")]
+    TooMany {
+        /// What was counted.
+        what: &'static str,
+        /// How many were asked for.
+        got: usize,
+        /// The most the chart draws.
+        max: usize,
+    },
     /// The chart size is outside 200..=10,000 by 150..=10,000 pixels.
     #[error("chart size {width}x{height} is outside 200..=10000 by 150..=10000 pixels")]
     Size {
@@ -102,7 +141,7 @@ pub enum PlotError {
 
 /// Options that every chart takes: title, size in pixels, and a note for the caption.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::plot::Chart;
 /// let c = Chart::default().title("Resilience").size(1000, 420).note("Simulated network.");

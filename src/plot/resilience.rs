@@ -21,7 +21,7 @@ const CURVES: [usize; 8] = [5, 6, 3, 1, 7, 2, 0, 4];
 /// [`PlotError::NoData`] when the comparison has no curve or no point, [`PlotError::Size`]; as
 /// [`crate::Error::Plot`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::network::{Actor, Attack, Recovery, Role, SmugglingNetwork, Tie, TieKind};
 /// use corridor::plot::{Chart, resilience_svg};

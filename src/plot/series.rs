@@ -16,7 +16,7 @@ const REFERENCES: [RGBColor; 4] = [SECOND, frame::PALETTE[3], frame::PALETTE[7],
 
 /// Options of [`series_svg`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::plot::SeriesChart;
 /// let c = SeriesChart::default()
@@ -45,6 +45,18 @@ impl SeriesChart {
     }
 
     /// Draw people per day (each value divided by its period's number of days) instead of counts.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::FlowSeries;
+    /// use corridor::plot::{SeriesChart, series_svg};
+    /// use corridor::Count;
+    /// // 3,100 in January and 2,800 in February: 100 a day both months.
+    /// let s = FlowSeries::new("2023-01".parse()?, vec![Some(Count::exact(3_100)), Some(Count::exact(2_800))])?;
+    /// let svg = series_svg(&s, &SeriesChart::default().per_day(true).bars(true))?;
+    /// assert!(svg.starts_with("<svg") && !svg.contains("3,100"));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn per_day(mut self, per_day: bool) -> Self {
         self.per_day = per_day;
@@ -91,7 +103,7 @@ impl SeriesChart {
 /// past its end, [`PlotError::NotFinite`] for a reference value that is NaN or infinite,
 /// [`PlotError::Size`] for a size out of range; as [`crate::Error::Plot`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::Count;
 /// use corridor::flow::FlowSeries;

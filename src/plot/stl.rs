@@ -21,7 +21,7 @@ use crate::stats::Stl;
 /// [`PlotError::NoData`] when the series is empty or all gaps, [`PlotError::Size`] for a size out of
 /// range; as [`crate::Error::Plot`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::Count;
 /// use corridor::flow::FlowSeries;

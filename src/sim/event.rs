@@ -6,6 +6,7 @@ use time::{Date, Weekday};
 
 use super::{Result, SimError};
 use crate::flow::Nationality;
+use crate::network::{Capacity, Disruption};
 
 /// What a quota or closure applies to: a place (its departures) or a route.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -205,6 +206,115 @@ impl QuotaSchedule {
     }
 }
 
+impl From<crate::partner::Weekdays> for Weekdays {
+    /// The same days.
+    fn from(days: crate::partner::Weekdays) -> Self {
+        let all = [
+            Weekday::Monday,
+            Weekday::Tuesday,
+            Weekday::Wednesday,
+            Weekday::Thursday,
+            Weekday::Friday,
+            Weekday::Saturday,
+            Weekday::Sunday,
+        ];
+        let listed: Vec<Weekday> = all.into_iter().filter(|&d| days.contains(d)).collect();
+        Self::of(&listed)
+    }
+}
+
+impl From<&crate::partner::QuotaSchedule> for QuotaSchedule {
+    /// A partner agreement's quota commitment as a simulation quota: one rule per step, on the
+    /// step's weekdays, with the step's daily limit; a step without an end (an arrangement whose end
+    /// was not announced) runs to [`Date::MAX`], so the quota binds to the end of any scenario.
+    /// [`QuotaSchedule::cap_on`] then equals [`crate::partner::QuotaSchedule::limit_on`] on every
+    /// day (the partner schedule's steps do not overlap, so "the lowest rule applies" never has to
+    /// choose).
+    ///
+    /// # Example
+    /// ```
+    /// use corridor::partner::{self, QuotaStep};
+    /// use corridor::sim::{Event, QuotaSchedule, Target};
+    /// use time::macros::date;
+    ///
+    /// // The Carepa arrangement between Panama and Colombia (August 2021), as a partner commitment
+    /// // (the embedded one is `datasets::darien::partners()`'s "pan-col-quota-2021").
+    /// let carepa = partner::QuotaSchedule::new(vec![
+    ///     QuotaStep::new(date!(2021 - 08 - 11), 650).until(date!(2021 - 08 - 31)),
+    ///     QuotaStep::new(date!(2021 - 09 - 01), 500).on("tue-sat".parse()?),
+    /// ])?;
+    /// let quota = QuotaSchedule::from(&carepa);
+    /// assert_eq!(quota.cap_on(date!(2021 - 08 - 20)), Some(650));
+    /// assert_eq!(quota.cap_on(date!(2021 - 09 - 07)), Some(500)); // a Tuesday
+    /// assert_eq!(quota.cap_on(date!(2021 - 09 - 05)), Some(0)); // a Sunday
+    /// assert_eq!(quota.cap_on(date!(2030 - 01 - 01)), Some(500)); // no end was announced
+    /// let lever = Event::quota(Target::place("Necoclí"), quota);
+    /// assert_eq!(lever.kind(), "quota");
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    fn from(schedule: &crate::partner::QuotaSchedule) -> Self {
+        Self {
+            rules: schedule
+                .steps()
+                .iter()
+                .map(|s| QuotaRule {
+                    first: s.first_day(),
+                    last: s.last_day().unwrap_or(Date::MAX),
+                    weekdays: s.weekdays().into(),
+                    per_day: s.per_day(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The share of a smuggling network's corridor capacity left after a disruption: the maximum flow
+/// of migrants a month from the first stage to the last after the arrests divided by that before
+/// (both from [`crate::network::SmugglingNetwork::disrupt`]), in `[0, 1]`.
+///
+/// # Errors
+/// [`SimError::Event`] when the network has no corridor (no actor serves a stage), when its
+/// capacity before the arrests is unbounded (no actor on some path states a capacity, so the data
+/// give no ratio) or zero, or when it is unbounded after them.
+///
+/// # Example
+/// ```
+/// use corridor::network::{Actor, SmugglingNetwork, StageServed, Tie, TieKind};
+///
+/// let mut b = SmugglingNetwork::builder();
+/// let a = b.add_actor(Actor::person("A").stage(StageServed::new(0, "Turbo")).capacity(400));
+/// let g = b.add_actor(Actor::person("G").stage(StageServed::new(1, "Acandí")).capacity(100));
+/// b.add_tie(a, g, Tie::undirected(TieKind::Logistics))?;
+/// let n = b.build()?;
+/// assert_eq!(corridor::sim::capacity_ratio(&n.disrupt(&[])?)?, 1.0);
+/// assert_eq!(corridor::sim::capacity_ratio(&n.disrupt(&[g])?)?, 0.0);
+/// # Ok::<(), corridor::Error>(())
+/// ```
+pub fn capacity_ratio(disruption: &Disruption) -> Result<f64> {
+    let bad = |reason: &str| SimError::Event {
+        event: "capacity cut".into(),
+        reason: reason.to_owned(),
+    };
+    let capacity = |m: &crate::network::DisruptionMetrics| {
+        m.corridor()
+            .map(|c| c.capacity())
+            .ok_or_else(|| bad("the network has no corridor: no actor serves a stage"))
+    };
+    let before = match capacity(disruption.before())? {
+        Capacity::Bounded(0) => return Err(bad("the network carries nobody before the arrests")),
+        Capacity::Bounded(n) => n,
+        Capacity::Unbounded => {
+            return Err(bad(
+                "the network's capacity before the arrests is unbounded (no actor on some path states a capacity)",
+            ));
+        }
+    };
+    match capacity(disruption.after())? {
+        Capacity::Bounded(n) => Ok((n as f64 / before as f64).min(1.0)),
+        Capacity::Unbounded => Err(bad("the network's capacity after the arrests is unbounded")),
+    }
+}
+
 /// A policy lever: what an [`Event`] does.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -361,6 +471,47 @@ impl Event {
             first,
             last,
         })
+    }
+
+    /// A cut in a route's throughput fed from a smuggling network: from `first` to `last` the route
+    /// carries its throughput times the ratio of the network's corridor capacity after an
+    /// operation's arrests to that before ([`capacity_ratio`]), as [`Event::capacity_cut`].
+    ///
+    /// The network's capacity is the maximum flow of migrants a month from the first corridor
+    /// stage its actors serve to the last (see [`crate::network::DisruptionMetrics`]); the route
+    /// is taken to be the smuggling network's link of the corridor, so it loses the same share of
+    /// its capacity.
+    ///
+    /// # Errors
+    /// As [`capacity_ratio`]; [`SimError::Event`] when `last` is before `first`.
+    ///
+    /// # Example
+    /// ```
+    /// use corridor::network::{Actor, SmugglingNetwork, StageServed, Tie, TieKind};
+    /// use corridor::sim::Event;
+    /// use time::macros::date;
+    ///
+    /// // Two boat crews of 300 and 200 a month at stage 0, both handing over to one guide at stage 1.
+    /// let mut b = SmugglingNetwork::builder();
+    /// let a = b.add_actor(Actor::person("A").stage(StageServed::new(0, "Necoclí")).capacity(300));
+    /// let c = b.add_actor(Actor::person("C").stage(StageServed::new(0, "Necoclí")).capacity(200));
+    /// let g = b.add_actor(Actor::person("G").stage(StageServed::new(1, "Capurganá")));
+    /// b.add_tie(a, g, Tie::undirected(TieKind::Logistics))?;
+    /// b.add_tie(c, g, Tie::undirected(TieKind::Logistics))?;
+    /// let arrests = b.build()?.disrupt(&[a])?; // 500 a month before, 200 after
+    /// let cut = Event::capacity_cut_from("Necoclí", "Capurganá", date!(2021 - 10 - 01), date!(2021 - 10 - 31), &arrests)?;
+    /// assert_eq!(cut.kind(), "capacity cut");
+    /// assert_eq!(corridor::sim::capacity_ratio(&arrests)?, 0.4);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    pub fn capacity_cut_from(
+        from: impl Into<String>,
+        to: impl Into<String>,
+        first: Date,
+        last: Date,
+        disruption: &Disruption,
+    ) -> Result<Self> {
+        Self::capacity_cut(from, to, first, last, capacity_ratio(disruption)?)
     }
 
     /// An inflow shock: from `first` to `last`, the inflow at `place` (or at every entry when

@@ -166,7 +166,7 @@ mod transit;
 
 pub use calibrate::{Calibration, Fit, Loss, ard, poisson_deviance};
 pub use ensemble::{Ensemble, Measure};
-pub use event::{Event, QuotaRule, QuotaSchedule, Target, Weekdays};
+pub use event::{Event, QuotaRule, QuotaSchedule, Target, Weekdays, capacity_ratio};
 pub use model::{Model, ModelBuilder};
 pub use place::{Place, PlaceKind};
 pub use route::Route;

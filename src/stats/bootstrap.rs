@@ -219,7 +219,7 @@ fn jackknife<F: Fn(&[f64]) -> f64>(data: &[f64], statistic: F) -> Vec<f64> {
 /// thread). With the `parallel` feature the replicates are spread over rayon's thread pool with identical
 /// results.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::bootstrap::Bootstrap;
@@ -272,7 +272,7 @@ impl Bootstrap {
     /// `data` is empty; [`StatsError::NonFinite`] at the first NaN or infinite value;
     /// [`StatsError::Degenerate`] if the statistic is not finite on `data` itself.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::bootstrap::Bootstrap;
@@ -333,7 +333,7 @@ impl Bootstrap {
     ///
     /// As [`run`](Self::run), for each sample.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::bootstrap::Bootstrap;
@@ -387,6 +387,20 @@ impl Bootstrap {
 }
 
 /// How blocks are cut from a series in the [`BlockBootstrap`].
+///
+/// # Examples
+/// ```
+/// use corridor::stats::bootstrap::{BlockBootstrap, BlockScheme};
+/// let series: Vec<f64> = (0..60).map(|t| f64::from(t % 7)).collect();
+/// let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
+/// let moving = BlockBootstrap::new(200, 6).seed(1).run(&series, mean)?;
+/// let circular = BlockBootstrap::new(200, 6).scheme(BlockScheme::Circular).seed(1).run(&series, mean)?;
+/// assert_eq!(BlockScheme::default(), BlockScheme::Moving);
+/// // Both resample the same series; only the block starts differ.
+/// assert_eq!(moving.estimate(), circular.estimate());
+/// assert_ne!(moving.replicates(), circular.replicates());
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum BlockScheme {
     /// Moving blocks (Künsch 1989): a block of length `l` starts at a uniform index in `0..=n − l`.
@@ -410,7 +424,7 @@ pub enum BlockScheme {
 ///
 /// `O(B (n + c(n)))` time, `O(B + n)` memory.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::bootstrap::{BlockBootstrap, BlockScheme};
@@ -472,7 +486,7 @@ impl BlockBootstrap {
     /// [`StatsError::NonFinite`] at the first NaN or infinite value (gaps must be handled first);
     /// [`StatsError::Degenerate`] if the statistic is not finite on `data` itself.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::bootstrap::BlockBootstrap;
@@ -537,6 +551,22 @@ impl BlockBootstrap {
 /// `replicates`, `jackknife`, `acceleration` (null where it is not defined, as for a block
 /// bootstrap), and the 95 % `percentile_interval` and `bca_interval` (each an
 /// [`Interval`], null where it cannot be computed).
+///
+/// # Examples
+/// ```
+/// use corridor::stats::{bootstrap::Bootstrap, descriptive};
+/// let x = [3.0, 5.0, 4.0, 8.0, 10.0];
+/// let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
+/// let boot = Bootstrap::new(500).seed(7).run(&x, mean)?;
+/// assert_eq!(boot.estimate(), 6.0);
+/// assert_eq!(boot.replicates().len(), 500);
+/// // Bias and standard error are the mean and the sd (divisor B − 1) of the replicates.
+/// assert!((boot.bias() - (descriptive::mean(boot.replicates())? - 6.0)).abs() < 1e-12);
+/// assert!((boot.std_error() - descriptive::std_dev(boot.replicates())?).abs() < 1e-12);
+/// // Leave-one-out means: (30 − x_i)/4.
+/// assert_eq!(boot.jackknife(), &[6.75, 6.25, 6.5, 5.5, 5.0]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct BootstrapResult {
     estimate: f64,
@@ -589,6 +619,16 @@ impl BootstrapResult {
 
     /// The jackknife values `θ₍ᵢ₎` (leave-one-out statistics) used for the acceleration; empty for a block
     /// bootstrap or a sample of size 1.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::bootstrap::Bootstrap;
+    /// let x = [1.0, 2.0, 6.0];
+    /// let boot = Bootstrap::new(10).run(&x, |s| s.iter().sum::<f64>())?;
+    /// // The sum with each observation left out.
+    /// assert_eq!(boot.jackknife(), &[8.0, 7.0, 3.0]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn jackknife(&self) -> &[f64] {
         &self.jackknife
@@ -605,6 +645,18 @@ impl BootstrapResult {
     /// # Complexity
     ///
     /// `O(B)`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::bootstrap::Bootstrap;
+    /// // The mean is unbiased: its bootstrap bias is small against its standard error.
+    /// let x = [3.0, 5.0, 4.0, 8.0, 10.0];
+    /// let boot = Bootstrap::new(2000).seed(7).run(&x, |s| s.iter().sum::<f64>() / s.len() as f64)?;
+    /// let mean_of_replicates = boot.replicates().iter().sum::<f64>() / 2000.0;
+    /// assert!((boot.bias() - (mean_of_replicates - 6.0)).abs() < 1e-12);
+    /// assert!(boot.bias().abs() < 0.1 * boot.std_error());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn bias(&self) -> f64 {
         let c = self.finite().count();
@@ -622,6 +674,16 @@ impl BootstrapResult {
     /// # Complexity
     ///
     /// `O(B)`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::bootstrap::Bootstrap;
+    /// // For the mean, the ideal bootstrap standard error is √(Σ (x − x̄)² / n) / √n = √(34/5)/√5 = 1.166.
+    /// let x = [3.0, 5.0, 4.0, 8.0, 10.0];
+    /// let boot = Bootstrap::new(4000).seed(7).run(&x, |s| s.iter().sum::<f64>() / s.len() as f64)?;
+    /// assert!((boot.std_error() - (34.0f64 / 25.0).sqrt()).abs() < 0.05);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn std_error(&self) -> f64 {
         let t: Vec<f64> = self.finite().collect();
@@ -651,7 +713,7 @@ impl BootstrapResult {
     /// [`StatsError::InvalidParameter`] unless `0 < level < 1`; [`StatsError::TooShort`] if no replicate
     /// is finite.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::bootstrap::Bootstrap;
@@ -679,7 +741,7 @@ impl BootstrapResult {
     /// when all jackknife values are equal (for example a constant sample), or when the statistic is not
     /// finite on a jackknife sample.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::bootstrap::Bootstrap;
@@ -700,7 +762,7 @@ impl BootstrapResult {
     /// [`StatsError::TooShort`] if no replicate is finite; [`StatsError::Degenerate`] if all replicates
     /// are at least, or all below, the estimate (`z₀` infinite; R `boot.ci` stops there too).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::bootstrap::Bootstrap;
@@ -740,7 +802,7 @@ impl BootstrapResult {
     /// [`bias_correction`](Self::bias_correction); [`StatsError::Degenerate`] if an adjusted level is not
     /// a number (`1 − a (z₀ + z_α) = 0`).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::bootstrap::Bootstrap;

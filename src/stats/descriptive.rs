@@ -16,6 +16,16 @@ use super::linalg::{lerp, scaled_sum, scaled_variance};
 use super::validate::{check_finite, check_positive, check_series};
 
 /// What to do with a gap (`None`) in a series.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::descriptive::{peak_with_gaps, GapPolicy};
+/// let xs = [Some(3.0), None, Some(7.0)];
+/// assert!(peak_with_gaps(&xs, GapPolicy::Error).is_err());
+/// assert_eq!(peak_with_gaps(&xs, GapPolicy::Skip)?.value(), 7.0);
+/// assert_eq!(GapPolicy::default(), GapPolicy::Error);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum GapPolicy {
@@ -29,6 +39,16 @@ pub enum GapPolicy {
 }
 
 /// Where a rolling window sits relative to the position it is reported at.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::descriptive::{rolling_mean, GapPolicy, Window};
+/// let xs = [Some(1.0), Some(2.0), Some(3.0), Some(4.0)];
+/// // A trailing window of 3 ends at its position, a centred one straddles it.
+/// assert_eq!(rolling_mean(&xs, 3, Window::Trailing, GapPolicy::Error)?, vec![None, None, Some(2.0), Some(3.0)]);
+/// assert_eq!(rolling_mean(&xs, 3, Window::Centred, GapPolicy::Error)?, vec![None, Some(2.0), Some(3.0), None]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Window {
@@ -40,6 +60,15 @@ pub enum Window {
 }
 
 /// How to express a change between two values.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::descriptive::{seasonal_change, Change};
+/// let xs = [Some(80.0), Some(100.0)];
+/// assert_eq!(seasonal_change(&xs, 1, Change::Difference)?, vec![None, Some(20.0)]);
+/// assert_eq!(seasonal_change(&xs, 1, Change::Percent)?, vec![None, Some(25.0)]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Change {
@@ -52,6 +81,16 @@ pub enum Change {
 /// A series' extreme value and the (first) position where it occurs.
 ///
 /// Serialises (feature `serde`) as a plain record; results are not deserialised.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::descriptive::{peak, trough};
+/// let xs = [4.0, 9.0, 1.0, 9.0];
+/// let p = peak(&xs)?;
+/// assert_eq!((p.index(), p.value()), (1, 9.0)); // the first of the two 9s
+/// assert_eq!(trough(&xs)?.index(), 2);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Extreme {
@@ -78,7 +117,7 @@ impl Extreme {
 /// # Errors
 /// [`StatsError::Gap`] naming the first gap.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert_eq!(corridor::stats::descriptive::without_gaps(&[Some(1.0), Some(2.0)])?, vec![1.0, 2.0]);
 /// assert!(corridor::stats::descriptive::without_gaps(&[Some(1.0), None]).is_err());
@@ -95,7 +134,7 @@ pub fn without_gaps(xs: &[Option<f64>]) -> crate::stats::error::Result<Vec<f64>>
 /// statistic that reads time from positions, such as Sen's slope, or whose answer is a position,
 /// such as [`peak`]; use [`peak_with_gaps`], [`sens_slope_with_gaps`](crate::stats::trend::sens_slope_with_gaps)).
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert_eq!(corridor::stats::descriptive::dropping_gaps(&[Some(1.0), None, Some(3.0)]), vec![1.0, 3.0]);
 /// ```
@@ -110,7 +149,7 @@ pub fn dropping_gaps(xs: &[Option<f64>]) -> Vec<f64> {
 /// [`StatsError::NonFinite`] for NaN or infinity; [`StatsError::Overflow`] when the sum exceeds
 /// `f64::MAX` in magnitude (partial sums may: `sum(&[1e308, 1e308, -1e308])` is `1e308`).
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert_eq!(corridor::stats::descriptive::sum(&[1.0, 2.5])?, 3.5);
 /// # Ok::<(), corridor::Error>(())
@@ -149,7 +188,7 @@ fn finite_mean(xs: impl Iterator<Item = f64> + Clone, n: usize) -> f64 {
 /// # Errors
 /// [`StatsError::TooShort`] when empty, [`StatsError::NonFinite`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert_eq!(corridor::stats::descriptive::mean(&[1.0, 2.0, 6.0])?, 3.0);
 /// # Ok::<(), corridor::Error>(())
@@ -159,14 +198,18 @@ pub fn mean(xs: &[f64]) -> crate::stats::error::Result<f64> {
     Ok(finite_mean(xs.iter().copied(), xs.len()))
 }
 
-/// The median (mean of the two middle values for even `n`, as numpy). `O(n)` by selection.
+/// The median (mean of the two middle values for even `n`, as numpy).
 ///
 /// Finite for any finite input: the median of `−1e308` and `1e308` is 0 (see [`quantile`]).
+///
+/// # Complexity
+///
+/// `O(n)` by selection.
 ///
 /// # Errors
 /// [`StatsError::TooShort`] when empty, [`StatsError::NonFinite`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert_eq!(corridor::stats::descriptive::median(&[4.0, 1.0, 3.0, 2.0])?, 2.5);
 /// # Ok::<(), corridor::Error>(())
@@ -194,7 +237,7 @@ fn unreachable_empty(method: &'static str) -> StatsError {
 /// [`StatsError::Overflow`] when the variance exceeds `f64::MAX` (values spread over more than
 /// about `1.3e154`); [`std_dev`] is finite there.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert_eq!(corridor::stats::descriptive::variance(&[1.0, 2.0, 3.0, 4.0])?, 5.0 / 3.0);
 /// # Ok::<(), corridor::Error>(())
@@ -219,7 +262,7 @@ pub fn variance(xs: &[f64]) -> crate::stats::error::Result<f64> {
 /// # Errors
 /// [`StatsError::TooShort`] for fewer than 2 values, [`StatsError::NonFinite`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert_eq!(corridor::stats::descriptive::std_dev(&[2.0, 4.0, 4.0, 4.0, 5.0, 5.0, 7.0, 9.0])?, (32.0f64 / 7.0).sqrt());
 /// # Ok::<(), corridor::Error>(())
@@ -266,14 +309,18 @@ fn quantile_unchecked(v: &mut [f64], p: f64) -> Option<f64> {
 /// h = (n − 1) p,   Q(p) = x_(⌊h⌋) + (h − ⌊h⌋)(x_(⌊h⌋+1) − x_(⌊h⌋))     (0-based order statistics)
 /// ```
 ///
-/// `O(n)` expected by selection. Where `x_(⌊h⌋+1) − x_(⌊h⌋)` overflows the interpolation is
-/// taken as `x_(⌊h⌋)(1 − t) + x_(⌊h⌋+1) t`, so the result is finite for any finite input.
+/// Where `x_(⌊h⌋+1) − x_(⌊h⌋)` overflows the interpolation is taken as
+/// `x_(⌊h⌋)(1 − t) + x_(⌊h⌋+1) t`, so the result is finite for any finite input.
+///
+/// # Complexity
+///
+/// `O(n)` expected, by selection.
 ///
 /// # Errors
 /// [`StatsError::TooShort`] when empty, [`StatsError::NonFinite`],
 /// [`StatsError::InvalidParameter`] unless `0 ≤ p ≤ 1`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert_eq!(corridor::stats::descriptive::quantile(&[1.0, 2.0, 3.0, 4.0], 0.25)?, 1.75);
 /// # Ok::<(), corridor::Error>(())
@@ -284,12 +331,16 @@ pub fn quantile(xs: &[f64], p: f64) -> crate::stats::error::Result<f64> {
     quantile_unchecked(&mut xs.to_vec(), p).ok_or_else(|| unreachable_empty("quantile"))
 }
 
-/// Several type-7 quantiles at once (one sort, `O(n log n)`), in the order of `ps`.
+/// Several type-7 quantiles at once, in the order of `ps`.
+///
+/// # Complexity
+///
+/// `O(n log n)`: one sort serves every probability.
 ///
 /// # Errors
 /// As [`quantile`], for the first bad probability.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert_eq!(corridor::stats::descriptive::quantiles(&[1.0, 2.0, 3.0, 4.0, 5.0], &[0.0, 0.5, 1.0])?, vec![1.0, 3.0, 5.0]);
 /// # Ok::<(), corridor::Error>(())
@@ -337,7 +388,7 @@ fn extreme(
 /// # Errors
 /// [`StatsError::TooShort`] when empty, [`StatsError::NonFinite`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let p = corridor::stats::descriptive::peak(&[3.0, 9.0, 1.0, 9.0])?;
 /// assert_eq!((p.index(), p.value()), (1, 9.0));
@@ -352,7 +403,7 @@ pub fn peak(xs: &[f64]) -> crate::stats::error::Result<Extreme> {
 /// # Errors
 /// [`StatsError::TooShort`] when empty, [`StatsError::NonFinite`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let t = corridor::stats::descriptive::trough(&[3.0, 1.0, 1.0])?;
 /// assert_eq!((t.index(), t.value()), (1, 1.0));
@@ -397,7 +448,7 @@ fn extreme_with_gaps(
 /// [`StatsError::Gap`] (policies `Error`, `Propagate`), [`StatsError::NonFinite`],
 /// [`StatsError::TooShort`] when no value is present.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::descriptive::{peak_with_gaps, GapPolicy};
 /// let p = peak_with_gaps(&[Some(3.0), None, Some(9.0)], GapPolicy::Skip)?;
@@ -414,7 +465,7 @@ pub fn peak_with_gaps(xs: &[Option<f64>], gaps: GapPolicy) -> crate::stats::erro
 /// # Errors
 /// As [`peak_with_gaps`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::descriptive::{trough_with_gaps, GapPolicy};
 /// let t = trough_with_gaps(&[None, Some(3.0), Some(1.0)], GapPolicy::Skip)?;
@@ -474,7 +525,7 @@ fn check_nonzero_base(name: &'static str, x: f64) -> Result<(), StatsError> {
 /// [`StatsError::InvalidParameter`] for a non-finite value, [`StatsError::Degenerate`] for
 /// `from = 0`, [`StatsError::Overflow`] when the change exceeds `f64::MAX` percent.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// // Darién: 2,461 crossings a day in August 2021, 140 a day later: −94.31 %.
 /// let pct = corridor::stats::descriptive::percent_change(2461.0, 140.0)?;
@@ -493,7 +544,7 @@ pub fn percent_change(from: f64, to: f64) -> crate::stats::error::Result<f64> {
 /// [`StatsError::InvalidParameter`] for a non-finite value, [`StatsError::Degenerate`] for a
 /// zero baseline, [`StatsError::Overflow`] when the ratio exceeds `f64::MAX`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// // 140,000 crossings against a normal year of 10,000.
 /// assert_eq!(corridor::stats::descriptive::ratio_to(140_000.0, 10_000.0)?, 14.0);
@@ -525,7 +576,7 @@ fn base_value(xs: &[f64], base: usize) -> crate::stats::error::Result<f64> {
 /// when `base` is out of range, [`StatsError::Degenerate`] when `x_base = 0`,
 /// [`StatsError::Overflow`] when a ratio exceeds `f64::MAX`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert_eq!(corridor::stats::descriptive::ratio_to_base(&[2.0, 3.0, 5.0], 0)?, vec![1.0, 1.5, 2.5]);
 /// # Ok::<(), corridor::Error>(())
@@ -540,7 +591,7 @@ pub fn ratio_to_base(xs: &[f64], base: usize) -> crate::stats::error::Result<Vec
 /// # Errors
 /// As [`ratio_to_base`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert_eq!(corridor::stats::descriptive::index_to_base(&[2.0, 3.0, 5.0], 0)?, vec![100.0, 150.0, 250.0]);
 /// # Ok::<(), corridor::Error>(())
@@ -574,7 +625,7 @@ fn check_gap_series(xs: &[Option<f64>]) -> Result<(), StatsError> {
 /// infinite value, [`StatsError::Overflow`] when a change exceeds `f64::MAX` (a percent change
 /// whose difference alone overflows is computed as [`percent_change`] does).
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::descriptive::{seasonal_change, Change};
 /// let xs = [Some(100.0), Some(50.0), Some(110.0), None];
@@ -612,7 +663,7 @@ pub fn seasonal_change(
 /// [`StatsError::InvalidParameter`] unless `first > 0`, `last ≥ 0`, `periods > 0`, all finite;
 /// [`StatsError::Overflow`] when the rate exceeds `f64::MAX`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let g = corridor::stats::descriptive::compound_growth_rate(100.0, 121.0, 2.0)?;
 /// assert!((g - 0.1).abs() < 1e-12);
@@ -686,13 +737,17 @@ fn rolling(
 /// (pandas' default), [`GapPolicy::Skip`] averages the present values of the window
 /// (pandas `min_periods=1` on every full window; `None` if all are gaps). Unlike pandas with
 /// `min_periods`, edge positions whose window does not fit stay `None` under every policy. See [`Window`] for the alignment of
-/// centred windows with an even `k`. `O(n·k)`.
+/// centred windows with an even `k`.
+///
+/// # Complexity
+///
+/// `O(n·k)`.
 ///
 /// # Errors
 /// [`StatsError::InvalidParameter`] for `k = 0`, [`StatsError::NonFinite`],
 /// [`StatsError::Gap`] under [`GapPolicy::Error`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::descriptive::{rolling_mean, GapPolicy, Window};
 /// let xs = [Some(1.0), Some(2.0), None, Some(4.0)];
@@ -720,7 +775,7 @@ pub fn rolling_mean(
 /// As [`rolling_mean`], and [`StatsError::Overflow`] when a window's sum exceeds `f64::MAX`
 /// (a rolling mean never overflows).
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::descriptive::{rolling_sum, GapPolicy, Window};
 /// let xs = [Some(1.0), Some(2.0), Some(4.0), Some(8.0)];
@@ -746,7 +801,7 @@ pub fn rolling_sum(
 /// [`StatsError::NonFinite`], [`StatsError::Gap`] under [`GapPolicy::Error`],
 /// [`StatsError::Overflow`] when a partial sum exceeds `f64::MAX`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::descriptive::{cumulative_sum, GapPolicy};
 /// let xs = [Some(1.0), None, Some(4.0)];
@@ -810,7 +865,7 @@ fn check_shares_input(method: &'static str, xs: &[f64]) -> crate::stats::error::
 /// [`StatsError::InvalidParameter`] for a negative value, [`StatsError::Degenerate`] when the
 /// total is zero.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert_eq!(corridor::stats::descriptive::shares(&[1.0, 3.0])?, vec![0.25, 0.75]);
 /// # Ok::<(), corridor::Error>(())
@@ -827,7 +882,7 @@ pub fn shares(xs: &[f64]) -> crate::stats::error::Result<Vec<f64>> {
 /// # Errors
 /// As [`shares`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert_eq!(corridor::stats::descriptive::herfindahl(&[50.0, 30.0, 20.0])?, 0.38);
 /// # Ok::<(), corridor::Error>(())
@@ -838,12 +893,16 @@ pub fn herfindahl(xs: &[f64]) -> crate::stats::error::Result<f64> {
 }
 
 /// The top-`k` concentration ratio: the share of the total held by the `k` largest values
-/// (`k` larger than the series counts all of it). `O(n)` by selection.
+/// (`k` larger than the series counts all of it).
+///
+/// # Complexity
+///
+/// `O(n)` by selection.
 ///
 /// # Errors
 /// As [`shares`], and [`StatsError::InvalidParameter`] for `k = 0`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert_eq!(corridor::stats::descriptive::top_k_share(&[10.0, 50.0, 40.0], 2)?, 0.9);
 /// # Ok::<(), corridor::Error>(())

@@ -3,6 +3,18 @@
 /// Why a statistic could not be computed.
 ///
 /// Messages are lowercase and name the offending value and its position.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::{descriptive::mean, mann_kendall, StatsError};
+/// assert!(matches!(mann_kendall(&[1.0]), Err(StatsError::TooShort { got: 1, .. })));
+/// let err = mean(&[1.0, f64::NAN]).unwrap_err();
+/// assert!(matches!(err, StatsError::NonFinite { index: 1, .. }));
+/// assert_eq!(err.to_string(), "value at index 1 is not finite: NaN");
+/// // `?` lifts it into the crate error.
+/// let lifted: corridor::Error = err.into();
+/// assert!(StatsError::try_from(lifted).is_ok());
+/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
 pub enum StatsError {

@@ -9,7 +9,7 @@
 /// [`Forecast`](super::forecast::Forecast). The bounds may be infinite (a rate ratio with no events in
 /// the second sample has `upper = +∞`, as in R).
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// let t = corridor::stats::poisson_rate_test(30, 10.0, 10, 10.0)?;
@@ -34,36 +34,84 @@ impl Interval {
     }
 
     /// The lower bound.
+    ///
+    /// # Examples
+    /// ```
+    /// // Garwood interval for 10 events (R poisson.test(10)$conf.int: 4.795389, 18.390356).
+    /// let ci = corridor::stats::rate::poisson_exact_interval(10, 0.95)?;
+    /// assert!((ci.lower() - 4.795_389).abs() < 1e-6);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn lower(&self) -> f64 {
         self.lower
     }
 
     /// The upper bound.
+    ///
+    /// # Examples
+    /// ```
+    /// // Garwood interval for 10 events (R poisson.test(10)$conf.int: 4.795389, 18.390356).
+    /// let ci = corridor::stats::rate::poisson_exact_interval(10, 0.95)?;
+    /// assert!((ci.upper() - 18.390_356).abs() < 1e-6);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn upper(&self) -> f64 {
         self.upper
     }
 
     /// The nominal coverage level, in `(0, 1)`.
+    ///
+    /// # Examples
+    /// ```
+    /// let ci = corridor::stats::rate::poisson_exact_interval(10, 0.9)?;
+    /// assert_eq!(ci.level(), 0.9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn level(&self) -> f64 {
         self.level
     }
 
     /// `upper − lower`.
+    ///
+    /// # Examples
+    /// ```
+    /// let ci = corridor::stats::rate::poisson_exact_interval(10, 0.95)?;
+    /// assert_eq!(ci.width(), ci.upper() - ci.lower());
+    /// // A higher level gives a wider interval.
+    /// assert!(corridor::stats::rate::poisson_exact_interval(10, 0.99)?.width() > ci.width());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn width(&self) -> f64 {
         self.upper - self.lower
     }
 
     /// Whether `lower ≤ x ≤ upper`.
+    ///
+    /// # Examples
+    /// ```
+    /// let ci = corridor::stats::rate::poisson_exact_interval(10, 0.95)?;
+    /// assert!(ci.contains(10.0) && !ci.contains(20.0));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn contains(&self, x: f64) -> bool {
         self.lower <= x && x <= self.upper
     }
 
     /// The bounds as a pair `(lower, upper)`.
+    ///
+    /// # Examples
+    /// ```
+    /// // No events: the lower bound is 0 (R poisson.test(0)$conf.int: 0, 3.688879).
+    /// let (lo, hi) = corridor::stats::rate::poisson_exact_interval(0, 0.95)?.bounds();
+    /// assert_eq!(lo, 0.0);
+    /// assert!((hi - 3.688_879).abs() < 1e-6);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn bounds(&self) -> (f64, f64) {
         (self.lower, self.upper)

@@ -9,6 +9,21 @@ use crate::stats::regression::{
 use crate::stats::validate::{check_finite, check_len};
 
 /// Seasonal terms of an interrupted time series.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::{Its, its::Seasonality};
+/// // Four years of a monthly series with a seasonal swing and a step of 20 after month 24.
+/// let y: Vec<f64> = (0..48)
+///     .map(|t| 100.0 + 10.0 * (std::f64::consts::TAU * t as f64 / 12.0).sin() + if t >= 24 { 20.0 } else { 0.0 })
+///     .collect();
+/// let fit = Its::new(&y, 24).seasonality(Seasonality::Fourier { period: 12, pairs: 1 }).fit()?;
+/// assert!((fit.level_change().value() - 20.0).abs() < 1e-8);
+/// assert_eq!(fit.names().len(), 6); // const, t, D, (t−T)D, sin, cos
+/// let dummies = Its::new(&y, 24).seasonality(Seasonality::Dummies { period: 12 }).fit()?;
+/// assert_eq!(dummies.names().len(), 4 + 11);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Seasonality {
@@ -62,7 +77,7 @@ pub enum Seasonality {
 ///
 /// `O(n k^2)` for `k` columns.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::{Family, Its};
 /// let y = [10.0, 12.0, 11.0, 13.0, 14.0, 13.0, 25.0, 27.0, 26.0, 29.0, 30.0, 31.0];
@@ -521,6 +536,20 @@ enum Model {
 /// `ci_lower`, `ci_upper` at 95 %), `covariance` (row-major), `interventions` (per intervention its
 /// `level_change` and `slope_change` rows), `fitted`, `counterfactual` and `model`, the underlying
 /// fit as `{"ols": …}` ([`OlsFit`]) or `{"glm": …}` ([`GlmFit`]).
+///
+/// # Examples
+/// ```
+/// use corridor::stats::Its;
+/// // 10 + t before month 6; after it the level rises by 5 and the slope by 2 a month.
+/// let y: Vec<f64> = (0..12).map(|t| if t < 6 { 10.0 + t as f64 } else { 15.0 + t as f64 + 2.0 * (t - 6) as f64 }).collect();
+/// let fit = Its::new(&y, 6).fit()?;
+/// assert!((fit.level_change().value() - 5.0).abs() < 1e-9);
+/// assert!((fit.slope_change().value() - 2.0).abs() < 1e-9);
+/// // The counterfactual continues 10 + t.
+/// assert!((fit.counterfactual()[11] - 21.0).abs() < 1e-9 && (fit.fitted()[11] - 36.0).abs() < 1e-9);
+/// assert_eq!(fit.names()[2], "D");
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ItsFit {
     family: Family,
@@ -558,6 +587,20 @@ pub struct ItsFit {
 ///
 /// With the `serde` feature it serialises (serialise-only) as `time`, `fitted`, `counterfactual`,
 /// `absolute` and `relative` (each an [`Estimate`]).
+///
+/// # Examples
+/// ```
+/// use corridor::stats::{Family, Its};
+/// // Counts steady at 20 a month, then at 30: a rate ratio of 1.5.
+/// let y = [20.0, 20.0, 20.0, 20.0, 30.0, 30.0, 30.0, 30.0];
+/// let fit = Its::new(&y, 4).family(Family::Poisson).fit()?;
+/// let e = fit.effect_at(6)?;
+/// assert_eq!(e.time(), 6);
+/// assert!((e.fitted() - 30.0).abs() < 1e-6 && (e.counterfactual() - 20.0).abs() < 1e-6);
+/// assert!((e.absolute().value() - 10.0).abs() < 1e-6);
+/// assert!((e.relative().value() - 0.5).abs() < 1e-8);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Effect {
@@ -654,6 +697,18 @@ impl ItsFit {
     }
 
     /// Level change at intervention `i` (in the order given); `None` past the last.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::Its;
+    /// // A step of +5 at month 4 and of −3 at month 8.
+    /// let y: Vec<f64> = (0..12).map(|t| 10.0 + if t >= 4 { 5.0 } else { 0.0 } - if t >= 8 { 3.0 } else { 0.0 } + 0.1 * (t % 3) as f64).collect();
+    /// let fit = Its::new(&y, 4).intervention(8).fit()?;
+    /// assert!((fit.level_change_at(0).unwrap().value() - 5.0).abs() < 0.2);
+    /// assert!((fit.level_change_at(1).unwrap().value() + 3.0).abs() < 0.2);
+    /// assert!(fit.level_change_at(2).is_none());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn level_change_at(&self, i: usize) -> Option<Estimate> {
         self.effect_columns.get(i).map(|c| self.coef(c.0))
@@ -727,6 +782,19 @@ impl ItsFit {
     ///
     /// # Errors
     /// [`StatsError::InvalidParameter`] when `t` is past the end of the series.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::Its;
+    /// let y: Vec<f64> = (0..12).map(|t| if t < 6 { 10.0 + t as f64 } else { 15.0 + t as f64 + 2.0 * (t - 6) as f64 }).collect();
+    /// let fit = Its::new(&y, 6).fit()?;
+    /// // Three months after the start: 5 + 2 · 3 above the counterfactual 10 + 9.
+    /// let e = fit.effect_at(9)?;
+    /// assert!((e.absolute().value() - 11.0).abs() < 1e-9);
+    /// assert!((e.relative().value() - 11.0 / 19.0).abs() < 1e-9);
+    /// assert!(fit.effect_at(12).is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn effect_at(&self, t: usize) -> crate::stats::error::Result<Effect> {
         if t >= self.n {
             return Err(StatsError::InvalidParameter {

@@ -45,7 +45,7 @@ mod validate;
 pub use error::StatsError;
 pub use interval::Interval;
 
-// Short paths for the most used calls (and the fixed entry points of the first issues).
+// Short paths for the most used calls (among them the fixed entry points downstream programs rely on).
 pub use changepoint::{Changepoints, Cost, Pelt, Penalty};
 pub use decompose::{Stl, StlOptions, stl};
 pub use glm::Family;

@@ -12,6 +12,16 @@ use super::{Interval, StatsError};
 /// The result of [`poisson_rate_test`]: two Poisson counts over two exposures compared.
 ///
 /// Serialises (feature `serde`) as a plain record; results are not deserialised.
+///
+/// # Examples
+/// ```
+/// // 30 events against 10 over equal exposures: conditional on 40, x1 ~ Binomial(40, 1/2),
+/// // so p = 2 P(X ≥ 30) (R poisson.test(c(30, 10), c(10, 10)) p-value = 0.002221).
+/// let t = corridor::stats::poisson_rate_test(30, 10.0, 10, 10.0)?;
+/// assert_eq!(t.ratio(), 3.0);
+/// assert!((t.p_value() - 0.002_221_433_773).abs() < 1e-12);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct RateTest {
@@ -26,12 +36,26 @@ impl RateTest {
     /// The rate ratio `(x1/t1) / (x2/t2)`, computed as `(x1/x2)(t2/t1)` so that exposures near
     /// the ends of the `f64` range do not make it NaN; `+∞` when `x2 = 0` (as R), `0` when
     /// `x1 = 0`, and `+∞` or `0` when the ratio itself is beyond the `f64` range.
+    ///
+    /// # Examples
+    /// ```
+    /// // 12 events in 4 months against 6 in 6 months: (12/4) / (6/6) = 3.
+    /// assert_eq!(corridor::stats::poisson_rate_test(12, 4.0, 6, 6.0)?.ratio(), 3.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn ratio(&self) -> f64 {
         (self.x1 as f64 / self.x2 as f64) * (self.t2 / self.t1)
     }
 
     /// The two-sided exact p-value for `H0: ratio = 1` (R `poisson.test(c(x1, x2), c(t1, t2))$p.value`).
+    ///
+    /// # Examples
+    /// ```
+    /// // Equal counts over equal exposures: the test cannot reject.
+    /// assert_eq!(corridor::stats::poisson_rate_test(20, 5.0, 20, 5.0)?.p_value(), 1.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn p_value(&self) -> f64 {
         self.p_value
@@ -48,7 +72,7 @@ impl RateTest {
     /// outside `(0, 1)` gives `(NaN, NaN)`. [`RateTest::interval`] is the same interval as the
     /// crate's one [`Interval`] type, with an invalid level as an error.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// let t = corridor::stats::poisson_rate_test(30, 10.0, 10, 10.0)?;
     /// let (lo, hi) = t.confidence_interval(0.95);
@@ -66,7 +90,7 @@ impl RateTest {
     /// # Errors
     /// [`StatsError::InvalidParameter`] unless `0 < level < 1`.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// let t = corridor::stats::poisson_rate_test(30, 10.0, 10, 10.0)?;
     /// let ci = t.interval(0.95)?;
@@ -195,7 +219,7 @@ fn binom_two_sided(x: u64, n: u64, p: f64) -> f64 {
 /// `t1/(t1 + t2)` rounds to 0 or 1 (exposures more than about `1e308` times apart);
 /// [`StatsError::Degenerate`] when `x1 = x2 = 0` (R stops there too).
 ///
-/// # Example
+/// # Examples
 /// ```
 /// // Darién: 2,461 crossings a day over August 2021 against 140 a day over 31 later days.
 /// let t = corridor::stats::poisson_rate_test(2461 * 31, 31.0, 140 * 31, 31.0)?;
@@ -251,7 +275,7 @@ pub fn poisson_rate_test(x1: u64, t1: f64, x2: u64, t2: f64) -> crate::stats::er
 /// # Errors
 /// [`StatsError::InvalidParameter`] unless `0 < level < 1`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let ci = corridor::stats::rate::poisson_exact_interval(10, 0.95)?;
 /// assert!((ci.lower() - 4.795).abs() < 1e-3 && (ci.upper() - 18.39).abs() < 1e-2); // R: 4.795389 18.390356
@@ -289,6 +313,15 @@ fn garwood(x: u64, alpha: f64) -> (f64, f64) {
 /// rate.
 ///
 /// Serialises (feature `serde`) as a plain record; results are not deserialised.
+///
+/// # Examples
+/// ```
+/// // 10 events in 2 years against 3 a year (R poisson.test(10, 2, 3)).
+/// let t = corridor::stats::rate::poisson_test(10, 2.0, 3.0)?;
+/// assert_eq!(t.rate(), 5.0);
+/// assert!((t.p_value() - 0.101_275_282_231_540_36).abs() < 1e-12);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PoissonTest {
@@ -299,6 +332,12 @@ pub struct PoissonTest {
 
 impl PoissonTest {
     /// The estimated rate `x / exposure` (R's `estimate`).
+    ///
+    /// # Examples
+    /// ```
+    /// assert_eq!(corridor::stats::rate::poisson_test(12, 4.0, 2.0)?.rate(), 3.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn rate(&self) -> f64 {
         self.x as f64 / self.exposure
@@ -317,7 +356,7 @@ impl PoissonTest {
     /// # Errors
     /// [`StatsError::InvalidParameter`] unless `0 < level < 1`.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// let t = corridor::stats::rate::poisson_test(10, 2.0, 3.0)?;
     /// let ci = t.confidence_interval(0.95)?;
@@ -354,7 +393,7 @@ const POISSON_TEST_MAX_MEAN: f64 = 9_007_199_254_740_992.0;
 /// [`StatsError::InvalidParameter`] when `exposure` or `rate` is not finite and positive, or when
 /// `rate · exposure` exceeds `2⁵³`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// // 10 events in 2 years against a rate of 3 a year: R poisson.test(10, 2, 3)$p.value
 /// let t = corridor::stats::rate::poisson_test(10, 2.0, 3.0)?;

@@ -47,6 +47,7 @@ mod serde_results;
 mod sim;
 mod sim_darien;
 mod sim_flee;
+mod sim_levers;
 mod stats_hardening;
 
 mod stl;

@@ -562,6 +562,8 @@ fn plot_types_are_thread_safe_debuggable_values() {
     value::<corridor::plot::PlotError>();
     #[cfg(feature = "plot")]
     value::<corridor::plot::SeriesChart>();
+    #[cfg(feature = "plot")]
+    value::<corridor::plot::StocksChart>();
 }
 
 #[test]

@@ -7,7 +7,9 @@
 use corridor::datasets::darien;
 use corridor::flow::FlowSeries;
 use corridor::network::{Actor, Attack, Recovery, Role, SmugglingNetwork, Tie, TieKind};
-use corridor::plot::{Chart, PlotError, SeriesChart, forecast_svg, its_svg, resilience_svg, series_svg, stl_svg};
+use corridor::plot::{
+    Chart, PlotError, SeriesChart, StocksChart, forecast_svg, its_svg, resilience_svg, series_svg, stl_svg, stocks_svg,
+};
 use corridor::stats::{
     Its, StlOptions,
     forecast::{EtsModel, ets},
@@ -269,4 +271,81 @@ fn resilience_curves_side_by_side() {
         let n = texts(&doc).iter().filter(|t| **t == name).count();
         assert_eq!(n, 1, "{name}");
     }
+}
+
+#[test]
+fn simulated_stocks_per_place() {
+    let model = darien::corridor_model();
+    let run = model.run_cohorts(&darien::scenario_2021_2024()).unwrap();
+    let sources = darien::monthly().sources().to_vec();
+    let svg = stocks_svg(
+        &run,
+        &StocksChart::default().sources(&sources).chart(
+            Chart::default()
+                .size(1100, 520)
+                .note("Cohort engine, calibrated parameters."),
+        ),
+    )
+    .unwrap();
+    check("stocks_darien", &svg);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let texts = texts(&doc);
+    // Every place that is not the destination and holds somebody is drawn (the largest eight), named in the
+    // legend with its largest stock, each in its own colour of the Okabe-Ito palette with one point per day.
+    let mut held: Vec<_> = run
+        .summaries()
+        .into_iter()
+        .filter(|s| s.name() != "Costa Rica" && s.max_stock() > 0)
+        .collect();
+    held.sort_by_key(|s| std::cmp::Reverse(s.max_stock()));
+    held.truncate(8);
+    // In this run four places hold people at the end of some day (the others pass everyone on the day they come).
+    assert!(held.len() >= 3, "{} places hold somebody", held.len());
+    for s in &held {
+        let label = format!("{} (max {})", s.name(), corridor_thousands(s.max_stock() as f64));
+        assert_eq!(texts.iter().filter(|t| **t == label).count(), 1, "{label}");
+    }
+    let palette = [
+        "#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000", "#F0E442",
+    ];
+    for color in &palette[..held.len()] {
+        // The data line and the legend's short line.
+        let mut points: Vec<usize> = polylines(&doc, color)
+            .iter()
+            .map(|l| l.attribute("points").unwrap().split_whitespace().count())
+            .collect();
+        points.sort_unstable();
+        assert_eq!(points, [2, run.days()], "{color}");
+    }
+    // Years on the time axis, thousands separators on the value axis, the sources in the caption.
+    for year in ["2021", "2022", "2023", "2024"] {
+        assert!(texts.contains(&year), "{year}");
+    }
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains(',') && t.chars().all(|c| c.is_ascii_digit() || c == ','))
+    );
+    assert!(texts.iter().any(|t| t.starts_with("Source")), "caption");
+    assert!(texts.contains(&"Cohort engine, calibrated parameters."));
+
+    // Chosen places, and the errors.
+    let two = stocks_svg(&run, &StocksChart::default().places(&["Necoclí", "San Vicente"])).unwrap();
+    check("stocks_two", &two);
+    let e = stocks_svg(&run, &StocksChart::default().places(&["Necocli"])).unwrap_err();
+    assert_eq!(e.to_string(), "no place is called \"Necocli\"");
+    let nine = ["Necoclí"; 9];
+    let e = stocks_svg(&run, &StocksChart::default().places(&nine)).unwrap_err();
+    assert!(
+        matches!(e, Error::Plot(PlotError::TooMany { got: 9, max: 8, .. })),
+        "{e}"
+    );
+    let e = stocks_svg(
+        &run,
+        &StocksChart::default()
+            .places(&["Costa Rica"])
+            .chart(Chart::default().size(10, 10)),
+    )
+    .unwrap_err();
+    assert!(matches!(e, Error::Plot(PlotError::Size { .. })));
 }

@@ -53,7 +53,7 @@ fn engagements(reg: &PartnerRegistry, focal: Country, within: Period) -> Vec<Eng
 /// said not to be evidence for claim 6. The monthly figures are Panama's own migration service's:
 /// "independent" here means another publisher, not another government.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::datasets::darien;
 /// use corridor::impact::Verdict;

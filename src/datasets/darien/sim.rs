@@ -14,6 +14,15 @@ const START: Date = time::macros::date!(2020 - 12 - 01);
 const END: Date = time::macros::date!(2024 - 12 - 31);
 
 /// One row of `data/darien/sim_parameters.csv`.
+///
+/// # Examples
+/// ```
+/// use corridor::datasets::darien::sim_parameters;
+/// let params = sim_parameters();
+/// let lead = params.iter().find(|p| p.name() == "lead_days").unwrap();
+/// assert_eq!((lead.value(), lead.unit(), lead.status()), ("8.051", "days", "calibrated"));
+/// assert!(lead.source().is_empty() && !lead.note().is_empty());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SimParameter {
     name: String,
@@ -69,6 +78,15 @@ impl SimParameter {
 ///
 /// # Panics
 /// Never: the embedded data is checked by the crate's tests.
+///
+/// # Examples
+/// ```
+/// let params = corridor::datasets::darien::sim_parameters();
+/// assert_eq!(params.len(), 38);
+/// // Four are calibrated: those of `DarienFit`.
+/// let calibrated: Vec<&str> = params.iter().filter(|p| p.status() == "calibrated").map(|p| p.name()).collect();
+/// assert_eq!(calibrated, corridor::datasets::darien::DarienFit::NAMES);
+/// ```
 #[must_use]
 pub fn sim_parameters() -> Vec<SimParameter> {
     super::rows(PARAMETERS)
@@ -105,6 +123,21 @@ fn date(name: &str) -> Date {
 
 /// The four free parameters of the Darién simulation, fitted to the monthly crossings of
 /// 2021–2022 (see [`corridor_model`]).
+///
+/// # Examples
+/// ```
+/// use corridor::datasets::darien::DarienFit;
+/// let fit = DarienFit::calibrated();
+/// assert_eq!(fit.to_vec(), [8.051, 0.294, 6.784, 2339.0]);
+/// assert_eq!(DarienFit::from_slice(&fit.to_vec()), fit);
+/// // Missing entries take the calibration's starting point.
+/// assert_eq!(DarienFit::from_slice(&[10.0]).to_vec(), [10.0, 0.7, 6.0, 1500.0]);
+/// // A walking time whose mean the 2–10 day range cannot hold builds no model.
+/// assert!(DarienFit { trail_mean_days: 50.0, ..fit }.model().is_err());
+/// let scenario = fit.scenario()?;
+/// assert_eq!(scenario.start().to_string(), "2020-12-01");
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DarienFit {
     /// Days by which demand at Necoclí and Turbo precedes Panama's count of crossings.
@@ -356,7 +389,7 @@ fn demand(lead: f64, days: u32) -> crate::Result<Vec<u64>> {
 /// # Panics
 /// Never: the embedded parameters are checked by the crate's tests.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::datasets::darien;
 ///
@@ -387,6 +420,14 @@ pub fn corridor_model() -> Model {
 ///
 /// # Panics
 /// Never: the embedded parameters are checked by the crate's tests.
+///
+/// # Examples
+/// ```
+/// let s = corridor::datasets::darien::scenario_2021_2024();
+/// // A warm-up month, then 2021 to 2024.
+/// assert_eq!((s.start().to_string(), s.last_date().to_string()), ("2020-12-01".to_string(), "2024-12-31".to_string()));
+/// assert_eq!(s.days(), 31 + 365 + 365 + 365 + 366);
+/// ```
 #[must_use]
 pub fn scenario_2021_2024() -> Scenario {
     DarienFit::calibrated()

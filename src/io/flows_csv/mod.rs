@@ -23,6 +23,20 @@ pub use writer::{write_flows_csv, write_flows_csv_with};
 
 /// What [`read_flows_csv_with`] read: the table, the header style, the skipped
 /// columns and (in lenient mode) the errors of the rows it left out.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_flows_csv_with, ReadOptions};
+/// let csv = "date,nationality,count,url\n2021,Haiti (plus Brazil and Chile),5,a\n2021,VEN,3,b\n";
+/// let options = ReadOptions::new().accept_new_groups(true).ignore_unknown_columns(true);
+/// let report = read_flows_csv_with(csv.as_bytes(), &options)?;
+/// assert_eq!(report.ignored_columns(), ["url"]);
+/// assert_eq!(report.groups()[0].as_str(), "Haiti (plus Brazil and Chile)");
+/// assert!(report.errors().is_empty());
+/// let table = report.into_table();
+/// assert_eq!(table.total().total().point(), 8);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct ReadReport {
     table: FlowTable,
@@ -108,7 +122,7 @@ impl ReadReport {
 /// [`crate::Error::Read`] naming the line, the column and the offending text, or
 /// [`crate::Error::Io`] when the reader fails.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::io::read_flows_csv;
 ///
@@ -136,6 +150,19 @@ pub fn read_flows_csv<R: Read>(reader: R) -> crate::Result<FlowTable> {
 /// # Errors
 /// In strict mode, the first bad row; in both modes, a bad or missing header and
 /// malformed CSV before the first data row.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_flows_csv_with, ReadOptions};
+/// use corridor::Source;
+/// // Semicolon-separated, with a source for every record.
+/// let snm = Source::new("SNM Panamá", "Tránsito irregular por Darién")?;
+/// let options = ReadOptions::new().delimiter(b';').default_source(snm.clone());
+/// let report = read_flows_csv_with("date;count\n2021-08;25332\n".as_bytes(), &options)?;
+/// let row = report.table().get(0).unwrap();
+/// assert_eq!((row.count().point(), row.source()), (25_332, Some(&snm)));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 pub fn read_flows_csv_with<R: Read>(reader: R, options: &ReadOptions) -> crate::Result<ReadReport> {
     read_chunked(reader, options, CHUNK, true)
 }

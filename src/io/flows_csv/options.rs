@@ -3,6 +3,19 @@
 use crate::Source;
 
 /// How a reader treats bad rows.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_flows_csv_with, ReadMode, ReadOptions};
+/// let csv = "date,count\n2021-08,12\n2021-09,lots\n2021-10,30\n";
+/// // Strict: the first bad row is the error.
+/// assert!(read_flows_csv_with(csv.as_bytes(), &ReadOptions::new()).is_err());
+/// // Lenient: the good rows, and one error per bad row.
+/// let report = read_flows_csv_with(csv.as_bytes(), &ReadOptions::new().mode(ReadMode::Lenient))?;
+/// assert_eq!((report.table().len(), report.errors().len()), (2, 1));
+/// assert!(report.errors()[0].to_string().starts_with("line 3, column 2"));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ReadMode {
     /// Stop at the first bad cell or row and return its error (the default).
@@ -14,6 +27,19 @@ pub enum ReadMode {
 }
 
 /// The header style of a flow CSV.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_flows_csv_with, write_flows_csv, Header, ReadOptions};
+/// let plain = read_flows_csv_with("date,count\n2021-08,12\n".as_bytes(), &ReadOptions::new())?;
+/// assert_eq!(plain.header(), Header::Plain);
+/// let hxl = read_flows_csv_with("date,count\n#date,#affected\n2021-08,12\n".as_bytes(), &ReadOptions::new())?;
+/// assert_eq!(hxl.header(), Header::Hxl);
+/// let mut out = Vec::new();
+/// write_flows_csv(hxl.table(), &mut out, Header::Plain)?;
+/// assert_eq!(String::from_utf8(out).unwrap(), "date,count\n2021-08,12\n");
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Header {
     /// One row of plain column names (`date,nationality,location,count,…`).
@@ -81,7 +107,7 @@ pub(crate) use common_read_setters;
 
 /// Options of [`read_flows_csv_with`](super::read_flows_csv_with).
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::io::{read_flows_csv_with, ReadMode, ReadOptions};
 ///
@@ -135,7 +161,7 @@ impl ReadOptions {
     /// A declared label that is not a valid group (a country, a category, code-shaped
     /// text such as `"XX"`, empty) makes the read fail with that [`FlowError`](crate::flow::FlowError).
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::io::{read_flows_csv_with, ReadOptions};
     ///
@@ -185,7 +211,7 @@ impl ReadOptions {
 /// `dtype={"count_upper": "Int64"}` keeps integers); both forms read back here, as the reader accepts
 /// `24.0` for a bound.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::io::{read_flows_csv, write_flows_csv_with, WriteOptions};
 ///

@@ -24,7 +24,7 @@ fn csv_error(e: csv::Error) -> crate::Error {
 /// # Errors
 /// [`crate::Error::Io`] when the writer fails.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::io::{read_flows_csv, write_flows_csv, Header};
 ///

@@ -25,7 +25,7 @@ use crate::stats::validate::check_positive;
 ///
 /// `O(Q n)` time, `O(n)` memory.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::{Cost, Penalty, changepoint::BinSeg};
@@ -47,7 +47,7 @@ impl BinSeg {
     /// Binary segmentation with `cost` and R's defaults: [`Penalty::Mbic`], `Q = 5`, and
     /// [`Cost::default_min_segment_len`].
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::{Cost, changepoint::BinSeg};
@@ -67,7 +67,7 @@ impl BinSeg {
 
     /// Sets the penalty per changepoint.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::{Cost, Penalty, changepoint::BinSeg};
@@ -83,7 +83,7 @@ impl BinSeg {
 
     /// Sets the largest number of changepoints searched for (R's `Q`; at least 1).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::{Cost, changepoint::BinSeg};
@@ -105,7 +105,7 @@ impl BinSeg {
     /// [`BinSeg::detect`] reports an error when the series admits fewer than `k` splits (as ruptures
     /// raises `BadSegmentationParameters`), rather than returning fewer.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::{Cost, changepoint::BinSeg};
@@ -125,7 +125,7 @@ impl BinSeg {
 
     /// Sets the minimum segment length (R's `minseglen`); see [`super::Pelt::min_segment_len`].
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::{Cost, changepoint::BinSeg};
@@ -148,7 +148,7 @@ impl BinSeg {
     /// series admits (each split needs a positive gain within the candidate range and minimum segment
     /// length).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::{Cost, Penalty, changepoint::BinSeg};

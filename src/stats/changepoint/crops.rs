@@ -5,7 +5,7 @@ use super::{Cost, Pelt, check_penalty, prepare, with_cost};
 
 /// One optimal segmentation found by [`Crops::detect`].
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::{Cost, changepoint::Crops};
@@ -64,6 +64,20 @@ impl CropsSegmentation {
 
     /// The unpenalised cost `F(n) − k β` of the segmentation (R's `penalised_cost` row, which
     /// despite its name holds the unpenalised cost).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Cost, changepoint::Crops};
+    /// let x = [0.0, 0.2, 0.1, 3.0, 3.1, 2.9, 8.0, 8.1, 7.9];
+    /// let crops = Crops::new(Cost::NormalMean, 0.5, 100.0).detect(&x)?;
+    /// // Three segments, each with squares 0.02 about its mean; no change: the total sum of squares.
+    /// let best = &crops.segmentations()[0];
+    /// assert!((best.cost() - 0.06).abs() < 1e-12);
+    /// let none = crops.segmentations().last().unwrap();
+    /// let mean = x.iter().sum::<f64>() / 9.0;
+    /// assert!((none.cost() - x.iter().map(|v| (v - mean).powi(2)).sum::<f64>()).abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn cost(&self) -> f64 {
         self.cost
@@ -72,7 +86,7 @@ impl CropsSegmentation {
 
 /// The result of [`Crops::detect`]: the distinct optimal segmentations, most changepoints first.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::{Cost, changepoint::Crops};
@@ -123,7 +137,7 @@ fn all_equal(target: f64, current: f64) -> bool {
 /// It is a procedure of its own rather than an option of [`Pelt`] because it has no single penalty:
 /// the range replaces it.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::{Cost, changepoint::Crops};
@@ -184,7 +198,7 @@ impl Crops {
     /// would be needed (possible only when PELT is not exactly optimal, `min_segment_len > 1`;
     /// never seen in tests).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::{Cost, changepoint::Crops};

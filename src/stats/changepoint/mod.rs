@@ -51,6 +51,18 @@ use cost::Sums;
 ///
 /// `NormalMean` is scale dependent (as in R): scale the data to unit variance, or use a manual
 /// penalty in the data's squared units, for BIC-type penalties to make sense.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::{Cost, Pelt, Penalty};
+/// // Monthly counts whose rate jumps from about 2 to about 12.
+/// let counts = [2.0, 1.0, 3.0, 2.0, 2.0, 12.0, 11.0, 13.0, 12.0, 12.0];
+/// let cps = Pelt::new(Cost::Poisson).penalty(Penalty::Mbic).detect(&counts)?;
+/// assert_eq!(cps.indices(), &[5]);
+/// assert_eq!(cps.segments()[0].rate(), 2.0);
+/// assert_eq!(cps.segments()[1].rate(), 12.0);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Cost {
@@ -65,7 +77,7 @@ pub enum Cost {
 impl Cost {
     /// Number of parameters that change at a changepoint (R's `diffparam`): 1, 2 and 1.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::Cost;
@@ -82,7 +94,7 @@ impl Cost {
     /// R's default minimum segment length: 1 for a change in mean, 2 for mean and variance and
     /// for Poisson (`cpt.meanvar`'s `minseglen = 2`).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::Cost;
@@ -107,6 +119,18 @@ impl Cost {
 /// | `Bic` | `"BIC"` = `"SIC"` | `(p + 1) ln n` |
 /// | `Mbic` | `"MBIC"` | `(p + 2) ln n`, and every segment cost gets `+ ln m` (R's `*.mbic` costs) |
 /// | `Aic` | `"AIC"` | `2 (p + 1)` |
+///
+/// # Examples
+/// ```
+/// use corridor::stats::{Cost, Penalty};
+/// // Per changepoint for n = 50 and a change in mean and variance (p = 2), as R's pen.value.
+/// let ln_n = 50f64.ln();
+/// assert!((Penalty::Bic.value(Cost::NormalMeanVar, 50)? - 3.0 * ln_n).abs() < 1e-12);
+/// assert!((Penalty::Mbic.value(Cost::NormalMeanVar, 50)? - 4.0 * ln_n).abs() < 1e-12);
+/// assert_eq!(Penalty::Aic.value(Cost::NormalMeanVar, 50)?, 6.0);
+/// assert!(Penalty::Manual(-1.0).value(Cost::NormalMean, 50).is_err());
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Penalty {
@@ -127,7 +151,7 @@ impl Penalty {
     ///
     /// [`StatsError::InvalidParameter`] if a manual penalty is negative or not finite.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::{Cost, Penalty};
@@ -164,7 +188,7 @@ fn check_penalty(name: &'static str, v: f64) -> Result<(), StatsError> {
 
 /// One segment `[start, end)` of a segmentation with its maximum-likelihood parameters.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::{Cost, Pelt, Penalty};
@@ -219,6 +243,15 @@ impl Segment {
     /// Segment variance with divisor `m` (the maximum-likelihood estimate used by
     /// [`Cost::NormalMeanVar`], before R's `1e-11` floor). NaN for [`Cost::Poisson`], whose segments
     /// have no variance parameter.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Cost, Pelt, Penalty};
+    /// let cps = Pelt::new(Cost::NormalMean).penalty(Penalty::Manual(5.0)).detect(&[1.0, 3.0, 2.0, 9.0, 11.0, 10.0])?;
+    /// // Squares about the mean 2: 1 + 1 + 0, divisor m = 3.
+    /// assert!((cps.segments()[0].variance() - 2.0 / 3.0).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn variance(&self) -> f64 {
         self.variance
@@ -233,7 +266,7 @@ impl Segment {
 
 /// The result of a changepoint search.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::{Cost, Pelt, Penalty};
@@ -294,6 +327,15 @@ impl Changepoints {
     /// The unpenalised cost: the sum of the segment costs `Σ_j C(segment j)` in R's convention
     /// (see [`Cost`]; without MBIC's `ln m` terms). For [`Cost::NormalMean`] it is the residual sum
     /// of squares about the segment means.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Cost, Pelt, Penalty};
+    /// // Segments [1, 3, 2] and [9, 11, 10]: squares about the means 2 and 10 sum to 2 + 2.
+    /// let cps = Pelt::new(Cost::NormalMean).penalty(Penalty::Manual(5.0)).detect(&[1.0, 3.0, 2.0, 9.0, 11.0, 10.0])?;
+    /// assert_eq!(cps.cost(), 4.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn cost(&self) -> f64 {
         self.cost
@@ -302,6 +344,15 @@ impl Changepoints {
     /// The penalised cost that the search minimises: the segment costs (with `+ ln m` per segment
     /// under [`Penalty::Mbic`], as R) plus `k · β` for `k` changepoints. For PELT it equals R's
     /// `lastchangelike[n]`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Cost, Pelt, Penalty};
+    /// // Cost 4 plus one changepoint at penalty 5.
+    /// let cps = Pelt::new(Cost::NormalMean).penalty(Penalty::Manual(5.0)).detect(&[1.0, 3.0, 2.0, 9.0, 11.0, 10.0])?;
+    /// assert_eq!(cps.penalised_cost(), cps.cost() + 5.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn penalised_cost(&self) -> f64 {
         self.penalised_cost

@@ -37,7 +37,7 @@ use super::{Changepoints, Cost, Penalty, prepare, with_cost};
 /// must stay equal to R's. Constant stretches within changing data are pruned as usual once a change
 /// follows them.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::{Cost, Pelt, Penalty};
@@ -57,7 +57,7 @@ impl Pelt {
     /// A PELT search with `cost`, R's default penalty ([`Penalty::Mbic`]) and R's default minimum
     /// segment length ([`Cost::default_min_segment_len`]).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::{Cost, Pelt};
@@ -76,7 +76,7 @@ impl Pelt {
 
     /// Sets the penalty per changepoint.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::{Cost, Pelt, Penalty};
@@ -93,7 +93,7 @@ impl Pelt {
     /// 1 (2 for [`Cost::NormalMeanVar`]) and at most half the series length; [`Pelt::detect`]
     /// reports an error otherwise.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::{Cost, Pelt};
@@ -127,7 +127,7 @@ impl Pelt {
     ///   minimum segment length of 0 (1 for [`Cost::NormalMeanVar`]) or above `n / 2`, or values
     ///   so large (about `1e154`) that their sum of squares overflows.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::{Cost, Pelt, Penalty};

@@ -12,6 +12,16 @@ pub(crate) const F999: f64 = 0.999_f32 as f64;
 pub(crate) const F001: f64 = 0.001_f32 as f64;
 
 /// Degree of a local polynomial fit.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::{stl, StlOptions, decompose::LoessDegree};
+/// let y: Vec<f64> = (0..48).map(|i| f64::from(i) + [3.0, -1.0, -4.0, 2.0][i as usize % 4]).collect();
+/// let options = StlOptions::default().seasonal_degree(LoessDegree::Linear).trend_degree(LoessDegree::Linear);
+/// let fit = stl(&y, 4, options)?;
+/// assert_eq!(fit.trend().len(), 48);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum LoessDegree {

@@ -9,6 +9,19 @@ pub use loess::LoessDegree;
 use loess::{F001, F999};
 
 /// The seasonal smoothing window of [`stl`].
+///
+/// # Examples
+/// ```
+/// use corridor::stats::{stl, StlOptions, decompose::SeasonalWindow};
+/// let y: Vec<f64> = (0..48).map(|i| f64::from(i) + [3.0, -1.0, -4.0, 2.0][i as usize % 4]).collect();
+/// let periodic = stl(&y, 4, StlOptions::default().seasonal_window(SeasonalWindow::Periodic))?;
+/// // A periodic seasonal component repeats exactly every cycle; R's window is then 10 n + 1.
+/// assert!(periodic.seasonal().windows(5).all(|w| w[0] == w[4]));
+/// assert_eq!(periodic.windows()[0], 10 * 48 + 1);
+/// let moving = stl(&y, 4, StlOptions::default().seasonal_window(SeasonalWindow::Span(7)))?;
+/// assert_eq!(moving.windows()[0], 7);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SeasonalWindow {
@@ -20,6 +33,20 @@ pub enum SeasonalWindow {
 }
 
 /// Whether [`stl`] downweights outliers.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::{stl, StlOptions, decompose::Robustness};
+/// let mut y: Vec<f64> = (0..48).map(|i| f64::from(i) + [3.0, -1.0, -4.0, 2.0][i as usize % 4]).collect();
+/// y[20] += 60.0; // one outlier
+/// let standard = stl(&y, 4, StlOptions::default())?;
+/// assert!(standard.weights().iter().all(|&w| w == 1.0));
+/// let robust = stl(&y, 4, StlOptions::default().robustness(Robustness::Robust))?;
+/// // The outlier gets (close to) no weight, so it lands in the remainder.
+/// assert!(robust.weights()[20] < 0.01);
+/// assert!(robust.remainder()[20] > 50.0);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Robustness {
@@ -51,7 +78,7 @@ pub enum Robustness {
 /// rarely needs changing. Choose [`Robustness::Robust`] when the series has
 /// outliers that should go to the remainder rather than bend the trend.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::{stl, StlOptions, decompose::{Robustness, SeasonalWindow}};
@@ -179,6 +206,23 @@ impl StlOptions {
 }
 
 /// An STL decomposition `y = seasonal + trend + remainder`, from [`stl`].
+///
+/// # Examples
+/// ```
+/// use corridor::stats::{stl, StlOptions};
+/// let y: Vec<f64> = (0..48).map(|i| f64::from(i) + [3.0, -1.0, -4.0, 2.0][i as usize % 4]).collect();
+/// let fit = stl(&y, 4, StlOptions::default())?;
+/// // The three components add up to the series.
+/// for i in 0..y.len() {
+///     let sum = fit.seasonal()[i] + fit.trend()[i] + fit.remainder()[i];
+///     assert!((sum - y[i]).abs() < 1e-9);
+/// }
+/// // R's defaults for period 4 and s.window = 7: t.window = nextodd(⌈6 / (1 − 1.5/7)⌉) = 9,
+/// // l.window = nextodd(4) = 5, every jump ⌈window / 10⌉ = 1.
+/// assert_eq!(fit.windows(), [7, 9, 5]);
+/// assert_eq!(fit.jumps(), [1, 1, 1]);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Stl {
@@ -212,6 +256,18 @@ impl Stl {
         &self.weights
     }
     /// The windows used: seasonal, trend, low-pass (R `$win`; periodic gives `10 n + 1`).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{stl, StlOptions, decompose::SeasonalWindow};
+    /// // Period 12, s.window = 13: t.window = nextodd(⌈18 / (1 − 1.5/13)⌉) = nextodd(21) = 21,
+    /// // l.window = nextodd(12) = 13 (R stl(x, s.window = 13)$win).
+    /// let y: Vec<f64> = (0..60).map(|i| f64::from(i % 12) + f64::from(i) / 12.0).collect();
+    /// let fit = stl(&y, 12, StlOptions::default().seasonal_window(SeasonalWindow::Span(13)))?;
+    /// assert_eq!(fit.windows(), [13, 21, 13]);
+    /// assert_eq!(fit.jumps(), [2, 3, 2]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn windows(&self) -> [usize; 3] {
         self.windows
@@ -279,7 +335,7 @@ fn check_window(name: &'static str, w: usize) -> Result<(), StatsError> {
 /// [`StatsError::NonFinite`] at the first NaN or infinite value;
 /// [`StatsError::Degenerate`] if the values are so large that the fit overflows.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::{stl, StlOptions};

@@ -8,6 +8,23 @@ use crate::stats::StatsError;
 use crate::stats::validate::{check_alloc, check_level, check_series};
 
 /// The trend of a Holt–Winters model.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
+/// let y = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0];
+/// // R starts Holt's trend at l = y[1], b = y[1] − y[0]: on a straight line every one-step
+/// // forecast is exact.
+/// let holt = HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).alpha(0.5).beta(0.3).fit()?;
+/// assert_eq!((holt.level(), holt.slope(), holt.sse()), (6.0, 1.0, 0.0));
+/// assert_eq!(holt.forecast(2), vec![7.0, 8.0]);
+/// // Damped with φ = 0.5: the slope adds 0.5 b, then 0.25 b more.
+/// let damped = HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).trend(HwTrend::Damped)
+///     .alpha(0.5).beta(0.3).phi(0.5).fit()?;
+/// let f = damped.forecast(2);
+/// assert!((f[1] - f[0] - 0.25 * damped.slope()).abs() < 1e-12);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[allow(clippy::doc_markdown, reason = "an author's name in the docs, not code")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -25,6 +42,21 @@ pub enum HwTrend {
 }
 
 /// The seasonal component of a Holt–Winters model.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::forecast::{HoltWinters, HwSeasonal};
+/// // Twelve years of a quarterly series: a linear trend plus the pattern +3, −1, −4, +2.
+/// let y: Vec<f64> = (0..48).map(|i| 20.0 + f64::from(i) + [3.0, -1.0, -4.0, 2.0][i as usize % 4]).collect();
+/// let fit = HoltWinters::new(&y, 4).seasonal(HwSeasonal::Additive).alpha(0.3).beta(0.1).gamma(0.2).fit()?;
+/// // s1 applies to the first forecast (quarter 48 mod 4 = 0): close to +3; the third to −4.
+/// let s = fit.seasonal_figures();
+/// assert_eq!(s.len(), 4);
+/// assert!((s[0] - 3.0).abs() < 0.1 && (s[2] + 4.0).abs() < 0.1);
+/// let mult = HoltWinters::new(&y, 4).seasonal(HwSeasonal::Multiplicative).fit()?;
+/// assert!(mult.seasonal_figures().iter().all(|&f| f > 0.8 && f < 1.2));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum HwSeasonal {
@@ -42,7 +74,7 @@ pub enum HwSeasonal {
 /// The model, its agreement with R and statsmodels and its errors are documented on
 /// [`holt_winters`], its single-shot form.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::forecast::{HoltWinters, HwSeasonal};
@@ -136,7 +168,7 @@ impl<'a> HoltWinters<'a> {
     /// `damping_trend`), in `(0, 1]`; unset, it is estimated in `[0.8, 0.995]`. Setting it
     /// for another trend is an error when fitting.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
@@ -185,6 +217,21 @@ impl<'a> HoltWinters<'a> {
 }
 
 /// A fitted Holt–Winters model, from [`HoltWinters::fit`] or [`holt_winters`].
+///
+/// # Examples
+/// ```
+/// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
+/// // Simple smoothing with α = 0.5 from l = y[0] = 3: forecasts 3, 4, 4; levels 4, 4, 5.
+/// let y = [3.0, 5.0, 4.0, 6.0];
+/// let fit = HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).trend(HwTrend::None).alpha(0.5).fit()?;
+/// assert_eq!(fit.first_fitted(), 1);
+/// assert_eq!(fit.fitted(), &[3.0, 4.0, 4.0]);
+/// assert_eq!(fit.sse(), 8.0); // 2² + 0² + 2²
+/// assert_eq!(fit.level(), 5.0);
+/// assert_eq!((fit.beta(), fit.gamma(), fit.phi()), (0.0, 0.0, 1.0));
+/// assert_eq!((fit.trend(), fit.seasonal()), (HwTrend::None, HwSeasonal::None));
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct HoltWintersFit {
@@ -237,6 +284,17 @@ impl HoltWintersFit {
         self.seasonal
     }
     /// Sum of squared one-step errors over the fitted span (R `$SSE`).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
+    /// let y = [3.0, 5.0, 4.0, 6.0, 5.0];
+    /// let fit = HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).trend(HwTrend::None).alpha(0.5).fit()?;
+    /// let sse: f64 = fit.fitted().iter().zip(&y[fit.first_fitted()..]).map(|(f, y)| (y - f).powi(2)).sum();
+    /// assert_eq!(fit.sse(), sse);
+    /// assert_eq!(sse, 4.0 + 0.0 + 4.0 + 0.0); // forecasts 3, 4, 4, 5
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn sse(&self) -> f64 {
         self.sse
@@ -275,7 +333,7 @@ impl HoltWintersFit {
     /// `(a + φ_k b) s_{((k - 1) mod m) + 1}` (or `+ s` when additive), where
     /// `φ_k = φ + φ² + … + φ^k` for a damped trend and `φ_k = k` otherwise.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
@@ -326,7 +384,7 @@ impl HoltWintersFit {
     /// multiplicative formula is an approximation with no damped form, and we do not
     /// invent one).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
@@ -640,7 +698,7 @@ fn check_unit(name: &'static str, v: Option<f64>, allow_zero: bool) -> Result<()
 /// observations (3 for trend-only, 2 for simple smoothing);
 /// [`StatsError::NonFinite`] at the first NaN or infinite value.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::forecast::{holt_winters, HoltWinters};

@@ -9,6 +9,19 @@ pub use ets::{Ets, EtsErrorType, EtsFit, EtsModel, EtsSeason, EtsSpec, EtsTrend,
 pub use holt_winters::{HoltWinters, HoltWintersFit, HwSeasonal, HwTrend, holt_winters};
 
 /// Point forecasts with a prediction interval at one level.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
+/// let y = [3.0, 5.0, 4.0, 6.0, 5.5, 7.0, 6.0, 8.0];
+/// let fit = HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).trend(HwTrend::None).alpha(0.5).fit()?;
+/// let f = fit.predict(3, 0.8)?;
+/// // Simple smoothing forecasts the last level at every horizon; the interval widens with h.
+/// assert_eq!(f.mean(), &[fit.level(); 3]);
+/// assert!(f.upper()[2] - f.lower()[2] > f.upper()[0] - f.lower()[0]);
+/// assert_eq!(f.level(), 0.8);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Forecast {
@@ -51,7 +64,7 @@ impl Forecast {
     /// The prediction interval at horizon `h` (1-based, as R's rows), `None` beyond the last horizon or
     /// for `h = 0`.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::stats::forecast::{HoltWinters, HwSeasonal};
     /// let y = [12.0, 15.0, 14.0, 18.0, 17.0, 21.0, 20.0, 24.0, 23.0, 27.0];

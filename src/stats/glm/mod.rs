@@ -18,6 +18,25 @@ const EPSILON: f64 = 1e-8;
 const MAXIT: usize = 25;
 
 /// The response distribution of a [`Glm`] (and of an interrupted time series).
+///
+/// # Examples
+/// ```
+/// use corridor::stats::{Family, glm::Glm, regression::Design};
+/// // Two groups of counts with means 3 and 8: with a group indicator every family fits the
+/// // group means, so the log-link coefficients are ln 3 and ln(8/3).
+/// let y = [2.0, 4.0, 3.0, 6.0, 9.0, 9.0];
+/// let x = Design::with_intercept(&[[0.0, 0.0, 0.0, 1.0, 1.0, 1.0]])?;
+/// let poisson = Glm::new(&x, &y).family(Family::Poisson).fit()?;
+/// assert!((poisson.coefficients()[1] - (8.0f64 / 3.0).ln()).abs() < 1e-8);
+/// // Quasi-Poisson: the same coefficients, standard errors scaled by √φ.
+/// let quasi = Glm::new(&x, &y).family(Family::QuasiPoisson).fit()?;
+/// let ratio = quasi.std_errors()[1] / poisson.std_errors()[1];
+/// assert!((ratio - quasi.dispersion().sqrt()).abs() < 1e-9);
+/// // Gaussian: identity link, the difference of the means.
+/// let gaussian = Glm::new(&x, &y).family(Family::Gaussian).fit()?;
+/// assert!((gaussian.coefficients()[1] - 5.0).abs() < 1e-12);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Family {
@@ -82,7 +101,7 @@ impl Family {
 ///
 /// `O(n k^2)` per IRLS iteration.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::{Family, regression::Design, glm::Glm};
 /// let t: Vec<f64> = (0..12).map(f64::from).collect();
@@ -443,6 +462,23 @@ fn gaussian(x: &Design, y: &[f64], offset: &[f64], has_const: bool) -> Result<Gl
 /// `deviance`, `null_deviance`, `pearson_chi2`, `log_likelihood` and `aic` (null for quasi-Poisson),
 /// `dispersion`, `df_resid`, `iterations`, `converged`, `theta` and `theta_std_error` (null unless
 /// negative binomial) and the fitted means `fitted`.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::{glm::Glm, regression::Design};
+/// // Poisson counts in two groups (means 3 and 8), values checked by hand and with
+/// // R: glm(y ~ g, family = poisson).
+/// let y = [2.0, 4.0, 3.0, 6.0, 9.0, 9.0];
+/// let x = Design::with_intercept(&[[0.0, 0.0, 0.0, 1.0, 1.0, 1.0]])?;
+/// let fit = Glm::new(&x, &y).fit()?;
+/// assert!((fit.coefficients()[0] - 3f64.ln()).abs() < 1e-8);
+/// assert!(fit.converged() && fit.dispersion() == 1.0 && fit.df_resid() == 4.0);
+/// // SE of the intercept 1/√(n μ) = 1/√9; of the contrast √(1/9 + 1/24).
+/// assert!((fit.std_errors()[0] - 1.0 / 3.0).abs() < 1e-6);
+/// assert!((fit.std_errors()[1] - (1.0f64 / 9.0 + 1.0 / 24.0).sqrt()).abs() < 1e-6);
+/// assert!((fit.deviance() - 1.467_600_561).abs() < 1e-6);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct GlmFit {
     family: Family,
@@ -510,36 +546,105 @@ impl GlmFit {
     }
 
     /// Residual deviance.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{glm::Glm, regression::Design};
+    /// // 2 Σ y ln(y/μ) with μ = 3, 3, 3, 8, 8, 8 (the Σ (y − μ) term is 0 within each group).
+    /// let y = [2.0, 4.0, 3.0, 6.0, 9.0, 9.0];
+    /// let x = Design::with_intercept(&[[0.0, 0.0, 0.0, 1.0, 1.0, 1.0]])?;
+    /// let fit = Glm::new(&x, &y).fit()?;
+    /// let want: f64 = 2.0 * y.iter().zip(fit.fitted()).map(|(y, m)| y * (y / m).ln()).sum::<f64>();
+    /// assert!((fit.deviance() - want).abs() < 1e-9 && (want - 1.467_600_561).abs() < 1e-6);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn deviance(&self) -> f64 {
         self.deviance
     }
 
     /// Null deviance (intercept-only model with the same offset, when the design has an intercept).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{glm::Glm, regression::Design};
+    /// // The intercept-only model fits the overall mean 5.5.
+    /// let y = [2.0, 4.0, 3.0, 6.0, 9.0, 9.0];
+    /// let x = Design::with_intercept(&[[0.0, 0.0, 0.0, 1.0, 1.0, 1.0]])?;
+    /// let fit = Glm::new(&x, &y).fit()?;
+    /// let want: f64 = 2.0 * y.iter().map(|y| y * (y / 5.5).ln()).sum::<f64>();
+    /// assert!((fit.null_deviance() - want).abs() < 1e-9 && (want - 8.542_441_670).abs() < 1e-6);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn null_deviance(&self) -> f64 {
         self.null_deviance
     }
 
     /// Pearson `chi^2 = sum (y - mu)^2 / V(mu)` at the final fit.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{glm::Glm, regression::Design};
+    /// // (1 + 1 + 0)/3 + (4 + 1 + 1)/8 about the group means 3 and 8.
+    /// let y = [2.0, 4.0, 3.0, 6.0, 9.0, 9.0];
+    /// let x = Design::with_intercept(&[[0.0, 0.0, 0.0, 1.0, 1.0, 1.0]])?;
+    /// let fit = Glm::new(&x, &y).fit()?;
+    /// assert!((fit.pearson_chi2() - (2.0 / 3.0 + 6.0 / 8.0)).abs() < 1e-8);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn pearson_chi2(&self) -> f64 {
         self.pearson_chi2
     }
 
     /// Maximised log-likelihood; `None` for quasi-Poisson.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Family, glm::Glm, regression::Design};
+    /// // Σ ln dpois(y, μ) at μ = 3, 3, 3, 8, 8, 8 (R: sum(dpois(y, mu, log = TRUE)) = −11.05176).
+    /// let y = [2.0, 4.0, 3.0, 6.0, 9.0, 9.0];
+    /// let x = Design::with_intercept(&[[0.0, 0.0, 0.0, 1.0, 1.0, 1.0]])?;
+    /// let fit = Glm::new(&x, &y).fit()?;
+    /// assert!((fit.log_likelihood().unwrap() + 11.051_759_054).abs() < 1e-6);
+    /// assert_eq!(Glm::new(&x, &y).family(Family::QuasiPoisson).fit()?.log_likelihood(), None);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn log_likelihood(&self) -> Option<f64> {
         self.log_likelihood
     }
 
     /// Akaike information criterion; `None` for quasi-Poisson.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{glm::Glm, regression::Design};
+    /// // −2 ln L + 2k with ln L = −11.05176 and k = 2.
+    /// let y = [2.0, 4.0, 3.0, 6.0, 9.0, 9.0];
+    /// let x = Design::with_intercept(&[[0.0, 0.0, 0.0, 1.0, 1.0, 1.0]])?;
+    /// let fit = Glm::new(&x, &y).fit()?;
+    /// assert!((fit.aic().unwrap() - 26.103_518_108).abs() < 1e-6);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn aic(&self) -> Option<f64> {
         self.aic
     }
 
     /// Dispersion `phi` (1 for Poisson and negative binomial).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Family, glm::Glm, regression::Design};
+    /// // Quasi-Poisson: Pearson χ² / (n − k) = (2/3 + 3/4) / 4 (R summary.glm, to its ~1e-6).
+    /// let y = [2.0, 4.0, 3.0, 6.0, 9.0, 9.0];
+    /// let x = Design::with_intercept(&[[0.0, 0.0, 0.0, 1.0, 1.0, 1.0]])?;
+    /// let fit = Glm::new(&x, &y).family(Family::QuasiPoisson).fit()?;
+    /// assert!((fit.dispersion() - 17.0 / 48.0).abs() < 1e-5);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn dispersion(&self) -> f64 {
         self.dispersion
@@ -565,6 +670,22 @@ impl GlmFit {
     }
 
     /// NB2 `theta` and its standard error (`MASS::glm.nb`'s `theta`, `SE.theta`).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Family, glm::Glm, regression::Design};
+    /// // Overdispersed counts in two groups (means 4.5 and 17.5): the NB2 fit still fits the group
+    /// // means, and estimates theta.
+    /// let y = [1.0, 5.0, 0.0, 8.0, 2.0, 11.0, 10.0, 30.0, 4.0, 40.0, 18.0, 3.0];
+    /// let g = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0];
+    /// let x = Design::with_intercept(&[g])?;
+    /// let fit = Glm::new(&x, &y).family(Family::NegativeBinomial).fit()?;
+    /// assert!((fit.coefficients()[0] - 4.5f64.ln()).abs() < 1e-6);
+    /// let (theta, se) = fit.theta().unwrap();
+    /// assert!(theta > 0.0 && se > 0.0);
+    /// assert!((fit.alpha().unwrap() - 1.0 / theta).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn theta(&self) -> Option<(f64, f64)> {
         self.theta

@@ -33,6 +33,18 @@ use super::Design;
 use crate::stats::linalg::dot;
 
 /// Small-sample factor of the Newey–West covariance.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::regression::{CovType, Design, Ols, SmallSample};
+/// let x = Design::with_intercept(&[[0.0, 1.0, 2.0, 3.0]])?;
+/// let y = [1.0, 3.0, 2.0, 4.0];
+/// let hac = |small_sample| Ols::new(&x, &y).cov_type(CovType::Hac { lag: 1, small_sample }).fit();
+/// // The factor n/(n − k) = 4/2 doubles the covariance.
+/// let (plain, df) = (hac(SmallSample::None)?, hac(SmallSample::Df)?);
+/// assert!((df.covariance()[3] - 2.0 * plain.covariance()[3]).abs() < 1e-12);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum SmallSample {
@@ -44,6 +56,21 @@ pub enum SmallSample {
 }
 
 /// Which covariance matrix of the coefficients to report.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::regression::{CovType, Design, Ols};
+/// let x = Design::with_intercept(&[[0.0, 1.0, 2.0, 3.0]])?;
+/// let y = [1.0, 3.0, 2.0, 4.0];
+/// // White's HC0 for the slope: Σ (t − t̄)² u² / Sxx² = 4 · 2.25 · 0.09 / 25 = 0.0324.
+/// let hc0 = Ols::new(&x, &y).cov_type(CovType::Hc0).fit()?;
+/// assert!((hc0.std_errors()[1] - 0.18).abs() < 1e-12);
+/// // HC1 scales HC0 by n/(n − k) = 2.
+/// let hc1 = Ols::new(&x, &y).cov_type(CovType::Hc1).fit()?;
+/// assert!((hc1.covariance()[3] - 0.0648).abs() < 1e-12);
+/// assert!(CovType::Hc1.is_robust() && !CovType::Nonrobust.is_robust());
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum CovType {

@@ -13,6 +13,15 @@ use crate::stats::validate::check_level;
 /// for those covariance types); Poisson and negative binomial GLMs use the
 /// normal; quasi-Poisson uses t with the residual degrees of freedom (R
 /// `summary.glm` with an estimated dispersion).
+///
+/// # Examples
+/// ```
+/// use corridor::stats::regression::Reference;
+/// // |z| = 1.96 is the normal's 5 % point; t with 2 df at t = 2.828427 (= √8) has p = 1 − t/√(2 + t²) = 0.1056.
+/// assert!((Reference::Normal.two_sided_p(1.959_964) - 0.05).abs() < 1e-6);
+/// let p = Reference::StudentT { df: 2.0 }.two_sided_p(8f64.sqrt());
+/// assert!((p - (1.0 - 8f64.sqrt() / 10f64.sqrt())).abs() < 1e-12);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Reference {
@@ -34,7 +43,7 @@ pub enum Reference {
 /// [`TestDistribution::Normal`] is `use_t=False` (z statistics even for the classical covariance).
 /// The choice changes p-values and intervals only, never the estimates or their standard errors.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::regression::{CovType, Design, Ols, Reference, TestDistribution};
 /// let t: Vec<f64> = (0..8).map(f64::from).collect();
@@ -62,6 +71,13 @@ impl Reference {
     /// Normal: `erfc(|z| / sqrt 2)`; t: `I_{df/(df+t^2)}(df/2, 1/2)` (regularised
     /// incomplete beta), both free of cancellation in the far tail. A t with `df = ∞` is the
     /// normal; NaN for a NaN statistic and for `df ≤ 0` or NaN (no distribution).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::regression::Reference;
+    /// assert!((Reference::Normal.two_sided_p(-1.959_964) - 0.05).abs() < 1e-6);
+    /// assert!(Reference::StudentT { df: 0.0 }.two_sided_p(1.0).is_nan());
+    /// ```
     #[must_use]
     pub fn two_sided_p(self, stat: f64) -> f64 {
         if stat.is_nan() {
@@ -85,7 +101,7 @@ impl Reference {
 
 /// An estimate, its standard error and the distribution its test refers to.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::{Estimate, regression::Reference};
 /// let e = Estimate::new(2.0, 1.0, Reference::Normal);
@@ -132,12 +148,26 @@ impl Estimate {
     }
 
     /// The test statistic `value / std_error` (a z or a t, see [`Estimate::reference`]).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Estimate, regression::Reference};
+    /// assert_eq!(Estimate::new(3.0, 1.5, Reference::Normal).z_or_t(), 2.0);
+    /// ```
     #[must_use]
     pub fn z_or_t(&self) -> f64 {
         self.value / self.std_error
     }
 
     /// Two-sided p-value of the null hypothesis "the true value is 0".
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Estimate, regression::Reference};
+    /// // z = 2: 2(1 − Φ(2)) = 0.0455 (R: 2 * pnorm(-2)).
+    /// let e = Estimate::new(3.0, 1.5, Reference::Normal);
+    /// assert!((e.p_value() - 0.045_500_263_9).abs() < 1e-10);
+    /// ```
     #[must_use]
     pub fn p_value(&self) -> f64 {
         self.reference.two_sided_p(self.z_or_t())
@@ -150,6 +180,17 @@ impl Estimate {
     /// # Errors
     /// [`StatsError::InvalidParameter`](crate::stats::StatsError::InvalidParameter)
     /// unless `0 < level < 1`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Estimate, regression::Reference};
+    /// // 1 ± q · 0.5 with the t(2) 97.5 % point q = 4.302653 (R: qt(0.975, 2)).
+    /// let e = Estimate::new(1.0, 0.5, Reference::StudentT { df: 2.0 });
+    /// let ci = e.confidence_interval(0.95)?;
+    /// assert!((ci.upper() - (1.0 + 0.5 * 4.302_653)).abs() < 1e-6);
+    /// assert!(e.confidence_interval(1.0).is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn confidence_interval(&self, level: f64) -> crate::stats::error::Result<Interval> {
         check_level(level)?;
         let q = self.reference.critical(level);

@@ -23,7 +23,7 @@ use crate::stats::validate::check_finite;
 ///
 /// Built from columns; every value must be finite. Column names are optional.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::regression::Design;
 /// let t = [0.0, 1.0, 2.0, 3.0];

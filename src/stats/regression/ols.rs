@@ -25,7 +25,7 @@ use crate::stats::validate::check_finite;
 ///
 /// `O(n k^2)` time (the Newey–West meat included, whatever its lag), one `n x k` copy of the design.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::regression::{CovType, Design, Ols, SmallSample};
 /// let t: Vec<f64> = (0..8).map(f64::from).collect();
@@ -154,6 +154,23 @@ pub(crate) fn fit_ols(x: &Design, y: &[f64], cov: CovType, dist: TestDistributio
 /// `statistic`, `p_value`, `ci_lower`, `ci_upper` at 95 %), `covariance` (row-major), `cov_type`,
 /// `reference`, `nobs`, `df_model`, `df_resid`, `r_squared`, `adj_r_squared`, `ssr`, `sigma2`,
 /// `fitted` and `residuals`.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::regression::{Design, Ols};
+/// // y = [1, 3, 2, 4] on t = 0..3: Sxy = 4, Sxx = 5, so b = 0.8 and a = 2.5 − 0.8 · 1.5 = 1.3;
+/// // residuals ±0.3, ±0.9 give SSR = 1.8 against TSS = 5.
+/// let x = Design::with_intercept(&[[0.0, 1.0, 2.0, 3.0]])?.with_names(&["const", "t"])?;
+/// let fit = Ols::new(&x, &[1.0, 3.0, 2.0, 4.0]).fit()?;
+/// let close = |a: f64, b: f64| (a - b).abs() < 1e-12;
+/// assert!(close(fit.coefficients()[0], 1.3) && close(fit.coefficients()[1], 0.8));
+/// assert!(close(fit.ssr(), 1.8) && close(fit.r_squared(), 0.64));
+/// assert!(close(fit.std_errors()[1], 0.18f64.sqrt())); // √(σ² / Sxx) = √(0.9 / 5)
+/// // t = 0.8/√0.18 on 2 degrees of freedom: p = 1 − t/√(2 + t²) = 0.2 exactly.
+/// assert!((fit.estimate(1).unwrap().p_value() - 0.2).abs() < 1e-10);
+/// assert_eq!(fit.names().unwrap()[1], "t");
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct OlsFit {
     coef: Coefficients,
@@ -175,6 +192,17 @@ impl OlsFit {
     }
 
     /// Standard errors (square roots of the covariance diagonal).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::regression::{Design, Ols};
+    /// let x = Design::with_intercept(&[[0.0, 1.0, 2.0, 3.0]])?;
+    /// let fit = Ols::new(&x, &[1.0, 3.0, 2.0, 4.0]).fit()?;
+    /// // σ² = 0.9: intercept √(σ² (1/n + t̄²/Sxx)) = √0.63, slope √(σ²/Sxx) = √0.18.
+    /// let se = fit.std_errors();
+    /// assert!((se[0] - 0.63f64.sqrt()).abs() < 1e-12 && (se[1] - 0.18f64.sqrt()).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn std_errors(&self) -> Vec<f64> {
         self.coef.std_errors()
@@ -187,12 +215,34 @@ impl OlsFit {
     }
 
     /// Every coefficient as an [`Estimate`].
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::regression::{Design, Ols};
+    /// let x = Design::with_intercept(&[[0.0, 1.0, 2.0, 3.0]])?;
+    /// let fit = Ols::new(&x, &[1.0, 3.0, 2.0, 4.0]).fit()?;
+    /// let slope = fit.estimates()[1];
+    /// assert!((slope.z_or_t() - 0.8 / 0.18f64.sqrt()).abs() < 1e-10);
+    /// assert!(slope.confidence_interval(0.95)?.contains(0.0)); // p = 0.2
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn estimates(&self) -> Vec<Estimate> {
         self.coef.estimates()
     }
 
     /// The covariance matrix of the coefficients, row-major `k x k`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::regression::{Design, Ols};
+    /// let x = Design::with_intercept(&[[0.0, 1.0, 2.0, 3.0]])?;
+    /// let fit = Ols::new(&x, &[1.0, 3.0, 2.0, 4.0]).fit()?;
+    /// // σ² (X'X)⁻¹ with σ² = 0.9: Var(b) = 0.9/5, Cov(a, b) = −0.9 · 1.5/5.
+    /// let v = fit.covariance();
+    /// assert!((v[3] - 0.18).abs() < 1e-12 && (v[1] + 0.27).abs() < 1e-12 && v[1] == v[2]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn covariance(&self) -> &[f64] {
         self.coef.covariance()
@@ -211,6 +261,19 @@ impl OlsFit {
     }
 
     /// Residuals `y - X b`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::regression::{Design, Ols};
+    /// let x = Design::with_intercept(&[[0.0, 1.0, 2.0, 3.0]])?;
+    /// let fit = Ols::new(&x, &[1.0, 3.0, 2.0, 4.0]).fit()?;
+    /// // Fitted 1.3, 2.1, 2.9, 3.7.
+    /// for (r, want) in fit.residuals().iter().zip([-0.3, 0.9, -0.9, 0.3]) {
+    ///     assert!((r - want).abs() < 1e-12);
+    /// }
+    /// assert!((fit.fitted()[3] - 3.7).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn residuals(&self) -> &[f64] {
         &self.resid
@@ -229,6 +292,17 @@ impl OlsFit {
     }
 
     /// `sigma^2 = ssr / (n - k)`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::regression::{Design, Ols};
+    /// let x = Design::with_intercept(&[[0.0, 1.0, 2.0, 3.0]])?;
+    /// let fit = Ols::new(&x, &[1.0, 3.0, 2.0, 4.0]).fit()?;
+    /// // SSR 1.8 over n − k = 4 − 2.
+    /// assert_eq!((fit.nobs(), fit.df_resid(), fit.df_model()), (4, 2.0, 1.0));
+    /// assert!((fit.sigma2() - 0.9).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn sigma2(&self) -> f64 {
         self.ssr / self.df_resid()
@@ -253,12 +327,32 @@ impl OlsFit {
     }
 
     /// `R^2` (centred with a constant column, uncentred without, as statsmodels).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::regression::{Design, Ols};
+    /// let x = Design::with_intercept(&[[0.0, 1.0, 2.0, 3.0]])?;
+    /// let fit = Ols::new(&x, &[1.0, 3.0, 2.0, 4.0]).fit()?;
+    /// // 1 − SSR/TSS = 1 − 1.8/5.
+    /// assert!((fit.r_squared() - 0.64).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn r_squared(&self) -> f64 {
         1.0 - self.ssr / self.tss
     }
 
     /// Adjusted `R^2 = 1 - (n - c)/(n - k) (1 - R^2)`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::regression::{Design, Ols};
+    /// let x = Design::with_intercept(&[[0.0, 1.0, 2.0, 3.0]])?;
+    /// let fit = Ols::new(&x, &[1.0, 3.0, 2.0, 4.0]).fit()?;
+    /// // 1 − (n − 1)/(n − k) (1 − R²) = 1 − 3/2 · 0.36.
+    /// assert!((fit.adj_r_squared() - 0.46).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn adj_r_squared(&self) -> f64 {
         let c = usize::from(self.has_const) as f64;

@@ -11,6 +11,19 @@ use crate::stats::{StatsError, descriptive::GapPolicy};
 /// The result of [`hamed_rao`].
 ///
 /// Serialises (feature `serde`) as a plain record; results are not deserialised.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::{mann_kendall, trend::hamed_rao};
+/// let nile = [1120.0, 1160.0, 963.0, 1210.0, 1160.0, 1160.0, 813.0, 1230.0, 1370.0, 1140.0, 995.0, 935.0];
+/// let hr = hamed_rao(&nile, 0.05, None)?;
+/// let mk = mann_kendall(&nile)?;
+/// // S and tau are the plain test's; only the variance is scaled, by n/n*.
+/// assert_eq!(hr.s(), mk.s());
+/// assert_eq!(hr.tau(), mk.tau());
+/// assert!((hr.var_s() - mk.var_s() * hr.correction()).abs() < 1e-9);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct HamedRao {
@@ -35,12 +48,29 @@ impl HamedRao {
     }
 
     /// The variance correction factor `n/n* = 1 + 2/(n(n−1)(n−2)) Σ (n−i)(n−i−1)(n−i−2) ρ_i`.
+    ///
+    /// # Examples
+    /// ```
+    /// let nile = [1120.0, 1160.0, 963.0, 1210.0, 1160.0, 1160.0, 813.0, 1230.0, 1370.0, 1140.0, 995.0, 935.0];
+    /// let hr = corridor::stats::trend::hamed_rao(&nile, 0.05, None)?;
+    /// let plain = corridor::stats::mann_kendall(&nile)?;
+    /// assert!((hr.correction() - hr.var_s() / plain.var_s()).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn correction(&self) -> f64 {
         self.correction
     }
 
     /// `z = (S − sign S) / √Var*(S)`.
+    ///
+    /// # Examples
+    /// ```
+    /// let nile = [1120.0, 1160.0, 963.0, 1210.0, 1160.0, 1160.0, 813.0, 1230.0, 1370.0, 1140.0, 995.0, 935.0];
+    /// let hr = corridor::stats::trend::hamed_rao(&nile, 0.05, None)?;
+    /// assert!((hr.z() - (hr.s() - hr.s().signum()) / hr.var_s().sqrt()).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn z(&self) -> f64 {
         kendall::z_score(self.s, self.var_s)
@@ -59,6 +89,14 @@ impl HamedRao {
     }
 
     /// The trend direction at the `alpha` given to [`hamed_rao`].
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::trend::{hamed_rao, Trend};
+    /// let rising: Vec<f64> = (0..20).map(|i| i as f64 + if i % 2 == 0 { 0.5 } else { 0.0 }).collect();
+    /// assert_eq!(hamed_rao(&rising, 0.05, None)?.trend(), Trend::Increasing);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn trend(&self) -> Trend {
         // alpha was validated at construction.
@@ -90,7 +128,7 @@ impl HamedRao {
 /// [`StatsError::TooShort`] for fewer than 3 values; [`StatsError::NonFinite`];
 /// [`StatsError::InvalidParameter`] unless `0 < alpha < 1` or when `lag ≥ n`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let nile = [1120.0, 1160.0, 963.0, 1210.0, 1160.0, 1160.0, 813.0, 1230.0, 1370.0, 1140.0, 995.0, 935.0];
 /// let hr = corridor::stats::trend::hamed_rao(&nile, 0.05, None)?;
@@ -125,7 +163,7 @@ pub fn hamed_rao(xs: &[f64], alpha: f64, lag: Option<usize>) -> crate::stats::er
 /// or infinity; [`StatsError::Gap`] (policies `Error`, `Propagate`); [`StatsError::InvalidParameter`]
 /// unless `0 < alpha < 1` or when `lag ≥ n`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::{trend::hamed_rao_with_gaps, descriptive::GapPolicy};
 /// let xs = [Some(1120.0), Some(1160.0), None, Some(1210.0), Some(1160.0), Some(1160.0), Some(813.0), Some(1230.0)];

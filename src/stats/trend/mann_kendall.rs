@@ -8,6 +8,16 @@ use crate::stats::descriptive::GapPolicy;
 use crate::stats::validate::{check_len, check_open_unit, check_series};
 
 /// The direction of a monotonic trend at a chosen significance level.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::{mann_kendall, trend::Trend};
+/// let falling = mann_kendall(&[9.0, 8.0, 8.5, 6.0, 5.0, 4.0, 3.5, 2.0, 1.0, 0.5])?;
+/// assert_eq!(falling.trend(0.05)?, Trend::Decreasing);
+/// let flat = mann_kendall(&[1.0, 3.0, 2.0, 3.0, 1.0, 2.0])?;
+/// assert_eq!(flat.trend(0.05)?, Trend::NoTrend);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Trend {
@@ -36,6 +46,19 @@ pub(super) fn classify(z: f64, alpha: f64) -> crate::stats::error::Result<Trend>
 /// The result of [`mann_kendall`].
 ///
 /// Serialises (feature `serde`) as a plain record; results are not deserialised.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::mann_kendall;
+/// // 45 pairs, one of them discordant (5 before 4): S = 44 − 1 = 43; no ties, so
+/// // Var(S) = n(n−1)(2n+5)/18 = 10·9·25/18 = 125.
+/// let mk = mann_kendall(&[1.0, 2.0, 3.0, 5.0, 4.0, 6.0, 7.0, 8.0, 9.0, 11.0])?;
+/// assert_eq!((mk.n(), mk.s(), mk.var_s()), (10, 43.0, 125.0));
+/// assert!((mk.z() - 42.0 / 125f64.sqrt()).abs() < 1e-12);
+/// assert!((mk.tau() - 43.0 / 45.0).abs() < 1e-12);
+/// assert!(mk.p_value() < 0.001);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MannKendall {
@@ -68,12 +91,28 @@ impl MannKendall {
     }
 
     /// `Var(S) = (n(n-1)(2n+5) - Σ t(t-1)(2t+5)) / 18`, summing over groups of `t` tied values.
+    ///
+    /// # Examples
+    /// ```
+    /// // One group of t = 2 ties among n = 4: (4·3·13 − 2·1·9)/18 = (156 − 18)/18.
+    /// let mk = corridor::stats::mann_kendall(&[1.0, 2.0, 2.0, 3.0])?;
+    /// assert!((mk.var_s() - 138.0 / 18.0).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn var_s(&self) -> f64 {
         self.var_s
     }
 
     /// `z = (S - sign S) / sqrt(Var S)` (continuity correction), `0` when `S = 0`.
+    ///
+    /// # Examples
+    /// ```
+    /// // S = 43, Var(S) = 125 (see [`MannKendall`]): z = (43 − 1)/√125.
+    /// let mk = corridor::stats::mann_kendall(&[1.0, 2.0, 3.0, 5.0, 4.0, 6.0, 7.0, 8.0, 9.0, 11.0])?;
+    /// assert!((mk.z() - 3.756594).abs() < 1e-6);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn z(&self) -> f64 {
         kendall::z_score(self.s, self.var_s)
@@ -83,12 +122,28 @@ impl MannKendall {
     ///
     /// Computed with the complementary error function, so it does not underflow to 0 for large
     /// `|z|` (`AirPassengers`: R `trend::mk.test` 6.75e-47, where pymannkendall reports 0).
+    ///
+    /// # Examples
+    /// ```
+    /// // z = 42/√125 = 3.7566; 2(1 − Φ(3.7566)) = 1.722e-4 (R: 2 * pnorm(-42 / sqrt(125))).
+    /// let mk = corridor::stats::mann_kendall(&[1.0, 2.0, 3.0, 5.0, 4.0, 6.0, 7.0, 8.0, 9.0, 11.0])?;
+    /// assert!((mk.p_value() - 1.722e-4).abs() < 1e-6);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn p_value(&self) -> f64 {
         kendall::two_sided_p(self.z())
     }
 
     /// Kendall's tau as pymannkendall: `S / (n(n-1)/2)` (no tie correction).
+    ///
+    /// # Examples
+    /// ```
+    /// // Pairs (1,3)+ (1,2)+ (1,4)+ (3,2)− (3,4)+ (2,4)+ give S = 5 − 1 = 4, tau = 4/6.
+    /// let mk = corridor::stats::mann_kendall(&[1.0, 3.0, 2.0, 4.0])?;
+    /// assert!((mk.tau() - 4.0 / 6.0).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn tau(&self) -> f64 {
         let pairs = (self.n * (self.n - 1)) as f64 / 2.0;
@@ -99,6 +154,16 @@ impl MannKendall {
     /// pairs tied in `x` (time has no ties).
     ///
     /// NaN when every value is equal (`N = T`): tau-b is undefined there.
+    ///
+    /// # Examples
+    /// ```
+    /// // Pairs: (1,2)+ (1,2)+ (1,3)+ (2,2) tied (2,3)+ (2,3)+: S = 5, N = 6, T = 1 tied pair,
+    /// // tau-b = 5/√(6·5) while tau = 5/6.
+    /// let mk = corridor::stats::mann_kendall(&[1.0, 2.0, 2.0, 3.0])?;
+    /// assert!((mk.tau_b() - 5.0 / 30f64.sqrt()).abs() < 1e-12);
+    /// assert!((mk.tau() - 5.0 / 6.0).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn tau_b(&self) -> f64 {
         let pairs = (self.n * (self.n - 1)) as f64 / 2.0;
@@ -112,7 +177,7 @@ impl MannKendall {
     /// # Errors
     /// [`StatsError::InvalidParameter`](crate::stats::StatsError::InvalidParameter) unless `0 < alpha < 1`.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::stats::{mann_kendall, trend::Trend};
     /// let mk = mann_kendall(&[1.0, 2.0, 3.0, 5.0, 4.0, 6.0, 7.0, 8.0, 9.0, 11.0])?;
@@ -146,7 +211,7 @@ impl MannKendall {
 /// [`StatsError::NonFinite`](crate::stats::StatsError::NonFinite) for a NaN or infinite value.
 /// A constant series is not an error: `S = 0`, `Var S = 0`, `z = 0`, `p = 1`, tau-b NaN.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// // Nile 1871–1880 (R datasets::Nile)
 /// let nile = [1120.0, 1160.0, 963.0, 1210.0, 1160.0, 1160.0, 813.0, 1230.0, 1370.0, 1140.0];
@@ -172,7 +237,7 @@ pub fn mann_kendall(xs: &[f64]) -> crate::stats::error::Result<MannKendall> {
 /// [`StatsError::NonFinite`](crate::stats::StatsError::NonFinite) for a present NaN or infinity,
 /// [`StatsError::TooShort`](crate::stats::StatsError::TooShort) for fewer than 2 present values.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::{trend::mann_kendall_with_gaps, descriptive::GapPolicy};
 /// let xs = [Some(1.0), None, Some(3.0), Some(2.0), Some(5.0)];

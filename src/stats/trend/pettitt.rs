@@ -6,6 +6,16 @@ use crate::stats::validate::check_series;
 /// The result of [`pettitt`].
 ///
 /// Serialises (feature `serde`) as a plain record; results are not deserialised.
+///
+/// # Examples
+/// ```
+/// // Ranks r = [5, 7, 6, 8, 2, 4, 1, 3]; U_k = 2 Σ_{i≤k} r_i − 9k peaks at k = 4 with
+/// // U = 2·26 − 36 = 16, so p = 2 exp(−6·16²/(8³ + 8²)) = 2 exp(−8/3).
+/// let pt = corridor::stats::trend::pettitt(&[5.0, 6.0, 5.5, 6.2, 1.0, 1.5, 0.8, 1.2])?;
+/// assert_eq!((pt.index(), pt.u()), (4, 16.0));
+/// assert!((pt.p_value() - 2.0 * (-8.0f64 / 3.0).exp()).abs() < 1e-12);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Pettitt {
@@ -32,6 +42,14 @@ impl Pettitt {
     }
 
     /// Approximate p-value `min(1, 2 exp(−6U² / (n³ + n²)))`.
+    ///
+    /// # Examples
+    /// ```
+    /// // U = 16, n = 8 (see [`Pettitt`]): 2 exp(−6·256/576) = 0.1390.
+    /// let pt = corridor::stats::trend::pettitt(&[5.0, 6.0, 5.5, 6.2, 1.0, 1.5, 0.8, 1.2])?;
+    /// assert!((pt.p_value() - 0.1390).abs() < 1e-4);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn p_value(&self) -> f64 {
         self.p
@@ -53,7 +71,7 @@ impl Pettitt {
 /// [`StatsError::NonFinite`](crate::stats::StatsError::NonFinite). A constant series gives
 /// `U = 0`, `p = 1`, `index = 1`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let xs = [5.0, 6.0, 5.5, 6.2, 1.0, 1.5, 0.8, 1.2];
 /// let pt = corridor::stats::trend::pettitt(&xs)?;

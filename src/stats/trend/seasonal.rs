@@ -36,6 +36,19 @@ fn season(xs: &[f64], period: usize, season: usize) -> Vec<f64> {
 /// The result of [`seasonal_mann_kendall`].
 ///
 /// Serialises (feature `serde`) as a plain record; results are not deserialised.
+///
+/// # Examples
+/// ```
+/// // Three years of a monthly series that rises by 1/12 a month: each of the 12 seasons
+/// // has 3 values and 3 rising pairs, so S = 12·3 = 36 and Var S = 12 · (3·2·11/18) = 44.
+/// let xs: Vec<f64> = (0..36).map(|i| ((i % 12) * 7 % 5) as f64 + i as f64 / 12.0).collect();
+/// let smk = corridor::stats::trend::seasonal_mann_kendall(&xs, 12)?;
+/// assert_eq!(smk.s(), 36.0);
+/// assert!((smk.var_s() - 44.0).abs() < 1e-12);
+/// assert!((smk.z() - 35.0 / 44f64.sqrt()).abs() < 1e-12);
+/// assert_eq!(smk.tau(), 1.0);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SeasonalMannKendall {
@@ -58,12 +71,30 @@ impl SeasonalMannKendall {
     }
 
     /// `z = (S − sign S) / √Var S`, 0 when `S = 0`.
+    ///
+    /// # Examples
+    /// ```
+    /// // S = 36, Var S = 44 (see [`SeasonalMannKendall`]): z = 35/√44.
+    /// let xs: Vec<f64> = (0..36).map(|i| ((i % 12) * 7 % 5) as f64 + i as f64 / 12.0).collect();
+    /// let smk = corridor::stats::trend::seasonal_mann_kendall(&xs, 12)?;
+    /// assert!((smk.z() - 5.276448).abs() < 1e-6);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn z(&self) -> f64 {
         kendall::z_score(self.s, self.var_s)
     }
 
     /// Two-sided p-value `erfc(|z|/√2)` (no underflow; R `smk.test` `AirPassengers` 3.17e-54).
+    ///
+    /// # Examples
+    /// ```
+    /// // z = 35/√44 = 5.2764; 2(1 − Φ(z)) = 1.317e-7 (R: 2 * pnorm(-35 / sqrt(44))).
+    /// let xs: Vec<f64> = (0..36).map(|i| ((i % 12) * 7 % 5) as f64 + i as f64 / 12.0).collect();
+    /// let smk = corridor::stats::trend::seasonal_mann_kendall(&xs, 12)?;
+    /// assert!((smk.p_value() / 1.317e-7 - 1.0).abs() < 1e-3);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn p_value(&self) -> f64 {
         kendall::two_sided_p(self.z())
@@ -80,7 +111,7 @@ impl SeasonalMannKendall {
     /// # Errors
     /// [`StatsError::InvalidParameter`](crate::stats::StatsError::InvalidParameter) unless `0 < alpha < 1`.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::stats::trend::{seasonal_mann_kendall, Trend};
     /// let xs: Vec<f64> = (0..48).map(|i| (i % 12) as f64 * 10.0 + (i / 12) as f64).collect();
@@ -110,7 +141,7 @@ impl SeasonalMannKendall {
 /// [`StatsError::InvalidParameter`](crate::stats::StatsError::InvalidParameter) for `period = 0`; [`StatsError::TooShort`](crate::stats::StatsError::TooShort) for fewer than
 /// `2 · period` values; [`StatsError::NonFinite`](crate::stats::StatsError::NonFinite) for NaN or infinity.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let xs: Vec<f64> = (0..36).map(|i| ((i % 12) * 7 % 5) as f64 + i as f64 / 12.0).collect();
 /// let smk = corridor::stats::trend::seasonal_mann_kendall(&xs, 12)?;
@@ -150,7 +181,7 @@ pub fn seasonal_mann_kendall(xs: &[f64], period: usize) -> crate::stats::error::
 /// for a present NaN or infinity; [`StatsError::Gap`](crate::stats::StatsError::Gap) (policies `Error`,
 /// `Propagate`).
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::{trend::seasonal_mann_kendall_with_gaps, descriptive::GapPolicy};
 /// // Two seasons over three cycles; season 0 misses its second value.
@@ -191,6 +222,17 @@ pub fn seasonal_mann_kendall_with_gaps(
 /// The result of [`seasonal_sens_slope`].
 ///
 /// Serialises (feature `serde`) as a plain record; results are not deserialised.
+///
+/// # Examples
+/// ```
+/// // Each season rises by 2 a cycle; within a cycle the months step by 1.
+/// let xs: Vec<f64> = (0..36).map(|i| (i % 12) as f64 + 2.0 * (i / 12) as f64).collect();
+/// let ss = corridor::stats::trend::seasonal_sens_slope(&xs, 12)?;
+/// assert_eq!(ss.slope(), 2.0);
+/// // median(x) = 7.5, median(0..35) = 17.5: 7.5 − 17.5/12 · 2.
+/// assert!((ss.intercept() - (7.5 - 17.5 / 12.0 * 2.0)).abs() < 1e-12);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SeasonalSensSlope {
@@ -226,7 +268,7 @@ impl SeasonalSensSlope {
 /// # Errors
 /// As [`seasonal_mann_kendall`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let xs: Vec<f64> = (0..36).map(|i| (i % 12) as f64 + 2.0 * (i / 12) as f64).collect();
 /// assert_eq!(corridor::stats::trend::seasonal_sens_slope(&xs, 12)?.slope(), 2.0);
@@ -264,7 +306,7 @@ pub fn seasonal_sens_slope(xs: &[f64], period: usize) -> crate::stats::error::Re
 /// # Errors
 /// As [`seasonal_mann_kendall_with_gaps`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::{trend::seasonal_sens_slope_with_gaps, descriptive::GapPolicy};
 /// let xs = [Some(1.0), Some(10.0), None, Some(12.0), Some(5.0), Some(14.0)];

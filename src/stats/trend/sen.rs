@@ -14,6 +14,16 @@ pub(super) const MATERIALISE_MAX_PAIRS: usize = 2000 * 1999 / 2;
 /// The result of [`sens_slope`].
 ///
 /// Serialises (feature `serde`) as a plain record; results are not deserialised.
+///
+/// # Examples
+/// ```
+/// // Pairwise slopes of [0, 2, 4, 6, 9]: six 2s, then 9/4, 7/3, 5/2, 3; median 2.
+/// let s = corridor::stats::sens_slope(&[0.0, 2.0, 4.0, 6.0, 9.0])?;
+/// assert_eq!(s.slope(), 2.0);
+/// // Conover's intercept: median(x) − slope · median(t) = 4 − 2 · 2.
+/// assert_eq!(s.intercept(), 0.0);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SensSlope {
@@ -30,6 +40,13 @@ pub struct SensSlope {
 impl SensSlope {
     /// The median of the pairwise slopes `(x_j − x_i) / (j − i)`, `i < j` (numpy median: mean of
     /// the two middle slopes when their number is even).
+    ///
+    /// # Examples
+    /// ```
+    /// // Slopes of [1, 3, 2]: 2, 1/2, −1; median 1/2.
+    /// assert_eq!(corridor::stats::sens_slope(&[1.0, 3.0, 2.0])?.slope(), 0.5);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn slope(&self) -> f64 {
         self.slope
@@ -53,7 +70,7 @@ impl SensSlope {
     /// [`StatsError::Degenerate`] when a rank falls outside `1..=N` (too few observations for
     /// that level; R returns `NA` there).
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// let s = corridor::stats::sens_slope(&[1.0, 3.0, 2.0, 5.0, 4.0, 6.0, 8.0, 7.0, 9.0, 10.0])?;
     /// let ci = s.confidence_interval(0.95)?;
@@ -111,7 +128,7 @@ impl SensSlope {
 /// # Errors
 /// [`StatsError::TooShort`] for fewer than 2 values, [`StatsError::NonFinite`] for NaN or infinity.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let s = corridor::stats::sens_slope(&[1120.0, 1160.0, 963.0, 1210.0, 1160.0, 1160.0, 813.0, 1230.0, 1370.0, 1140.0])?;
 /// assert_eq!(s.slope(), 10.0); // pymannkendall 1.4.3: slope 10, intercept 1115
@@ -147,7 +164,7 @@ pub fn sens_slope(xs: &[f64]) -> crate::stats::error::Result<SensSlope> {
 /// [`StatsError::Gap`] (policies `Error`, `Propagate`), [`StatsError::NonFinite`] for a present
 /// NaN or infinity, [`StatsError::TooShort`] for fewer than 2 present values.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::stats::{trend::sens_slope_with_gaps, descriptive::GapPolicy};
 /// let xs = [Some(1.0), None, Some(5.0), Some(7.0)];

@@ -426,7 +426,7 @@ fn fit_one(y: &[f64], m_in: usize, spec: EtsSpec) -> Option<EtsFit> {
 /// [`StatsError::Degenerate`] if no class could be fitted (for a fixed multiplicative trend, also when
 /// its growth turns negative at every start the optimiser tries).
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::forecast::{ets, EtsModel, EtsSpec, EtsErrorType, EtsTrend, EtsSeason};
@@ -449,7 +449,7 @@ pub fn ets(y: &[f64], period: usize, model: EtsModel) -> crate::stats::error::Re
 /// `Ets::new(&y, period)` searches the classes of [`EtsModel::Auto`], as R `ets(y)`; `.model(…)`
 /// chooses another search or one class.
 ///
-/// # Example
+/// # Examples
 ///
 /// ```
 /// use corridor::stats::forecast::{Ets, EtsModel};

@@ -29,6 +29,18 @@ impl EtsFit {
     ///
     /// As any `Vec`, when `h` values cannot be allocated (`h` beyond about `isize::MAX / 8`, or more than
     /// the memory available); [`EtsFit::predict`] checks the horizon and returns an error instead.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+    /// let y: Vec<f64> = (0..30).map(|i| 100.0 + 5.0 * (f64::from(i) * 1.7).sin()).collect();
+    /// let ann = EtsSpec { error: EtsErrorType::Additive, trend: EtsTrend::None, season: EtsSeason::None };
+    /// let fit = ets(&y, 1, EtsModel::Fixed(ann))?;
+    /// // Without trend or season every horizon forecasts the last level.
+    /// let f = fit.forecast(3);
+    /// assert!(f.iter().all(|&v| v == f[0]));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn forecast(&self, h: usize) -> Vec<f64> {
         point_forecast(&self.last, self.spec, self.period, self.phi, h)
@@ -38,7 +50,7 @@ impl EtsFit {
     /// ch. 6, classes 1–3): every class except the multiplicative trends (`M`, `Md`) and additive error with
     /// multiplicative season (`(A,*,M)`). For the others [`EtsFit::predict`] simulates.
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
@@ -95,7 +107,7 @@ impl EtsFit {
     /// none or additive) when `h` exceeds [`EtsFit::MAX_MULTIPLICATIVE_ERROR_HORIZON`]; for simulated
     /// classes, the errors of [`EtsFit::predict_simulated`].
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::forecast::{ets, EtsModel};
@@ -182,7 +194,7 @@ impl EtsFit {
     /// negative on a path (possible with additive errors; R 8.20 misses this case, its C returning the
     /// code -99999 that R's `is.na` check does not catch, and mixes -99999 and zeros into its quantiles).
     ///
-    /// # Example
+    /// # Examples
     ///
     /// ```
     /// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};

@@ -14,6 +14,20 @@ mod interval;
 pub use fit::{Ets, ets};
 
 /// The error term of an ETS model.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+/// let y: Vec<f64> = (0..30).map(|i| 100.0 + 5.0 * (f64::from(i) * 1.7).sin()).collect();
+/// let ann = EtsSpec { error: EtsErrorType::Additive, trend: EtsTrend::None, season: EtsSeason::None };
+/// let mnn = EtsSpec { error: EtsErrorType::Multiplicative, ..ann };
+/// // Additive errors are y − ŷ; multiplicative ones are relative, (y − ŷ)/ŷ.
+/// let a = ets(&y, 1, EtsModel::Fixed(ann))?;
+/// assert!((a.residuals()[5] - (y[5] - a.fitted()[5])).abs() < 1e-9);
+/// let m = ets(&y, 1, EtsModel::Fixed(mnn))?;
+/// assert!((m.residuals()[5] - (y[5] - m.fitted()[5]) / m.fitted()[5]).abs() < 1e-9);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EtsErrorType {
@@ -28,6 +42,20 @@ pub enum EtsErrorType {
 /// The multiplicative trends are fitted only when asked for: by [`EtsModel::Fixed`] or
 /// [`EtsModel::AutoWithMultiplicativeTrend`] (R `allow.multiplicative.trend = TRUE`); [`EtsModel::Auto`]
 /// leaves them out, as `forecast::ets` does by default.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+/// let y: Vec<f64> = (0..40).map(|i| 50.0 + 2.0 * f64::from(i) + (f64::from(i) * 0.9).sin()).collect();
+/// let spec = |trend| EtsSpec { error: EtsErrorType::Additive, trend, season: EtsSeason::None };
+/// let linear = ets(&y, 1, EtsModel::Fixed(spec(EtsTrend::Additive)))?;
+/// let f = linear.forecast(3);
+/// // An additive trend forecasts l + h b: equal steps.
+/// assert!(((f[2] - f[1]) - (f[1] - f[0])).abs() < 1e-9);
+/// let damped = ets(&y, 1, EtsModel::Fixed(spec(EtsTrend::AdditiveDamped)))?;
+/// assert!(damped.phi() < 1.0 && damped.spec().to_string() == "ETS(A,Ad,N)");
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EtsTrend {
@@ -53,6 +81,19 @@ impl EtsTrend {
 }
 
 /// The season of an ETS model.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+/// let y: Vec<f64> = (0..48).map(|i| 100.0 + [8.0, -3.0, -6.0, 1.0][i as usize % 4] + (f64::from(i) * 1.3).sin()).collect();
+/// let spec = EtsSpec { error: EtsErrorType::Additive, trend: EtsTrend::None, season: EtsSeason::Additive };
+/// let fit = ets(&y, 4, EtsModel::Fixed(spec))?;
+/// // Initial states: the level, then one figure per season.
+/// assert_eq!(fit.initial_states().len(), 1 + 4);
+/// let f = fit.forecast(4);
+/// assert!(f[0] > f[2]); // the +8 quarter comes first, the −6 one third
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EtsSeason {
@@ -65,6 +106,17 @@ pub enum EtsSeason {
 }
 
 /// An ETS model class such as `ETS(M,Ad,M)`.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::forecast::{EtsErrorType, EtsSeason, EtsSpec, EtsTrend};
+/// let spec = EtsSpec {
+///     error: EtsErrorType::Multiplicative,
+///     trend: EtsTrend::AdditiveDamped,
+///     season: EtsSeason::Multiplicative,
+/// };
+/// assert_eq!(spec.to_string(), "ETS(M,Ad,M)"); // R's name for the class
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct EtsSpec {
@@ -99,6 +151,18 @@ impl fmt::Display for EtsSpec {
 }
 
 /// Which models [`ets`] and [`Ets::fit`] fit.
+///
+/// # Examples
+/// ```
+/// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+/// let y: Vec<f64> = (0..40).map(|i| 80.0 + 5.0 * (f64::from(i) * 1.7).sin()).collect();
+/// // The automatic search keeps the class with the lowest AICc among those it fits.
+/// let auto = ets(&y, 1, EtsModel::Auto)?;
+/// let ann = EtsSpec { error: EtsErrorType::Additive, trend: EtsTrend::None, season: EtsSeason::None };
+/// let fixed = ets(&y, 1, EtsModel::Fixed(ann))?;
+/// assert!(auto.aicc() <= fixed.aicc() + 1e-9);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum EtsModel {
@@ -114,6 +178,24 @@ pub enum EtsModel {
 }
 
 /// A fitted ETS model, from [`Ets::fit`] or [`ets`].
+///
+/// # Examples
+/// ```
+/// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+/// let y: Vec<f64> = (0..30).map(|i| 100.0 + 5.0 * (f64::from(i) * 1.7).sin()).collect();
+/// let ann = EtsSpec { error: EtsErrorType::Additive, trend: EtsTrend::None, season: EtsSeason::None };
+/// let fit = ets(&y, 1, EtsModel::Fixed(ann))?;
+/// // ETS(A,N,N) has k = 3 parameters (α, l₀ and the variance) and n = 30 observations.
+/// let (k, n) = (3.0, 30.0);
+/// assert!((fit.aic() - (-2.0 * fit.log_likelihood() + 2.0 * k)).abs() < 1e-9);
+/// assert!((fit.bic() - (-2.0 * fit.log_likelihood() + k * f64::ln(n))).abs() < 1e-9);
+/// assert!((fit.aicc() - (fit.aic() + 2.0 * k * (k + 1.0) / (n - k - 1.0))).abs() < 1e-9);
+/// // σ² divides the squared one-step errors by n − 2 (α and l₀).
+/// let sse: f64 = fit.residuals().iter().map(|e| e * e).sum();
+/// assert!((fit.sigma2() - sse / (n - 2.0)).abs() < 1e-9);
+/// assert!(fit.alpha() > 0.0 && fit.alpha() < 1.0 && fit.beta() == 0.0 && fit.gamma() == 0.0);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct EtsFit {
