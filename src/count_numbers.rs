@@ -55,6 +55,16 @@ impl CountNumbers {
     }
 
     /// The point estimate (see [`CountNumbers`] for what it is for each kind of count).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::Count;
+    /// // A range's point is its midpoint rounded half up: 21 + ⌈3/2⌉.
+    /// assert_eq!("21-24".parse::<Count>()?.numbers().point(), 23);
+    /// // "Over 60": the point is the lower bound, 61.
+    /// assert_eq!("over 60".parse::<Count>()?.numbers().point(), 61);
+    /// # Ok::<(), corridor::CountError>(())
+    /// ```
     #[must_use]
     pub fn point(&self) -> u64 {
         self.point
@@ -78,6 +88,16 @@ impl CountNumbers {
     ///
     /// Never: a `CountNumbers` is only made from a count (by [`Count::numbers`] or through
     /// [`Count::from_numbers`]'s checks), whose numbers always rebuild it.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::Count;
+    /// let c: Count = "nearly 140,000".parse()?;
+    /// let n = c.numbers();
+    /// assert_eq!((n.lower(), n.upper()), (126_000, Some(140_000)));
+    /// assert_eq!(n.to_count(), c);
+    /// # Ok::<(), corridor::CountError>(())
+    /// ```
     #[must_use]
     pub fn to_count(&self) -> Count {
         Count::from_numbers(self.lower, Some(self.point), self.upper, Some(self.kind))
@@ -302,6 +322,16 @@ pub mod count_as_numbers {
     /// # Errors
     ///
     /// The serializer's.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::Count;
+    /// let mut out = Vec::new();
+    /// corridor::count_as_numbers::serialize(&Count::about(1200), &mut serde_json::Serializer::new(&mut out))?;
+    /// // "About 1,200" is 1,200 within 10 %.
+    /// assert_eq!(String::from_utf8(out)?, r#"{"lower":1080,"point":1200,"upper":1320,"kind":"about"}"#);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn serialize<S: serde::Serializer>(count: &Count, s: S) -> Result<S::Ok, S::Error> {
         serde::Serialize::serialize(&count.numbers(), s)
     }
@@ -311,6 +341,20 @@ pub mod count_as_numbers {
     /// # Errors
     ///
     /// The deserializer's, and those of [`Count::from_numbers`].
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::Count;
+    /// let json = r#"{"lower":21,"upper":24}"#;
+    /// let c = corridor::count_as_numbers::deserialize(&mut serde_json::Deserializer::from_str(json))?;
+    /// // A range's point is its midpoint rounded half up.
+    /// assert_eq!(c, Count::between(21, 24)?);
+    /// assert_eq!(c.point(), 23);
+    /// // Bounds that run down are refused.
+    /// let bad = r#"{"lower":24,"upper":21}"#;
+    /// assert!(corridor::count_as_numbers::deserialize(&mut serde_json::Deserializer::from_str(bad)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Count, D::Error> {
         <CountNumbers as serde::Deserialize>::deserialize(d).map(|n| n.to_count())
     }
@@ -325,6 +369,14 @@ pub mod count_as_numbers {
         /// # Errors
         ///
         /// The serializer's.
+        ///
+        /// # Examples
+        /// ```
+        /// let mut out = Vec::new();
+        /// corridor::count_as_numbers::option::serialize(&None, &mut serde_json::Serializer::new(&mut out))?;
+        /// assert_eq!(String::from_utf8(out)?, "null");
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
         #[allow(clippy::ref_option)]
         pub fn serialize<S: serde::Serializer>(count: &Option<Count>, s: S) -> Result<S::Ok, S::Error> {
             serde::Serialize::serialize(&count.map(|c| c.numbers()), s)
@@ -335,6 +387,15 @@ pub mod count_as_numbers {
         /// # Errors
         ///
         /// The deserializer's, and those of [`Count::from_numbers`].
+        ///
+        /// # Examples
+        /// ```
+        /// use corridor::Count;
+        /// let de = |s: &str| corridor::count_as_numbers::option::deserialize(&mut serde_json::Deserializer::from_str(s));
+        /// assert_eq!(de("null")?, None);
+        /// assert_eq!(de(r#"{"lower":61,"upper":null,"kind":"at_least"}"#)?, Some(Count::at_least(61)));
+        /// # Ok::<(), Box<dyn std::error::Error>>(())
+        /// ```
         pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Count>, D::Error> {
             <Option<CountNumbers> as serde::Deserialize>::deserialize(d).map(|n| n.map(|n| n.to_count()))
         }

@@ -577,6 +577,15 @@ pub fn statement_period() -> Period {
 ///
 /// # Panics
 /// Never: the claims are constants checked by the crate's tests.
+///
+/// # Examples
+/// ```
+/// use corridor::datasets::darien;
+/// let claims = darien::statement();
+/// assert_eq!(claims.len(), 7);
+/// // Every claim cites the statement itself.
+/// assert!(claims.iter().all(|c| c.source() == &darien::statement_2022().source));
+/// ```
 #[must_use]
 pub fn statement() -> Vec<crate::impact::Claim> {
     use crate::Country;

@@ -145,6 +145,19 @@ impl Corridor {
     }
 
     /// The 0-based position of the stage whose place is called `name`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{Corridor, Location};
+    /// let darien = Corridor::builder("Darién")
+    ///     .stage(Location::new("Necoclí")?, Some(1))
+    ///     .stage(Location::new("Acandí")?, Some(4))
+    ///     .stage(Location::new("Bajo Chiquito")?, None)
+    ///     .build()?;
+    /// assert_eq!(darien.position("Bajo Chiquito"), Some(2));
+    /// assert_eq!(darien.position("Turbo"), None);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn position(&self, name: &str) -> Option<usize> {
         self.stages.iter().position(|s| s.location.name() == name)

@@ -75,6 +75,16 @@ impl Location {
     ///
     /// # Errors
     /// [`FlowError::EmptyName`] when the name is empty after trimming.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::Location;
+    /// use corridor::Country;
+    /// let lajas = Location::new(" Lajas Blancas ")?.in_country(Country::PAN);
+    /// assert_eq!((lajas.name(), lajas.country()), ("Lajas Blancas", Some(Country::PAN)));
+    /// assert!(Location::new("").is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn new(name: impl AsRef<str>) -> crate::flow::Result<Self> {
         let name = name.as_ref().trim();
         if name.is_empty() {

@@ -133,6 +133,16 @@ impl Nationality {
     /// label names a country or a fixed category (use those instead, so that the same
     /// people are never counted under two keys); [`FlowError::NotACode`] when it is
     /// shaped like a country code (`"XX"`).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{FlowError, Nationality};
+    /// let g = Nationality::group("Haiti (plus Brazil and Chile)")?;
+    /// assert_eq!(g.to_string(), "Haiti (plus Brazil and Chile)");
+    /// // A country is never a group, so the same people are never counted under two keys.
+    /// assert!(matches!(Nationality::group("Haiti"), Err(FlowError::GroupIsCountry { .. })));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn group(label: impl AsRef<str>) -> crate::flow::Result<Self> {
         GroupName::new(label).map(Self::Group)
     }
@@ -152,6 +162,16 @@ impl Nationality {
     /// [`FlowError::EmptyName`] for an empty label; [`FlowError::NotACode`] for text of
     /// two or three ASCII letters or digits (or one digit) that is no code (`"XX"`,
     /// `"999"`).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{FlowError, Nationality};
+    /// use corridor::Country;
+    /// assert_eq!(Nationality::from_label("Côte d'Ivoire")?, Nationality::Country(Country::CIV));
+    /// assert_eq!(Nationality::from_label(" not stated ")?, Nationality::Unknown);
+    /// assert!(matches!(Nationality::from_label("XX"), Err(FlowError::NotACode { .. })));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn from_label(label: &str) -> crate::flow::Result<Self> {
         let normal = nfc(label.trim());
         let label = normal.trim();
@@ -207,6 +227,15 @@ impl Nationality {
     }
 
     /// The country, for [`Nationality::Country`].
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::Nationality;
+    /// use corridor::Country;
+    /// assert_eq!(Nationality::from_label("Venezuela")?.country(), Some(Country::VEN));
+    /// assert_eq!(Nationality::Other.country(), None);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn country(&self) -> Option<Country> {
         match self {
@@ -363,6 +392,24 @@ pub struct FlowRecord {
 
 impl FlowRecord {
     /// A record of `count` people in `period`, with no other attribute.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{AgeGroup, Direction, FlowRecord, Location, Sex};
+    /// use corridor::Count;
+    /// let r = FlowRecord::new("2021-08".parse()?, "about 1,200".parse()?)
+    ///     .nationality("HTI".parse()?)
+    ///     .location(Location::new("Bajo Chiquito")?)
+    ///     .direction(Direction::Northbound)
+    ///     .sex(Sex::Female)
+    ///     .age(AgeGroup::Children);
+    /// assert_eq!(r.count(), &Count::about(1200));
+    /// assert_eq!(r.period().to_string(), "2021-08");
+    /// assert_eq!(r.location_ref().map(|l| l.name()), Some("Bajo Chiquito"));
+    /// assert_eq!((r.direction_value(), r.sex_value(), r.age_value()), (Some(Direction::Northbound), Some(Sex::Female), Some(AgeGroup::Children)));
+    /// assert!(r.source_ref().is_none());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn new(period: Period, count: Count) -> Self {
         Self {

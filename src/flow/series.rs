@@ -122,6 +122,19 @@ impl FlowSeries {
     /// # Errors
     /// [`FlowError::NotRegular`] when `start` is a date range; [`FlowError::EmptySeries`]
     /// without values; [`FlowError::PastCalendar`] when the values run past year 9999.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{FlowError, FlowSeries};
+    /// use corridor::{Count, Granularity};
+    /// let s = FlowSeries::new("2021-Q3".parse()?, vec![Some(Count::exact(70_000)), Some(Count::exact(40_000))])?;
+    /// assert_eq!((s.granularity(), s.end().to_string()), (Granularity::Quarter, "2021-Q4".to_string()));
+    /// // A date range is not a regular period.
+    /// let range = "2021-08-01..2021-08-15".parse()?;
+    /// assert!(matches!(FlowSeries::new(range, vec![None]), Err(FlowError::NotRegular { .. })));
+    /// assert!(matches!(FlowSeries::new("2021-08".parse()?, vec![]), Err(FlowError::EmptySeries)));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn new(start: Period, values: Vec<Option<Count>>) -> crate::flow::Result<Self> {
         let n = values.len();
         Self::with_sources(start, values, vec![false; n], Vec::new(), vec![Vec::new(); n])
@@ -155,6 +168,17 @@ impl FlowSeries {
     }
 
     /// Attaches `source` to every value of the series.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::FlowSeries;
+    /// use corridor::{Count, Source};
+    /// let snm = Source::new("SNM Panamá", "Tránsito irregular por Darién")?;
+    /// let s = FlowSeries::new("2024-01".parse()?, vec![Some(Count::exact(36_001)), None])?.with_source(snm.clone());
+    /// assert_eq!(s.sources(), &[snm.clone()]);
+    /// assert_eq!(s.sources_at(0).collect::<Vec<_>>(), [&snm]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn with_source(mut self, source: Source) -> Self {
         let i = if let Some(i) = self.sources.iter().position(|s| *s == source) {
@@ -176,6 +200,22 @@ impl FlowSeries {
     /// # Errors
     /// [`FlowError::EmptySeries`] for an empty table; as [`FlowTable::group_by`] when a
     /// record's period does not lie inside one period of `g`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{FlowRecord, FlowSeries, FlowTable};
+    /// use corridor::{Count, Granularity};
+    /// let mut table = FlowTable::new();
+    /// table.push(FlowRecord::new("2023-01-05".parse()?, Count::exact(40)));
+    /// table.push(FlowRecord::new("2023-01-20".parse()?, Count::exact(60)));
+    /// table.push(FlowRecord::new("2023-03-02".parse()?, Count::exact(70)));
+    /// let s = FlowSeries::from_table(&table, Granularity::Month)?;
+    /// // January to March; February has no record, so it is a gap, not a zero.
+    /// assert_eq!((s.len(), s.start().to_string(), s.end().to_string()), (3, "2023-01".into(), "2023-03".into()));
+    /// assert_eq!((s.point(0), s.point(1), s.point(2)), (Some(100), None, Some(70)));
+    /// assert!(FlowSeries::from_table(&FlowTable::new(), Granularity::Month).is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn from_table(table: &FlowTable, g: Granularity) -> crate::flow::Result<Self> {
         let groups = table.group_by(g, GroupBy::Total)?;
         let (Some(first), Some(last)) = (groups.first(), groups.last()) else {
@@ -277,6 +317,18 @@ impl FlowSeries {
 
     /// The value for `period`: `None` if the period is not in the series, `Some(None)`
     /// for a gap.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::FlowSeries;
+    /// use corridor::Count;
+    /// let s = FlowSeries::new("2024-01".parse()?, vec![Some(Count::exact(5)), None])?;
+    /// assert_eq!(s.get("2024-01".parse()?), Some(Some(&Count::exact(5))));
+    /// assert_eq!(s.get("2024-02".parse()?), Some(None)); // a gap
+    /// assert_eq!(s.get("2024-03".parse()?), None); // not in the series
+    /// assert_eq!(s.position("2024-02".parse()?), Some(1));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn get(&self, period: Period) -> Option<Option<&Count>> {
         self.position(period).map(|i| self.values[i].as_ref())
@@ -382,6 +434,17 @@ impl FlowSeries {
     /// # Errors
     /// [`FlowError::PeriodNotInSeries`] when either is not a period of the series or
     /// `last` comes before `first`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::datasets::darien;
+    /// let s = darien::monthly();
+    /// let h2_2021 = s.slice("2021-07".parse()?, "2021-12".parse()?)?;
+    /// assert_eq!(h2_2021.len(), 6);
+    /// assert_eq!(h2_2021.point(1), Some(25_332)); // August 2021
+    /// assert!(s.slice("2021-12".parse()?, "2021-07".parse()?).is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn slice(&self, first: Period, last: Period) -> crate::flow::Result<Self> {
         let not_in = |p: Period| FlowError::PeriodNotInSeries { period: p.to_string() };
         let a = self.position(first).ok_or_else(|| not_in(first))?;

@@ -717,6 +717,20 @@ impl FlowTable {
     ///
     /// # Panics
     /// When the table already holds 2³² − 1 distinct nationalities, places or sources.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::flow::{FlowRecord, FlowTable};
+    /// use corridor::Count;
+    /// let mut table = FlowTable::new();
+    /// assert!(table.is_empty());
+    /// table.push(FlowRecord::new("2023-01".parse()?, Count::exact(10)).nationality("VEN".parse()?));
+    /// table.push(FlowRecord::new("2023-02".parse()?, Count::exact(20)).nationality("VEN".parse()?));
+    /// // Nationalities are stored once each.
+    /// assert_eq!((table.len(), table.nationalities().len()), (2, 1));
+    /// assert_eq!(table.get(1).map(|r| r.count().point()), Some(20));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn push(&mut self, record: FlowRecord) {
         let parts = record.into_parts();
         let period = self.period_dict.intern(parts.period);

@@ -371,6 +371,18 @@ impl FlowTable {
     /// [`crate::Error::Arrow`]: a required column missing or of the wrong type, a null where a value
     /// is needed, a period whose end does not match its start and granularity, a code that does not
     /// parse; each names the row and the column.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::datasets::darien;
+    /// use corridor::flow::FlowTable;
+    /// // The by-nationality table survives the round trip, groups and sources included.
+    /// let table = darien::by_nationality();
+    /// let back = FlowTable::from_record_batch(&table.to_record_batch()?)?;
+    /// assert_eq!(back, table);
+    /// assert_eq!(back.total().total(), table.total().total());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn from_record_batch(batch: &RecordBatch) -> crate::Result<FlowTable> {
         Ok(from_batch(batch)?)
     }

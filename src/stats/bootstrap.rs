@@ -605,6 +605,15 @@ impl serde::Serialize for BootstrapResult {
 
 impl BootstrapResult {
     /// The statistic on the original sample, `θ̂`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::bootstrap::Bootstrap;
+    /// // The statistic on the original sample: the median of [1, 5, 2] is 2.
+    /// let median = |s: &[f64]| { let mut v = s.to_vec(); v.sort_by(f64::total_cmp); v[v.len() / 2] };
+    /// assert_eq!(Bootstrap::new(100).run(&[1.0, 5.0, 2.0], median)?.estimate(), 2.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn estimate(&self) -> f64 {
         self.estimate

@@ -145,6 +145,20 @@ impl<'a> Its<'a> {
     /// Exposure of each observation (for example days in the month); the offset is
     /// its logarithm. Count families only; default 1. With a control series the
     /// same exposure applies to both series.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Family, Its};
+    /// // 10 crossings a day, then 15 a day from the fifth month; months of unequal length.
+    /// let days = [31.0, 28.0, 31.0, 30.0, 31.0, 30.0, 31.0, 31.0];
+    /// let y: Vec<f64> = days.iter().enumerate().map(|(t, d)| if t < 4 { 10.0 * d } else { 15.0 * d }).collect();
+    /// let fit = Its::new(&y, 4).family(Family::Poisson).exposure(&days).fit()?;
+    /// // On the log scale: the rate ratio 1.5, and no change of slope.
+    /// assert!((fit.level_change().value() - 1.5f64.ln()).abs() < 1e-8);
+    /// assert!(fit.slope_change().value().abs() < 1e-8);
+    /// assert!(fit.glm().is_some() && fit.ols().is_none());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn exposure(mut self, exposure: &'a [f64]) -> Self {
         self.exposure = Some(exposure);
@@ -159,6 +173,20 @@ impl<'a> Its<'a> {
     }
 
     /// A control series over the same times (comparative ITS).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::Its;
+    /// // Both series rise by 2 at month 6 (a shock common to both); the treated one by 5 more.
+    /// let step = |t: usize, s: f64| if t >= 6 { s } else { 0.0 };
+    /// let control: Vec<f64> = (0..12).map(|t| 20.0 + 0.5 * t as f64 + step(t, 2.0)).collect();
+    /// let treated: Vec<f64> = (0..12).map(|t| 10.0 + t as f64 + step(t, 7.0)).collect();
+    /// let fit = Its::new(&treated, 6).control(&control).fit()?;
+    /// // The effect is the difference of the changes: 7 − 2.
+    /// assert!((fit.level_change().value() - 5.0).abs() < 1e-9);
+    /// assert!(fit.slope_change().value().abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn control(mut self, control: &'a [f64]) -> Self {
         self.control = Some(control);
@@ -685,12 +713,34 @@ impl serde::Serialize for ItsFit {
 
 impl ItsFit {
     /// Level change at the first intervention (`b2`; log scale for the count families).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::Its;
+    /// // A step of 8 at month 5 on a flat series with a little noise.
+    /// let y = [10.0, 10.2, 9.9, 10.1, 9.8, 18.1, 17.9, 18.0, 18.2, 17.8];
+    /// let fit = Its::new(&y, 5).fit()?;
+    /// let level = fit.level_change();
+    /// assert!((level.value() - 8.0).abs() < 0.5 && level.p_value() < 0.001);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn level_change(&self) -> Estimate {
         self.coef(self.effect_columns[0].0)
     }
 
     /// Slope change at the first intervention (`b3`; log scale for the count families).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::Its;
+    /// // The slope goes from 1 to 3 a month at month 6, with no jump.
+    /// let y: Vec<f64> = (0..12).map(|t| if t < 6 { t as f64 } else { 6.0 + 3.0 * (t - 6) as f64 }).collect();
+    /// let fit = Its::new(&y, 6).fit()?;
+    /// assert!((fit.slope_change().value() - 2.0).abs() < 1e-9);
+    /// assert!(fit.level_change().value().abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn slope_change(&self) -> Estimate {
         self.coef(self.effect_columns[0].1)
@@ -730,7 +780,17 @@ impl ItsFit {
         self.table.estimates()
     }
 
-    /// Column names (`const`, `t`, `D`, `(t-T)D`, … seasonal terms).
+    /// Column names (`const`, `t`, `D`, `(t-T)D` with the intervention index for `T`, e.g. `(t-6)D`, … seasonal terms).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::Its;
+    /// let y = [10.0, 12.0, 11.0, 13.0, 14.0, 13.0, 25.0, 27.0, 26.0, 29.0, 30.0, 31.0];
+    /// let fit = Its::new(&y, 6).fit()?;
+    /// assert_eq!(fit.names(), ["const", "t", "D", "(t-6)D"]);
+    /// assert_eq!((fit.estimates().len(), fit.covariance().len()), (4, 16));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn names(&self) -> &[String] {
         &self.names
@@ -755,6 +815,17 @@ impl ItsFit {
     }
 
     /// The counterfactual: the fitted model with every intervention term set to 0.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::Its;
+    /// let y: Vec<f64> = (0..10).map(|t| if t < 5 { 2.0 * t as f64 } else { 2.0 * t as f64 + 6.0 }).collect();
+    /// let fit = Its::new(&y, 5).fit()?;
+    /// // Before the intervention the counterfactual is the fit; after it, the pre-period line 2t.
+    /// assert!((fit.counterfactual()[2] - fit.fitted()[2]).abs() < 1e-9);
+    /// assert!((fit.counterfactual()[8] - 16.0).abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn counterfactual(&self) -> &[f64] {
         &self.counterfactual

@@ -344,6 +344,13 @@ impl PoissonTest {
     }
 
     /// The two-sided exact p-value (R `poisson.test(x, T, r)$p.value`).
+    ///
+    /// # Examples
+    /// ```
+    /// // 4 events in 2 years against a rate of 2 a year: x = m = 4, so p = 1 (R poisson.test(4, 2, 2)).
+    /// assert_eq!(corridor::stats::rate::poisson_test(4, 2.0, 2.0)?.p_value(), 1.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn p_value(&self) -> f64 {
         self.p_value

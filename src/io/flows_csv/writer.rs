@@ -47,6 +47,20 @@ pub fn write_flows_csv<W: Write>(table: &FlowTable, writer: W, header: Header) -
 ///
 /// # Errors
 /// [`crate::Error::Io`] when the writer fails.
+///
+/// # Examples
+/// ```
+/// use corridor::io::{read_flows_csv, write_flows_csv_with, Header, WriteOptions};
+/// let table = read_flows_csv("date,count\n2021-08,over 60\n".as_bytes())?;
+/// let mut out = Vec::new();
+/// write_flows_csv_with(&table, &mut out, &WriteOptions::new().header(Header::Hxl).count_bounds(true))?;
+/// let text = String::from_utf8(out.clone()).unwrap();
+/// // "Over 60" has a lower bound of 61 and no upper bound: an empty cell.
+/// assert_eq!(text.lines().last(), Some("2021-08,at least 61,61,"));
+/// assert!(text.lines().nth(1).unwrap().contains("#affected+lower"));
+/// assert_eq!(read_flows_csv(out.as_slice())?, table);
+/// # Ok::<(), corridor::Error>(())
+/// ```
 pub fn write_flows_csv_with<W: Write>(table: &FlowTable, writer: W, options: &WriteOptions) -> crate::Result<()> {
     type Cell = fn(&crate::flow::RecordRef<'_>) -> Option<String>;
     let header = options.header;

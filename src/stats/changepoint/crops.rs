@@ -33,6 +33,20 @@ impl CropsSegmentation {
     /// next, and the last one ends at the upper bound of the search). As in R, the first interval
     /// starts at the smallest penalty tried, which is below the lower bound of the search when
     /// PELT with `min_segment_len > 1` was not exactly optimal there (see [`Pelt`]).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Cost, changepoint::Crops};
+    /// let x = [0.0, 0.2, 0.1, 3.0, 3.1, 2.9, 8.0, 8.1, 7.9];
+    /// let crops = Crops::new(Cost::NormalMean, 0.5, 100.0).detect(&x)?;
+    /// let s = crops.segmentations();
+    /// // Consecutive ranges meet: each ends where the next (fewer changepoints) starts.
+    /// assert_eq!(s[0].penalty_range().1, s[1].penalty_range().0);
+    /// // Two changepoints give way to one where their penalised costs are equal.
+    /// let (c2, c1) = (s[0].cost(), s[1].cost());
+    /// assert!((s[1].penalty_range().0 - (c1 - c2)).abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn penalty_range(&self) -> (f64, f64) {
         (self.penalty_from, self.penalty_to)

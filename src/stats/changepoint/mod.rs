@@ -235,6 +235,15 @@ impl Segment {
     }
 
     /// Segment mean `Σx / m` (for [`Cost::Poisson`] this is the rate).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Cost, Pelt, Penalty};
+    /// let cps = Pelt::new(Cost::NormalMean).penalty(Penalty::Manual(5.0)).detect(&[1.0, 3.0, 2.0, 9.0, 11.0, 10.0])?;
+    /// let means: Vec<f64> = cps.segments().iter().map(|s| s.mean()).collect();
+    /// assert_eq!(means, [2.0, 10.0]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn mean(&self) -> f64 {
         self.mean

@@ -236,11 +236,34 @@ pub struct Stl {
 
 impl Stl {
     /// The seasonal component (R `$time.series[, "seasonal"]`).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{stl, StlOptions, decompose::SeasonalWindow};
+    /// let y: Vec<f64> = (0..48).map(|i| f64::from(i) + [3.0, -1.0, -4.0, 2.0][i as usize % 4]).collect();
+    /// let fit = stl(&y, 4, StlOptions::default().seasonal_window(SeasonalWindow::Periodic))?;
+    /// // Close to the pattern +3, −1, −4, +2, and the same in every cycle.
+    /// for (s, want) in fit.seasonal()[..4].iter().zip([3.0, -1.0, -4.0, 2.0]) {
+    ///     assert!((s - want).abs() < 0.3, "{s}");
+    /// }
+    /// assert_eq!(fit.seasonal()[0], fit.seasonal()[44]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn seasonal(&self) -> &[f64] {
         &self.seasonal
     }
     /// The trend component (R `$time.series[, "trend"]`).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{stl, StlOptions, decompose::SeasonalWindow};
+    /// let y: Vec<f64> = (0..48).map(|i| f64::from(i) + [3.0, -1.0, -4.0, 2.0][i as usize % 4]).collect();
+    /// let fit = stl(&y, 4, StlOptions::default().seasonal_window(SeasonalWindow::Periodic))?;
+    /// // The straight line t away from the ends.
+    /// assert!((fit.trend()[24] - 24.0).abs() < 0.1);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn trend(&self) -> &[f64] {
         &self.trend

@@ -301,6 +301,15 @@ impl HoltWintersFit {
     }
     /// The one-step forecasts (R `fitted(m)[, "xhat"]`); `fitted()[i]` forecasts
     /// `y[first_fitted() + i]`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
+    /// // α = 0.5 from l = 3: forecasts 3, (5 + 3)/2 = 4, (4 + 4)/2 = 4.
+    /// let fit = HoltWinters::new(&[3.0, 5.0, 4.0, 6.0], 1).seasonal(HwSeasonal::None).trend(HwTrend::None).alpha(0.5).fit()?;
+    /// assert_eq!(fit.fitted(), &[3.0, 4.0, 4.0]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn fitted(&self) -> &[f64] {
         &self.fitted
@@ -312,12 +321,30 @@ impl HoltWintersFit {
         self.first_fitted
     }
     /// The final level (R `coef(m)["a"]`).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
+    /// // The last update: 0.5 · 6 + 0.5 · 4.
+    /// let fit = HoltWinters::new(&[3.0, 5.0, 4.0, 6.0], 1).seasonal(HwSeasonal::None).trend(HwTrend::None).alpha(0.5).fit()?;
+    /// assert_eq!(fit.level(), 5.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn level(&self) -> f64 {
         self.level
     }
     /// The final slope (R `coef(m)["b"]`; 0 without trend). Undamped: the forecast
     /// `k` steps ahead adds `k b`; damped: `(φ + … + φ^k) b`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::forecast::{HoltWinters, HwSeasonal};
+    /// // On a straight line of slope 2 Holt's slope stays 2.
+    /// let fit = HoltWinters::new(&[1.0, 3.0, 5.0, 7.0, 9.0], 1).seasonal(HwSeasonal::None).alpha(0.4).beta(0.2).fit()?;
+    /// assert!((fit.level() - 9.0).abs() < 1e-12 && (fit.slope() - 2.0).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn slope(&self) -> f64 {
         self.slope

@@ -142,6 +142,21 @@ impl<'a> Glm<'a> {
     }
 
     /// Adds a known offset to the linear predictor (for a rate model, the log exposure).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{glm::Glm, regression::Design};
+    /// // Two months at 10 a day and two at 15 a day: with offset ln(days) the coefficients are log rates.
+    /// let days: [f64; 4] = [31.0, 28.0, 31.0, 30.0];
+    /// let y = [310.0, 280.0, 465.0, 450.0];
+    /// let offset: Vec<f64> = days.iter().map(|d| d.ln()).collect();
+    /// let x = Design::with_intercept(&[[0.0, 0.0, 1.0, 1.0]])?;
+    /// let fit = Glm::new(&x, &y).offset(&offset).fit()?;
+    /// assert!((fit.coefficients()[0] - 10f64.ln()).abs() < 1e-8);
+    /// assert!((fit.coefficients()[1] - 1.5f64.ln()).abs() < 1e-8);
+    /// assert!((fit.fitted()[1] - 280.0).abs() < 1e-6);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn offset(mut self, offset: &'a [f64]) -> Self {
         self.offset = Some(offset);
@@ -504,12 +519,32 @@ impl GlmFit {
     }
 
     /// Coefficients (log scale for the count families).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{glm::Glm, regression::Design};
+    /// // Log of the group means 3 and 8/3 of the other group's.
+    /// let x = Design::with_intercept(&[[0.0, 0.0, 0.0, 1.0, 1.0, 1.0]])?;
+    /// let b = Glm::new(&x, &[2.0, 4.0, 3.0, 6.0, 9.0, 9.0]).fit()?.coefficients().to_vec();
+    /// assert!((b[0] - 3f64.ln()).abs() < 1e-8 && (b[1] - (8.0f64 / 3.0).ln()).abs() < 1e-8);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn coefficients(&self) -> &[f64] {
         self.coef.params()
     }
 
     /// Standard errors (scaled by the dispersion for quasi-Poisson).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{glm::Glm, regression::Design};
+    /// // Poisson: 1/√(n μ) for the intercept, √(1/9 + 1/24) for the contrast.
+    /// let x = Design::with_intercept(&[[0.0, 0.0, 0.0, 1.0, 1.0, 1.0]])?;
+    /// let se = Glm::new(&x, &[2.0, 4.0, 3.0, 6.0, 9.0, 9.0]).fit()?.std_errors();
+    /// assert!((se[0] - 1.0 / 3.0).abs() < 1e-6 && (se[1] - 0.390_868).abs() < 1e-6);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn std_errors(&self) -> Vec<f64> {
         self.coef.std_errors()
@@ -528,6 +563,19 @@ impl GlmFit {
     }
 
     /// Covariance of the coefficients, row-major `k x k`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{glm::Glm, regression::Design};
+    /// // (X'WX)⁻¹ with W = μ from the last IRLS step: Var(intercept) = 1/(3 · 3),
+    /// // Cov(intercept, contrast) = −1/9 (to the convergence of IRLS).
+    /// let y = [2.0, 4.0, 3.0, 6.0, 9.0, 9.0];
+    /// let x = Design::with_intercept(&[[0.0, 0.0, 0.0, 1.0, 1.0, 1.0]])?;
+    /// let v = Glm::new(&x, &y).fit()?.covariance().to_vec();
+    /// assert!((v[0] - 1.0 / 9.0).abs() < 1e-6 && (v[1] + 1.0 / 9.0).abs() < 1e-6);
+    /// assert!((v[3] - (1.0 / 9.0 + 1.0 / 24.0)).abs() < 1e-6);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn covariance(&self) -> &[f64] {
         self.coef.covariance()
@@ -657,6 +705,17 @@ impl GlmFit {
     }
 
     /// IRLS iterations (for the negative binomial: theta / IRLS alternations).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{glm::Glm, regression::Design};
+    /// let y = [2.0, 4.0, 3.0, 6.0, 9.0, 9.0];
+    /// let x = Design::with_intercept(&[[0.0, 0.0, 0.0, 1.0, 1.0, 1.0]])?;
+    /// let fit = Glm::new(&x, &y).fit()?;
+    /// // IRLS stops within R's glm.control() limit of 25 iterations.
+    /// assert!(fit.converged() && (1..=25).contains(&fit.iterations()));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn iterations(&self) -> usize {
         self.iterations

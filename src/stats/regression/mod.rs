@@ -48,6 +48,20 @@ impl Design {
     /// [`StatsError::LengthMismatch`] when columns differ in length,
     /// [`StatsError::NonFinite`] at the first NaN or infinite value (its index
     /// is `column * nrows + row`).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::regression::{Design, Ols};
+    /// // Regression through the origin: b = Σxy / Σx² = (2 + 8 + 19.5) / 14.
+    /// let x = Design::from_columns(&[[1.0, 2.0, 3.0]])?;
+    /// let fit = Ols::new(&x, &[2.0, 4.0, 6.5]).fit()?;
+    /// assert!((fit.coefficients()[0] - 29.5 / 14.0).abs() < 1e-12);
+    /// assert_eq!((x.ncols(), x.names()), (1, None));
+    /// // Without a constant column R² is uncentred: 1 − SSR / Σy².
+    /// assert!((fit.r_squared() - (1.0 - fit.ssr() / (4.0 + 16.0 + 42.25))).abs() < 1e-12);
+    /// assert!(Design::from_columns(&[vec![1.0, 2.0], vec![1.0]]).is_err());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     pub fn from_columns<C: AsRef<[f64]>>(columns: &[C]) -> crate::stats::error::Result<Self> {
         let Some(first) = columns.first() else {
             return Err(StatsError::TooShort {

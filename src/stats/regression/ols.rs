@@ -186,6 +186,16 @@ pub struct OlsFit {
 
 impl OlsFit {
     /// The coefficients `b`, in column order.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::regression::{Design, Ols};
+    /// // b = Sxy/Sxx = 4/5, a = ȳ − b t̄ = 2.5 − 1.2.
+    /// let x = Design::with_intercept(&[[0.0, 1.0, 2.0, 3.0]])?;
+    /// let b = Ols::new(&x, &[1.0, 3.0, 2.0, 4.0]).fit()?.coefficients().to_vec();
+    /// assert!((b[0] - 1.3).abs() < 1e-12 && (b[1] - 0.8).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn coefficients(&self) -> &[f64] {
         self.coef.params()
@@ -286,6 +296,15 @@ impl OlsFit {
     }
 
     /// Sum of squared residuals.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::regression::{Design, Ols};
+    /// // Residuals −0.3, 0.9, −0.9, 0.3.
+    /// let x = Design::with_intercept(&[[0.0, 1.0, 2.0, 3.0]])?;
+    /// assert!((Ols::new(&x, &[1.0, 3.0, 2.0, 4.0]).fit()?.ssr() - 1.8).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn ssr(&self) -> f64 {
         self.ssr

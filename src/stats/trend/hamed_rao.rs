@@ -42,6 +42,15 @@ impl HamedRao {
     }
 
     /// The corrected variance `Var*(S) = Var(S) · n/n*`.
+    ///
+    /// # Examples
+    /// ```
+    /// let nile = [1120.0, 1160.0, 963.0, 1210.0, 1160.0, 1160.0, 813.0, 1230.0, 1370.0, 1140.0, 995.0, 935.0];
+    /// let hr = corridor::stats::trend::hamed_rao(&nile, 0.05, None)?;
+    /// let plain = corridor::stats::mann_kendall(&nile)?;
+    /// assert!((hr.var_s() - plain.var_s() * hr.correction()).abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn var_s(&self) -> f64 {
         self.var_s
@@ -77,6 +86,17 @@ impl HamedRao {
     }
 
     /// Two-sided p-value `erfc(|z|/√2)`.
+    ///
+    /// # Examples
+    /// ```
+    /// let nile = [1120.0, 1160.0, 963.0, 1210.0, 1160.0, 1160.0, 813.0, 1230.0, 1370.0, 1140.0, 995.0, 935.0];
+    /// let hr = corridor::stats::trend::hamed_rao(&nile, 0.05, None)?;
+    /// // The normal two-sided p-value of the corrected z.
+    /// let two_sided = corridor::stats::regression::Reference::Normal.two_sided_p(hr.z());
+    /// assert_eq!(hr.p_value(), two_sided);
+    /// assert!(hr.p_value() > 0.05); // no trend in these twelve years
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn p_value(&self) -> f64 {
         kendall::two_sided_p(self.z())

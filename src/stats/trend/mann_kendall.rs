@@ -85,6 +85,13 @@ impl MannKendall {
     }
 
     /// Kendall's score `S = Σ_{i<j} sign(x_j - x_i)`.
+    ///
+    /// # Examples
+    /// ```
+    /// // Three rises, no fall.
+    /// assert_eq!(corridor::stats::mann_kendall(&[1.0, 2.0, 3.0])?.s(), 3.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn s(&self) -> f64 {
         self.s as f64

@@ -36,6 +36,13 @@ impl Pettitt {
     }
 
     /// The statistic `U = max_k |U_k|`, `U_k = 2 Σ_{i≤k} r_i − k(n+1)`.
+    ///
+    /// # Examples
+    /// ```
+    /// // Ranks [5, 7, 6, 8, 2, 4, 1, 3]: U_4 = 2 · 26 − 4 · 9 = 16 is the largest |U_k|.
+    /// assert_eq!(corridor::stats::trend::pettitt(&[5.0, 6.0, 5.5, 6.2, 1.0, 1.5, 0.8, 1.2])?.u(), 16.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn u(&self) -> f64 {
         self.u

@@ -65,6 +65,16 @@ impl SeasonalMannKendall {
     }
 
     /// `Var S = Σ_seasons Var S_g` (each tie-corrected; seasons taken as independent).
+    ///
+    /// # Examples
+    /// ```
+    /// // Two seasons of 3 values, no ties: 2 · (3 · 2 · 11 / 18).
+    /// let smk = corridor::stats::trend::seasonal_mann_kendall(&[1.0, 9.0, 2.0, 8.0, 3.0, 7.0], 2)?;
+    /// assert!((smk.var_s() - 2.0 * 66.0 / 18.0).abs() < 1e-12);
+    /// // The first season rises (S = 3), the second falls (S = −3).
+    /// assert_eq!(smk.s(), 0.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn var_s(&self) -> f64 {
         self.var_s
@@ -101,6 +111,14 @@ impl SeasonalMannKendall {
     }
 
     /// Tau as pymannkendall `seasonal_test`: `S / Σ_g n_g(n_g − 1)/2`.
+    ///
+    /// # Examples
+    /// ```
+    /// // Both seasons rise in all 3 of their pairs.
+    /// let smk = corridor::stats::trend::seasonal_mann_kendall(&[1.0, 7.0, 2.0, 8.0, 3.0, 9.0], 2)?;
+    /// assert_eq!(smk.tau(), 1.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn tau(&self) -> f64 {
         self.s as f64 / self.pairs

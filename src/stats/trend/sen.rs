@@ -53,6 +53,13 @@ impl SensSlope {
     }
 
     /// The intercept as pymannkendall (Conover 1980): `median(x) − slope · median(t)`, `t = 0..n−1`.
+    ///
+    /// # Examples
+    /// ```
+    /// // Slope 0.5; median(x) = 2 and median(t) = 1: 2 − 0.5 · 1.
+    /// assert_eq!(corridor::stats::sens_slope(&[1.0, 3.0, 2.0])?.intercept(), 1.5);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn intercept(&self) -> f64 {
         self.intercept

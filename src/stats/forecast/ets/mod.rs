@@ -247,6 +247,17 @@ impl EtsFit {
         &self.initial
     }
     /// One-step residuals (relative errors for multiplicative error models), R `residuals(fit)`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+    /// let y: Vec<f64> = (0..30).map(|i| 100.0 + 5.0 * (f64::from(i) * 1.7).sin()).collect();
+    /// let ann = EtsSpec { error: EtsErrorType::Additive, trend: EtsTrend::None, season: EtsSeason::None };
+    /// let fit = ets(&y, 1, EtsModel::Fixed(ann))?;
+    /// // Additive errors: y − ŷ at every step.
+    /// assert!(fit.residuals().iter().zip(fit.fitted()).zip(&y).all(|((e, f), y)| (e - (y - f)).abs() < 1e-9));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn residuals(&self) -> &[f64] {
         &self.residuals
@@ -257,28 +268,85 @@ impl EtsFit {
         &self.fitted
     }
     /// Log-likelihood as R reports it: `-0.5 (n log Σe² + 2 Σ log|ŷ|)` (the last term for multiplicative errors).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+    /// let y: Vec<f64> = (0..30).map(|i| 100.0 + 5.0 * (f64::from(i) * 1.7).sin()).collect();
+    /// let ann = EtsSpec { error: EtsErrorType::Additive, trend: EtsTrend::None, season: EtsSeason::None };
+    /// let fit = ets(&y, 1, EtsModel::Fixed(ann))?;
+    /// // Additive errors: −0.5 n ln Σe².
+    /// let sse: f64 = fit.residuals().iter().map(|e| e * e).sum();
+    /// assert!((fit.log_likelihood() + 0.5 * 30.0 * sse.ln()).abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn log_likelihood(&self) -> f64 {
         -0.5 * self.lik
     }
     /// AIC = `-2 loglik + 2k`, `k` = smoothing parameters + initial states + 1.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+    /// let y: Vec<f64> = (0..30).map(|i| 100.0 + 5.0 * (f64::from(i) * 1.7).sin()).collect();
+    /// let ann = EtsSpec { error: EtsErrorType::Additive, trend: EtsTrend::None, season: EtsSeason::None };
+    /// let fit = ets(&y, 1, EtsModel::Fixed(ann))?;
+    /// // k = 3 for ETS(A,N,N): α, l₀ and the variance.
+    /// assert!((fit.aic() - (-2.0 * fit.log_likelihood() + 6.0)).abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn aic(&self) -> f64 {
         self.lik + 2.0 * self.n_params as f64
     }
     /// `AICc` = `AIC + 2k(k+1)/(n-k-1)`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+    /// let y: Vec<f64> = (0..30).map(|i| 100.0 + 5.0 * (f64::from(i) * 1.7).sin()).collect();
+    /// let ann = EtsSpec { error: EtsErrorType::Additive, trend: EtsTrend::None, season: EtsSeason::None };
+    /// let fit = ets(&y, 1, EtsModel::Fixed(ann))?;
+    /// // k = 3, n = 30: AIC + 2 · 3 · 4 / 26.
+    /// assert!((fit.aicc() - (fit.aic() + 24.0 / 26.0)).abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn aicc(&self) -> f64 {
         let k = self.n_params as f64;
         self.aic() + 2.0 * k * (k + 1.0) / (self.n as f64 - k - 1.0)
     }
     /// BIC = `-2 loglik + k log n`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+    /// let y: Vec<f64> = (0..30).map(|i| 100.0 + 5.0 * (f64::from(i) * 1.7).sin()).collect();
+    /// let ann = EtsSpec { error: EtsErrorType::Additive, trend: EtsTrend::None, season: EtsSeason::None };
+    /// let fit = ets(&y, 1, EtsModel::Fixed(ann))?;
+    /// // k = 3, n = 30: −2 ln L + 3 ln 30.
+    /// assert!((fit.bic() - (-2.0 * fit.log_likelihood() + 3.0 * 30f64.ln())).abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn bic(&self) -> f64 {
         self.lik + (self.n as f64).ln() * self.n_params as f64
     }
     /// Residual variance `Σe² / (n - k + 1)` (R `$sigma2`: forecast divides by `n` minus
     /// the number of smoothing parameters and initial states, without the variance).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+    /// let y: Vec<f64> = (0..30).map(|i| 100.0 + 5.0 * (f64::from(i) * 1.7).sin()).collect();
+    /// let ann = EtsSpec { error: EtsErrorType::Additive, trend: EtsTrend::None, season: EtsSeason::None };
+    /// let fit = ets(&y, 1, EtsModel::Fixed(ann))?;
+    /// // Σe² over n − 2 (α and l₀).
+    /// let sse: f64 = fit.residuals().iter().map(|e| e * e).sum();
+    /// assert!((fit.sigma2() - sse / 28.0).abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn sigma2(&self) -> f64 {
         self.sigma2
