@@ -11,8 +11,9 @@
 //! 65,536 rows (`flows_1e6.sliced.arrow`: arrow-rs encodes each batch whole before writing it, so slices
 //! bound the writer's memory), and the four steps alone.
 //!
-//! `cargo bench --bench arrow --features arrow -- --once write|write-sliced|read [FILE]` does one write
-//! (building the table first) or one read and prints the sizes, for peak memory with `/usr/bin/time -v`.
+//! `cargo bench --bench arrow --features arrow -- --once write|write-sliced|read|rewrite [FILE]` does one
+//! write (building the table first), one read, or one read and write back (as the peer's write mode), and
+//! prints the sizes, for peak memory and CPU time with `/usr/bin/time -v`.
 
 mod common;
 
@@ -150,9 +151,16 @@ fn once(args: &[String], default: PathBuf) {
         }
         Some("read") => {
             let t = read(&path);
-            println!("read {} rows, total {}", t.len(), t.total().total());
+            println!("read {} rows, {} nationalities", t.len(), t.nationalities().len());
         }
-        other => panic!("--once write|write-sliced|read [FILE], not {other:?}"),
+        Some("rewrite") => {
+            // As the peer's write mode: read the file, then write the table to FILE.corridor.arrow.
+            let t = read(&path);
+            let out = path.with_extension("corridor.arrow");
+            write(&t, &out, false);
+            println!("read {} rows, wrote {}", t.len(), out.display());
+        }
+        other => panic!("--once write|write-sliced|read|rewrite [FILE], not {other:?}"),
     }
 }
 

@@ -18,6 +18,8 @@ pub use corridor::{Corridor, CorridorBuilder, Stage};
 pub use location::{Location, LocationKind};
 pub use record::{AgeGroup, Direction, FlowRecord, GroupName, Nationality, Sex};
 pub use series::{FlowSeries, Iter as SeriesIter, Partial};
+#[cfg(feature = "arrow")]
+pub(crate) use table::AttributeColumns;
 #[cfg(any(feature = "csv", feature = "arrow"))]
 pub(crate) use table::Row;
 pub use table::{Aggregate, FlowFilter, FlowTable, Group, GroupBy, GroupKey, Iter as RecordIter, RecordRef, Share};

@@ -1215,11 +1215,43 @@ impl FlowTable {
         }
     }
 
+    /// Appends a count to the count column alone: the reader then gives the other columns with
+    /// [`Self::set_attribute_columns`].
+    pub(crate) fn push_count(&mut self, c: Count) {
+        self.counts.push(c);
+    }
+
+    /// Sets the period and attribute columns of a table that has only counts so far (one entry per
+    /// count), moving the vectors in.
+    pub(crate) fn set_attribute_columns(&mut self, columns: AttributeColumns) {
+        debug_assert!(self.periods.is_empty() && columns.periods.len() == self.counts.points.len());
+        self.periods = columns.periods;
+        self.nationality = columns.nationality;
+        self.location = columns.location;
+        self.source = columns.source;
+        self.direction = columns.direction;
+        self.sex = columns.sex;
+        self.age = columns.age;
+    }
+
     /// The counts as stored: every row's point, and `(row, count)` of the rows whose count is not exact,
     /// in row order.
     pub(crate) fn count_parts(&self) -> (&[u64], &[(usize, Count)]) {
         (&self.counts.points, &self.counts.inexact)
     }
+}
+
+/// A table's columns other than its counts, as dictionary indices (`Row::NONE` for absent).
+#[cfg(feature = "arrow")]
+#[derive(Debug, Clone, Default)]
+pub(crate) struct AttributeColumns {
+    pub(crate) periods: Vec<u32>,
+    pub(crate) nationality: Vec<u32>,
+    pub(crate) location: Vec<u32>,
+    pub(crate) source: Vec<u32>,
+    pub(crate) direction: Vec<Option<Direction>>,
+    pub(crate) sex: Vec<Option<Sex>>,
+    pub(crate) age: Vec<Option<AgeGroup>>,
 }
 
 /// One record as dictionary indices, for fast readers.

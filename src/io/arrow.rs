@@ -42,6 +42,15 @@
 //! CORRIDOR_ARROW_POLARS=/tmp/flows_polars.arrow cargo test --all-features --test integration arrow::round_trip_darien
 //! ```
 //!
+//! Confirmed again on 2026-12-03 with the same versions, and for the per-actor measures: pyarrow 26.0.1
+//! and polars 2.1.0 read the karate club's batch (`roles` as `list[str]`, `kind` as `Categorical`) and its
+//! betweenness, closeness, `PageRank` and degree equal networkx 3.6's on `nx.karate_club_graph()` to 1e-9:
+//!
+//! ```text
+//! CORRIDOR_ARROW_MEASURES=/tmp/karate.arrow cargo test --all-features --test integration arrow_network
+//! python3 tests/reference-scripts/read_arrow.py --measures /tmp/karate.arrow
+//! ```
+//!
 //! # Partitions: which aggregates merge
 //!
 //! Engines that partition data (`DataFusion`, Spark through Arrow, polars) can hand corridor one
@@ -71,7 +80,9 @@ use arrow_buffer::{BooleanBufferBuilder, NullBuffer, ScalarBuffer};
 use arrow_schema::{DataType, Field, Schema};
 use time::Date;
 
-use crate::flow::{AgeGroup, Direction, FlowSeries, FlowTable, Location, LocationKind, Nationality, Row, Sex};
+use crate::flow::{
+    AgeGroup, AttributeColumns, Direction, FlowSeries, FlowTable, Location, LocationKind, Nationality, Row, Sex,
+};
 use crate::{Count, Country, Granularity, Period, Source};
 use rustc_hash::FxHashMap;
 
@@ -458,6 +469,10 @@ fn to_batch(t: &FlowTable) -> Result<RecordBatch, ArrowError> {
 enum Keys<'a> {
     /// `UInt32` keys as stored (corridor's and polars' dictionaries), with their nulls: not copied.
     Borrowed(&'a [u32], Option<NullBuffer>),
+    /// `UInt8` keys as stored (corridor's word columns), with their nulls.
+    BorrowedU8(&'a [u8], Option<NullBuffer>),
+    /// `Int8` keys as stored (corridor's granularity), with their nulls.
+    BorrowedI8(&'a [i8], Option<NullBuffer>),
     /// Keys of another integer type, widened; `u32::MAX` for null.
     Owned(Vec<u32>),
     /// A plain string column: row `i` is value `i`.
@@ -475,12 +490,55 @@ struct StrColumn<'a> {
 
 impl<'a> StrColumn<'a> {
     /// The key of row `row`, `None` for null.
-    #[inline]
+    #[allow(clippy::inline_always)] // called for every row and column of a batch; not inlined otherwise
+    #[inline(always)]
     fn key(&self, row: usize) -> Option<usize> {
         match &self.keys {
             Keys::Borrowed(k, nulls) => nulls.as_ref().is_none_or(|n| n.is_valid(row)).then(|| k[row] as usize),
+            Keys::BorrowedU8(k, nulls) => nulls
+                .as_ref()
+                .is_none_or(|n| n.is_valid(row))
+                .then(|| usize::from(k[row])),
+            Keys::BorrowedI8(k, nulls) => nulls.as_ref().is_none_or(|n| n.is_valid(row)).then(|| k[row] as usize),
             Keys::Owned(k) => (k[row] != u32::MAX).then(|| k[row] as usize),
             Keys::Identity => Some(row),
+        }
+    }
+
+    /// Whether `other` (absent: no keys at all) has this column's keys on every row, so that this
+    /// column's key alone tells a row's combination of the two (corridor writes one key column for a
+    /// place's name, country and kind, and one for a source's fields).
+    fn same_keys(&self, other: Option<&StrColumn<'_>>) -> bool {
+        match other.map(|o| &o.keys) {
+            None => true,
+            Some(Keys::Borrowed(b, nb)) => matches!(&self.keys, Keys::Borrowed(a, na) if a == b && na == nb),
+            Some(_) => false,
+        }
+    }
+
+    /// `f` of every row's key, in row order (one match on the key type, then a tight loop).
+    fn map_keys<T>(&self, mut f: impl FnMut(Option<usize>) -> T) -> Vec<T> {
+        fn borrowed<K: Copy, T>(
+            k: &[K],
+            nulls: Option<&NullBuffer>,
+            widen: impl Fn(K) -> usize,
+            mut f: impl FnMut(Option<usize>) -> T,
+        ) -> Vec<T> {
+            match nulls {
+                None => k.iter().map(|&k| f(Some(widen(k)))).collect(),
+                Some(n) => k
+                    .iter()
+                    .enumerate()
+                    .map(|(row, &k)| f(n.is_valid(row).then(|| widen(k))))
+                    .collect(),
+            }
+        }
+        match &self.keys {
+            Keys::Borrowed(k, nulls) => borrowed(k, nulls.as_ref(), |k| k as usize, f),
+            Keys::BorrowedU8(k, nulls) => borrowed(k, nulls.as_ref(), usize::from, f),
+            Keys::BorrowedI8(k, nulls) => borrowed(k, nulls.as_ref(), |k| k as usize, f),
+            Keys::Owned(k) => k.iter().map(|&k| f((k != u32::MAX).then_some(k as usize))).collect(),
+            Keys::Identity => (0..self.len).map(|row| f(Some(row))).collect(),
         }
     }
 
@@ -532,10 +590,19 @@ fn str_column<'a>(batch: &'a RecordBatch, name: &'static str) -> Result<Option<S
                 values,
             }));
         }
-        if let Some(k) = d.keys().as_primitive_opt::<UInt32Type>() {
+        let borrowed = if let Some(k) = d.keys().as_primitive_opt::<UInt32Type>() {
+            Some(Keys::Borrowed(k.values(), keys_nulls.clone()))
+        } else if let Some(k) = d.keys().as_primitive_opt::<UInt8Type>() {
+            Some(Keys::BorrowedU8(k.values(), keys_nulls.clone()))
+        } else {
+            d.keys()
+                .as_primitive_opt::<Int8Type>()
+                .map(|k| Keys::BorrowedI8(k.values(), keys_nulls.clone()))
+        };
+        if let Some(keys) = borrowed {
             return Ok(Some(StrColumn {
                 name,
-                keys: Keys::Borrowed(k.values(), keys_nulls),
+                keys,
                 len,
                 values,
             }));
@@ -643,11 +710,7 @@ fn word_values<T: std::str::FromStr<Err = crate::flow::FlowError>>(
     }
 }
 
-fn word_at<T: Copy>(col: Option<&StrColumn<'_>>, parsed: &[Option<T>], row: usize) -> Option<T> {
-    col.and_then(|c| c.key(row)).and_then(|k| parsed[k])
-}
-
-#[allow(clippy::too_many_lines)] // one pass over the columns, in schema order
+#[allow(clippy::too_many_lines)] // one pass per column
 fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
     let n = batch.num_rows();
     let start = date_column(batch, "period_start")?;
@@ -705,28 +768,61 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
         })?,
     };
 
+    // One pass per column, each value converted once per distinct dictionary entry.
     let mut table = FlowTable::new();
     table.reserve(n);
-    let mut period_cache: FxHashMap<(i32, i32, usize), u32> = FxHashMap::default();
-    // Table index of each nationality key (UNSET until first seen, so the table's dictionary keeps the
-    // order of first appearance); places and sources by the key of their name, checked against the
-    // other keys of the row (the hash maps hold the combinations seen besides the first).
-    let mut nat_cache: Vec<u32> = vec![UNSET; nationality.as_ref().map_or(0, |c| c.values.len())];
-    let mut loc_first: Vec<Option<([Option<usize>; 3], u32)>> =
-        vec![None; place.as_ref().map_or(0, |c| c.values.len())];
-    let mut src_first: Vec<Option<([Option<usize>; 5], u32)>> =
-        vec![None; source.as_ref().map_or(0, |c| c.values.len())];
-    let mut loc_cache: FxHashMap<[Option<usize>; 3], u32> = FxHashMap::default();
-    let mut src_cache: FxHashMap<[Option<usize>; 5], u32> = FxHashMap::default();
     let key = |c: &Option<StrColumn<'_>>, row: usize| c.as_ref().and_then(|c| c.key(row));
+
+    // Counts.
     for row in 0..n {
-        // Period.
+        if lower.is_null(row) {
+            return Err(bad(row, "count_lower", "null", "a count is needed"));
+        }
+        let lo = lower.value(row);
+        let up = upper.and_then(|u| (!u.is_null(row)).then(|| u.value(row)));
+        let pt = point
+            .and_then(|p| (!p.is_null(row)).then(|| p.value(row)))
+            .unwrap_or(lo);
+        let kd = key(&kind, row).and_then(|k| count_kinds[k]);
+        let count = rebuild_count(lo, up, pt, kd).map_err(|e| {
+            bad(
+                row,
+                "count_point",
+                format!("{lo}..{} (point {pt})", up.map_or(String::new(), |u| u.to_string())),
+                e.to_string(),
+            )
+        })?;
+        table.push_count(count);
+    }
+
+    // Periods: a direct cache by start day (most tables span a few thousand days), a hash map for the
+    // other periods that start on the same day.
+    let mut periods = Vec::with_capacity(n);
+    let first_day = start.values().iter().copied().min().unwrap_or(0);
+    let last_day = start.values().iter().copied().max().unwrap_or(0);
+    let span = usize::try_from(i64::from(last_day) - i64::from(first_day) + 1).unwrap_or(usize::MAX);
+    let mut by_start: Vec<Option<(i32, usize, u32)>> = if span <= 1 << 16 { vec![None; span] } else { Vec::new() };
+    let mut period_cache: FxHashMap<(i32, i32, usize), u32> = FxHashMap::default();
+    let dates_have_nulls = start.null_count() > 0 || end.null_count() > 0;
+    for row in 0..n {
         let gk = granularity
             .key(row)
             .ok_or_else(|| bad(row, "granularity", "null", "a granularity is needed"))?;
+        if dates_have_nulls {
+            date_at(start, row, "period_start")?;
+            date_at(end, row, "period_end")?;
+        }
         let (s, e) = (start.value(row), end.value(row));
-        let period = if let Some(&p) = period_cache.get(&(s, e, gk)) {
-            p
+        let slot = by_start.get((i64::from(s) - i64::from(first_day)) as usize);
+        if let Some(&Some((se, sg, k))) = slot
+            && se == e
+            && sg == gk
+        {
+            periods.push(k);
+            continue;
+        }
+        let k = if let Some(&k) = period_cache.get(&(s, e, gk)) {
+            k
         } else {
             let sd = date_at(start, row, "period_start")?;
             let ed = date_at(end, row, "period_end")?;
@@ -752,8 +848,18 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
             period_cache.insert((s, e, gk), k);
             k
         };
-        // Nationality.
-        let nat = match key(&nationality, row) {
+        if let Some(slot @ None) = by_start.get_mut((i64::from(s) - i64::from(first_day)) as usize) {
+            *slot = Some((e, gk, k));
+        }
+        periods.push(k);
+    }
+
+    // Nationalities: the table index of each key (UNSET until first seen, so the table's dictionary
+    // keeps the order of first appearance).
+    let mut nat_cache: Vec<u32> = vec![UNSET; nationality.as_ref().map_or(0, |c| c.values.len())];
+    let nats: Vec<u32> = match &nationality {
+        None => vec![Row::NONE; n],
+        Some(c) => c.map_keys(|k| match k {
             None => Row::NONE,
             Some(k) => {
                 if nat_cache[k] == UNSET {
@@ -764,15 +870,31 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
                 }
                 nat_cache[k]
             }
+        }),
+    };
+
+    // Places, by the key of their name, checked against the country and kind keys of the row (the hash
+    // map holds the combinations seen besides the first).
+    let mut locs = Vec::with_capacity(n);
+    let mut loc_first: Vec<Option<([Option<usize>; 3], u32)>> =
+        vec![None; place.as_ref().map_or(0, |c| c.values.len())];
+    let mut loc_cache: FxHashMap<[Option<usize>; 3], u32> = FxHashMap::default();
+    let place_shared = place
+        .as_ref()
+        .is_some_and(|p| p.same_keys(place_country.as_ref()) && p.same_keys(place_kind.as_ref()));
+    for row in 0..n {
+        let Some(k0) = key(&place, row) else {
+            locs.push(Row::NONE);
+            continue;
         };
-        // Place.
-        let lk = [key(&place, row), key(&place_country, row), key(&place_kind, row)];
-        let cached = match lk[0] {
-            None => Some(Row::NONE),
-            Some(k) => match loc_first[k] {
-                Some((first, i)) if first == lk => Some(i),
-                _ => loc_cache.get(&lk).copied(),
-            },
+        if place_shared && let Some((_, i)) = loc_first[k0] {
+            locs.push(i);
+            continue;
+        }
+        let lk = [Some(k0), key(&place_country, row), key(&place_kind, row)];
+        let cached = match loc_first[k0] {
+            Some((first, i)) if first == lk => Some(i),
+            _ => loc_cache.get(&lk).copied(),
         };
         let loc = match cached {
             Some(i) => i,
@@ -787,8 +909,8 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
                         l = l.kind(kd);
                     }
                     let i = table.intern_location(l);
-                    if let Some(slot) = lk[0].map(|k| &mut loc_first[k]).filter(|s| s.is_none()) {
-                        *slot = Some((lk, i));
+                    if loc_first[k0].is_none() {
+                        loc_first[k0] = Some((lk, i));
                     } else {
                         loc_cache.insert(lk, i);
                     }
@@ -796,20 +918,38 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
                 }
             },
         };
-        // Source.
+        locs.push(loc);
+    }
+
+    // Sources, as places.
+    let mut srcs = Vec::with_capacity(n);
+    let mut src_first: Vec<Option<([Option<usize>; 5], u32)>> =
+        vec![None; source.as_ref().map_or(0, |c| c.values.len())];
+    let mut src_cache: FxHashMap<[Option<usize>; 5], u32> = FxHashMap::default();
+    let source_shared = source.as_ref().is_some_and(|c| {
+        [&source_title, &source_date, &source_address, &source_note]
+            .iter()
+            .all(|o| c.same_keys(o.as_ref()))
+    });
+    for row in 0..n {
+        let Some(k0) = key(&source, row) else {
+            srcs.push(Row::NONE);
+            continue;
+        };
+        if source_shared && let Some((_, i)) = src_first[k0] {
+            srcs.push(i);
+            continue;
+        }
         let sk = [
-            key(&source, row),
+            Some(k0),
             key(&source_title, row),
             key(&source_date, row),
             key(&source_address, row),
             key(&source_note, row),
         ];
-        let cached = match sk[0] {
-            None => Some(Row::NONE),
-            Some(k) => match src_first[k] {
-                Some((first, i)) if first == sk => Some(i),
-                _ => src_cache.get(&sk).copied(),
-            },
+        let cached = match src_first[k0] {
+            Some((first, i)) if first == sk => Some(i),
+            _ => src_cache.get(&sk).copied(),
         };
         let src = match (cached, source.as_ref().and_then(|c| c.get(row))) {
             (Some(i), _) => i,
@@ -832,44 +972,35 @@ fn from_batch(batch: &RecordBatch) -> Result<FlowTable, ArrowError> {
                     s = s.note(nt);
                 }
                 let i = table.intern_source(s);
-                if let Some(slot) = sk[0].map(|k| &mut src_first[k]).filter(|s| s.is_none()) {
-                    *slot = Some((sk, i));
+                if src_first[k0].is_none() {
+                    src_first[k0] = Some((sk, i));
                 } else {
                     src_cache.insert(sk, i);
                 }
                 i
             }
         };
-        // Count.
-        if lower.is_null(row) {
-            return Err(bad(row, "count_lower", "null", "a count is needed"));
-        }
-        let lo = lower.value(row);
-        let up = upper.and_then(|u| (!u.is_null(row)).then(|| u.value(row)));
-        let pt = point
-            .and_then(|p| (!p.is_null(row)).then(|| p.value(row)))
-            .unwrap_or(lo);
-        let kd = key(&kind, row).and_then(|k| count_kinds[k]);
-        let count = rebuild_count(lo, up, pt, kd).map_err(|e| {
-            bad(
-                row,
-                "count_point",
-                format!("{lo}..{} (point {pt})", up.map_or(String::new(), |u| u.to_string())),
-                e.to_string(),
-            )
-        })?;
-        table.push_row(Row {
-            period,
-            count,
-            nationality: nat,
-            location: loc,
-            source: src,
-            direction: word_at(direction.as_ref(), &directions, row),
-            sex: word_at(sex.as_ref(), &sexes, row),
-            age: word_at(age.as_ref(), &ages, row),
-        });
+        srcs.push(src);
     }
+
+    table.set_attribute_columns(AttributeColumns {
+        periods,
+        nationality: nats,
+        location: locs,
+        source: srcs,
+        direction: word_values_of(direction.as_ref(), &directions, n),
+        sex: word_values_of(sex.as_ref(), &sexes, n),
+        age: word_values_of(age.as_ref(), &ages, n),
+    });
     Ok(table)
+}
+
+/// A word column's value on every row (`None` without the column).
+fn word_values_of<T: Copy>(col: Option<&StrColumn<'_>>, parsed: &[Option<T>], n: usize) -> Vec<Option<T>> {
+    match col {
+        None => vec![None; n],
+        Some(c) => c.map_keys(|k| k.and_then(|k| parsed[k])),
+    }
 }
 
 /// The count of kind `kind` (an index into [`COUNT_KINDS`]) with these bounds, or the count between

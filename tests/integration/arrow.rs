@@ -158,6 +158,34 @@ fn plain(b: &RecordBatch) -> RecordBatch {
 }
 
 #[test]
+fn other_dictionary_key_types_read_the_same() {
+    // Int16 and Int64 keys (as some engines write) in place of corridor's UInt32 ones.
+    let t = varied();
+    let b = t.to_record_batch().unwrap();
+    let nat = b
+        .column_by_name("nationality")
+        .unwrap()
+        .as_dictionary::<arrow_array::types::UInt32Type>();
+    let keys16: arrow_array::Int16Array = nat.keys().iter().map(|k| k.map(|k| k as i16)).collect();
+    let src = b
+        .column_by_name("source")
+        .unwrap()
+        .as_dictionary::<arrow_array::types::UInt32Type>();
+    let keys64: arrow_array::Int64Array = src.keys().iter().map(|k| k.map(i64::from)).collect();
+    let nat16 =
+        arrow_array::DictionaryArray::<arrow_array::types::Int16Type>::try_new(keys16, nat.values().clone()).unwrap();
+    let src64 =
+        arrow_array::DictionaryArray::<arrow_array::types::Int64Type>::try_new(keys64, src.values().clone()).unwrap();
+    let b = replace(&b, "nationality", Arc::new(nat16));
+    let b = replace(&b, "source", Arc::new(src64));
+    assert_eq!(
+        b.schema().field_with_name("nationality").unwrap().data_type(),
+        &DataType::Dictionary(Box::new(DataType::Int16), Box::new(DataType::Utf8))
+    );
+    assert_eq!(FlowTable::from_record_batch(&b).unwrap(), t);
+}
+
+#[test]
 fn plain_string_columns_read_the_same() {
     let t = varied();
     let b = plain(&t.to_record_batch().unwrap());
@@ -279,6 +307,31 @@ fn errors_name_row_and_column() {
         write_ipc(&[], Vec::new()),
         Err(Error::Arrow(ArrowError::Arrow { .. }))
     ));
+}
+
+#[test]
+fn a_null_start_date_is_refused() {
+    let b = plain(&varied().to_record_batch().unwrap());
+    let mut starts: Vec<Option<i32>> = b
+        .column_by_name("period_start")
+        .unwrap()
+        .as_primitive::<arrow_array::types::Date32Type>()
+        .iter()
+        .collect();
+    starts[2] = None;
+    let bad = replace(&b, "period_start", Arc::new(arrow_array::Date32Array::from(starts)));
+    let e = FlowTable::from_record_batch(&bad).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Arrow(ArrowError::BadValue {
+                row: 2,
+                column: "period_start",
+                ..
+            })
+        ),
+        "{e}"
+    );
 }
 
 /// Group totals as a map, for comparing partitions with the whole.
