@@ -58,6 +58,11 @@ const MONTHLY_BY_NATIONALITY: &str = include_str!("../../data/darien/darien_mont
 /// assert_eq!(figures.iter().filter(|f| f.value_type() == ValueType::Derived).count(), 2);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 #[non_exhaustive]
 pub enum ValueType {
     /// Summed from SNM's published monthly tables (by WOLA).
@@ -82,6 +87,7 @@ pub enum ValueType {
 /// assert!(aug.reliability().starts_with("high"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct MonthlyFigure {
     period: Period,
     crossings: Count,
@@ -134,6 +140,11 @@ impl MonthlyFigure {
 /// assert!(totals.iter().any(|t| t.year() == 2022 && t.kind() == TotalKind::Annual));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum TotalKind {
     /// January to December.
     Annual,
@@ -155,6 +166,7 @@ pub enum TotalKind {
 /// assert_eq!(y2023[0].period().to_string(), "2023");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct AnnualFigure {
     period: Period,
     kind: TotalKind,
@@ -481,6 +493,7 @@ pub fn monthly_by_nationality() -> FlowTable {
 /// assert!(!s.crossed_2021.is_exact() && s.crossed_2021.upper() == Some(140_000));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Statement2022 {
     /// Peak crossings per day, August 2021: 2,461.
     pub peak_per_day: Count,

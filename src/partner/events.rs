@@ -667,6 +667,9 @@ impl<'a> IntoIterator for &'a CooperationEvents {
 /// The number of events per period × unordered pair of states, built by [`CooperationEvents::dyads`]:
 /// for each period (every one from the first record's to the last record's), its dyads in order of
 /// the pair, each pair `(a, b)` with `a <= b`.
+///
+/// With the `serde` feature it serialises (serialise-only) as one row per period and pair:
+/// `{"period", "a", "b", "events"}`, in the order of [`DyadCounts::iter`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DyadCounts {
     granularity: Granularity,
@@ -675,6 +678,54 @@ pub struct DyadCounts {
     pairs: Vec<(Country, Country)>,
     counts: Vec<u64>,
     states: Vec<Country>,
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize)]
+struct DyadRow {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<Period>,
+    a: Country,
+    b: Country,
+    events: u64,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for DyadCounts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter().map(|(period, a, b, events)| DyadRow {
+            period: Some(period),
+            a,
+            b,
+            events,
+        }))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for EventNetwork {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct View<'a> {
+            period: Period,
+            network: &'a SmugglingNetwork,
+            pairs: Vec<DyadRow>,
+        }
+        View {
+            period: self.period,
+            network: &self.network,
+            pairs: self
+                .pairs()
+                .map(|(a, b, events)| DyadRow {
+                    period: None,
+                    a,
+                    b,
+                    events,
+                })
+                .collect(),
+        }
+        .serialize(s)
+    }
 }
 
 impl DyadCounts {
@@ -827,6 +878,9 @@ impl DyadCounts {
 /// the country set), with one undirected [`TieKind::Communication`] tie per pair of states weighted by
 /// their events in the period, so every measure of the `network` module applies. Undirected, hence
 /// symmetric.
+///
+/// With the `serde` feature it serialises (serialise-only) as `period`, `network` (the
+/// [`SmugglingNetwork`], actor `i` the `i`-th state) and `pairs` (`{"a", "b", "events"}`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventNetwork {
     period: Period,

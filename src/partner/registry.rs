@@ -733,11 +733,36 @@ impl CooperationWeight {
 /// the agreements they share and a [`TieKind::Logistics`] tie weighted by the joint activities they
 /// share; the analysis graph sums them into one edge of weight [`CooperationWeight::total`]. The network
 /// is undirected, hence symmetric.
+///
+/// With the `serde` feature it serialises (serialise-only) as `network` (the [`SmugglingNetwork`],
+/// actor `i` the `i`-th state) and `pairs` (`{"a", "b", "weight"}`, the [`CooperationWeight`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CooperationNetwork {
     network: SmugglingNetwork,
     states: StateIndex,
     weights: BTreeMap<(Country, Country), CooperationWeight>,
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for CooperationNetwork {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct Pair {
+            a: Country,
+            b: Country,
+            weight: CooperationWeight,
+        }
+        #[derive(serde::Serialize)]
+        struct View<'a> {
+            network: &'a SmugglingNetwork,
+            pairs: Vec<Pair>,
+        }
+        View {
+            network: &self.network,
+            pairs: self.pairs().map(|(a, b, weight)| Pair { a, b, weight }).collect(),
+        }
+        .serialize(s)
+    }
 }
 
 impl CooperationNetwork {

@@ -6,6 +6,11 @@ use crate::flow::FlowSeries;
 
 /// The loss a [`Calibration`] minimises.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Loss {
     /// The Poisson deviance of the observed counts given the simulated ones (see
     /// [`poisson_deviance`]): large months weigh more, as counts do.
@@ -85,6 +90,7 @@ pub fn poisson_deviance(simulated: &FlowSeries, observed: &FlowSeries) -> Option
 
 /// A fitted calibration; see [`Calibration::fit`].
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Fit {
     params: Vec<f64>,
     loss: f64,

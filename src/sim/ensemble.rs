@@ -6,6 +6,11 @@ use crate::rng::Rng;
 
 /// Which daily count of a place an ensemble band is taken of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
 pub enum Measure {
     /// People held at the end of the day.
     Stock,
@@ -19,6 +24,7 @@ pub enum Measure {
 
 /// Agent runs of one model and scenario over independent seeds; see [`Model::ensemble`].
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Ensemble {
     runs: Vec<Run>,
 }

@@ -9,6 +9,12 @@ use crate::{Count, Granularity, Period};
 
 /// What one engine run gives: daily counts per place and route, and totals.
 ///
+/// With the `serde` feature it serialises (serialise-only) as `start`, `days`, `nationalities`, the
+/// totals (`entered`, `dead`, `turned_back`, `removed`, `held_at_end`, `in_transit_at_end`,
+/// `arrived_at_destinations`, `mean_journey_days`), `places` (each `name`, `kind` and the daily
+/// `arrivals`, `departures`, `stock` and `removals`, day 0 first) and `routes` (each `from`, `to` and the
+/// daily `departures`, `arrivals`, `in_transit`, `dead` and `turned_back`).
+///
 /// Daily series start on the scenario's first day. Stocks are counted at the end of each day;
 /// arrivals, departures, removals and attrition are the day's flows. Conservation holds to the
 /// person on every day:
@@ -115,6 +121,89 @@ impl PlaceSummary {
     #[must_use]
     pub fn mean_wait_days(&self) -> Option<f64> {
         self.mean_wait
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Run {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(serde::Serialize)]
+        struct PlaceDays<'a> {
+            name: &'a str,
+            kind: PlaceKind,
+            arrivals: &'a [u64],
+            departures: &'a [u64],
+            stock: &'a [u64],
+            removals: &'a [u64],
+        }
+        #[derive(serde::Serialize)]
+        struct RouteDays<'a> {
+            from: &'a str,
+            to: &'a str,
+            departures: &'a [u64],
+            arrivals: &'a [u64],
+            in_transit: &'a [u64],
+            dead: &'a [u64],
+            turned_back: &'a [u64],
+        }
+        #[derive(serde::Serialize)]
+        struct View<'a> {
+            start: Date,
+            days: usize,
+            nationalities: &'a [Nationality],
+            entered: u64,
+            dead: u64,
+            turned_back: u64,
+            removed: u64,
+            held_at_end: u64,
+            in_transit_at_end: u64,
+            arrived_at_destinations: u64,
+            mean_journey_days: Option<f64>,
+            places: Vec<PlaceDays<'a>>,
+            routes: Vec<RouteDays<'a>>,
+        }
+        let r = &self.rec;
+        View {
+            start: self.start,
+            days: self.days,
+            nationalities: &self.nationalities,
+            entered: self.entered(),
+            dead: self.dead(),
+            turned_back: self.turned_back(),
+            removed: self.removed(),
+            held_at_end: self.held_at_end(),
+            in_transit_at_end: self.in_transit_at_end(),
+            arrived_at_destinations: self.arrived_at_destinations(),
+            mean_journey_days: self.mean_journey_days(),
+            places: self
+                .places
+                .iter()
+                .enumerate()
+                .map(|(p, (name, kind))| PlaceDays {
+                    name,
+                    kind: *kind,
+                    arrivals: self.slice(&r.place_arrivals, p),
+                    departures: self.slice(&r.place_departures, p),
+                    stock: self.slice(&r.place_stock, p),
+                    removals: self.slice(&r.place_removed, p),
+                })
+                .collect(),
+            routes: self
+                .routes
+                .iter()
+                .enumerate()
+                .map(|(i, (from, to))| RouteDays {
+                    from,
+                    to,
+                    departures: self.slice(&r.route_departures, i),
+                    arrivals: self.slice(&r.route_arrivals, i),
+                    in_transit: self.slice(&r.route_in_transit, i),
+                    dead: self.slice(&r.route_dead, i),
+                    turned_back: self.slice(&r.route_turned_back, i),
+                })
+                .collect(),
+        }
+        .serialize(s)
     }
 }
 

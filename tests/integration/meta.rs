@@ -87,6 +87,20 @@ fn datasets_types_are_thread_safe_debuggable_values() {
     value::<corridor::datasets::darien::ValueType>();
 }
 
+#[cfg(all(feature = "serde", feature = "csv"))]
+#[test]
+fn datasets_types_serialise() {
+    serialises::<corridor::datasets::darien::AnnualFigure>();
+    serialises::<corridor::datasets::darien::DarienFit>();
+    serialises::<corridor::datasets::darien::MonthlyFigure>();
+    serialises::<corridor::datasets::darien::SimParameter>();
+    serialises::<corridor::datasets::darien::Statement2022>();
+    serialises::<corridor::datasets::darien::TotalKind>();
+    serialises::<corridor::datasets::darien::ValueType>();
+    deserialises::<corridor::datasets::darien::TotalKind>();
+    deserialises::<corridor::datasets::darien::ValueType>();
+}
+
 #[test]
 fn flow_types_are_thread_safe_debuggable_values() {
     value::<corridor::flow::AgeGroup>();
@@ -492,6 +506,9 @@ fn partner_types_are_thread_safe_debuggable_values() {
 #[test]
 fn partner_types_serialise() {
     serialises::<corridor::partner::Activity>();
+    serialises::<corridor::partner::CooperationNetwork>();
+    serialises::<corridor::partner::DyadCounts>();
+    serialises::<corridor::partner::EventNetwork>();
     serialises::<corridor::partner::ActivityKind>();
     serialises::<corridor::partner::Agreement>();
     serialises::<corridor::partner::AgreementKind>();
@@ -593,7 +610,14 @@ fn sim_types_are_thread_safe_debuggable_values() {
 #[cfg(feature = "serde")]
 #[test]
 fn sim_types_serialise() {
+    serialises::<corridor::sim::Ensemble>();
     serialises::<corridor::sim::Event>();
+    serialises::<corridor::sim::Fit>();
+    serialises::<corridor::sim::Loss>();
+    serialises::<corridor::sim::Measure>();
+    serialises::<corridor::sim::Run>();
+    deserialises::<corridor::sim::Loss>();
+    deserialises::<corridor::sim::Measure>();
     serialises::<corridor::sim::Model>();
     serialises::<corridor::sim::Place>();
     serialises::<corridor::sim::PlaceKind>();

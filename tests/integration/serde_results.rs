@@ -349,3 +349,81 @@ fn disruption_json_carries_networkx_metrics() {
     assert_eq!(cap, corridor::network::Capacity::Unbounded);
     assert!(serde_json::from_value::<corridor::network::Capacity>(json!("lots")).is_err());
 }
+
+#[test]
+fn simulation_run_json_conserves_people() {
+    // The `Run` example: 1,000 a day into a station with a 3-day dwell, one day on to the destination.
+    use corridor::sim::{Model, Place, PlaceKind, Route, Scenario, Transit};
+    use time::macros::date;
+    let model = Model::builder()
+        .place(
+            Place::new("Lajas Blancas", PlaceKind::ReceptionStation)
+                .unwrap()
+                .dwell(3),
+        )
+        .place(Place::new("Paso Canoas", PlaceKind::Destination).unwrap())
+        .route(Route::new("Lajas Blancas", "Paso Canoas", 1.0, Transit::fixed(1).unwrap()).unwrap())
+        .build()
+        .unwrap();
+    let s = Scenario::new(date!(2023 - 10 - 01), 61)
+        .unwrap()
+        .inflow_daily("Lajas Blancas", Nationality::Unknown, vec![1_000; 61])
+        .unwrap();
+    let run = model.run_cohorts(&s).unwrap();
+    let j = serde_json::to_value(&run).unwrap();
+    assert_eq!(j["days"], json!(61));
+    assert_eq!(j["places"][0]["name"], json!("Lajas Blancas"));
+    assert_eq!(j["places"][0]["stock"][30], json!(3_000));
+    assert_eq!(j["routes"][0]["from"], json!("Lajas Blancas"));
+    let u = |k: &str| j[k].as_u64().unwrap();
+    assert_eq!(u("entered"), 61_000);
+    assert_eq!(
+        u("entered"),
+        u("held_at_end") + u("in_transit_at_end") + u("dead") + u("turned_back") + u("removed")
+    );
+    let november: u64 = floats(&j["places"][1]["arrivals"])[31..61]
+        .iter()
+        .map(|&x| x as u64)
+        .sum();
+    assert_eq!(november, 30_000);
+}
+
+#[test]
+fn darien_figures_json_carry_the_published_numbers() {
+    // data/darien/darien_monthly_totals.csv: 2023-08, 81,946, official_reported (WOLA, from Panama SNM).
+    let figures = corridor::datasets::darien::monthly_figures();
+    let rows = serde_json::to_value(&figures).unwrap();
+    let i = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|r| r["period"] == "2023-08")
+        .unwrap();
+    assert_eq!(rows[i]["crossings"], json!("81946"));
+    assert_eq!(rows[i]["value_type"], json!("official_reported"));
+    assert_eq!(rows[i]["source"], serde_json::to_value(figures[i].source()).unwrap());
+}
+
+#[test]
+fn dyad_counts_json_is_one_row_per_pair() {
+    use corridor::partner::{CooperationEvent, CooperationEvents};
+    use time::macros::date;
+    let code = "036".parse().unwrap();
+    let (pan, col, cri): (corridor::Country, corridor::Country, corridor::Country) =
+        ("PAN".parse().unwrap(), "COL".parse().unwrap(), "CRI".parse().unwrap());
+    let events: CooperationEvents = [
+        CooperationEvent::new(date!(2021 - 08 - 11), code, pan, col, 2).unwrap(),
+        CooperationEvent::new(date!(2021 - 08 - 20), code, col, pan, 1).unwrap(),
+        CooperationEvent::new(date!(2021 - 09 - 02), code, pan, cri, 4).unwrap(),
+    ]
+    .into_iter()
+    .collect();
+    let j = serde_json::to_value(events.dyads(Granularity::Month)).unwrap();
+    assert_eq!(
+        j,
+        json!([
+            {"period": "2021-08", "a": "COL", "b": "PAN", "events": 3},
+            {"period": "2021-09", "a": "CRI", "b": "PAN", "events": 4},
+        ])
+    );
+}

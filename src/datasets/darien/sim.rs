@@ -24,6 +24,7 @@ const END: Date = time::macros::date!(2024 - 12 - 31);
 /// assert!(lead.source().is_empty() && !lead.note().is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct SimParameter {
     name: String,
     value: String,
@@ -139,6 +140,7 @@ fn date(name: &str) -> Date {
 /// # Ok::<(), corridor::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DarienFit {
     /// Days by which demand at Necoclí and Turbo precedes Panama's count of crossings.
     pub lead_days: f64,
