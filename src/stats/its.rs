@@ -659,12 +659,34 @@ impl Effect {
     }
 
     /// Fitted minus counterfactual, in the units of `y`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Family, Its};
+    /// // 20 a month, then 25: five more a month.
+    /// let y = [20.0, 20.0, 20.0, 20.0, 25.0, 25.0, 25.0, 25.0];
+    /// let e = Its::new(&y, 4).family(Family::Poisson).fit()?.effect_at(5)?;
+    /// assert!((e.absolute().value() - 5.0).abs() < 1e-6);
+    /// assert!((e.fitted() - e.counterfactual() - e.absolute().value()).abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn absolute(&self) -> Estimate {
         self.absolute
     }
 
     /// `fitted / counterfactual - 1`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Family, Its};
+    /// // 20 a month, then 25: the relative effect is 25/20 − 1, with a delta-method standard error.
+    /// let y = [20.0, 20.0, 20.0, 20.0, 25.0, 25.0, 25.0, 25.0];
+    /// let e = Its::new(&y, 4).family(Family::Poisson).fit()?.effect_at(5)?;
+    /// assert!((e.relative().value() - 0.25).abs() < 1e-8);
+    /// assert!(e.relative().std_error() > 0.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn relative(&self) -> Estimate {
         self.relative
@@ -765,6 +787,17 @@ impl ItsFit {
     }
 
     /// Slope change at intervention `i`; `None` past the last.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::Its;
+    /// // The slope goes from 0 to 1 at month 4 and back to 0 at month 8.
+    /// let y: Vec<f64> = (0..12).map(|t| (t.clamp(4, 8) - 4) as f64 + 0.1 * (t % 2) as f64).collect();
+    /// let fit = Its::new(&y, 4).intervention(8).fit()?;
+    /// assert!((fit.slope_change_at(0).unwrap().value() - 1.0).abs() < 0.1);
+    /// assert!((fit.slope_change_at(1).unwrap().value() + 1.0).abs() < 0.1);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn slope_change_at(&self, i: usize) -> Option<Estimate> {
         self.effect_columns.get(i).map(|c| self.coef(c.1))

@@ -53,6 +53,19 @@ impl CropsSegmentation {
     }
 
     /// The penalty at which PELT was run to find this segmentation (R's `pen_values` row).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Cost, changepoint::Crops};
+    /// let x = [0.0, 0.2, 0.1, 3.0, 3.1, 2.9, 8.0, 8.1, 7.9];
+    /// let crops = Crops::new(Cost::NormalMean, 0.5, 100.0).detect(&x)?;
+    /// // Each segmentation was found by a PELT run at a penalty inside its range.
+    /// for s in crops.segmentations() {
+    ///     let (from, to) = s.penalty_range();
+    ///     assert!(from <= s.penalty_tested() && s.penalty_tested() <= to);
+    /// }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn penalty_tested(&self) -> f64 {
         self.penalty_tested

@@ -267,6 +267,17 @@ impl Segment {
     }
 
     /// The Poisson rate of the segment (its mean).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Cost, Pelt, Penalty};
+    /// let counts = [2.0, 1.0, 3.0, 2.0, 2.0, 12.0, 11.0, 13.0, 12.0, 12.0];
+    /// let cps = Pelt::new(Cost::Poisson).penalty(Penalty::Mbic).detect(&counts)?;
+    /// // Events per period in each segment: 10/5 and 60/5.
+    /// let rates: Vec<f64> = cps.segments().iter().map(|s| s.rate()).collect();
+    /// assert_eq!(rates, [2.0, 12.0]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn rate(&self) -> f64 {
         self.mean
@@ -368,6 +379,16 @@ impl Changepoints {
     }
 
     /// The penalty per changepoint `β` that was used (R's `pen.value`).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Cost, Pelt, Penalty};
+    /// // MBIC for a change in mean: (1 + 2) ln n.
+    /// let x = [1.0, 3.0, 2.0, 9.0, 11.0, 10.0];
+    /// let cps = Pelt::new(Cost::NormalMean).penalty(Penalty::Mbic).detect(&x)?;
+    /// assert!((cps.penalty() - 3.0 * 6f64.ln()).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn penalty(&self) -> f64 {
         self.penalty

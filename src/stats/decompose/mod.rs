@@ -269,11 +269,35 @@ impl Stl {
         &self.trend
     }
     /// The remainder `y - seasonal - trend` (R `$time.series[, "remainder"]`).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{stl, StlOptions};
+    /// let y: Vec<f64> = (0..48).map(|i| f64::from(i) + [3.0, -1.0, -4.0, 2.0][i as usize % 4]).collect();
+    /// let fit = stl(&y, 4, StlOptions::default())?;
+    /// // What the seasonal and trend components leave: y − seasonal − trend.
+    /// let r = fit.remainder()[10];
+    /// assert!((r - (y[10] - fit.seasonal()[10] - fit.trend()[10])).abs() < 1e-9);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn remainder(&self) -> &[f64] {
         &self.remainder
     }
     /// The final robustness weights (R `$weights`): all 1 unless robust.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{stl, StlOptions, decompose::Robustness};
+    /// let mut y: Vec<f64> = (0..48).map(|i| f64::from(i) + [3.0, -1.0, -4.0, 2.0][i as usize % 4]).collect();
+    /// y[20] += 60.0;
+    /// let fit = stl(&y, 4, StlOptions::default().robustness(Robustness::Robust))?;
+    /// // Bisquare weights lie in [0, 1]; the outlier's is (close to) 0.
+    /// let w = fit.weights();
+    /// assert!(w.iter().all(|&v| (0.0..=1.0).contains(&v)));
+    /// assert!(w[20] < 0.01);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn weights(&self) -> &[f64] {
         &self.weights

@@ -253,6 +253,18 @@ pub struct HoltWintersFit {
 
 impl HoltWintersFit {
     /// The level smoothing parameter (fixed or estimated).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
+    /// let y = [12.0, 15.0, 14.0, 18.0, 17.0, 21.0, 20.0, 24.0, 23.0, 27.0, 26.0, 30.0];
+    /// // Estimated (R optim's L-BFGS-B on the squared one-step errors) when not fixed, within [0, 1].
+    /// let fit = HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).trend(HwTrend::None).fit()?;
+    /// assert!((0.0..=1.0).contains(&fit.alpha()));
+    /// // Fixed when given.
+    /// assert_eq!(HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).alpha(0.2).beta(0.1).fit()?.alpha(), 0.2);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn alpha(&self) -> f64 {
         self.alpha
@@ -351,6 +363,18 @@ impl HoltWintersFit {
     }
     /// The final seasonal figures `s1..s_period` (R `coef(m)[c("s1", ...)]`);
     /// empty without season. `s1` applies to the first forecast.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::forecast::{HoltWinters, HwSeasonal};
+    /// let y: Vec<f64> = (0..48).map(|i| 20.0 + f64::from(i) + [3.0, -1.0, -4.0, 2.0][i as usize % 4]).collect();
+    /// let fit = HoltWinters::new(&y, 4).seasonal(HwSeasonal::Additive).alpha(0.3).beta(0.1).gamma(0.2).fit()?;
+    /// // One figure per quarter, close to +3, −1, −4, +2 (s1 applies to the first forecast).
+    /// for (s, want) in fit.seasonal_figures().iter().zip([3.0, -1.0, -4.0, 2.0]) {
+    ///     assert!((s - want).abs() < 0.1);
+    /// }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn seasonal_figures(&self) -> &[f64] {
         &self.figures

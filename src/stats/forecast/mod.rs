@@ -46,6 +46,19 @@ impl Forecast {
         &self.mean
     }
     /// Lower interval bounds for horizons `1..=h`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::forecast::{HoltWinters, HwSeasonal, HwTrend};
+    /// let y = [3.0, 5.0, 4.0, 6.0, 5.5, 7.0, 6.0, 8.0];
+    /// let fit = HoltWinters::new(&y, 1).seasonal(HwSeasonal::None).trend(HwTrend::None).alpha(0.5).fit()?;
+    /// let f = fit.predict(2, 0.95)?;
+    /// // Normal intervals are symmetric about the point forecast.
+    /// for h in 0..2 {
+    ///     assert!(((f.mean()[h] - f.lower()[h]) - (f.upper()[h] - f.mean()[h])).abs() < 1e-9);
+    /// }
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn lower(&self) -> &[f64] {
         &self.lower

@@ -699,6 +699,14 @@ impl GlmFit {
     }
 
     /// Residual degrees of freedom `n - k`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{glm::Glm, regression::Design};
+    /// let x = Design::with_intercept(&[[0.0, 0.0, 0.0, 1.0, 1.0, 1.0]])?;
+    /// assert_eq!(Glm::new(&x, &[2.0, 4.0, 3.0, 6.0, 9.0, 9.0]).fit()?.df_resid(), 4.0); // 6 − 2
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn df_resid(&self) -> f64 {
         self.df_resid

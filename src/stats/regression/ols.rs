@@ -59,6 +59,26 @@ impl<'a> Ols<'a> {
     }
 
     /// Chooses the covariance of the coefficients.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::regression::{CovType, Design, Ols, SmallSample};
+    /// // The Nile's mean shift with Newey–West standard errors, lag 4 (R sandwich 3.0.2:
+    /// // NeweyWest(fit, lag = 4, prewhite = FALSE, adjust = FALSE) gives 27.199, 31.339).
+    /// let nile = [
+    ///     1120.0, 1160.0, 963.0, 1210.0, 1160.0, 1160.0, 813.0, 1230.0, 1370.0, 1140.0, 995.0, 935.0, 1110.0, 994.0, 1020.0, 960.0, 1180.0, 799.0, 958.0, 1140.0,
+    ///     1100.0, 1210.0, 1150.0, 1250.0, 1260.0, 1220.0, 1030.0, 1100.0, 774.0, 840.0, 874.0, 694.0, 940.0, 833.0, 701.0, 916.0, 692.0, 1020.0, 1050.0, 969.0,
+    ///     831.0, 726.0, 456.0, 824.0, 702.0, 1120.0, 1100.0, 832.0, 764.0, 821.0, 768.0, 845.0, 864.0, 862.0, 698.0, 845.0, 744.0, 796.0, 1040.0, 759.0,
+    ///     781.0, 865.0, 845.0, 944.0, 984.0, 897.0, 822.0, 1010.0, 771.0, 676.0, 649.0, 846.0, 812.0, 742.0, 801.0, 1040.0, 860.0, 874.0, 848.0, 890.0,
+    ///     744.0, 749.0, 838.0, 1050.0, 918.0, 986.0, 797.0, 923.0, 975.0, 815.0, 1020.0, 906.0, 901.0, 1170.0, 912.0, 746.0, 919.0, 718.0, 714.0, 740.0,
+    /// ];
+    /// let shift: Vec<f64> = (0..100).map(|t| if t >= 28 { 1.0 } else { 0.0 }).collect();
+    /// let x = Design::with_intercept(&[&shift[..]])?;
+    /// let hac = CovType::Hac { lag: 4, small_sample: SmallSample::None };
+    /// let se = Ols::new(&x, &nile).cov_type(hac).fit()?.std_errors();
+    /// assert!((se[0] - 27.198_998_565).abs() < 1e-6 && (se[1] - 31.339_448_718).abs() < 1e-6);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn cov_type(mut self, cov: CovType) -> Self {
         self.cov = cov;
@@ -219,6 +239,27 @@ impl OlsFit {
     }
 
     /// Coefficient `j` with its standard error, test and interval; `None` past the last.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::regression::{Design, Ols};
+    /// // The Nile's mean shift from index 28 (R 4.2.2: lm(Nile ~ (seq_along(Nile) > 28))).
+    /// let nile = [
+    ///     1120.0, 1160.0, 963.0, 1210.0, 1160.0, 1160.0, 813.0, 1230.0, 1370.0, 1140.0, 995.0, 935.0, 1110.0, 994.0, 1020.0, 960.0, 1180.0, 799.0, 958.0, 1140.0,
+    ///     1100.0, 1210.0, 1150.0, 1250.0, 1260.0, 1220.0, 1030.0, 1100.0, 774.0, 840.0, 874.0, 694.0, 940.0, 833.0, 701.0, 916.0, 692.0, 1020.0, 1050.0, 969.0,
+    ///     831.0, 726.0, 456.0, 824.0, 702.0, 1120.0, 1100.0, 832.0, 764.0, 821.0, 768.0, 845.0, 864.0, 862.0, 698.0, 845.0, 744.0, 796.0, 1040.0, 759.0,
+    ///     781.0, 865.0, 845.0, 944.0, 984.0, 897.0, 822.0, 1010.0, 771.0, 676.0, 649.0, 846.0, 812.0, 742.0, 801.0, 1040.0, 860.0, 874.0, 848.0, 890.0,
+    ///     744.0, 749.0, 838.0, 1050.0, 918.0, 986.0, 797.0, 923.0, 975.0, 815.0, 1020.0, 906.0, 901.0, 1170.0, 912.0, 746.0, 919.0, 718.0, 714.0, 740.0,
+    /// ];
+    /// let shift: Vec<f64> = (0..100).map(|t| if t >= 28 { 1.0 } else { 0.0 }).collect();
+    /// let x = Design::with_intercept(&[&shift[..]])?;
+    /// let fit = Ols::new(&x, &nile).fit()?;
+    /// let e = fit.estimate(1).unwrap();
+    /// assert!((e.value() + 247.777_777_778).abs() < 1e-6);
+    /// assert!((e.std_error() - 28.435_201_692).abs() < 1e-6);
+    /// assert!(fit.estimate(2).is_none());
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn estimate(&self, j: usize) -> Option<Estimate> {
         self.coef.estimate(j)
@@ -328,6 +369,16 @@ impl OlsFit {
     }
 
     /// Residual degrees of freedom `n - k`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::regression::{Design, Ols};
+    /// // n − k: 6 observations, intercept and one slope.
+    /// let x = Design::with_intercept(&[[0.0, 1.0, 2.0, 3.0, 4.0, 5.0]])?;
+    /// let fit = Ols::new(&x, &[1.0, 2.5, 2.0, 4.0, 4.5, 6.0]).fit()?;
+    /// assert_eq!((fit.df_resid(), fit.df_model(), fit.nobs()), (4.0, 1.0, 6));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn df_resid(&self) -> f64 {
         (self.n - self.coef.len()) as f64

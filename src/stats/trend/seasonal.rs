@@ -260,6 +260,14 @@ pub struct SeasonalSensSlope {
 
 impl SeasonalSensSlope {
     /// Median of the within-season slopes, per cycle (e.g. per year for monthly data).
+    ///
+    /// # Examples
+    /// ```
+    /// // Each season rises by 3 a cycle.
+    /// let xs: Vec<f64> = (0..24).map(|i| [5.0, 1.0, 8.0][i % 3] + 3.0 * (i / 3) as f64).collect();
+    /// assert_eq!(corridor::stats::trend::seasonal_sens_slope(&xs, 3)?.slope(), 3.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn slope(&self) -> f64 {
         self.slope

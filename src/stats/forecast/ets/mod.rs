@@ -222,6 +222,19 @@ impl EtsFit {
         self.spec
     }
     /// Level smoothing parameter α.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::forecast::{ets, EtsErrorType, EtsModel, EtsSeason, EtsSpec, EtsTrend};
+    /// let y: Vec<f64> = (0..40).map(|i| 50.0 + 2.0 * f64::from(i) + (f64::from(i) * 0.9).sin()).collect();
+    /// let aan = EtsSpec { error: EtsErrorType::Additive, trend: EtsTrend::Additive, season: EtsSeason::None };
+    /// let fit = ets(&y, 1, EtsModel::Fixed(aan))?;
+    /// // forecast's usual region: 0 < β < α < 1; no season, no damping.
+    /// assert!(0.0 < fit.beta() && fit.beta() < fit.alpha() && fit.alpha() < 1.0);
+    /// assert_eq!((fit.gamma(), fit.phi()), (0.0, 1.0));
+    /// assert_eq!(fit.initial_states().len(), 2); // l and b
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn alpha(&self) -> f64 {
         self.alpha
