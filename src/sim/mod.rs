@@ -319,6 +319,14 @@ pub enum SimError {
         /// The place.
         place: String,
     },
+    /// What a run or an ensemble would hold cannot be allocated.
+    #[error("{what}: {bytes} bytes cannot be allocated")]
+    Memory {
+        /// What would be held.
+        what: &'static str,
+        /// How many bytes it would take.
+        bytes: u128,
+    },
     /// A model has too many places, routes or nationalities for the engines' indices.
     #[error("too many {what}: {got} (at most {max})")]
     TooMany {
