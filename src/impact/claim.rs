@@ -120,6 +120,27 @@ pub struct Baseline {
 ///
 /// Operation and cooperation claims are about migrant smuggling: only operations against migrant
 /// smuggling count as their evidence (a drug-logistics case against the same organisation does not).
+///
+/// # Examples
+///
+/// ```
+/// use corridor::impact::{Claim, ClaimKind};
+/// use corridor::{Country, Source};
+/// let ministry = Source::new("Ministry of Foreign Affairs of Panama", "statement")?;
+/// // "More than ten" partner states since the August 2021 summit, Colombia and Costa Rica among them.
+/// let kind = ClaimKind::PartnerCount {
+///     focal: Country::PAN,
+///     within: "2021-08-11..2022-01-31".parse()?,
+///     count: "more than ten".parse()?,
+///     named: vec![Country::COL, Country::CRI],
+/// };
+/// let claim = Claim::new("claim 3", "more than ten partner states", kind, ministry.clone())?;
+/// assert!(matches!(claim.kind(), ClaimKind::PartnerCount { count, .. } if count.lower() == 11));
+/// // A partner named twice is refused.
+/// let twice = ClaimKind::Cooperation { focal: Country::PAN, partners: vec![Country::COL, Country::COL], within: "2021".parse()? };
+/// assert!(Claim::new("claim 5", "joint work with Colombia", twice, ministry).is_err());
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(
@@ -1826,6 +1847,22 @@ fn invalid_check(reason: &str) -> ImpactError {
 /// Serialises with serde; deserialising checks that an inconsistent verdict carries its discrepancy and
 /// only it does, that a consistent one rests on evidence, and that no evidence used shares the claim's
 /// source.
+///
+/// # Examples
+///
+/// ```
+/// use corridor::impact::{Claim, ClaimKind, Evidence, Figure, Verdict};
+/// use corridor::{Count, Source};
+/// let ministry = Source::new("Ministry of Foreign Affairs of Panama", "statement")?;
+/// let snm = Source::new("Servicio Nacional de Migración", "annual crossings")?;
+/// let claim = Claim::new("2021", "133,726 in 2021", ClaimKind::Total { period: "2021".parse()?, total: Count::exact(133_726) }, ministry)?;
+/// let check = Evidence::new().annual([Figure::new("2021".parse()?, Count::exact(133_726), snm)]).check(&claim);
+/// assert_eq!((check.claim().label(), check.verdict()), ("2021", Verdict::Consistent));
+/// assert!(check.discrepancy().is_none()); // only an inconsistent verdict has one
+/// assert_eq!(check.evidence().len(), 1);
+/// assert!(!check.decided().is_empty());
+/// # Ok::<(), corridor::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "ClaimCheckRepr", into = "ClaimCheckRepr"))]
