@@ -372,6 +372,10 @@ impl EventColumns {
 /// assert_eq!(monthly.count("2021-09".parse()?, Country::CRI, Country::PAN), 2);
 /// # Ok::<(), corridor::Error>(())
 /// ```
+///
+/// With the `serde` feature the table serialises as the sequence of its records by day, each as a
+/// [`CooperationEvent`] serialises, and deserialises from such a sequence through each record's checks
+/// (and [`CooperationEvents::from_events`]'s).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CooperationEvents {
     cols: EventColumns,
@@ -387,6 +391,21 @@ impl Default for CooperationEvents {
             offsets: vec![0; Country::COUNT + 1],
             rows: Vec::new(),
         }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for CooperationEvents {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for CooperationEvents {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let events = <Vec<CooperationEvent> as serde::Deserialize>::deserialize(d)?;
+        CooperationEvents::from_events(events).map_err(serde::de::Error::custom)
     }
 }
 

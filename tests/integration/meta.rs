@@ -507,6 +507,8 @@ fn partner_types_are_thread_safe_debuggable_values() {
 fn partner_types_serialise() {
     serialises::<corridor::partner::Activity>();
     serialises::<corridor::partner::CooperationNetwork>();
+    serialises::<corridor::partner::CooperationEvents>();
+    deserialises::<corridor::partner::CooperationEvents>();
     serialises::<corridor::partner::DyadCounts>();
     serialises::<corridor::partner::EventNetwork>();
     serialises::<corridor::partner::ActivityKind>();

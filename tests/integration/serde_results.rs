@@ -418,6 +418,15 @@ fn dyad_counts_json_is_one_row_per_pair() {
     ]
     .into_iter()
     .collect();
+    let records = serde_json::to_value(&events).unwrap();
+    assert_eq!(records.as_array().unwrap().len(), 3);
+    assert_eq!(
+        serde_json::from_value::<CooperationEvents>(records.clone()).unwrap(),
+        events
+    );
+    let mut bad = records;
+    bad[0]["count"] = json!(0); // PartnerError::ZeroEvents through the record's checks
+    assert!(serde_json::from_value::<CooperationEvents>(bad).is_err());
     let j = serde_json::to_value(events.dyads(Granularity::Month)).unwrap();
     assert_eq!(
         j,
