@@ -248,6 +248,16 @@ pub enum PartnerError {
         /// The number of records.
         len: usize,
     },
+    /// A period cut into more steps than a query answers.
+    #[error("{period} holds more than {max} periods of granularity {granularity}")]
+    TooManyPeriods {
+        /// The period asked for.
+        period: Period,
+        /// The granularity it was cut into.
+        granularity: crate::Granularity,
+        /// The most steps answered.
+        max: usize,
+    },
     /// A period that dyad counts do not cover (not of their granularity, or outside their records).
     #[error("no dyad counts for {period}")]
     PeriodNotCounted {

@@ -490,8 +490,8 @@ impl PartnerRegistry {
     ///
     /// # Errors
     ///
-    /// None in practice: the periods are built from valid dates; [`PartnerError::Network`] is never
-    /// returned. The `Result` keeps the signature open for granularity checks.
+    /// [`PartnerError::TooManyPeriods`] when `within` holds more than 10,000 periods of granularity `g`
+    /// (each step counts the engagements anew: `O(s · r)` for `s` steps and `r` records).
     ///
     /// ```
     /// # #[cfg(feature = "csv")] {
@@ -507,8 +507,23 @@ impl PartnerRegistry {
     /// # Ok::<(), corridor::Error>(())
     /// ```
     pub fn engaged_over_time(&self, focal: Country, within: Period, g: Granularity) -> Result<Vec<(Period, Count)>> {
-        let mut out = Vec::new();
-        let mut p = Period::containing(within.start(), g);
+        const MAX_STEPS: usize = 10_000;
+        let first = Period::containing(within.start(), g);
+        let mut steps = 1;
+        let mut p = first;
+        while let Some(n) = p.next().filter(|n| n.start() <= within.end()) {
+            steps += 1;
+            if steps > MAX_STEPS {
+                return Err(PartnerError::TooManyPeriods {
+                    period: within,
+                    granularity: g,
+                    max: MAX_STEPS,
+                });
+            }
+            p = n;
+        }
+        let mut out = Vec::with_capacity(steps);
+        let mut p = first;
         loop {
             let end = p.end().min(within.end());
             // `end >= within.start()` because `p` overlaps `within`.

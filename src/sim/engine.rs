@@ -3,6 +3,7 @@
 use std::collections::VecDeque;
 
 use super::event::{Lever, Target};
+use super::scenario::MAX_PEOPLE;
 use super::{Model, PlaceKind, Result, Run, Scenario, SimError};
 use crate::flow::Nationality;
 use crate::rng::Rng;
@@ -28,9 +29,11 @@ const OPEN: u64 = u64::MAX;
 /// Model and scenario resolved to indices and daily caps.
 #[derive(Debug)]
 pub(crate) struct Plan {
+    /// People entering over the scenario, at most [`MAX_PEOPLE`].
+    pub(crate) people: u64,
     pub(crate) days: u32,
-    n_places: usize,
-    n_routes: usize,
+    pub(crate) n_places: usize,
+    pub(crate) n_routes: usize,
     route_to: Vec<usize>,
     dwell: Vec<u32>,
     /// `[p * days + t]`: the chance that a person who may leave place `p` leaves on day `t`.
@@ -247,7 +250,22 @@ impl Plan {
                 given = total.max(given);
             }
         }
+        // Inflow shocks can multiply the inflow past what a run can count.
+        let people: u128 = inflow
+            .iter()
+            .flat_map(|(_, _, daily)| daily)
+            .map(|&v| u128::from(v))
+            .sum();
+        if people > u128::from(MAX_PEOPLE) {
+            return Err(SimError::TooMany {
+                what: "people entering the corridor (inflow shocks included)",
+                got: usize::try_from(people).unwrap_or(usize::MAX),
+                max: MAX_PEOPLE as usize,
+            });
+        }
+        let people = people as u64;
         Ok(Self {
+            people,
             days,
             n_places,
             n_routes,
@@ -268,6 +286,24 @@ impl Plan {
             removals,
             nationalities,
         })
+    }
+}
+
+/// The most people the agent engine takes: each is a 16-byte record while in the corridor, so this
+/// bounds its memory at 16 GiB.
+pub(crate) const MAX_AGENTS: u64 = 1 << 30;
+
+impl Plan {
+    /// Errors when the agent engine would hold more than [`MAX_AGENTS`] people.
+    pub(crate) fn check_agents(&self) -> Result<()> {
+        if self.people > MAX_AGENTS {
+            return Err(SimError::TooMany {
+                what: "people for the agent engine (16 bytes each; the cohort engine has no such bound)",
+                got: usize::try_from(self.people).unwrap_or(usize::MAX),
+                max: MAX_AGENTS as usize,
+            });
+        }
+        Ok(())
     }
 }
 
@@ -779,7 +815,9 @@ impl Model {
     /// # Errors
     /// [`SimError::UnknownPlace`] or [`SimError::UnknownRoute`] for a name in the scenario that
     /// the model does not have; [`SimError::Event`] for an event that does not fit the model;
-    /// [`SimError::TooMany`] beyond 65,536 nationalities.
+    /// [`SimError::TooMany`] beyond 65,536 nationalities, when inflow shocks take the people entering
+    /// past 10¹², or (this engine only, which holds each person as a 16-byte record) past 2³⁰
+    /// people (1,073,741,824; [`Model::run_cohorts`] has no such bound).
     ///
     /// # Example
     /// ```
@@ -800,6 +838,7 @@ impl Model {
     /// ```
     pub fn run(&self, scenario: &Scenario, seed: u64) -> crate::Result<Run> {
         let plan = Plan::new(self, scenario)?;
+        plan.check_agents()?;
         let rec = agents(&plan, Rng::seed_from_u64(seed));
         Ok(Run::new(self, scenario, &plan, rec))
     }

@@ -40,7 +40,9 @@ impl Model {
     /// and their outputs joined afterwards.
     ///
     /// # Errors
-    /// As [`Model::run`]. `runs == 0` gives an empty ensemble, whose bands are errors.
+    /// As [`Model::run`]; [`SimError::Memory`] when the daily records of `runs` runs (ten `u64`
+    /// series per place and route) cannot be allocated. `runs == 0` gives an empty ensemble, whose
+    /// bands are errors.
     ///
     /// # Example
     /// ```
@@ -62,6 +64,8 @@ impl Model {
     /// ```
     pub fn ensemble(&self, scenario: &Scenario, seed: u64, runs: u32) -> crate::Result<Ensemble> {
         let plan = Plan::new(self, scenario)?;
+        plan.check_agents()?;
+        check_runs(&plan, runs)?;
         let one = |i: u32| {
             Run::new(
                 self,
@@ -79,6 +83,23 @@ impl Model {
         let runs: Vec<Run> = (0..runs).map(one).collect();
         Ok(Ensemble { runs })
     }
+}
+
+/// Errors when the daily records of `runs` runs (ten `u64` series per place and route) cannot be
+/// allocated.
+fn check_runs(plan: &Plan, runs: u32) -> crate::Result<()> {
+    let words = (plan.n_places as u128 + plan.n_routes as u128) * 5 * u128::from(plan.days) * u128::from(runs);
+    let refuse = || SimError::Memory {
+        what: "the daily records of the ensemble's runs",
+        bytes: words * 8,
+    };
+    let words = usize::try_from(words).map_err(|_| refuse())?;
+    if words.checked_mul(8).is_none_or(|b| isize::try_from(b).is_err()) {
+        return Err(refuse().into());
+    }
+    let mut trial: Vec<u64> = Vec::new();
+    trial.try_reserve_exact(words).map_err(|_| refuse())?;
+    Ok(())
 }
 
 impl Ensemble {

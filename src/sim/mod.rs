@@ -12,7 +12,11 @@
 //! - [`Scenario`]: the calendar (a start date and a number of days), the inflow at the entry
 //!   places by nationality (from an observed [`crate::flow::FlowSeries`] or daily counts) and
 //!   the policy levers as dated [`Event`]s: quotas by weekday and date ([`QuotaSchedule`]),
-//!   closures, controlled-flow transport, removals, capacity cuts and inflow shocks.
+//!   closures, controlled-flow transport, removals, capacity cuts and inflow shocks. Two levers are
+//!   fed from other domains: a partner agreement's quota commitment becomes a quota
+//!   (`QuotaSchedule::from(&partner::QuotaSchedule)`), and a smuggling network's corridor capacity
+//!   (its max-flow) before and after an operation's arrests becomes a capacity cut on a route
+//!   ([`Event::capacity_cut_from`], [`capacity_ratio`]).
 //! - Two engines on one model: [`Model::run_cohorts`], deterministic, and [`Model::run`], a
 //!   seeded agent engine; both give a [`Run`] whose daily and monthly outputs are `FlowSeries`.
 //!   [`Model::ensemble`] runs many seeds (over cores with the `parallel` feature) and gives
@@ -299,6 +303,14 @@ pub enum SimError {
     DestinationHasRoutes {
         /// The place.
         place: String,
+    },
+    /// What a run or an ensemble would hold cannot be allocated.
+    #[error("{what}: {bytes} bytes cannot be allocated")]
+    Memory {
+        /// What would be held.
+        what: &'static str,
+        /// How many bytes it would take.
+        bytes: u128,
     },
     /// A model has too many places, routes or nationalities for the engines' indices.
     #[error("too many {what}: {got} (at most {max})")]

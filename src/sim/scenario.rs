@@ -9,6 +9,10 @@ use crate::flow::{FlowSeries, Nationality};
 /// The longest scenario, in days (a hundred years).
 const MAX_DAYS: u32 = 36_525;
 
+/// The most people a scenario lets enter, inflow shocks included (a trillion): every count and
+/// person-day of a run (at most this times [`MAX_DAYS`]) then fits in a `u64`.
+pub(crate) const MAX_PEOPLE: u64 = 1_000_000_000_000;
+
 /// People entering the corridor at one place, of one nationality, day by day.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -101,13 +105,23 @@ impl Scenario {
     /// The same scenario, with `daily[t]` people of `nationality` entering at `place` on day `t`.
     ///
     /// # Errors
-    /// [`SimError::Inflow`] when `daily` is longer than the scenario.
+    /// [`SimError::Inflow`] when `daily` is longer than the scenario, or when more than 10¹² people
+    /// (a trillion) would enter over the scenario's inflows, so that no count of a run can overflow.
     pub fn inflow_daily(mut self, place: impl Into<String>, nationality: Nationality, daily: Vec<u64>) -> Result<Self> {
         let place = place.into();
         if daily.len() > self.days as usize {
             return Err(SimError::Inflow {
                 place,
                 reason: format!("{} days of inflow for a scenario of {} days", daily.len(), self.days),
+            });
+        }
+        let total = daily.iter().try_fold(self.total_inflow(), |sum, &v| {
+            sum.checked_add(v).filter(|s| *s <= MAX_PEOPLE)
+        });
+        if total.is_none() {
+            return Err(SimError::Inflow {
+                place,
+                reason: format!("more than {MAX_PEOPLE} people would enter over the scenario"),
             });
         }
         let mut daily = daily;
@@ -128,7 +142,7 @@ impl Scenario {
     ///
     /// # Errors
     /// [`SimError::Inflow`] when a day of the scenario lies in a gap of the series or outside it:
-    /// missing is not zero.
+    /// missing is not zero; and as [`Scenario::inflow_daily`].
     pub fn inflow_series(
         self,
         place: impl Into<String>,
@@ -197,7 +211,11 @@ impl Scenario {
     /// People entering over the whole scenario before any inflow shock.
     #[must_use]
     pub fn total_inflow(&self) -> u64 {
-        self.inflows.iter().flat_map(|i| &i.daily).sum()
+        // At most `MAX_PEOPLE` (checked as inflows are added); saturating all the same.
+        self.inflows
+            .iter()
+            .flat_map(|i| &i.daily)
+            .fold(0u64, |sum, &v| sum.saturating_add(v))
     }
 }
 

@@ -3,7 +3,9 @@
 use crate::stats::StatsError;
 use crate::stats::glm::{Family, GlmFit, fit_glm};
 use crate::stats::linalg::dot;
-use crate::stats::regression::{Coefficients, CovType, Design, Estimate, OlsFit, SmallSample, fit_ols_internal};
+use crate::stats::regression::{
+    Coefficients, CovType, Design, Estimate, OlsFit, SmallSample, TestDistribution, fit_ols_internal,
+};
 use crate::stats::validate::{check_finite, check_len};
 
 /// Seasonal terms of an interrupted time series.
@@ -95,6 +97,7 @@ pub struct Its<'a> {
     exposure: Option<&'a [f64]>,
     seasonality: Seasonality,
     control: Option<&'a [f64]>,
+    dist: TestDistribution,
 }
 
 impl<'a> Its<'a> {
@@ -110,6 +113,7 @@ impl<'a> Its<'a> {
             exposure: None,
             seasonality: Seasonality::None,
             control: None,
+            dist: TestDistribution::Default,
         }
     }
 
@@ -122,7 +126,8 @@ impl<'a> Its<'a> {
 
     /// Newey–West standard errors with lag `lag`, Bartlett kernel, no prewhitening
     /// and no small-sample factor (statsmodels `cov_type="HAC"` default,
-    /// `sandwich::NeweyWest(lag = lag, prewhite = FALSE, adjust = FALSE)`); z tests.
+    /// `sandwich::NeweyWest(lag = lag, prewhite = FALSE, adjust = FALSE)`); z tests unless
+    /// [`Its::test_distribution`] asks for t.
     /// Gaussian family only.
     #[must_use]
     pub fn hac(mut self, lag: usize) -> Self {
@@ -185,6 +190,31 @@ impl<'a> Its<'a> {
     #[must_use]
     pub fn control(mut self, control: &'a [f64]) -> Self {
         self.control = Some(control);
+        self
+    }
+
+    /// Chooses the distribution that tests and intervals refer to — the coefficients, the level and
+    /// slope changes and the [`Effect`]s — with the same meaning as
+    /// [`Ols::test_distribution`](crate::stats::regression::Ols::test_distribution) and
+    /// [`Glm::test_distribution`](crate::stats::glm::Glm::test_distribution) (statsmodels `use_t`; see
+    /// [`TestDistribution`]). By default Newey–West fits and the Poisson and negative binomial families
+    /// use the normal, the classical Gaussian fit and quasi-Poisson Student's t;
+    /// [`TestDistribution::StudentT`] gives t with `n - k` degrees of freedom for all of them
+    /// (statsmodels `fit(cov_type="HAC", use_t=True)`, `GLM.fit(use_t=True)`), which covers better than
+    /// the normal on the short series ITS is often fitted to. Estimates and standard errors do not change.
+    ///
+    /// # Example
+    /// ```
+    /// use corridor::stats::Its;
+    /// use corridor::stats::regression::{Reference, TestDistribution};
+    /// let y = [10.0, 12.0, 11.0, 13.0, 14.0, 13.0, 25.0, 27.0, 26.0, 29.0, 30.0, 31.0];
+    /// let fit = Its::new(&y, 6).hac(1).test_distribution(TestDistribution::StudentT).fit()?;
+    /// assert_eq!(fit.level_change().reference(), Reference::StudentT { df: 8.0 });
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    #[must_use]
+    pub fn test_distribution(mut self, dist: TestDistribution) -> Self {
+        self.dist = dist;
         self
     }
 
@@ -357,9 +387,9 @@ impl<'a> Its<'a> {
                 lag,
                 small_sample: SmallSample::None,
             });
-            Model::Ols(fit_ols_internal(&x, &y, cov)?)
+            Model::Ols(fit_ols_internal(&x, &y, cov, self.dist)?)
         } else {
-            Model::Glm(fit_glm(&x, &y, offset.as_deref(), self.family)?)
+            Model::Glm(fit_glm(&x, &y, offset.as_deref(), self.family, self.dist)?)
         };
         let table = match &model {
             Model::Ols(f) => Coefficients::new(f.coefficients().to_vec(), f.covariance().to_vec(), f.reference()),

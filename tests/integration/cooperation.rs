@@ -959,3 +959,39 @@ mod props {
         }
     }
 }
+
+/// Issue 13, near-endless loops: `engaged_over_time` counts the engagements anew at each step, so the
+/// days from the first of the calendar to the last (7.3 million steps) ran for hours; more than 10,000
+/// steps are an error naming the period and granularity, and 10,000 are answered.
+#[test]
+fn engaged_over_time_refuses_more_than_ten_thousand_steps() {
+    use corridor::Granularity;
+    use corridor::partner::PartnerError;
+    let reg = darien::partners();
+    let everything = p("-9999-01-01..9999-12-31");
+    match reg.engaged_over_time(Country::PAN, everything, Granularity::Day) {
+        Err(PartnerError::TooManyPeriods {
+            period,
+            granularity,
+            max,
+        }) => {
+            assert_eq!((period, granularity, max), (everything, Granularity::Day, 10_000));
+        }
+        other => panic!("expected too many periods, got {other:?}"),
+    }
+    // 10,000 days from 2000-01-01 is the bound; one more day is refused.
+    let start = date!(2000 - 01 - 01);
+    let last = start + time::Duration::days(9_999);
+    let steps = reg
+        .engaged_over_time(Country::PAN, Period::range(start, last).unwrap(), Granularity::Day)
+        .unwrap();
+    assert_eq!(steps.len(), 10_000);
+    assert!(
+        reg.engaged_over_time(
+            Country::PAN,
+            Period::range(start, last + time::Duration::days(1)).unwrap(),
+            Granularity::Day
+        )
+        .is_err()
+    );
+}

@@ -290,3 +290,50 @@ fn seasonal_series_shorter_than_three_periods_equal_r() {
         check_r_fit(c["call"].as_str().unwrap(), &fit, c);
     }
 }
+
+/// Class 2 (multiplicative error, season and trend none or additive) has a variance recursion that is
+/// quadratic in the horizon: `predict` takes at most `EtsFit::MAX_MULTIPLICATIVE_ERROR_HORIZON` steps and
+/// refuses more with an error naming the horizon (it used to run for hours at a horizon of 10⁶), while the
+/// simulated intervals and the classes with linear recursions take longer horizons.
+#[test]
+fn multiplicative_error_prediction_horizon_is_bounded() {
+    use corridor::stats::StatsError;
+    use corridor::stats::forecast::EtsFit;
+    let r = load("airpassengers_R.json");
+    let y = floats(&r["input"]["y"]);
+    let mna = EtsSpec {
+        error: EtsErrorType::Multiplicative,
+        trend: EtsTrend::None,
+        season: EtsSeason::Additive,
+    };
+    let fit = ets(&y, 12, EtsModel::Fixed(mna)).unwrap();
+    let max = EtsFit::MAX_MULTIPLICATIVE_ERROR_HORIZON;
+    assert_eq!(max, 10_000);
+    match fit.predict(max + 1, 0.95) {
+        Err(StatsError::InvalidParameter {
+            name: "horizon",
+            value,
+            reason,
+        }) => {
+            assert_eq!(value, "10001");
+            assert!(reason.contains("predict_simulated"), "{reason}");
+        }
+        other => panic!("expected a horizon error, got {other:?}"),
+    }
+    assert!(fit.predict(usize::MAX, 0.95).is_err());
+    // At the bound: the first values are those of a short horizon (the recursion does not depend on h).
+    let long = fit.predict(max, 0.95).unwrap();
+    let short = fit.predict(24, 0.95).unwrap();
+    assert_eq!(long.mean().len(), max);
+    assert_eq!(&long.mean()[..24], short.mean());
+    assert_eq!(&long.lower()[..24], short.lower());
+    assert_eq!(&long.upper()[..24], short.upper());
+    assert!(long.upper().iter().all(|v| !v.is_nan()));
+    // Additive errors (class 1) have no such bound.
+    let ana = EtsSpec {
+        error: EtsErrorType::Additive,
+        ..mna
+    };
+    let fit = ets(&y, 12, EtsModel::Fixed(ana)).unwrap();
+    assert_eq!(fit.predict(max + 1, 0.95).unwrap().mean().len(), max + 1);
+}

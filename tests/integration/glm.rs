@@ -230,3 +230,99 @@ mod properties {
         }
     }
 }
+
+/// statsmodels 0.15.0 `GLM(y, X, family, offset).fit(use_t=...)` on the Darien ITS design (log
+/// days-in-month offset; `tests/reference-scripts/glm_use_t.py` → `tests/data/reference/glm_use_t.json`):
+/// with `use_t=True` every family refers to t with `n - k = 47` degrees of freedom, with `use_t=False` to
+/// the normal. statsmodels takes the covariance at the final `mu`, R (and we) at the last IRLS step, so
+/// standard errors agree to about 1e-6 (quasi-Poisson's dispersion from the working residuals to 1e-6);
+/// statistics, intervals and p-values follow.
+#[test]
+fn glm_test_distribution_matches_statsmodels_use_t() {
+    use corridor::stats::regression::{Reference, TestDistribution};
+    let r = load("glm_use_t.json");
+    let y = floats(&r["y"]);
+    let n = y.len();
+    let t0 = r["intervention_index"].as_u64().unwrap() as usize;
+    let t: Vec<f64> = (0..n).map(|i| i as f64).collect();
+    let d: Vec<f64> = (0..n).map(|i| if i >= t0 { 1.0 } else { 0.0 }).collect();
+    let s: Vec<f64> = (0..n).map(|i| if i >= t0 { (i - t0) as f64 } else { 0.0 }).collect();
+    let x = Design::with_intercept(&[&t[..], &d[..], &s[..]]).unwrap();
+    let off: Vec<f64> = floats(&r["days"]).iter().map(|v| v.ln()).collect();
+    let df = f(&r["df_resid"]);
+    for (name, family, tol) in [
+        ("poisson", Family::Poisson, 1e-5),
+        ("quasipoisson", Family::QuasiPoisson, 1e-5),
+        ("negbin", Family::NegativeBinomial, 1e-5),
+        ("gaussian", Family::Gaussian, 1e-9),
+    ] {
+        for (use_t, dist) in [(true, TestDistribution::StudentT), (false, TestDistribution::Normal)] {
+            let what = format!("{name} use_t={use_t}");
+            let want = &r["glm"][format!("{name}_use_t{}", if use_t { "True" } else { "False" })];
+            let mut model = Glm::new(&x, &y).family(family).test_distribution(dist);
+            if family != Family::Gaussian {
+                model = model.offset(&off);
+            }
+            let fit = model.fit().unwrap();
+            let expected = if use_t {
+                Reference::StudentT { df }
+            } else {
+                Reference::Normal
+            };
+            assert_eq!(fit.reference(), expected, "{what}");
+            check_table(&fit.estimates(), want, tol, &what);
+        }
+        // The default keeps the family's convention (R summary.glm): t only where the dispersion is estimated.
+        let mut model = Glm::new(&x, &y).family(family);
+        if family != Family::Gaussian {
+            model = model.offset(&off);
+        }
+        let default = model.fit().unwrap().reference();
+        let estimated_dispersion = matches!(family, Family::QuasiPoisson | Family::Gaussian);
+        assert_eq!(
+            default,
+            if estimated_dispersion {
+                Reference::StudentT { df }
+            } else {
+                Reference::Normal
+            },
+            "{name} default"
+        );
+    }
+}
+
+/// Compares estimates with a statsmodels result block (`params`, `bse`, `tvalues`, `pvalues`, `conf_int_95`,
+/// `conf_int_90`): values and standard errors within `tol`, statistics within `tol`, p-values within the
+/// relative error that `tol` in the statistic implies (`|d log p / d z| ≈ z` in the tail: `tol · (1 + z²)`),
+/// intervals within `tol` of the standard error.
+pub(crate) fn check_table(est: &[corridor::stats::Estimate], want: &Value, tol: f64, what: &str) {
+    let values: Vec<f64> = est.iter().map(corridor::stats::Estimate::value).collect();
+    let se: Vec<f64> = est.iter().map(corridor::stats::Estimate::std_error).collect();
+    let stat: Vec<f64> = est.iter().map(corridor::stats::Estimate::z_or_t).collect();
+    close_slices(&values, &floats(&want["params"]), tol, &format!("{what} params"));
+    close_slices(&se, &floats(&want["bse"]), tol, &format!("{what} bse"));
+    close_slices(&stat, &floats(&want["tvalues"]), tol, &format!("{what} statistic"));
+    for (i, (e, w)) in est.iter().zip(floats(&want["pvalues"])).enumerate() {
+        let z = e.z_or_t();
+        // statsmodels' normal p-value underflows to 0 below about 1e-300; ours does not.
+        if w > 1e-290 {
+            close_slices(&[e.p_value()], &[w], tol * (1.0 + z * z), &format!("{what} p[{i}]"));
+        } else {
+            assert!(e.p_value() < 1e-290, "{what} p[{i}]: {}", e.p_value());
+        }
+    }
+    for (level, key) in [(0.95, "conf_int_95"), (0.90, "conf_int_90")] {
+        let rows = want[key].as_array().unwrap();
+        for (i, (e, row)) in est.iter().zip(rows).enumerate() {
+            let (lo, hi) = e.confidence_interval(level).unwrap().bounds();
+            let w = floats(row);
+            let scale = e.std_error();
+            for (g, w) in [(lo, w[0]), (hi, w[1])] {
+                assert!(
+                    (g - w).abs() <= tol * w.abs().max(scale),
+                    "{what} {key}[{i}]: got {g}, want {w}"
+                );
+            }
+        }
+    }
+}

@@ -325,3 +325,108 @@ mod properties {
         }
     }
 }
+
+/// statsmodels 0.15.0 with `use_t` on the Darien ITS (`tests/reference-scripts/glm_use_t.py` →
+/// `glm_use_t.json`): OLS with Newey–West (lag 3) and classical covariances, and the Poisson model with
+/// the days-in-month offset, each with `use_t=True` and `use_t=False`; the effects at t = 30 and 50
+/// (delta method from statsmodels' params and covariance) referred to t with 47 degrees of freedom.
+#[test]
+fn its_test_distribution_matches_statsmodels_use_t() {
+    use corridor::stats::regression::{Reference, TestDistribution};
+    let r = load("glm_use_t.json");
+    let y = floats(&r["y"]);
+    let days = floats(&r["days"]);
+    let t0 = r["intervention_index"].as_u64().unwrap() as usize;
+    let df = r["df_resid"].as_f64().unwrap();
+    for (use_t, dist) in [(true, TestDistribution::StudentT), (false, TestDistribution::Normal)] {
+        let tag = if use_t { "True" } else { "False" };
+        let expected = if use_t {
+            Reference::StudentT { df }
+        } else {
+            Reference::Normal
+        };
+        let hac = Its::new(&y, t0).hac(3).test_distribution(dist).fit().unwrap();
+        assert_eq!(hac.level_change().reference(), expected, "hac use_t={use_t}");
+        assert_eq!(hac.ols().unwrap().reference(), expected, "hac ols use_t={use_t}");
+        crate::glm::check_table(
+            &hac.estimates(),
+            &r["its"][format!("ols_hac3_use_t{tag}")],
+            TOL,
+            &format!("its hac3 use_t={use_t}"),
+        );
+        let classical = Its::new(&y, t0).test_distribution(dist).fit().unwrap();
+        crate::glm::check_table(
+            &classical.estimates(),
+            &r["its"][format!("ols_use_t{tag}")],
+            TOL,
+            &format!("its classical use_t={use_t}"),
+        );
+        let pois = Its::new(&y, t0)
+            .family(Family::Poisson)
+            .exposure(&days)
+            .test_distribution(dist)
+            .fit()
+            .unwrap();
+        assert_eq!(pois.glm().unwrap().reference(), expected, "poisson glm use_t={use_t}");
+        // statsmodels' covariance is taken at the final mu, ours at the last IRLS step: 1e-5
+        crate::glm::check_table(
+            &pois.estimates(),
+            &r["glm"][format!("poisson_use_t{tag}")],
+            1e-5,
+            &format!("its poisson use_t={use_t}"),
+        );
+    }
+    // Defaults: Newey–West and Poisson refer to the normal, the classical fit to t.
+    assert_eq!(
+        Its::new(&y, t0).hac(3).fit().unwrap().level_change().reference(),
+        Reference::Normal
+    );
+    assert_eq!(
+        Its::new(&y, t0).fit().unwrap().level_change().reference(),
+        Reference::StudentT { df }
+    );
+    let effects = &r["its"]["effects_use_tTrue"];
+    for (label, fit, tol) in [
+        (
+            "ols_hac3",
+            Its::new(&y, t0)
+                .hac(3)
+                .test_distribution(TestDistribution::StudentT)
+                .fit()
+                .unwrap(),
+            TOL,
+        ),
+        (
+            "poisson",
+            Its::new(&y, t0)
+                .family(Family::Poisson)
+                .exposure(&days)
+                .test_distribution(TestDistribution::StudentT)
+                .fit()
+                .unwrap(),
+            1e-5,
+        ),
+    ] {
+        let e = &effects[label];
+        for (i, time) in e["times"].as_array().unwrap().iter().enumerate() {
+            let time = time.as_u64().unwrap() as usize;
+            let eff = fit.effect_at(time).unwrap();
+            for (key, est) in [("absolute", eff.absolute()), ("relative", eff.relative())] {
+                let what = format!("{label} {key} at {time}");
+                assert_eq!(est.reference(), Reference::StudentT { df }, "{what}");
+                close_slices(&[est.value()], &[floats(&e[key])[i]], tol, &what);
+                close_slices(&[est.std_error()], &[floats(&e[format!("{key}_se")])[i]], tol, &what);
+                let z = est.z_or_t();
+                close_slices(
+                    &[est.p_value()],
+                    &[floats(&e[format!("{key}_p")])[i]],
+                    tol * (1.0 + z * z),
+                    &format!("{what} p"),
+                );
+                let (lo, hi) = est.confidence_interval(0.95).unwrap().bounds();
+                let want = floats(&e[format!("{key}_ci_95")][i]);
+                close_slices(&[lo, hi], &want, tol * (1.0 + z.abs()), &format!("{what} ci"));
+            }
+        }
+    }
+}

@@ -35,6 +35,7 @@ mod network_disruption;
 mod network_io;
 mod network_measures;
 mod network_model;
+mod no_panic;
 mod period;
 #[cfg(feature = "petgraph")]
 mod petgraph_conv;

@@ -188,6 +188,34 @@ fn graphml_leaves_out_the_sources_of_a_tie_without_any() {
     assert!(edges[1].contains("<data key=\"sources\">"), "{}", edges[1]);
 }
 
+/// Each source of a tie is written as `publisher|title|date|address|note` with `\\`, `;` and `|` escaped,
+/// the sources joined by `"; "`, and read back exactly. Found by the `graphml` fuzz target (2026-12-03),
+/// whose oracle still expected the sources' display form (`publisher, "title"`) joined by `" | "`.
+#[test]
+fn graphml_writes_each_source_as_an_escaped_record() {
+    let mut b = SmugglingNetwork::builder();
+    let x = b.add_actor(Actor::person("x"));
+    let y = b.add_actor(Actor::person("y"));
+    let tie = Tie::undirected(TieKind::Communication)
+        .source(Source::new("n", "n").unwrap())
+        .source(
+            Source::new("a|b; c", "back\\slash")
+                .unwrap()
+                .date(date!(2023 - 04 - 05))
+                .note("x;y"),
+        );
+    b.add_tie(x, y, tie).unwrap();
+    let net = b.build().unwrap();
+    let mut out = Vec::new();
+    write_graphml(&net, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains(r#"<data key="sources">n|n|||; a\|b\; c|back\\slash|2023-04-05||x\;y</data>"#),
+        "{text}"
+    );
+    assert_eq!(corridor::io::read_graphml(text.as_bytes()).unwrap(), net);
+}
+
 #[test]
 fn dot_escapes_quotes_backslashes_and_newlines() {
     let mut out = Vec::new();

@@ -556,3 +556,73 @@ fn entries_can_be_declared_where_routes_run_both_ways() {
     assert_conserved(&m, &run);
     assert_eq!(run.entered(), 500);
 }
+
+/// Issue 13, sizes from the caller: inflows whose sum would overflow a `u64` (it panicked in
+/// `Scenario::total_inflow` and wrapped in release builds), inflow shocks that multiply the people
+/// past what a run can count, an agent run of more people than its 16-byte records can hold, and an
+/// ensemble whose records cannot be allocated are errors, not panics, wrapped counts or aborts.
+#[test]
+fn sizes_that_cannot_be_counted_or_held_are_errors() {
+    let model = Model::builder()
+        .place(place("a", PlaceKind::GatheringTown))
+        .place(place("b", PlaceKind::Destination))
+        .route(Route::new("a", "b", 1.0, Transit::fixed(1).unwrap()).unwrap())
+        .build()
+        .unwrap();
+    let start = date!(2021 - 01 - 01);
+    let s = Scenario::new(start, 60).unwrap();
+    // 2 × u64::MAX people.
+    assert!(matches!(
+        s.clone()
+            .inflow_daily("a", Nationality::Unknown, vec![u64::MAX, u64::MAX]),
+        Err(SimError::Inflow { .. })
+    ));
+    // A trillion people is the bound, over all inflows of the scenario.
+    let full = s
+        .clone()
+        .inflow_daily("a", col(), vec![500_000_000_000, 500_000_000_000])
+        .unwrap();
+    assert_eq!(full.total_inflow(), 1_000_000_000_000);
+    assert!(matches!(
+        full.clone().inflow_daily("a", ven(), vec![1]),
+        Err(SimError::Inflow { .. })
+    ));
+    // The cohort engine counts a trillion people exactly.
+    let run = model.run_cohorts(&full).unwrap();
+    assert_eq!(run.entered(), 1_000_000_000_000);
+    assert_eq!(run.held_at_end(), 1_000_000_000_000);
+    // Inflow shocks that take the people past the bound.
+    let shocked = s
+        .clone()
+        .inflow_daily("a", col(), vec![10_000_000; 60])
+        .unwrap()
+        .event(Event::inflow_shock(None, start, date!(2021 - 03 - 01), 1e9).unwrap());
+    match model.run_cohorts(&shocked) {
+        Err(corridor::Error::Sim(SimError::TooMany { max, .. })) => assert_eq!(max, 1_000_000_000_000),
+        other => panic!("expected too many people, got {other:?}"),
+    }
+    // The agent engine holds at most 2^30 people; the cohort engine has no such bound.
+    let many = s.clone().inflow_daily("a", col(), vec![1 << 30, 1]).unwrap();
+    match model.run(&many, 1) {
+        Err(corridor::Error::Sim(SimError::TooMany { got, max, .. })) => {
+            assert_eq!((got, max), ((1 << 30) + 1, 1 << 30));
+        }
+        other => panic!("expected too many agents, got {other:?}"),
+    }
+    assert!(matches!(
+        model.ensemble(&many, 1, 2),
+        Err(corridor::Error::Sim(SimError::TooMany { .. }))
+    ));
+    assert_eq!(model.run_cohorts(&many).unwrap().entered(), (1 << 30) + 1);
+    // u32::MAX runs of a hundred years: about 3·10^16 bytes of daily records.
+    let long = Scenario::new(start, 36_525)
+        .unwrap()
+        .inflow_daily("a", col(), vec![1])
+        .unwrap();
+    match model.ensemble(&long, 1, u32::MAX) {
+        Err(corridor::Error::Sim(SimError::Memory { bytes, .. })) => {
+            assert_eq!(bytes, 3 * 5 * 36_525 * u128::from(u32::MAX) * 8);
+        }
+        other => panic!("expected a memory error, got {:?}", other.map(|e| e.runs().len())),
+    }
+}

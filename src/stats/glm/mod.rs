@@ -7,7 +7,7 @@ mod negbin;
 use statrs::function::gamma::ln_gamma;
 
 use crate::stats::StatsError;
-use crate::stats::regression::{Coefficients, CovType, Design, Estimate, Reference};
+use crate::stats::regression::{Coefficients, CovType, Design, Estimate, Reference, TestDistribution};
 use crate::stats::validate::check_finite;
 
 use irls::{Variance, irls};
@@ -92,6 +92,11 @@ impl Family {
 ///   `theta.ml`'s information. AIC `-2 L + 2k + 2`.
 /// * Gaussian: OLS of `y - offset` with the classical covariance.
 ///
+/// Tests and intervals refer to the normal for Poisson and the negative binomial and to Student's t
+/// with `n - k` degrees of freedom for quasi-Poisson and the Gaussian family (R `summary.glm`: t
+/// whenever the dispersion is estimated); [`Glm::test_distribution`] chooses otherwise (statsmodels
+/// `GLM.fit(use_t=...)`).
+///
 /// # Complexity
 ///
 /// `O(n k^2)` per IRLS iteration.
@@ -113,6 +118,7 @@ pub struct Glm<'a> {
     y: &'a [f64],
     offset: Option<&'a [f64]>,
     family: Family,
+    dist: TestDistribution,
 }
 
 impl<'a> Glm<'a> {
@@ -124,6 +130,7 @@ impl<'a> Glm<'a> {
             y,
             offset: None,
             family: Family::Poisson,
+            dist: TestDistribution::Default,
         }
     }
 
@@ -156,6 +163,33 @@ impl<'a> Glm<'a> {
         self
     }
 
+    /// Chooses the distribution that tests and intervals refer to, with the same meaning as
+    /// [`Ols::test_distribution`](crate::stats::regression::Ols::test_distribution) (statsmodels `use_t`; see
+    /// [`TestDistribution`]): [`TestDistribution::Default`] keeps the family's convention (normal for
+    /// Poisson and the negative binomial, t for quasi-Poisson and Gaussian),
+    /// [`TestDistribution::StudentT`] is statsmodels `GLM.fit(use_t=True)` (t with `n - k` degrees of
+    /// freedom for every family), [`TestDistribution::Normal`] is `use_t=False` (z statistics for every
+    /// family). Estimates and standard errors do not change. Checked against statsmodels 0.15.0
+    /// (`tests/reference-scripts/glm_use_t.py`).
+    ///
+    /// # Example
+    /// ```
+    /// use corridor::stats::Family;
+    /// use corridor::stats::glm::Glm;
+    /// use corridor::stats::regression::{Design, Reference, TestDistribution};
+    /// let t: Vec<f64> = (0..12).map(f64::from).collect();
+    /// let y = [3.0, 4.0, 6.0, 5.0, 9.0, 10.0, 12.0, 15.0, 14.0, 20.0, 24.0, 25.0];
+    /// let x = Design::with_intercept(&[&t[..]])?;
+    /// let fit = Glm::new(&x, &y).family(Family::Poisson).test_distribution(TestDistribution::StudentT).fit()?;
+    /// assert_eq!(fit.reference(), Reference::StudentT { df: 10.0 });
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    #[must_use]
+    pub fn test_distribution(mut self, dist: TestDistribution) -> Self {
+        self.dist = dist;
+        self
+    }
+
     /// Fits the model.
     ///
     /// # Errors
@@ -166,11 +200,28 @@ impl<'a> Glm<'a> {
     /// [`StatsError::TooShort`] unless `n > k`, [`StatsError::Singular`] for a
     /// rank-deficient design, [`StatsError::NoConvergence`] when IRLS diverges.
     pub fn fit(&self) -> crate::stats::error::Result<GlmFit> {
-        fit_glm(self.x, self.y, self.offset, self.family)
+        fit_glm(self.x, self.y, self.offset, self.family, self.dist)
     }
 }
 
-pub(crate) fn fit_glm(x: &Design, y: &[f64], offset: Option<&[f64]>, family: Family) -> Result<GlmFit, StatsError> {
+pub(crate) fn fit_glm(
+    x: &Design,
+    y: &[f64],
+    offset: Option<&[f64]>,
+    family: Family,
+    dist: TestDistribution,
+) -> Result<GlmFit, StatsError> {
+    let mut fit = fit_glm_default(x, y, offset, family)?;
+    let reference = match dist {
+        TestDistribution::Default => return Ok(fit),
+        TestDistribution::StudentT => Reference::StudentT { df: fit.df_resid },
+        TestDistribution::Normal => Reference::Normal,
+    };
+    fit.coef.set_reference(reference);
+    Ok(fit)
+}
+
+fn fit_glm_default(x: &Design, y: &[f64], offset: Option<&[f64]>, family: Family) -> Result<GlmFit, StatsError> {
     let n = x.nrows();
     let k = x.ncols();
     if y.len() != n {
@@ -391,7 +442,7 @@ fn negative_binomial(
 
 fn gaussian(x: &Design, y: &[f64], offset: &[f64], has_const: bool) -> Result<GlmFit, StatsError> {
     let yo: Vec<f64> = y.iter().zip(offset).map(|(a, o)| a - o).collect();
-    let ols = crate::stats::regression::fit_ols_internal(x, &yo, CovType::Nonrobust)?;
+    let ols = crate::stats::regression::fit_ols_internal(x, &yo, CovType::Nonrobust, TestDistribution::Default)?;
     let n = x.nrows() as f64;
     let ssr = ols.ssr();
     let null = if has_const {
@@ -767,19 +818,37 @@ mod tests {
         let t = [0.0, 1.0, 2.0, 3.0];
         let x = Design::with_intercept(&[&t[..]]).unwrap();
         assert!(matches!(
-            fit_glm(&x, &[1.0, -1.0, 2.0, 3.0], None, Family::Poisson),
+            fit_glm(
+                &x,
+                &[1.0, -1.0, 2.0, 3.0],
+                None,
+                Family::Poisson,
+                TestDistribution::Default
+            ),
             Err(StatsError::InvalidParameter { .. })
         ));
         assert!(matches!(
-            fit_glm(&x, &[0.0; 4], None, Family::Poisson),
+            fit_glm(&x, &[0.0; 4], None, Family::Poisson, TestDistribution::Default),
             Err(StatsError::Degenerate { .. })
         ));
         assert!(matches!(
-            fit_glm(&x, &[1.0, 2.0, 3.0, 4.0], Some(&[0.0]), Family::Poisson),
+            fit_glm(
+                &x,
+                &[1.0, 2.0, 3.0, 4.0],
+                Some(&[0.0]),
+                Family::Poisson,
+                TestDistribution::Default
+            ),
             Err(StatsError::LengthMismatch { .. })
         ));
         assert!(matches!(
-            fit_glm(&x, &[1.0, 2.0, f64::INFINITY, 4.0], None, Family::QuasiPoisson),
+            fit_glm(
+                &x,
+                &[1.0, 2.0, f64::INFINITY, 4.0],
+                None,
+                Family::QuasiPoisson,
+                TestDistribution::Default
+            ),
             Err(StatsError::NonFinite { index: 2, .. })
         ));
     }

@@ -236,6 +236,10 @@ impl Coefficients {
         self.reference
     }
 
+    pub(crate) fn set_reference(&mut self, reference: Reference) {
+        self.reference = reference;
+    }
+
     fn std_error(&self, j: usize) -> f64 {
         self.cov[j * self.len() + j].sqrt()
     }

@@ -105,15 +105,11 @@ impl<'a> Ols<'a> {
     /// [`Design`]'s QR: `|R_jj| <= 1e-7 ||x_j||`, as R `lm`),
     /// [`StatsError::Degenerate`] for HC2/HC3 with an observation of leverage 1.
     pub fn fit(&self) -> crate::stats::error::Result<OlsFit> {
-        fit_ols_with(self.x, self.y, self.cov, self.dist)
+        fit_ols(self.x, self.y, self.cov, self.dist)
     }
 }
 
-pub(crate) fn fit_ols(x: &Design, y: &[f64], cov: CovType) -> Result<OlsFit, StatsError> {
-    fit_ols_with(x, y, cov, TestDistribution::Default)
-}
-
-fn fit_ols_with(x: &Design, y: &[f64], cov: CovType, dist: TestDistribution) -> Result<OlsFit, StatsError> {
+pub(crate) fn fit_ols(x: &Design, y: &[f64], cov: CovType, dist: TestDistribution) -> Result<OlsFit, StatsError> {
     let n = x.nrows();
     let k = x.ncols();
     if y.len() != n {

@@ -74,6 +74,12 @@ impl EtsFit {
     /// The seed [`EtsFit::predict`] uses where there is no analytic interval.
     pub const DEFAULT_SEED: u64 = 0;
 
+    /// The longest horizon [`EtsFit::predict`] takes for a multiplicative-error model with a season and
+    /// trend that are none or additive (Hyndman et al.'s class 2), whose variance recursion is quadratic in
+    /// the horizon: 10,000 steps (about 5·10⁷ multiply-adds). [`EtsFit::predict_simulated`] has no such
+    /// bound.
+    pub const MAX_MULTIPLICATIVE_ERROR_HORIZON: usize = 10_000;
+
     /// Forecast means and prediction intervals as R `forecast(fit, h, level)`.
     ///
     /// Where R has analytic intervals ([`EtsFit::has_analytic_intervals`]; Hyndman et al. 2008 ch. 6), so do
@@ -87,9 +93,19 @@ impl EtsFit {
     /// result is reproducible (R's depends on its global random state) and equals R's only up to Monte
     /// Carlo error. Call [`EtsFit::predict_simulated`] to choose the number of paths or the seed.
     ///
+    /// # Complexity
+    ///
+    /// Linear in `h` for classes 1 and 3 (class 3 with matrix products of order `m` or `2m` per step, `m`
+    /// the period). Class 2's variance is Hyndman et al.'s (2008, ch. 6) recursion
+    /// `θ_h = μ_h² + σ² Σ_{j<h} c_j² θ_{h−j}`, a convolution that takes `h²/2` multiply-adds, so its
+    /// horizon is bounded by [`EtsFit::MAX_MULTIPLICATIVE_ERROR_HORIZON`] (10,000 steps, about 5·10⁷
+    /// multiply-adds); beyond it [`EtsFit::predict_simulated`] is linear in the horizon.
+    ///
     /// # Errors
     /// [`StatsError::InvalidParameter`] unless `0 < level < 1` and `h >= 1`, or when a horizon of `h`
-    /// values cannot be allocated; for simulated classes, the errors of [`EtsFit::predict_simulated`].
+    /// values cannot be allocated, or for class 2 (multiplicative error, season none or additive, trend
+    /// none or additive) when `h` exceeds [`EtsFit::MAX_MULTIPLICATIVE_ERROR_HORIZON`]; for simulated
+    /// classes, the errors of [`EtsFit::predict_simulated`].
     ///
     /// # Examples
     ///
@@ -115,6 +131,15 @@ impl EtsFit {
                 (mu, var)
             }
             (EtsErrorType::Multiplicative, _) => {
+                if h > Self::MAX_MULTIPLICATIVE_ERROR_HORIZON {
+                    return Err(StatsError::InvalidParameter {
+                        name: "horizon",
+                        value: h.to_string(),
+                        reason: "beyond 10,000 steps for a multiplicative-error model without a multiplicative \
+                                 season or trend: its variance recursion is quadratic in the horizon \
+                                 (use predict_simulated, which is linear in it)",
+                    });
+                }
                 let (mu, _, cj) = class1(self, h);
                 let s2 = self.sigma2;
                 let mut theta = vec![0.0; h];
