@@ -315,6 +315,18 @@ pub struct Changepoints {
 impl Changepoints {
     /// 0-based indices at which a new segment starts, increasing (Nile → `[28]`); equal to R's
     /// `cpts()`.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::stats::{Cost, Pelt, Penalty};
+    /// // Two shifts: new segments start at 3 and at 6 (R's cpts() would print 3 and 6 too: the
+    /// // 1-based last index of each segment but the final one).
+    /// let x = [0.0, 0.2, 0.1, 3.0, 3.1, 2.9, 8.0, 8.1, 7.9];
+    /// let cps = Pelt::new(Cost::NormalMean).penalty(Penalty::Manual(1.0)).detect(&x)?;
+    /// assert_eq!(cps.indices(), &[3, 6]);
+    /// assert_eq!((cps.len(), cps.is_empty()), (2, false));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn indices(&self) -> &[usize] {
         &self.indices

@@ -36,6 +36,16 @@ pub struct HamedRao {
 
 impl HamedRao {
     /// Kendall's score S (unchanged by the correction).
+    ///
+    /// # Examples
+    /// ```
+    /// // Kendall's S is not corrected: the plain test's.
+    /// let xs = [1.0, 3.0, 2.0, 5.0, 4.0, 6.0, 8.0, 7.0, 9.0, 10.0];
+    /// let hr = corridor::stats::trend::hamed_rao(&xs, 0.05, None)?;
+    /// assert_eq!(hr.s(), corridor::stats::mann_kendall(&xs)?.s());
+    /// assert_eq!(hr.s(), 45.0 - 2.0 * 3.0); // three falls among 45 pairs
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn s(&self) -> f64 {
         self.s as f64
@@ -103,6 +113,14 @@ impl HamedRao {
     }
 
     /// Tau as pymannkendall: `S / (n(n−1)/2)`.
+    ///
+    /// # Examples
+    /// ```
+    /// let xs = [1.0, 3.0, 2.0, 5.0, 4.0, 6.0, 8.0, 7.0, 9.0, 10.0];
+    /// // S / (n(n − 1)/2) = 39/45.
+    /// assert!((corridor::stats::trend::hamed_rao(&xs, 0.05, None)?.tau() - 39.0 / 45.0).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn tau(&self) -> f64 {
         self.s as f64 / ((self.n * (self.n - 1)) as f64 / 2.0)

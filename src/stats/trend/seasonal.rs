@@ -59,6 +59,14 @@ pub struct SeasonalMannKendall {
 
 impl SeasonalMannKendall {
     /// `S = Σ_seasons S_g`.
+    ///
+    /// # Examples
+    /// ```
+    /// // Season [1, 2, 3] rises (S = 3), season [9, 7, 8] has one rise and two falls (S = −1).
+    /// let smk = corridor::stats::trend::seasonal_mann_kendall(&[1.0, 9.0, 2.0, 7.0, 3.0, 8.0], 2)?;
+    /// assert_eq!(smk.s(), 2.0);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn s(&self) -> f64 {
         self.s as f64
@@ -274,6 +282,18 @@ impl SeasonalSensSlope {
     }
 
     /// pymannkendall's intercept: `median(x) − median(0..n−1) / period · slope`.
+    ///
+    /// # Examples
+    /// ```
+    /// // Slope 3 a cycle; median(x) = 15 and median(0..23) = 11.5: 15 − 11.5/3 · 3.
+    /// let xs: Vec<f64> = (0..24).map(|i| [5.0, 1.0, 8.0][i % 3] + 3.0 * (i / 3) as f64).collect();
+    /// let ss = corridor::stats::trend::seasonal_sens_slope(&xs, 3)?;
+    /// let mut sorted = xs.clone();
+    /// sorted.sort_by(f64::total_cmp);
+    /// let median = (sorted[11] + sorted[12]) / 2.0;
+    /// assert!((ss.intercept() - (median - 11.5 / 3.0 * 3.0)).abs() < 1e-12);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
     #[must_use]
     pub fn intercept(&self) -> f64 {
         self.intercept
