@@ -110,3 +110,26 @@ fn the_stored_calibration_improves_on_its_start() {
     let at_best = loss(&best);
     assert!(at_best < loss(&DarienFit::START), "the fit is no better than its start");
 }
+
+#[test]
+fn a_necocli_share_outside_zero_one_is_an_error_not_clamped() {
+    for share in [-0.1, 1.5, f64::NAN] {
+        let fit = DarienFit {
+            necocli_share: share,
+            ..DarienFit::calibrated()
+        };
+        let err = fit.scenario().expect_err("a share outside [0, 1] must be refused");
+        assert!(
+            matches!(err, corridor::Error::Sim(corridor::sim::SimError::Inflow { ref place, .. }) if place == "Necoclí"),
+            "{err}"
+        );
+    }
+    // the ends are shares: everyone at Turbo, everyone at Necoclí
+    for share in [0.0, 1.0] {
+        let fit = DarienFit {
+            necocli_share: share,
+            ..DarienFit::calibrated()
+        };
+        assert!(fit.scenario().is_ok());
+    }
+}

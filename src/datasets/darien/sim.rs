@@ -203,8 +203,8 @@ impl DarienFit {
     /// The corridor model with these parameters.
     ///
     /// # Errors
-    /// [`crate::sim::SimError`] when a parameter is out of range (a share outside `(0, 1]`, a
-    /// mean the 2–10 day range cannot hold, fewer than one boat place a day).
+    /// [`crate::sim::SimError`] when a parameter is out of range (a mean the 2–10 day range cannot
+    /// hold, fewer than one boat place a day).
     pub fn model(&self) -> crate::Result<Model> {
         let boat = Transit::fixed(whole("boat_days"))?;
         let (lo, hi) = (whole("trail_min_days"), whole("trail_max_days"));
@@ -252,11 +252,19 @@ impl DarienFit {
     /// The 2021–2024 scenario with these parameters (see [`scenario_2021_2024`]).
     ///
     /// # Errors
-    /// [`crate::sim::SimError`] when a parameter is out of range.
+    /// [`crate::sim::SimError::Inflow`] when `necocli_share` is not in `[0, 1]` (it is never
+    /// clamped), and [`crate::sim::SimError`] when another parameter is out of range.
     pub fn scenario(&self) -> crate::Result<Scenario> {
+        let share = self.necocli_share;
+        if !(0.0..=1.0).contains(&share) {
+            return Err(crate::sim::SimError::Inflow {
+                place: "Necoclí".to_owned(),
+                reason: format!("share of the demand gathering there {share} is not in [0, 1]"),
+            }
+            .into());
+        }
         let days = (END - START).whole_days() as u32 + 1;
         let demand = demand(self.lead_days, days)?;
-        let share = self.necocli_share.clamp(0.0, 1.0);
         let (mut necocli, mut turbo) = (Vec::with_capacity(demand.len()), Vec::with_capacity(demand.len()));
         let (mut sum, mut given) = (0.0_f64, 0u64);
         for &d in &demand {
