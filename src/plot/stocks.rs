@@ -290,7 +290,8 @@ mod tests {
         assert_eq!(labels, ["2021", "2022", "2023", "2024"]);
         assert_eq!(years[1].0, 365.0);
         let quarters = day_ticks(date!(2021 - 02 - 15), 300);
-        assert_eq!(quarters[0], (44.0, "2021-04".to_owned()));
+        // 2021-02-15 + 45 days = 2021-04-01 (13 more days of February, 31 of March, then the 1st)
+        assert_eq!(quarters[0], (45.0, "2021-04".to_owned()));
         let short = day_ticks(date!(2021 - 08 - 03), 20);
         assert_eq!(short, [(0.0, "2021-08-03".to_owned()), (19.0, "2021-08-22".to_owned())]);
     }
