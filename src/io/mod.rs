@@ -70,6 +70,7 @@ pub use graphml_read::{GraphmlError, read_graphml};
 ///
 /// # Examples
 /// ```
+/// # #[cfg(feature = "csv")] {
 /// use corridor::io::{read_flows_csv, ReadError};
 /// // Every error names the line and the column of the bad cell.
 /// let err = read_flows_csv("date,count\n2021-08,12\n2021-08,-5\n".as_bytes()).unwrap_err();
@@ -79,6 +80,7 @@ pub use graphml_read::{GraphmlError, read_graphml};
 /// assert!(matches!(err, corridor::Error::Read(ReadError::UnknownColumn { column: 3, .. })));
 /// let err = read_flows_csv("".as_bytes()).unwrap_err();
 /// assert!(matches!(err, corridor::Error::Read(ReadError::Empty)));
+/// # }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]

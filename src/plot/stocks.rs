@@ -16,7 +16,7 @@ const LINES: [usize; 8] = [5, 6, 3, 1, 7, 2, 0, 4];
 
 /// Options of [`stocks_svg`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::plot::StocksChart;
 /// let c = StocksChart::default().title("Waiting along the corridor").places(&["Necoclí", "San Vicente"]);
@@ -72,7 +72,7 @@ impl StocksChart {
 /// [`PlotError::UnknownName`] for a place the run does not have; [`PlotError::TooMany`] for more
 /// than eight places; [`PlotError::Size`]; as [`crate::Error::Plot`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::flow::Nationality;
 /// use corridor::plot::{StocksChart, stocks_svg};

@@ -264,7 +264,7 @@ impl From<&crate::partner::QuotaSchedule> for QuotaSchedule {
     /// day (the partner schedule's steps do not overlap, so "the lowest rule applies" never has to
     /// choose).
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::partner::{self, QuotaStep};
     /// use corridor::sim::{Event, QuotaSchedule, Target};
@@ -310,7 +310,7 @@ impl From<&crate::partner::QuotaSchedule> for QuotaSchedule {
 /// capacity before the arrests is unbounded (no actor on some path states a capacity, so the data
 /// give no ratio) or zero, or when it is unbounded after them.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// use corridor::network::{Actor, SmugglingNetwork, StageServed, Tie, TieKind};
 ///
@@ -538,7 +538,7 @@ impl Event {
     /// # Errors
     /// As [`capacity_ratio`]; [`SimError::Event`] when `last` is before `first`.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::network::{Actor, SmugglingNetwork, StageServed, Tie, TieKind};
     /// use corridor::sim::Event;

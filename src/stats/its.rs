@@ -203,7 +203,7 @@ impl<'a> Its<'a> {
     /// (statsmodels `fit(cov_type="HAC", use_t=True)`, `GLM.fit(use_t=True)`), which covers better than
     /// the normal on the short series ITS is often fitted to. Estimates and standard errors do not change.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::stats::Its;
     /// use corridor::stats::regression::{Reference, TestDistribution};

@@ -172,7 +172,7 @@ impl<'a> Glm<'a> {
     /// family). Estimates and standard errors do not change. Checked against statsmodels 0.15.0
     /// (`tests/reference-scripts/glm_use_t.py`).
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use corridor::stats::Family;
     /// use corridor::stats::glm::Glm;
