@@ -11,9 +11,13 @@
 //! 65,536 rows (`flows_1e6.sliced.arrow`: arrow-rs encodes each batch whole before writing it, so slices
 //! bound the writer's memory), and the four steps alone.
 //!
-//! `cargo bench --bench arrow --features arrow -- --once write|write-sliced|read|rewrite [FILE]` does one
-//! write (building the table first), one read, or one read and write back (as the peer's write mode), and
-//! prints the sizes, for peak memory and CPU time with `/usr/bin/time -v`.
+//! `FlowTable::read_ipc` (the "read: `FlowTable::read_ipc`" benches) reads the same files straight into a table, without
+//! record batches.
+//!
+//! `cargo bench --bench arrow --features arrow -- --once write|write-sliced|read|read-table|rewrite [FILE]`
+//! does one write (building the table first), one read (`read`: batches then table; `read-table`:
+//! `FlowTable::read_ipc`), or one read and write back (as the peer's write mode), and prints the sizes,
+//! for peak memory and CPU time with `/usr/bin/time -v`.
 
 mod common;
 
@@ -140,6 +144,12 @@ fn read(path: &Path) -> FlowTable {
     t
 }
 
+/// The file straight into a table (`FlowTable::read_ipc`: no record batch).
+fn read_table(path: &Path) -> FlowTable {
+    let file = File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    FlowTable::read_ipc(BufReader::new(file)).expect("a flow table")
+}
+
 fn once(args: &[String], default: PathBuf) {
     let path = args.get(1).map_or(default, PathBuf::from);
     match args.first().map(String::as_str) {
@@ -148,6 +158,10 @@ fn once(args: &[String], default: PathBuf) {
             write(&t, &path, mode == "write-sliced");
             let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
             println!("wrote {} rows to {} ({bytes} bytes)", t.len(), path.display());
+        }
+        Some("read-table") => {
+            let t = read_table(&path);
+            println!("read {} rows, {} nationalities", t.len(), t.nationalities().len());
         }
         Some("read") => {
             let t = read(&path);
@@ -160,7 +174,7 @@ fn once(args: &[String], default: PathBuf) {
             write(&t, &out, false);
             println!("read {} rows, wrote {}", t.len(), out.display());
         }
-        other => panic!("--once write|write-sliced|read|rewrite [FILE], not {other:?}"),
+        other => panic!("--once write|write-sliced|read|read-table|rewrite [FILE], not {other:?}"),
     }
 }
 
@@ -177,6 +191,12 @@ fn main() {
     assert_eq!(read(&sliced), t, "the sliced file reads back as the table");
     write(&t, &path, false);
     assert_eq!(read(&path), t, "the file reads back as the table");
+    assert_eq!(read_table(&path), t, "the file reads straight back as the table");
+    assert_eq!(
+        read_table(&sliced),
+        t,
+        "the sliced file reads straight back as the table"
+    );
     let bytes = std::fs::read(&path).expect("just written");
     println!("{} rows, IPC file {} bytes at {}", t.len(), bytes.len(), path.display());
 
@@ -193,6 +213,12 @@ fn main() {
     });
     g.bench_function("read: read_ipc of the file + from_record_batch", |b| {
         b.iter(|| black_box(read(&path)));
+    });
+    g.bench_function("read: FlowTable::read_ipc of the file", |b| {
+        b.iter(|| black_box(read_table(&path)));
+    });
+    g.bench_function("read: FlowTable::read_ipc of the sliced file", |b| {
+        b.iter(|| black_box(read_table(&sliced)));
     });
     let batch = t.to_record_batch().expect("a batch");
     g.bench_function("to_record_batch", |b| {

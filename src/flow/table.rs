@@ -80,6 +80,13 @@ struct CountColumn {
 }
 
 impl CountColumn {
+    fn push_exact(&mut self, point: u64) {
+        if self.points.len().is_multiple_of(64) {
+            self.inexact_bits.push(0);
+        }
+        self.points.push(point);
+    }
+
     fn push(&mut self, c: Count) {
         let row = self.points.len();
         if row.is_multiple_of(64) {
@@ -1219,6 +1226,11 @@ impl FlowTable {
     /// [`Self::set_attribute_columns`].
     pub(crate) fn push_count(&mut self, c: Count) {
         self.counts.push(c);
+    }
+
+    /// [`FlowTable::push_count`] of `Count::exact(point)`, without building the count.
+    pub(crate) fn push_exact_count(&mut self, point: u64) {
+        self.counts.push_exact(point);
     }
 
     /// Sets the period and attribute columns of a table that has only counts so far (one entry per

@@ -410,3 +410,131 @@ fn series_batch_keeps_gaps_as_nulls() {
         1
     );
 }
+
+/// A table of `n` rows cycling through `varied()`'s records, so that it spans several of
+/// `FlowTable::read_ipc`'s runs with nulls in every optional column.
+fn long(n: usize) -> FlowTable {
+    let base: Vec<FlowRecord> = varied().iter().map(|r| r.to_record()).collect();
+    (0..n).map(|i| base[i % base.len()].clone()).collect()
+}
+
+fn ipc_file(batches: &[RecordBatch]) -> Vec<u8> {
+    let mut file = Vec::new();
+    write_ipc(batches, &mut file).unwrap();
+    file
+}
+
+/// The rows of every batch through `from_record_batch`: what `FlowTable::read_ipc` must equal.
+fn by_batches(file: &[u8]) -> FlowTable {
+    let mut t = FlowTable::new();
+    for b in read_ipc(std::io::Cursor::new(file)).unwrap() {
+        t.append(FlowTable::from_record_batch(&b).unwrap());
+    }
+    t
+}
+
+#[test]
+fn read_ipc_of_a_table_equals_the_batches_read_one_by_one() {
+    for t in [
+        varied(),
+        darien::by_nationality(),
+        darien::monthly_by_nationality(),
+        long(100_003),
+        FlowTable::new(),
+    ] {
+        let b = t.to_record_batch().unwrap();
+        let whole = ipc_file(std::slice::from_ref(&b));
+        assert_eq!(FlowTable::read_ipc(std::io::Cursor::new(&whole)).unwrap(), t);
+        assert_eq!(by_batches(&whole), t);
+        // Batches of 40,000 rows (not a multiple of the reader's run): the rows in order, one table.
+        if b.num_rows() > 0 {
+            let parts: Vec<RecordBatch> = (0..b.num_rows())
+                .step_by(40_000)
+                .map(|at| b.slice(at, 40_000.min(b.num_rows() - at)))
+                .collect();
+            let sliced = ipc_file(&parts);
+            assert_eq!(FlowTable::read_ipc(std::io::Cursor::new(&sliced)).unwrap(), t);
+            assert_eq!(by_batches(&sliced), t);
+        }
+        let mut written = Vec::new();
+        t.write_ipc(&mut written).unwrap();
+        assert_eq!(written, whole);
+    }
+}
+
+#[test]
+fn read_ipc_of_another_layout_takes_the_batch_path() {
+    // Plain string columns (as from an engine without dictionaries): not corridor's schema, read
+    // through record batches, the same table.
+    let t = long(70_000);
+    let file = ipc_file(&[plain(&t.to_record_batch().unwrap())]);
+    assert_eq!(FlowTable::read_ipc(std::io::Cursor::new(&file)).unwrap(), t);
+}
+
+/// Where the record batch's `column`-th values buffer starts in `file` (located with arrow-ipc's
+/// flatbuffer reader, as the file format lays it out).
+fn values_offset(file: &[u8], column: usize) -> usize {
+    let n = file.len();
+    let footer_len = i32::from_le_bytes(file[n - 10..n - 6].try_into().unwrap()) as usize;
+    let footer = arrow_ipc::root_as_footer(&file[n - 10 - footer_len..n - 10]).unwrap();
+    let block = footer.recordBatches().unwrap().get(0);
+    let at = block.offset() as usize;
+    let meta = &file[at..at + block.metaDataLength() as usize];
+    let message = arrow_ipc::root_as_message(&meta[8..]).unwrap();
+    let batch = message.header_as_record_batch().unwrap();
+    at + block.metaDataLength() as usize + batch.buffers().unwrap().get(2 * column + 1).offset() as usize
+}
+
+#[test]
+fn hostile_files_are_errors() {
+    let t = varied();
+    let file = ipc_file(&[t.to_record_batch().unwrap()]);
+
+    // A nationality key (column 3) past the end of its dictionary of 3 values, on row 0 (HTI).
+    let mut bad_key = file.clone();
+    let at = values_offset(&file, 3);
+    bad_key[at..at + 4].copy_from_slice(&7u32.to_le_bytes());
+    let e = FlowTable::read_ipc(std::io::Cursor::new(&bad_key)).unwrap_err();
+    assert!(
+        matches!(&e, Error::Arrow(ArrowError::BadValue { row: 0, column: "nationality", text, .. }) if text == "7"),
+        "{e}"
+    );
+    // arrow-rs's validation refuses it on the batch path.
+    assert!(read_ipc(std::io::Cursor::new(&bad_key)).is_err());
+
+    // A footer block whose body length is negative (arrow-rs's own `FileReader` unwraps it).
+    let n = file.len();
+    let footer_len = i32::from_le_bytes(file[n - 10..n - 6].try_into().unwrap()) as usize;
+    let footer_at = n - 10 - footer_len;
+    let footer = arrow_ipc::root_as_footer(&file[footer_at..n - 10]).unwrap();
+    let block = footer.recordBatches().unwrap().get(0);
+    let mut pattern = Vec::new();
+    pattern.extend_from_slice(&block.offset().to_le_bytes());
+    pattern.extend_from_slice(&block.metaDataLength().to_le_bytes());
+    pattern.extend_from_slice(&[0; 4]);
+    pattern.extend_from_slice(&block.bodyLength().to_le_bytes());
+    let pos = footer_at
+        + file[footer_at..]
+            .windows(pattern.len())
+            .position(|w| w == pattern.as_slice())
+            .unwrap();
+    for body in [-1i64, i64::MAX, (n as i64) * 2] {
+        let mut bad_block = file.clone();
+        bad_block[pos + 16..pos + 24].copy_from_slice(&body.to_le_bytes());
+        let e = FlowTable::read_ipc(std::io::Cursor::new(&bad_block)).unwrap_err();
+        assert!(e.to_string().contains("outside the file"), "{e}");
+        let e = read_ipc(std::io::Cursor::new(&bad_block)).unwrap_err();
+        assert!(e.to_string().contains("outside the file"), "{e}");
+    }
+
+    // Cut short, and not an IPC file at all.
+    for bytes in [
+        &file[..file.len() / 2],
+        &file[..12],
+        b"ARROW1".as_slice(),
+        b"".as_slice(),
+    ] {
+        assert!(FlowTable::read_ipc(std::io::Cursor::new(bytes)).is_err());
+        assert!(read_ipc(std::io::Cursor::new(bytes)).is_err());
+    }
+}
