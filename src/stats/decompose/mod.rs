@@ -38,13 +38,14 @@ pub enum SeasonalWindow {
 /// ```
 /// use corridor::stats::{stl, StlOptions, decompose::Robustness};
 /// let mut y: Vec<f64> = (0..48).map(|i| f64::from(i) + [3.0, -1.0, -4.0, 2.0][i as usize % 4]).collect();
-/// y[20] += 60.0; // one outlier
+/// y[20] += 60.0; // an outlier upwards
+/// y[30] -= 50.0; // and one downwards
 /// let standard = stl(&y, 4, StlOptions::default())?;
 /// assert!(standard.weights().iter().all(|&w| w == 1.0));
 /// let robust = stl(&y, 4, StlOptions::default().robustness(Robustness::Robust))?;
-/// // The outlier gets (close to) no weight, so it lands in the remainder.
-/// assert!(robust.weights()[20] < 0.01);
-/// assert!(robust.remainder()[20] > 50.0);
+/// // Both outliers get no weight (as in R's `$weights`), so they land in the remainder.
+/// assert_eq!((robust.weights()[20], robust.weights()[30]), (0.0, 0.0));
+/// assert!(robust.remainder()[20] > 59.0 && robust.remainder()[30] < -49.0);
 /// # Ok::<(), corridor::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
