@@ -64,8 +64,8 @@ pub enum Partial {
 /// # Serialisation
 ///
 /// With the `serde` feature a series serialises (serialise-only) as one row per period, in order:
-/// `period`, `count` (`null` for a gap), `partial` and `sources` — a frame with one row per period,
-/// gaps kept as nulls.
+/// `period`, `count` (`null` for a gap), `partial` and `sources` (empty for a gap) — a frame with one
+/// row per period, gaps kept as nulls.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FlowSeries {
     start: Period,
@@ -167,7 +167,12 @@ impl FlowSeries {
         })
     }
 
-    /// Attaches `source` to every value of the series.
+    /// Attaches `source` to every value of the series and adds it to [`sources`](Self::sources).
+    ///
+    /// Gaps get no source: a gap has no value whose provenance it could be, as in
+    /// [`FlowSeries::from_table`], so [`sources_at`](Self::sources_at) stays empty for a gap
+    /// and a gap's serialised row keeps `"sources": []`. The series' list of sources (what
+    /// chart captions cite) gains `source` even when every period is a gap.
     ///
     /// # Examples
     /// ```
@@ -177,6 +182,8 @@ impl FlowSeries {
     /// let s = FlowSeries::new("2024-01".parse()?, vec![Some(Count::exact(36_001)), None])?.with_source(snm.clone());
     /// assert_eq!(s.sources(), &[snm.clone()]);
     /// assert_eq!(s.sources_at(0).collect::<Vec<_>>(), [&snm]);
+    /// // February is a gap: no value, so no source of one.
+    /// assert_eq!(s.sources_at(1).count(), 0);
     /// # Ok::<(), corridor::Error>(())
     /// ```
     #[must_use]
@@ -187,7 +194,12 @@ impl FlowSeries {
             self.sources.push(source);
             (self.sources.len() - 1) as u32
         };
-        for vs in &mut self.value_sources {
+        for (vs, _) in self
+            .value_sources
+            .iter_mut()
+            .zip(&self.values)
+            .filter(|(_, v)| v.is_some())
+        {
             crate::distinct::push_distinct(vs, i);
         }
         self
@@ -355,13 +367,14 @@ impl FlowSeries {
         self.values.iter().filter(|v| v.is_none()).count()
     }
 
-    /// The distinct sources of the series.
+    /// The distinct sources of the series: those of its values and those attached with
+    /// [`with_source`](Self::with_source) (a slice keeps the whole list).
     #[must_use]
     pub fn sources(&self) -> &[Source] {
         &self.sources
     }
 
-    /// The sources of the value at `i`.
+    /// The sources of the value at `i`; none for a gap or an index past the end.
     pub fn sources_at(&self, i: usize) -> impl Iterator<Item = &Source> + '_ {
         self.value_sources
             .get(i)
@@ -551,6 +564,10 @@ impl FlowSeries {
                     *p = false;
                 }
             }
+        }
+        // A gap has no value, so no source of one (as everywhere in a series).
+        for (vs, _) in value_sources.iter_mut().zip(&values).filter(|(_, v)| v.is_none()) {
+            vs.clear();
         }
         Self::with_sources(coarse_periods[0], values, partials, self.sources.clone(), value_sources)
     }

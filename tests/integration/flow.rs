@@ -7,6 +7,53 @@ use corridor::flow::{
 use corridor::{Count, Granularity, Period};
 use proptest::prelude::*;
 
+/// `with_source` attaches the source to values only: a gap has no value, so no source of one, the same as a
+/// period without records in `from_table` (the Darién months of 2024 that were not published).
+#[test]
+fn with_source_skips_gaps_as_from_table_does() {
+    use corridor::Source;
+    let snm = Source::new("SNM Panamá", "Tránsito irregular por Darién").unwrap();
+    let s = FlowSeries::new(
+        "2024-01".parse().unwrap(),
+        vec![Some(Count::exact(36_001)), None, Some(Count::exact(37_166))],
+    )
+    .unwrap()
+    .with_source(snm.clone());
+    assert_eq!(s.sources(), std::slice::from_ref(&snm));
+    assert_eq!(s.sources_at(0).collect::<Vec<_>>(), [&snm]);
+    assert_eq!(s.sources_at(1).count(), 0, "a gap has no source");
+    assert_eq!(s.sources_at(2).collect::<Vec<_>>(), [&snm]);
+    // Attaching twice does not repeat it.
+    let twice = s.clone().with_source(snm.clone());
+    assert_eq!(twice, s);
+    // An all-gap series still lists the source for its caption, but no period cites it.
+    let empty = FlowSeries::new("2024-04".parse().unwrap(), vec![None, None])
+        .unwrap()
+        .with_source(snm.clone());
+    assert_eq!(empty.sources(), std::slice::from_ref(&snm));
+    assert_eq!(empty.sources_at(0).count() + empty.sources_at(1).count(), 0);
+
+    // From a table: January and March have records (with a source), February has none.
+    let wola = Source::new("WOLA", "Darién Gap crossings").unwrap();
+    let table: FlowTable = [("2024-01-15", 36_001), ("2024-03-15", 37_166)]
+        .into_iter()
+        .map(|(d, n)| FlowRecord::new(d.parse().unwrap(), Count::exact(n)).source(wola.clone()))
+        .collect();
+    let from_table = FlowSeries::from_table(&table, Granularity::Month).unwrap();
+    assert_eq!(from_table.sources_at(1).count(), 0);
+    let both = from_table.with_source(snm.clone());
+    assert_eq!(both.sources_at(0).collect::<Vec<_>>(), [&wola, &snm]);
+    assert_eq!(both.sources_at(1).count(), 0, "the gap stays without a source");
+    assert_eq!(both.sources(), [wola.clone(), snm.clone()]);
+
+    // Coarsened: a quarter that is a gap (a month missing) cites nothing; its partial sum cites the months it adds.
+    let missing = both.coarsen(Granularity::Quarter, Partial::Missing).unwrap();
+    assert_eq!((missing.point(0), missing.sources_at(0).count()), (None, 0));
+    let partial = both.coarsen(Granularity::Quarter, Partial::Sum).unwrap();
+    assert_eq!(partial.point(0), Some(73_167));
+    assert_eq!(partial.sources_at(0).collect::<Vec<_>>(), [&wola, &snm]);
+}
+
 /// Public types are Send, Sync, Debug and Clone (checked at compile time).
 #[test]
 fn public_types_are_send_sync_debug_clone() {

@@ -295,6 +295,27 @@ fn flow_series_json_keeps_gaps_as_nulls() {
 }
 
 #[test]
+fn flow_series_json_gives_a_source_to_values_not_gaps() {
+    // The same months with their publisher attached: the two figures cite it, the missing March cites nothing.
+    let snm = corridor::Source::new("SNM Panamá", "Tránsito irregular por Darién").unwrap();
+    let s = FlowSeries::new(
+        "2024-01".parse().unwrap(),
+        vec![Some(Count::exact(36_001)), Some(Count::exact(37_166)), None],
+    )
+    .unwrap()
+    .with_source(snm.clone());
+    let src = serde_json::to_value(&snm).unwrap();
+    assert_eq!(
+        serde_json::to_value(&s).unwrap(),
+        json!([
+            {"period": "2024-01", "count": "36001", "partial": false, "sources": [src]},
+            {"period": "2024-02", "count": "37166", "partial": false, "sources": [src]},
+            {"period": "2024-03", "count": null, "partial": false, "sources": []},
+        ])
+    );
+}
+
+#[test]
 fn disruption_json_carries_networkx_metrics() {
     // networkx 3.6 metrics of the corridor case (network_disruption.json).
     let r = load("network_disruption.json");
