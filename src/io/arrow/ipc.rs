@@ -206,7 +206,10 @@ fn check_buffers(message: &arrow_ipc::Message<'_>, body: usize) -> Result<(), Ar
         (None, Some(d)) => d.data(),
         (None, None) => None,
     };
-    for buf in batch.iter().flat_map(|b| b.buffers()).flatten() {
+    let Some(buffers) = batch.and_then(|b| b.buffers()) else {
+        return Ok(());
+    };
+    for buf in buffers {
         let end = usize::try_from(buf.offset())
             .ok()
             .zip(usize::try_from(buf.length()).ok())
