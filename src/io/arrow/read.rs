@@ -421,8 +421,7 @@ pub(super) struct TableBuilder {
     /// Nationalities: the table index of each key (UNSET until first seen, so the table's dictionary
     /// keeps the order of first appearance).
     nat_cache: Vec<u32>,
-    /// Places and sources, by the key of their name: the first combination of keys seen and its table
-    /// index; the hash map holds the combinations seen besides the first.
+    /// Places and sources by the combination of their key columns.
     locations: ComboCache<3>,
     sources: ComboCache<5>,
     /// Places and sources by key when the key columns are one (`UNSET` until first seen).
