@@ -173,6 +173,51 @@ fn read_everything(bytes: &[u8]) {
     let _ = read_flee_counts(bytes);
     #[cfg(feature = "arrow")]
     let _ = corridor::io::read_ipc(std::io::Cursor::new(bytes));
+    #[cfg(feature = "arrow")]
+    let _ = FlowTable::read_ipc(std::io::Cursor::new(bytes));
+}
+
+/// A valid IPC file of a small table with every attribute, nulls and inexact counts, in two batches.
+#[cfg(all(feature = "csv", feature = "arrow"))]
+fn small_ipc_file() -> Vec<u8> {
+    let table = corridor::datasets::darien::by_nationality();
+    let batch = table.to_record_batch().expect("a batch");
+    let half = batch.num_rows() / 2;
+    let mut file = Vec::new();
+    corridor::io::write_ipc(
+        &[batch.slice(0, half), batch.slice(half, batch.num_rows() - half)],
+        &mut file,
+    )
+    .expect("written");
+    file
+}
+
+#[cfg(all(feature = "csv", feature = "arrow"))]
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// A valid IPC file with a few bytes overwritten (footer, metadata, dictionaries, keys, counts)
+    /// or cut short: both readers give a table or an error.
+    #[test]
+    fn ipc_files_with_bytes_overwritten(
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        cut in proptest::option::of(any::<prop::sample::Index>()),
+    ) {
+        let mut file = small_ipc_file();
+        for (at, byte) in edits {
+            let i = at.index(file.len());
+            file[i] = byte;
+        }
+        if let Some(c) = cut {
+            file.truncate(c.index(file.len()));
+        }
+        if let Ok(batches) = corridor::io::read_ipc(std::io::Cursor::new(&file)) {
+            for b in &batches {
+                let _ = FlowTable::from_record_batch(b);
+            }
+        }
+        let _ = FlowTable::read_ipc(std::io::Cursor::new(&file));
+    }
 }
 
 #[cfg(feature = "csv")]

@@ -51,8 +51,11 @@ fn write_inner<W: Write>(batches: &[RecordBatch], writer: W) -> Result<(), Arrow
 /// batches' columns then share; dictionaries and batches are decoded from it without a further copy.
 ///
 /// # Errors
-/// [`crate::Error::Arrow`] when the input is not an Arrow IPC file, is cut short, or its footer names a
-/// block outside the file.
+/// [`crate::Error::Arrow`] when the input is not an Arrow IPC file, is cut short, its footer names a
+/// block outside the file, or a message names a buffer outside its block or off the format's 8-byte
+/// boundaries. arrow-rs 60 panics on a few other malformed messages (e.g. a buffer that is not a whole
+/// number of its values); such a panic is caught and returned as this error too (a program built
+/// with `panic = "abort"` still aborts there, and the panic hook still prints its message).
 ///
 /// # Examples
 /// ```
@@ -76,6 +79,26 @@ const MAGIC: &[u8; 6] = b"ARROW1";
 
 /// The trailer: the footer's length (4 bytes) and the magic.
 const TRAILER: usize = 10;
+
+/// Runs an arrow-rs decoding step, turning a panic into an error. arrow-rs 60 checks most of a
+/// message, but panics on some malformed ones (e.g. a buffer whose length is not a whole number of
+/// its values, found by `tests/integration/no_panic.rs`); the blocks and buffers corridor can check
+/// itself are checked before this is reached.
+fn guarded<T>(what: &str, f: impl FnOnce() -> Result<T, arrow_schema::ArrowError>) -> Result<T, ArrowError> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(r) => Ok(r?),
+        Err(payload) => {
+            let why = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(arrow_error(format!(
+                "arrow-rs could not decode a malformed {what}: {why}"
+            )))
+        }
+    }
+}
 
 fn arrow_error(message: impl Into<String>) -> ArrowError {
     ArrowError::Arrow {
@@ -107,17 +130,19 @@ fn read_inner<R: Read + Seek>(mut reader: R) -> Result<Vec<RecordBatch>, ArrowEr
     if !ipc_schema.endianness().equals_to_target_endianness() {
         return Err(arrow_error("the file's endianness is not this machine's"));
     }
-    let schema = Arc::new(arrow_ipc::convert::try_fb_to_schema(ipc_schema)?);
+    let schema = Arc::new(guarded("schema", || arrow_ipc::convert::try_fb_to_schema(ipc_schema))?);
     let mut decoder = FileDecoder::new(schema, footer.version());
     for block in footer.dictionaries().iter().flatten() {
-        decoder.read_dictionary(block, &slice(&buffer, block, footer_start)?)?;
+        let bytes = slice(&buffer, block, footer_start)?;
+        guarded("dictionary", || decoder.read_dictionary(block, &bytes))?;
     }
     let blocks = footer
         .recordBatches()
         .ok_or_else(|| arrow_error("no record batches in the footer"))?;
     let mut batches = Vec::with_capacity(blocks.len());
     for block in blocks {
-        if let Some(batch) = decoder.read_record_batch(block, &slice(&buffer, block, footer_start)?)? {
+        let bytes = slice(&buffer, block, footer_start)?;
+        if let Some(batch) = guarded("record batch", || decoder.read_record_batch(block, &bytes))? {
             batches.push(batch);
         }
     }
@@ -145,6 +170,7 @@ fn block_span(block: &arrow_ipc::Block, footer_start: u64) -> Result<(u64, usize
     match (offset, meta, body) {
         (Some(o), Some(m), Some(b))
             if o >= MAGIC.len() as u64
+                && (o + m as u64).is_multiple_of(8)
                 && (m as u64)
                     .checked_add(b as u64)
                     .and_then(|n| o.checked_add(n))
@@ -161,11 +187,42 @@ fn block_span(block: &arrow_ipc::Block, footer_start: u64) -> Result<(u64, usize
     }
 }
 
-/// A footer block's bytes (metadata and body) within the whole file.
+/// A footer block's bytes (metadata and body) within the whole file, its message's buffers checked
+/// against its body.
 fn slice(buffer: &Buffer, block: &arrow_ipc::Block, footer_start: usize) -> Result<Buffer, ArrowError> {
     let (o, m, b) = block_span(block, footer_start as u64)?;
     // The span ends before the footer, inside the buffer, so `o` fits a usize.
-    Ok(buffer.slice_with_length(usize::try_from(o).unwrap_or(usize::MAX), m + b))
+    let block = buffer.slice_with_length(usize::try_from(o).unwrap_or(usize::MAX), m + b);
+    check_buffers(&message(&block[..m])?, b)?;
+    Ok(block)
+}
+
+/// Refuses a record batch or dictionary message naming a buffer outside its body of `body` bytes, or
+/// not on an 8-byte boundary as the format requires (arrow-rs slices them unchecked, and panics on
+/// either).
+fn check_buffers(message: &arrow_ipc::Message<'_>, body: usize) -> Result<(), ArrowError> {
+    let batch = match (message.header_as_record_batch(), message.header_as_dictionary_batch()) {
+        (Some(b), _) => Some(b),
+        (None, Some(d)) => d.data(),
+        (None, None) => None,
+    };
+    let Some(buffers) = batch.and_then(|b| b.buffers()) else {
+        return Ok(());
+    };
+    for buf in buffers {
+        let end = usize::try_from(buf.offset())
+            .ok()
+            .zip(usize::try_from(buf.length()).ok())
+            .and_then(|(o, l)| o.checked_add(l));
+        if end.is_none_or(|e| e > body) || buf.offset() % 8 != 0 {
+            return Err(arrow_error(format!(
+                "a buffer at {} of {} bytes is not on an 8-byte boundary within its message's body of {body} bytes",
+                buf.offset(),
+                buf.length()
+            )));
+        }
+    }
+    Ok(())
 }
 
 impl FlowTable {
@@ -291,7 +348,7 @@ fn read_table<R: Read + Seek>(mut reader: R) -> Result<FlowTable, ArrowError> {
     if !ipc_schema.endianness().equals_to_target_endianness() {
         return Err(arrow_error("the file's endianness is not this machine's"));
     }
-    let schema = arrow_ipc::convert::try_fb_to_schema(ipc_schema)?;
+    let schema = guarded("schema", || arrow_ipc::convert::try_fb_to_schema(ipc_schema))?;
     let flow = super::flow_schema();
     let is_flow =
         schema.fields().len() == flow.fields().len()
@@ -558,10 +615,13 @@ fn read_dictionaries<R: Read + Seek>(
         let (at, meta, body) = block_span(block, footer_start)?;
         let bytes = Buffer::from_vec(read_at(reader, at, (meta + body) as u64)?);
         let message = message(&bytes[..meta])?;
+        check_buffers(&message, body)?;
         let batch = message
             .header_as_dictionary_batch()
             .ok_or_else(|| arrow_error("a dictionary block holds no dictionary batch"))?;
-        arrow_ipc::reader::read_dictionary(&bytes.slice(meta), batch, schema, &mut dictionaries, &message.version())?;
+        guarded("dictionary", || {
+            arrow_ipc::reader::read_dictionary(&bytes.slice(meta), batch, schema, &mut dictionaries, &message.version())
+        })?;
     }
     Ok(dictionaries)
 }

@@ -421,15 +421,44 @@ pub(super) struct TableBuilder {
     /// Nationalities: the table index of each key (UNSET until first seen, so the table's dictionary
     /// keeps the order of first appearance).
     nat_cache: Vec<u32>,
-    /// Places and sources, by the key of their name: the first combination of keys seen and its table
-    /// index; the hash map holds the combinations seen besides the first.
-    loc_first: Vec<Option<([Option<usize>; 3], u32)>>,
+    /// Places and sources by the combination of their key columns.
+    locations: ComboCache<3>,
+    sources: ComboCache<5>,
     /// Places and sources by key when the key columns are one (`UNSET` until first seen).
     loc_shared: Vec<u32>,
     src_shared: Vec<u32>,
-    loc_cache: FxHashMap<[Option<usize>; 3], u32>,
-    src_first: Vec<Option<([Option<usize>; 5], u32)>>,
-    src_cache: FxHashMap<[Option<usize>; 5], u32>,
+}
+
+/// Table indices by a combination of `N` keys whose first is a dictionary key (a place's name, country
+/// and kind keys; a source's five): the first combination seen for each first key in a vector, the
+/// others in a hash map.
+struct ComboCache<const N: usize> {
+    first: Vec<Option<([Option<usize>; N], u32)>>,
+    rest: FxHashMap<[Option<usize>; N], u32>,
+}
+
+impl<const N: usize> ComboCache<N> {
+    fn new(keys: usize) -> Self {
+        ComboCache {
+            first: vec![None; keys],
+            rest: FxHashMap::default(),
+        }
+    }
+
+    fn get(&self, k0: usize, combo: &[Option<usize>; N]) -> Option<u32> {
+        match self.first[k0] {
+            Some((first, i)) if first == *combo => Some(i),
+            _ => self.rest.get(combo).copied(),
+        }
+    }
+
+    fn insert(&mut self, k0: usize, combo: [Option<usize>; N], i: u32) {
+        if self.first[k0].is_none() {
+            self.first[k0] = Some((combo, i));
+        } else {
+            self.rest.insert(combo, i);
+        }
+    }
 }
 
 /// Days the direct period cache covers.
@@ -486,12 +515,10 @@ impl TableBuilder {
             by_start: Vec::new(),
             period_cache: FxHashMap::default(),
             nat_cache: vec![UNSET; dict_len(&cols.nationality)],
-            loc_first: vec![None; dict_len(&cols.place[0])],
+            locations: ComboCache::new(dict_len(&cols.place[0])),
+            sources: ComboCache::new(dict_len(&cols.source[0])),
             loc_shared: vec![UNSET; dict_len(&cols.place[0])],
             src_shared: vec![UNSET; dict_len(&cols.source[0])],
-            loc_cache: FxHashMap::default(),
-            src_first: vec![None; dict_len(&cols.source[0])],
-            src_cache: FxHashMap::default(),
         })
     }
 
@@ -663,11 +690,7 @@ impl TableBuilder {
         row0: usize,
     ) -> Result<u32, ArrowError> {
         let Some(k0) = lk[0] else { return Ok(Row::NONE) };
-        let cached = match self.loc_first[k0] {
-            Some((first, i)) if first == lk => Some(i),
-            _ => self.loc_cache.get(&lk).copied(),
-        };
-        if let Some(i) = cached {
+        if let Some(i) = self.locations.get(k0, &lk) {
             return Ok(i);
         }
         let Some(name) = place.get(row) else {
@@ -681,11 +704,7 @@ impl TableBuilder {
             l = l.kind(kd);
         }
         let i = self.table.intern_location(l);
-        if self.loc_first[k0].is_none() {
-            self.loc_first[k0] = Some((lk, i));
-        } else {
-            self.loc_cache.insert(lk, i);
-        }
+        self.locations.insert(k0, lk, i);
         Ok(i)
     }
 
@@ -740,11 +759,7 @@ impl TableBuilder {
         row0: usize,
     ) -> Result<u32, ArrowError> {
         let Some(k0) = sk[0] else { return Ok(Row::NONE) };
-        let cached = match self.src_first[k0] {
-            Some((first, i)) if first == sk => Some(i),
-            _ => self.src_cache.get(&sk).copied(),
-        };
-        if let Some(i) = cached {
+        if let Some(i) = self.sources.get(k0, &sk) {
             return Ok(i);
         }
         let text = |c: usize| cols[c].as_ref().and_then(|c| c.get(row));
@@ -765,11 +780,7 @@ impl TableBuilder {
             s = s.note(nt);
         }
         let i = self.table.intern_source(s);
-        if self.src_first[k0].is_none() {
-            self.src_first[k0] = Some((sk, i));
-        } else {
-            self.src_cache.insert(sk, i);
-        }
+        self.sources.insert(k0, sk, i);
         Ok(i)
     }
 }
