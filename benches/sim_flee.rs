@@ -12,47 +12,19 @@
 //! Run: `cargo bench --bench sim_flee` and `cargo bench --bench sim_flee --features parallel`;
 //! the peer: `python3 benches/peers/flee_bench.py 3 10`.
 
-use std::fs::File;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
-use corridor::io::flee::{
-    FleeInput, FleeSettings, read_flee_closures, read_flee_conflicts, read_flee_counts, read_flee_layout,
-    read_flee_locations, read_flee_period, read_flee_routes,
-};
+use corridor::io::flee::{FleeSettings, read_flee_dir};
 use corridor::sim::{Model, Run, Scenario};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const HASTEN: u32 = 10;
 
-fn open(name: &str) -> File {
-    let dir: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/flee/mali");
-    File::open(dir.join(name)).unwrap()
-}
-
 fn mali(hasten: u32) -> (Model, Scenario) {
-    let (start, days) = read_flee_period(open("conflict_period.csv")).unwrap();
-    let mut input = FleeInput::new(
-        read_flee_locations(open("locations.csv")).unwrap(),
-        read_flee_routes(open("routes.csv")).unwrap(),
-        start,
-        days,
-    )
-    .unwrap()
-    .closures(read_flee_closures(open("closures.csv")).unwrap())
-    .conflicts(read_flee_conflicts(open("conflicts.csv")).unwrap())
-    .unwrap();
-    for (key, files) in read_flee_layout(open("source_data/data_layout.csv")).unwrap() {
-        for file in files {
-            let counts = read_flee_counts(open(&format!("source_data/{file}"))).unwrap();
-            input = if key == "total" {
-                input.displaced(counts)
-            } else {
-                input.camp_counts(key.clone(), counts)
-            };
-        }
-    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/flee/mali");
+    let input = read_flee_dir(dir).unwrap();
     let settings = FleeSettings::default().hasten(hasten);
     (input.model(&settings).unwrap(), input.scenario(&settings).unwrap())
 }

@@ -70,6 +70,17 @@ pub enum Error {
     /// An input/output failure of the reader or writer the caller passed in.
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
+    /// A file opened by path (as `io::flee::read_flee_dir` opens a scenario's files) could not
+    /// be opened or read: its path, and the error within it (which names the line and column where
+    /// the file's reader does).
+    #[error("{}: {source}", path.display())]
+    File {
+        /// The file's path.
+        path: std::path::PathBuf,
+        /// What went wrong: [`Error::Io`] when the file cannot be opened, the reader's error otherwise.
+        #[source]
+        source: Box<Error>,
+    },
     /// A statistic could not be computed from its input.
     #[error(transparent)]
     Stats(#[from] StatsError),

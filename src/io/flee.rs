@@ -9,6 +9,24 @@
 //! the simulation's engines allow, with [`FleeSettings`] holding Flee's movement parameters
 //! (its code defaults unless set).
 //!
+//! # Reading a scenario directory
+//!
+//! [`read_flee_dir`] reads a whole scenario directory into a [`FleeInput`] as Flee 3.1's driver
+//! does: every file Flee opens is required (a missing one is a [`crate::Error::File`] naming it),
+//! each error names the file and, where its reader gives them, the line and column, and a
+//! `data_layout.csv` row that names several files is their sum as Flee adds them (by date,
+//! without interpolation; see [`read_flee_dir`]).
+//!
+//! ```
+//! use corridor::io::flee::{read_flee_dir, FleeSettings};
+//!
+//! let input = read_flee_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/flee/mali"))?;
+//! let settings = FleeSettings::default().hasten(10);
+//! let (model, scenario) = (input.model(&settings)?, input.scenario(&settings)?);
+//! assert_eq!((model.places().len(), scenario.days()), (23, 300));
+//! # Ok::<(), corridor::Error>(())
+//! ```
+//!
 //! # How Flee's rules become the model's
 //!
 //! - **Places.** One per location. Conflict zones become gathering towns, towns crossing points,
@@ -334,13 +352,91 @@ impl FleeConflicts {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FleeCounts {
     points: Vec<(Date, f64)>,
+    /// For a sum of files ([`read_flee_dir`]): each point's addends, one per file in the layout
+    /// row's order; empty for one file.
+    parts: Vec<Vec<f64>>,
 }
 
 impl FleeCounts {
-    /// The dates and counts, in the file's order.
+    /// The dates and counts, in the file's order. For the sum of several files of a
+    /// `data_layout.csv` row ([`read_flee_dir`]), the rows of Flee's sum, in its order (a date may
+    /// then appear twice, as in Flee's table).
     #[must_use]
     pub fn points(&self) -> &[(Date, f64)] {
         &self.points
+    }
+
+    /// Point `k`'s count divided by `h`, as Flee holds it: each file's count divided by the
+    /// scale-down factor when read, then added up in the row's order.
+    fn scaled(&self, k: usize, h: f64) -> f64 {
+        match self.parts.get(k) {
+            Some(parts) => parts.iter().fold(0.0, |sum, v| sum + v / h),
+            None => self.points[k].1 / h,
+        }
+    }
+
+    /// The sum of `self` (the files before) and `next` (one file), row by row as Flee 3.1's
+    /// `AddCSVTables` (`flee/datamanager/DataTable.py`) makes it, which does not interpolate: it
+    /// walks `next`'s dates; a date of `self` before the current one of `next` gets `self`'s count
+    /// plus `next`'s previous count, a date of `next` gets its count plus `self`'s count on that
+    /// date or, when `self` has none, on its next date. Once `self`'s last date is passed, each
+    /// later date of `next` repeats that last date with `next`'s previous count (`next`'s own
+    /// count is dropped); `self`'s dates after `next`'s last are dropped.
+    ///
+    /// Errors (as text) where Flee fails: either side empty (Flee indexes the first row), or
+    /// `next` starting after `self` (Flee reads a previous count of `next` that does not exist,
+    /// an `IndexError`).
+    fn add_as_flee(&self, next: &FleeCounts) -> Result<FleeCounts, String> {
+        let rows: Vec<(Date, Vec<f64>)> = if self.parts.is_empty() {
+            self.points.iter().map(|&(d, v)| (d, vec![v])).collect()
+        } else {
+            self.points
+                .iter()
+                .map(|p| p.0)
+                .zip(self.parts.iter().cloned())
+                .collect()
+        };
+        let (Some(first), Some(&(first_next, _))) = (rows.first(), next.points.first()) else {
+            return Err("a file of the row has no counts (Flee 3.1 cannot add it)".into());
+        };
+        if first_next > first.0 {
+            return Err(format!(
+                "a file starts on {first_next}, after {} where the files before it start (Flee 3.1's AddCSVTables fails on this)",
+                first.0
+            ));
+        }
+        let mut out: Vec<(Date, Vec<f64>)> = Vec::new();
+        let with = |parts: &[f64], v: f64| {
+            let mut p = parts.to_vec();
+            p.push(v);
+            p
+        };
+        let mut offset = 0;
+        let mut last = 0.0;
+        for &(day, v) in &next.points {
+            while day > rows[offset].0 {
+                out.push((rows[offset].0, with(&rows[offset].1, last)));
+                if offset + 1 < rows.len() {
+                    offset += 1;
+                } else {
+                    break;
+                }
+            }
+            if day <= rows[offset].0 {
+                out.push((day, with(&rows[offset].1, v)));
+                if day == rows[offset].0 && offset + 1 < rows.len() {
+                    offset += 1;
+                }
+                last = v;
+            }
+        }
+        Ok(FleeCounts {
+            points: out
+                .iter()
+                .map(|(d, p)| (*d, p.iter().fold(0.0, |sum, v| sum + v)))
+                .collect(),
+            parts: out.into_iter().map(|(_, p)| p).collect(),
+        })
     }
 }
 
@@ -768,9 +864,10 @@ pub fn read_flee_period(r: impl Read) -> crate::Result<(Date, u32)> {
     let (mut start, mut days) = (None, None);
     for (line, row) in data_rows(r)? {
         let v = cell(line, &row, 1, "value")?;
-        match row[0].trim() {
-            "StartDate" => start = Some(date(line, 1, v)?),
-            "Length" => {
+        // Matched case-insensitively, as Flee's read_conflict_period does.
+        match row[0].trim().to_lowercase().as_str() {
+            "startdate" => start = Some(date(line, 1, v)?),
+            "length" => {
                 days = Some(
                     v.parse::<u32>()
                         .map_err(|_| bad(line, 2, v, "not a whole number of days"))?,
@@ -854,7 +951,147 @@ pub fn read_flee_counts(r: impl Read) -> crate::Result<FleeCounts> {
         }
         points.push((day, v));
     }
-    Ok(FleeCounts { points })
+    Ok(FleeCounts {
+        points,
+        parts: Vec::new(),
+    })
+}
+
+/// Reads a Flee scenario directory into a [`FleeInput`], as Flee 3.1's driver
+/// (`runscripts/run.py` at v3.1) reads it: `locations.csv`, `routes.csv`, `closures.csv`,
+/// `conflicts.csv` and `conflict_period.csv` in the directory, and the validation data
+/// `source_data/data_layout.csv` with the files its rows name.
+///
+/// - Every one of these files is required, as Flee opens each without checking it exists. The
+///   period is read from `conflict_period.csv`, or, when that file is absent, from
+///   `sim_period.csv` (the name later Flee versions read).
+/// - Each `data_layout.csv` row names a key and one or more files: the `total` row gives the total
+///   displaced ([`FleeInput::displaced`]), any other row a camp's counts
+///   ([`FleeInput::camp_counts`]). A row of several files is their sum as Flee 3.1's
+///   `AddCSVTables` makes it, without interpolation: a date that one file has and another lacks
+///   takes the other file's count on its next date (or, past that file's end, its previous one),
+///   and the dates of an earlier file after the last of a later one are dropped. Each file's
+///   count is divided by the scale-down factor (`hasten`) before the counts are added, as in
+///   Flee. A key named twice keeps its first row, as Flee's lookup by name does.
+/// - Flee 3.1 (with its default settings) needs a `total` row and a row for every camp; their
+///   absence is an error here. `registration_corrections.csv` is not read (Flee's level-1
+///   corrections change the validation data and the camps' day-0 counts), nor `agents.csv`
+///   (read only when a setting asks for it).
+///
+/// # Errors
+/// [`crate::Error::File`] naming the file for every failure: an [`crate::Error::Io`] within when a
+/// required file is missing or cannot be read; the error of the file's reader
+/// ([`read_flee_locations`], [`read_flee_routes`], [`read_flee_closures`],
+/// [`read_flee_conflicts`], [`read_flee_period`], [`read_flee_layout`], [`read_flee_counts`]),
+/// which names the line and column; the errors of [`FleeInput::new`] (under `routes.csv`) and of
+/// [`FleeInput::conflicts`] (under `conflicts.csv`); [`ReadError::FleeLayout`] for a missing
+/// `total` or camp row (under `data_layout.csv`), and for a row whose files Flee 3.1 cannot add
+/// (a file without counts, or a file starting after the files before it; under that file).
+///
+/// # Examples
+/// ```
+/// use corridor::io::flee::{read_flee_dir, FleeSettings};
+/// use time::macros::date;
+///
+/// // Flee's Mali 2012 scenario, as shipped with Flee 3.1.
+/// let input = read_flee_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/flee/mali"))?;
+/// assert_eq!(input.period(), (date!(2012 - 02 - 29), 300));
+/// assert_eq!(input.locations().len(), 23);
+/// let settings = FleeSettings::default().hasten(10);
+/// assert_eq!(input.model(&settings)?.routes().len(), 70);
+/// // A missing directory is an error naming the file Flee needs first.
+/// let err = read_flee_dir("no/such/scenario").unwrap_err();
+/// assert!(err.to_string().contains("conflict_period.csv: i/o error"), "{err}");
+/// # Ok::<(), corridor::Error>(())
+/// ```
+pub fn read_flee_dir(path: impl AsRef<std::path::Path>) -> crate::Result<FleeInput> {
+    use std::path::Path;
+    fn read<T>(path: &Path, f: impl FnOnce(std::fs::File) -> crate::Result<T>) -> crate::Result<T> {
+        let in_file = |e: crate::Error| crate::Error::File {
+            path: path.to_path_buf(),
+            source: Box::new(e),
+        };
+        let file = std::fs::File::open(path).map_err(|e| in_file(e.into()))?;
+        f(file).map_err(in_file)
+    }
+    let dir = path.as_ref();
+    let at = |name: &str| dir.join(name);
+    let period = if !at("conflict_period.csv").exists() && at("sim_period.csv").exists() {
+        at("sim_period.csv")
+    } else {
+        at("conflict_period.csv")
+    };
+    let (start, days) = read(&period, read_flee_period)?;
+    let locations = read(&at("locations.csv"), read_flee_locations)?;
+    let routes = at("routes.csv");
+    let routes = read(&routes, |f| {
+        FleeInput::new(locations, read_flee_routes(f)?, start, days)
+    })?;
+    let closures = read(&at("closures.csv"), read_flee_closures)?;
+    let mut input = read(&at("conflicts.csv"), |f| {
+        routes.closures(closures).conflicts(read_flee_conflicts(f)?)
+    })?;
+    let source = at("source_data");
+    let layout_path = source.join("data_layout.csv");
+    let layout = read(&layout_path, read_flee_layout)?;
+    let missing = |key: &str, reason: String| crate::Error::File {
+        path: layout_path.clone(),
+        source: Box::new(
+            ReadError::FleeLayout {
+                key: key.to_owned(),
+                reason,
+            }
+            .into(),
+        ),
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    for (key, files) in &layout {
+        if seen.contains(&key.as_str()) {
+            continue;
+        }
+        seen.push(key);
+        let mut sum: Option<FleeCounts> = None;
+        for file in files {
+            let file = source.join(file);
+            let counts = read(&file, read_flee_counts)?;
+            sum = Some(match sum {
+                None => counts,
+                Some(before) => before.add_as_flee(&counts).map_err(|reason| crate::Error::File {
+                    path: file.clone(),
+                    source: Box::new(
+                        ReadError::FleeLayout {
+                            key: key.clone(),
+                            reason,
+                        }
+                        .into(),
+                    ),
+                })?,
+            });
+        }
+        let Some(counts) = sum else {
+            return Err(missing(key, "names no file".into()));
+        };
+        input = if key == "total" {
+            input.displaced(counts)
+        } else {
+            input.camp_counts(key.clone(), counts)
+        };
+    }
+    if !seen.contains(&"total") {
+        return Err(missing(
+            "total",
+            "absent (Flee 3.1 spawns people by the total displaced)".into(),
+        ));
+    }
+    for l in input.locations() {
+        if l.kind.is_camp() && !seen.contains(&l.name.as_str()) {
+            return Err(missing(
+                &l.name,
+                "absent for this camp (Flee 3.1 reads each camp's day-0 count from its row)".into(),
+            ));
+        }
+    }
+    Ok(input)
 }
 
 /// A Flee scenario's input, put together: locations, routes, the calendar, and optionally
@@ -998,6 +1235,58 @@ impl FleeInput {
     #[must_use]
     pub fn period(&self) -> (Date, u32) {
         (self.start, self.days)
+    }
+
+    /// The routes, as `routes.csv` gives them (each runs both ways).
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::io::flee::{read_flee_locations, read_flee_routes, FleeInput};
+    /// use time::macros::date;
+    /// let locations = read_flee_locations(&b"A,A,ABC,0,0,conflict_zone,0,100\nB,B,ABC,0,0,camp,,0\n"[..])?;
+    /// let input = FleeInput::new(locations, read_flee_routes(&b"A,B,100\n"[..])?, date!(2010 - 01 - 01), 10)?;
+    /// assert_eq!(input.routes()[0].ends(), ("A", "B"));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    #[must_use]
+    pub fn routes(&self) -> &[FleeRoute] {
+        &self.routes
+    }
+
+    /// The total displaced over time ([`FleeInput::displaced`]), when given.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::io::flee::{read_flee_counts, read_flee_locations, FleeInput};
+    /// use time::macros::date;
+    /// let locations = read_flee_locations(&b"A,A,ABC,0,0,conflict_zone,0,100\n"[..])?;
+    /// let input = FleeInput::new(locations, Vec::new(), date!(2010 - 01 - 01), 10)?;
+    /// assert!(input.displaced_counts().is_none());
+    /// let input = input.displaced(read_flee_counts(&b"2010-01-01,0\n2010-01-11,500\n"[..])?);
+    /// assert_eq!(input.displaced_counts().map(|c| c.points().len()), Some(2));
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    #[must_use]
+    pub fn displaced_counts(&self) -> Option<&FleeCounts> {
+        self.total.as_ref()
+    }
+
+    /// The camps' counts ([`FleeInput::camp_counts`]), in the order given.
+    ///
+    /// # Examples
+    /// ```
+    /// use corridor::io::flee::{read_flee_counts, read_flee_locations, FleeInput};
+    /// use time::macros::date;
+    /// let locations = read_flee_locations(&b"A,A,ABC,0,0,conflict_zone,0,100\nC,C,DEF,0,0,camp,,0\n"[..])?;
+    /// let input = FleeInput::new(locations, Vec::new(), date!(2010 - 01 - 01), 10)?
+    ///     .camp_counts("C", read_flee_counts(&b"2010-01-01,40\n"[..])?);
+    /// assert_eq!(input.camps()[0].0, "C");
+    /// assert_eq!(input.camps()[0].1.points(), &[(date!(2010 - 01 - 01), 40.0)]);
+    /// # Ok::<(), corridor::Error>(())
+    /// ```
+    #[must_use]
+    pub fn camps(&self) -> &[(String, FleeCounts)] {
+        &self.camps
     }
 
     /// Per location, its conflict intensity on each day (0: not a conflict zone), by Flee's
@@ -1150,19 +1439,19 @@ impl FleeInput {
         // Flee's interpolation, values divided by hasten, truncated to a whole number.
         let at = |c: &FleeCounts, t: i64| -> i64 {
             let p = &c.points;
-            let Some(&(d0, v0)) = p.first() else { return 0 };
+            let Some(&(d0, _)) = p.first() else { return 0 };
             if t <= day_of(d0) {
-                return (v0 / h) as i64;
+                return c.scaled(0, h) as i64;
             }
-            for w in p.windows(2) {
-                let ((da, va), (db, vb)) = (w[0], w[1]);
-                let (a, b) = (day_of(da), day_of(db));
+            for k in 1..p.len() {
+                let (a, b) = (day_of(p[k - 1].0), day_of(p[k].0));
                 if t < b {
                     let f = (t - a) as f64 / (b - a) as f64;
-                    return (va / h + f * (vb / h - va / h)) as i64;
+                    let (va, vb) = (c.scaled(k - 1, h), c.scaled(k, h));
+                    return (va + f * (vb - va)) as i64;
                 }
             }
-            (p[p.len() - 1].1 / h) as i64
+            c.scaled(p.len() - 1, h) as i64
         };
         for (name, counts) in &self.camps {
             let Some(l) = self.locations.iter().find(|l| &l.name == name) else {
@@ -1381,6 +1670,57 @@ mod tests {
         )
         .unwrap();
         FleeInput::new(loc, routes, date!(2010 - 01 - 01), 20).unwrap()
+    }
+
+    fn counts(days: &[(i64, f64)]) -> FleeCounts {
+        let start = date!(2012 - 01 - 01);
+        FleeCounts {
+            points: days
+                .iter()
+                .map(|&(t, v)| (start + time::Duration::days(t), v))
+                .collect(),
+            parts: Vec::new(),
+        }
+    }
+
+    fn days(c: &FleeCounts) -> Vec<(i64, f64)> {
+        let start = date!(2012 - 01 - 01);
+        c.points().iter().map(|&(d, v)| ((d - start).whole_days(), v)).collect()
+    }
+
+    #[test]
+    fn sums_as_flee_adds_tables() {
+        // Flee 3.1 flee.datamanager.DataTable.AddCSVTables on the same tables (python3, flee 3.1, numpy):
+        //   A(np.array([[0.,10],[10,20],[20,30]]), np.array([[0.,1],[5,2],[20,3]]))
+        //     -> [[0,11],[5,22],[10,22],[20,33]]
+        //   A(t1, np.array([[0.,1],[5,2],[30,3],[40,4]])) -> [[0,11],[5,22],[10,22],[20,32],[20,32]]
+        //   A(t1, np.array([[0.,1],[5,2]])) -> [[0,11],[5,22]]
+        //   A(t1, np.array([[5.,2],[20,3]])) -> IndexError
+        let t1 = counts(&[(0, 10.0), (10, 20.0), (20, 30.0)]);
+        let sum = |t2: &[(i64, f64)]| t1.add_as_flee(&counts(t2)).map(|c| days(&c));
+        assert_eq!(
+            sum(&[(0, 1.0), (5, 2.0), (20, 3.0)]).unwrap(),
+            [(0, 11.0), (5, 22.0), (10, 22.0), (20, 33.0)]
+        );
+        assert_eq!(
+            sum(&[(0, 1.0), (5, 2.0), (30, 3.0), (40, 4.0)]).unwrap(),
+            [(0, 11.0), (5, 22.0), (10, 22.0), (20, 32.0), (20, 32.0)]
+        );
+        assert_eq!(sum(&[(0, 1.0), (5, 2.0)]).unwrap(), [(0, 11.0), (5, 22.0)]);
+        let late = sum(&[(5, 2.0), (20, 3.0)]).unwrap_err();
+        assert!(late.contains("starts on 2012-01-06, after 2012-01-01"), "{late}");
+        assert!(sum(&[]).is_err());
+        // A third file adds to the sum of the first two (Flee: A(A(t1, [[0,1],[10,2],[20,3]]),
+        // [[0,100],[20,300]]) -> [[0,111],[10,122],[20,333]]); each file is divided by hasten
+        // before the counts are added (Flee divides when it reads a file).
+        let three = t1
+            .add_as_flee(&counts(&[(0, 1.0), (10, 2.0), (20, 3.0)]))
+            .unwrap()
+            .add_as_flee(&counts(&[(0, 100.0), (20, 300.0)]))
+            .unwrap();
+        assert_eq!(days(&three), [(0, 111.0), (10, 122.0), (20, 333.0)]);
+        assert_eq!(three.parts[1], [20.0, 2.0, 100.0]);
+        assert_eq!(three.scaled(1, 10.0), 2.0 + 0.2 + 10.0);
     }
 
     #[test]

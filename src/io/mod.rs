@@ -164,6 +164,15 @@ pub enum ReadError {
         /// Cells in the row.
         got: usize,
     },
+    /// A row of a Flee scenario's `data_layout.csv` is absent, or its files cannot be added up as
+    /// Flee 3.1 adds them (`io::flee::read_flee_dir`, feature `csv`).
+    #[error("data_layout.csv row {key:?}: {reason}")]
+    FleeLayout {
+        /// The row's key: `total` or a camp's name.
+        key: String,
+        /// What is wrong.
+        reason: String,
+    },
 }
 
 /// A header that no column role of a reader matches: listed in `ignored` (and skipped) when `ignore`,

@@ -8,12 +8,15 @@
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
+use corridor::Error;
+use corridor::io::ReadError;
 use corridor::io::flee::{
-    FleeInput, FleeSettings, read_flee_closures, read_flee_conflicts, read_flee_counts, read_flee_layout,
-    read_flee_locations, read_flee_period, read_flee_routes,
+    FleeInput, FleeSettings, read_flee_closures, read_flee_conflicts, read_flee_counts, read_flee_dir,
+    read_flee_layout, read_flee_locations, read_flee_period, read_flee_routes,
 };
 use corridor::sim::{Model, Scenario};
 use serde_json::Value;
+use time::macros::date;
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/flee/mali")
@@ -27,6 +30,15 @@ fn open(name: &str) -> File {
 const HASTEN: u32 = 10;
 
 fn mali() -> (FleeInput, Model, Scenario) {
+    let input = read_flee_dir(dir()).unwrap();
+    let settings = FleeSettings::default().hasten(HASTEN);
+    let model = input.model(&settings).unwrap();
+    let scenario = input.scenario(&settings).unwrap();
+    (input, model, scenario)
+}
+
+/// The input assembled file by file, as this test and `benches/sim_flee.rs` did before `read_flee_dir`.
+fn by_hand() -> FleeInput {
     let (start, days) = read_flee_period(open("conflict_period.csv")).unwrap();
     let mut input = FleeInput::new(
         read_flee_locations(open("locations.csv")).unwrap(),
@@ -47,10 +59,194 @@ fn mali() -> (FleeInput, Model, Scenario) {
             input.camp_counts(key, counts)
         };
     }
-    let settings = FleeSettings::default().hasten(HASTEN);
-    let model = input.model(&settings).unwrap();
-    let scenario = input.scenario(&settings).unwrap();
-    (input, model, scenario)
+    input
+}
+
+#[test]
+fn read_flee_dir_reads_mali() {
+    let input = read_flee_dir(dir()).unwrap();
+    assert_eq!(input, by_hand());
+    // Read by hand from the files: 23 rows of locations.csv, 35 of routes.csv, conflict_period.csv
+    // "StartDate,2012-02-29" and "Length,300".
+    assert_eq!(input.locations().len(), 23);
+    assert_eq!(input.routes().len(), 35);
+    assert_eq!(input.routes()[0].ends(), ("Douentza", "Mentao"));
+    assert_eq!(input.routes()[0].distance_km(), 487.0);
+    assert_eq!(input.period(), (date!(2012 - 02 - 29), 300));
+    // source_data/data_layout.csv: total (refugees.csv) and the seven camps, in the file's order.
+    let keys: Vec<&str> = input.camps().iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "Bobo-Dioulasso",
+            "Mentao",
+            "Fassala-Mbera",
+            "Abala",
+            "Mangaize",
+            "Tabareybarey",
+            "Niamey"
+        ]
+    );
+    // refugees.csv: 133 rows under its header, from 2012-02-29,20075 and 2012-03-07,25281 to 2015-12-31,139173.
+    let total = input.displaced_counts().unwrap().points();
+    assert_eq!(total.len(), 133);
+    assert_eq!(
+        total[..2],
+        [(date!(2012 - 02 - 29), 20_075.0), (date!(2012 - 03 - 07), 25_281.0)]
+    );
+    assert_eq!(total[132], (date!(2015 - 12 - 31), 139_173.0));
+    // mau-fassala-mbera.csv: 65 rows, 2012-02-29,17790 first; nig-niamey.csv: 9 rows, 2013-01-31,6624 last.
+    let fassala = input.camps()[2].1.points();
+    assert_eq!((fassala.len(), fassala[0]), (65, (date!(2012 - 02 - 29), 17_790.0)));
+    let niamey = input.camps()[6].1.points();
+    assert_eq!((niamey.len(), niamey[8]), (9, (date!(2013 - 01 - 31), 6_624.0)));
+}
+
+/// A scenario directory of three locations under the system's temporary directory, whose
+/// `data_layout.csv` names `layout` and whose source files are `files`; removed by the caller.
+fn scenario_dir(name: &str, layout: &str, files: &[(&str, &str)]) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("corridor-flee-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(d.join("source_data")).unwrap();
+    let conflicts: String = (0..20).map(|t| t.to_string() + ",1\n").collect();
+    for (file, text) in [
+        (
+            "locations.csv",
+            "#name,region,country,lat,lon,location_type,conflict_date,population\nA,A,ABC,0,0,conflict_zone,0,1000\nB,B,ABC,0,0,town,,500\nC,C,DEF,0,0,camp,,0\n",
+        ),
+        ("routes.csv", "#name1,name2,distance\nA,B,100\nB,C,400\n"),
+        ("closures.csv", "#closure_type,name1,name2,closure_start,closure_end\n"),
+        ("conflicts.csv", &format!("#Day,A\n{conflicts}")),
+        ("conflict_period.csv", "StartDate,2012-01-01\nLength,20\n"),
+        ("source_data/data_layout.csv", layout),
+    ]
+    .into_iter()
+    .chain(files.iter().copied())
+    {
+        std::fs::write(d.join(file), text).unwrap();
+    }
+    d
+}
+
+#[test]
+fn read_flee_dir_sums_the_files_of_a_row() {
+    let d = scenario_dir(
+        "sum",
+        "total,t1.csv,t2.csv\nC,c1.csv,c2.csv\n",
+        &[
+            ("source_data/t1.csv", "2012-01-01,100\n2012-01-11,600\n2012-01-16,700\n"),
+            ("source_data/t2.csv", "2012-01-01,50\n2012-01-06,150\n2012-01-21,250\n"),
+            ("source_data/c1.csv", "2012-01-01,40\n2012-01-10,80\n"),
+            ("source_data/c2.csv", "2012-01-01,5\n2012-01-05,7\n2012-01-10,9\n"),
+        ],
+    );
+    let input = read_flee_dir(&d);
+    std::fs::remove_dir_all(&d).unwrap();
+    let input = input.unwrap();
+    // By hand, as Flee 3.1's DataTable.AddCSVTables adds t2 to t1 (no interpolation): day 0: 100 + 50; day 5
+    // (t2 only): 150 + t1's next count 600; day 10 (t1 only): t2's previous count 150 + 600; day 15: 150 + 700;
+    // t2's day 20 is past t1's end and dropped. Checked with Flee itself on the same files (flee 3.1, python 3.11):
+    //   RefugeeTable(csvformat="generic", data_directory="source_data", start_date="2012-01-01",
+    //                data_layout="data_layout.csv", population_scaledown_factor=1).data_table
+    //   -> [[0,150],[5,750],[10,750],[15,850]] and [[0,45],[4,87],[9,89]]
+    assert_eq!(
+        input.displaced_counts().unwrap().points(),
+        [
+            (date!(2012 - 01 - 01), 150.0),
+            (date!(2012 - 01 - 06), 750.0),
+            (date!(2012 - 01 - 11), 750.0),
+            (date!(2012 - 01 - 16), 850.0)
+        ]
+    );
+    // C: day 0: 40 + 5; day 4 (c2 only): 7 + c1's next count 80; day 9: 9 + 80.
+    assert_eq!(input.camps()[0].0, "C");
+    assert_eq!(
+        input.camps()[0].1.points(),
+        [
+            (date!(2012 - 01 - 01), 45.0),
+            (date!(2012 - 01 - 05), 87.0),
+            (date!(2012 - 01 - 10), 89.0)
+        ]
+    );
+    // Spawning follows the summed total: Flee's get_field("total", t) for t = 0..19 is
+    // [150, 270, 390, 510, 630, 750 x6, 770, 790, 810, 830, 850 x5], so 850 - 150 = 700 people spawned
+    // (Flee: sum of get_daily_difference(t) for t = 1..19 = 700), plus C's day-0 count get_field("C", 0) = 45.
+    // (Interpolating each file before adding would give 700 + 243 = 943 on day 19.)
+    let scenario = input.scenario(&FleeSettings::default()).unwrap();
+    assert_eq!(scenario.total_inflow(), 700 + 45);
+}
+
+#[test]
+fn read_flee_dir_names_what_is_missing() {
+    let d = scenario_dir(
+        "missing",
+        "total,t.csv\nC,c.csv\n",
+        &[("source_data/t.csv", "2012-01-01,10\n")],
+    );
+    let found = read_flee_dir(&d);
+    std::fs::remove_file(d.join("closures.csv")).unwrap();
+    let no_closures = read_flee_dir(&d);
+    std::fs::remove_dir_all(&d).unwrap();
+    // c.csv, named by data_layout.csv, is absent.
+    let err = found.unwrap_err();
+    let Error::File { path, source } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(path, &d.join("source_data/c.csv"));
+    assert!(
+        matches!(&**source, Error::Io(e) if e.kind() == std::io::ErrorKind::NotFound),
+        "{err}"
+    );
+    assert!(err.to_string().contains("c.csv: i/o error"), "{err}");
+    // closures.csv is required, as Flee 3.1's run.py opens it.
+    let err = no_closures.unwrap_err();
+    let Error::File { path, .. } = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(path, &d.join("closures.csv"));
+    assert!(err.to_string().contains("closures.csv"), "{err}");
+}
+
+#[test]
+fn read_flee_dir_errors_name_the_file_and_line() {
+    // A bad count on line 2 of the camp's file.
+    let d = scenario_dir(
+        "bad",
+        "total,t.csv\nC,c.csv\n",
+        &[
+            ("source_data/t.csv", "2012-01-01,10\n"),
+            ("source_data/c.csv", "2012-01-01,10\n2012-01-05,x\n"),
+        ],
+    );
+    let bad_cell = read_flee_dir(&d).unwrap_err();
+    // No row for the camp C.
+    std::fs::write(d.join("source_data/data_layout.csv"), "total,t.csv\n").unwrap();
+    let no_camp = read_flee_dir(&d).unwrap_err();
+    // A second file that starts after the first: Flee 3.1's AddCSVTables fails (IndexError).
+    std::fs::write(d.join("source_data/data_layout.csv"), "total,t.csv,c.csv\nC,t.csv\n").unwrap();
+    std::fs::write(d.join("source_data/c.csv"), "2012-01-05,3\n").unwrap();
+    let late = read_flee_dir(&d).unwrap_err();
+    std::fs::remove_dir_all(&d).unwrap();
+    let c = d.join("source_data/c.csv");
+    assert_eq!(
+        bad_cell.to_string(),
+        format!("{}: line 2, column 2: not a number: \"x\"", c.display())
+    );
+    assert_eq!(
+        no_camp.to_string(),
+        format!(
+            "{}: data_layout.csv row \"C\": absent for this camp (Flee 3.1 reads each camp's day-0 count from its row)",
+            d.join("source_data/data_layout.csv").display()
+        )
+    );
+    let Error::File { path, source } = &late else {
+        panic!("{late}")
+    };
+    assert_eq!(path, &c);
+    assert!(
+        matches!(&**source, Error::Read(ReadError::FleeLayout { key, .. }) if key == "total"),
+        "{late}"
+    );
 }
 
 fn reference() -> Value {
