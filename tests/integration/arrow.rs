@@ -538,3 +538,14 @@ fn hostile_files_are_errors() {
         assert!(read_ipc(std::io::Cursor::new(bytes)).is_err());
     }
 }
+
+/// A file the `ipc` fuzz target found (`fuzz/fuzz_targets/ipc.rs`, 2026-12-03): the Darién table with bytes
+/// changed so that arrow-rs 60's decoder panics validating a buffer (`Buffer::typed_data` on a length that
+/// is not a whole number of values). Both readers give an error instead.
+#[test]
+fn a_file_arrow_rs_panics_on_is_an_error() {
+    let bytes = include_bytes!("../data/arrow/malformed_buffer_length.arrow");
+    let e = read_ipc(std::io::Cursor::new(bytes.as_slice())).unwrap_err();
+    assert!(e.to_string().contains("arrow-rs could not decode a malformed"), "{e}");
+    assert!(FlowTable::read_ipc(std::io::Cursor::new(bytes.as_slice())).is_err());
+}
