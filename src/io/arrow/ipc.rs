@@ -246,6 +246,7 @@ impl FlowTable {
     }
 
     /// Reads a table from an Arrow IPC file: the rows of every record batch, in order.
+    /// The file is read from its start, whatever the reader's position.
     ///
     /// A file of the schema [`FlowTable::to_record_batch`] writes (any number of batches) is read
     /// straight into the table in runs of rows through one small buffer, without building record
