@@ -107,30 +107,10 @@ fn arrow_error(message: impl Into<String>) -> ArrowError {
 }
 
 fn read_inner<R: Read + Seek>(mut reader: R) -> Result<Vec<RecordBatch>, ArrowError> {
+    let (footer_start, footer_bytes) = locate_footer(&mut reader)?;
+    let footer = parse_footer(&footer_bytes)?;
+    let schema = Arc::new(footer_schema(&footer)?);
     let buffer = read_whole(&mut reader)?;
-    let len = buffer.len();
-    if len < MAGIC.len() + TRAILER || &buffer[..MAGIC.len()] != MAGIC {
-        return Err(arrow_error("not an Arrow IPC file (no ARROW1 at its start)"));
-    }
-    let trailer: [u8; TRAILER] = buffer[len - TRAILER..]
-        .try_into()
-        .map_err(|_| arrow_error("cut short"))?;
-    let footer_len = read_footer_length(trailer)?;
-    let footer_start = (len - TRAILER)
-        .checked_sub(footer_len)
-        .filter(|&s| s >= MAGIC.len())
-        .ok_or_else(|| {
-            arrow_error(format!(
-                "footer of {footer_len} bytes is longer than the file ({len} bytes)"
-            ))
-        })?;
-    let footer = arrow_ipc::root_as_footer(&buffer[footer_start..len - TRAILER])
-        .map_err(|e| arrow_error(format!("unable to read the footer: {e}")))?;
-    let ipc_schema = footer.schema().ok_or_else(|| arrow_error("no schema in the footer"))?;
-    if !ipc_schema.endianness().equals_to_target_endianness() {
-        return Err(arrow_error("the file's endianness is not this machine's"));
-    }
-    let schema = Arc::new(guarded("schema", || arrow_ipc::convert::try_fb_to_schema(ipc_schema))?);
     let mut decoder = FileDecoder::new(schema, footer.version());
     for block in footer.dictionaries().iter().flatten() {
         let bytes = slice(&buffer, block, footer_start)?;
@@ -161,6 +141,50 @@ fn read_whole<R: Read + Seek>(reader: &mut R) -> Result<Buffer, ArrowError> {
     Ok(bytes.into())
 }
 
+/// The start of the footer (after the leading magic, before the trailer) and its bytes, the file's
+/// magic at both ends and the footer's length checked against the file's.
+fn locate_footer<R: Read + Seek>(reader: &mut R) -> Result<(u64, Vec<u8>), ArrowError> {
+    let io = |e: std::io::Error| arrow_error(format!("io: {e}"));
+    let len = reader.seek(SeekFrom::End(0)).map_err(io)?;
+    if len < (MAGIC.len() + TRAILER) as u64 {
+        return Err(arrow_error(
+            "not an Arrow IPC file (shorter than its magic and trailer)",
+        ));
+    }
+    let mut head = [0u8; MAGIC.len()];
+    let mut trailer = [0u8; TRAILER];
+    reader.seek(SeekFrom::Start(0)).map_err(io)?;
+    reader.read_exact(&mut head).map_err(io)?;
+    reader.seek(SeekFrom::End(-(TRAILER as i64))).map_err(io)?;
+    reader.read_exact(&mut trailer).map_err(io)?;
+    if &head != MAGIC {
+        return Err(arrow_error("not an Arrow IPC file (no ARROW1 at its start)"));
+    }
+    let footer_len = read_footer_length(trailer)? as u64;
+    let footer_start = (len - TRAILER as u64)
+        .checked_sub(footer_len)
+        .filter(|&s| s >= MAGIC.len() as u64)
+        .ok_or_else(|| {
+            arrow_error(format!(
+                "footer of {footer_len} bytes is longer than the file ({len} bytes)"
+            ))
+        })?;
+    Ok((footer_start, read_at(reader, footer_start, footer_len)?))
+}
+
+fn parse_footer(bytes: &[u8]) -> Result<arrow_ipc::Footer<'_>, ArrowError> {
+    arrow_ipc::root_as_footer(bytes).map_err(|e| arrow_error(format!("unable to read the footer: {e}")))
+}
+
+/// The footer's schema, refused when the file's endianness is not this machine's.
+fn footer_schema(footer: &arrow_ipc::Footer<'_>) -> Result<arrow_schema::Schema, ArrowError> {
+    let ipc_schema = footer.schema().ok_or_else(|| arrow_error("no schema in the footer"))?;
+    if !ipc_schema.endianness().equals_to_target_endianness() {
+        return Err(arrow_error("the file's endianness is not this machine's"));
+    }
+    guarded("schema", || arrow_ipc::convert::try_fb_to_schema(ipc_schema))
+}
+
 /// A footer block's offset, metadata length and body length, refused when it is not wholly between
 /// the leading magic and the footer or its metadata is too short to hold a message's prefix.
 fn block_span(block: &arrow_ipc::Block, footer_start: u64) -> Result<(u64, usize, usize), ArrowError> {
@@ -189,8 +213,8 @@ fn block_span(block: &arrow_ipc::Block, footer_start: u64) -> Result<(u64, usize
 
 /// A footer block's bytes (metadata and body) within the whole file, its message's buffers checked
 /// against its body.
-fn slice(buffer: &Buffer, block: &arrow_ipc::Block, footer_start: usize) -> Result<Buffer, ArrowError> {
-    let (o, m, b) = block_span(block, footer_start as u64)?;
+fn slice(buffer: &Buffer, block: &arrow_ipc::Block, footer_start: u64) -> Result<Buffer, ArrowError> {
+    let (o, m, b) = block_span(block, footer_start)?;
     // The span ends before the footer, inside the buffer, so `o` fits a usize.
     let block = buffer.slice_with_length(usize::try_from(o).unwrap_or(usize::MAX), m + b);
     check_buffers(&message(&block[..m])?, b)?;
@@ -317,54 +341,24 @@ struct BatchLayout {
 }
 
 fn read_table<R: Read + Seek>(mut reader: R) -> Result<FlowTable, ArrowError> {
-    let io = |e: std::io::Error| arrow_error(format!("io: {e}"));
-    let len = reader.seek(SeekFrom::End(0)).map_err(io)?;
-    let mut head = [0u8; MAGIC.len()];
-    let mut trailer = [0u8; TRAILER];
-    if len < (MAGIC.len() + TRAILER) as u64 {
-        return Err(arrow_error(
-            "not an Arrow IPC file (shorter than its magic and trailer)",
-        ));
-    }
-    reader.seek(SeekFrom::Start(0)).map_err(io)?;
-    reader.read_exact(&mut head).map_err(io)?;
-    reader.seek(SeekFrom::End(-(TRAILER as i64))).map_err(io)?;
-    reader.read_exact(&mut trailer).map_err(io)?;
-    if &head != MAGIC {
-        return Err(arrow_error("not an Arrow IPC file (no ARROW1 at its start)"));
-    }
-    let footer_len = read_footer_length(trailer)? as u64;
-    let footer_start = (len - TRAILER as u64)
-        .checked_sub(footer_len)
-        .filter(|&s| s >= MAGIC.len() as u64)
-        .ok_or_else(|| {
-            arrow_error(format!(
-                "footer of {footer_len} bytes is longer than the file ({len} bytes)"
-            ))
-        })?;
-    let footer_bytes = read_at(&mut reader, footer_start, footer_len)?;
-    let footer =
-        arrow_ipc::root_as_footer(&footer_bytes).map_err(|e| arrow_error(format!("unable to read the footer: {e}")))?;
-    let ipc_schema = footer.schema().ok_or_else(|| arrow_error("no schema in the footer"))?;
-    if !ipc_schema.endianness().equals_to_target_endianness() {
-        return Err(arrow_error("the file's endianness is not this machine's"));
-    }
-    let schema = guarded("schema", || arrow_ipc::convert::try_fb_to_schema(ipc_schema))?;
+    let (footer_start, footer_bytes) = locate_footer(&mut reader)?;
+    let footer = parse_footer(&footer_bytes)?;
+    let schema = footer_schema(&footer)?;
     let flow = super::flow_schema();
     let is_flow =
         schema.fields().len() == flow.fields().len()
             && schema.fields().iter().zip(flow.fields()).all(|(a, b)| {
                 a.name() == b.name() && a.data_type() == b.data_type() && a.is_nullable() == b.is_nullable()
             });
-    let compressed = |m: &arrow_ipc::Message<'_>| m.header_as_record_batch().is_some_and(|b| b.compression().is_some());
     if !is_flow {
         return generic(reader);
     }
 
     // Dictionaries, decoded by arrow-rs (they are small), then each column's distinct values.
     let dictionaries = read_dictionaries(&mut reader, &footer, &schema, footer_start)?;
-    let fields = ipc_schema
-        .fields()
+    let fields = footer
+        .schema()
+        .and_then(|s| s.fields())
         .ok_or_else(|| arrow_error("no fields in the schema"))?;
     let mut values: Vec<Option<Vec<Option<&str>>>> = Vec::with_capacity(NAMES.len());
     for (i, field) in fields.iter().enumerate() {
@@ -388,7 +382,10 @@ fn read_table<R: Read + Seek>(mut reader: R) -> Result<FlowTable, ArrowError> {
         let (at, meta, body) = block_span(block, footer_start)?;
         let bytes = read_at(&mut reader, at, meta as u64)?;
         let message = message(&bytes)?;
-        if compressed(&message) {
+        if message
+            .header_as_record_batch()
+            .is_some_and(|b| b.compression().is_some())
+        {
             return generic(reader);
         }
         layouts.push(batch_layout(&message, &schema, at + meta as u64, body)?);
