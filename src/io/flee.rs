@@ -1034,8 +1034,8 @@ pub fn read_flee_dir(path: impl AsRef<std::path::Path>) -> crate::Result<FleeInp
     let source = at("source_data");
     let layout_path = source.join("data_layout.csv");
     let layout = read(&layout_path, read_flee_layout)?;
-    let missing = |key: &str, reason: String| crate::Error::File {
-        path: layout_path.clone(),
+    let layout_error = |path: &Path, key: &str, reason: String| crate::Error::File {
+        path: path.to_path_buf(),
         source: Box::new(
             ReadError::FleeLayout {
                 key: key.to_owned(),
@@ -1044,6 +1044,7 @@ pub fn read_flee_dir(path: impl AsRef<std::path::Path>) -> crate::Result<FleeInp
             .into(),
         ),
     };
+    let missing = |key: &str, reason: String| layout_error(&layout_path, key, reason);
     let mut seen: Vec<&str> = Vec::new();
     for (key, files) in &layout {
         if seen.contains(&key.as_str()) {
@@ -1056,16 +1057,9 @@ pub fn read_flee_dir(path: impl AsRef<std::path::Path>) -> crate::Result<FleeInp
             let counts = read(&file, read_flee_counts)?;
             sum = Some(match sum {
                 None => counts,
-                Some(before) => before.add_as_flee(&counts).map_err(|reason| crate::Error::File {
-                    path: file.clone(),
-                    source: Box::new(
-                        ReadError::FleeLayout {
-                            key: key.clone(),
-                            reason,
-                        }
-                        .into(),
-                    ),
-                })?,
+                Some(before) => before
+                    .add_as_flee(&counts)
+                    .map_err(|reason| layout_error(&file, key, reason))?,
             });
         }
         let Some(counts) = sum else {
