@@ -145,8 +145,12 @@ impl FlowSeries {
         values: Vec<Option<Count>>,
         partial: Vec<bool>,
         sources: Vec<Source>,
-        value_sources: Vec<Vec<u32>>,
+        mut value_sources: Vec<Vec<u32>>,
     ) -> crate::flow::Result<Self> {
+        // A gap has no value, so no source of one (as everywhere in a series).
+        for (vs, _) in value_sources.iter_mut().zip(&values).filter(|(_, v)| v.is_none()) {
+            vs.clear();
+        }
         let granularity = start.granularity().ok_or_else(|| FlowError::NotRegular {
             period: start.to_string(),
         })?;
@@ -564,10 +568,6 @@ impl FlowSeries {
                     *p = false;
                 }
             }
-        }
-        // A gap has no value, so no source of one (as everywhere in a series).
-        for (vs, _) in value_sources.iter_mut().zip(&values).filter(|(_, v)| v.is_none()) {
-            vs.clear();
         }
         Self::with_sources(coarse_periods[0], values, partials, self.sources.clone(), value_sources)
     }
