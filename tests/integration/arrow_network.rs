@@ -11,57 +11,14 @@ use arrow_array::types::{Float64Type, UInt32Type, UInt64Type};
 use arrow_array::{Array, RecordBatch};
 use arrow_schema::DataType;
 use corridor::io::{ActorMeasures, read_ipc, write_ipc};
-use corridor::network::{Actor, ActorId, KatzOptions, NetworkError, Role, SmugglingNetwork, Tie, TieKind};
+use corridor::network::{Actor, KatzOptions, NetworkError, Role, SmugglingNetwork, Tie, TieKind};
 use corridor::{Country, Error};
-use serde_json::Value;
 
-use crate::common::{close_scaled_slices, floats, load};
+use crate::common::{close_scaled_slices, floats};
+use crate::network_measures::networks;
 
 /// Agreement with networkx, as in `network_measures.rs`.
 const TOL: f64 = 1e-9;
-
-/// The reference graphs of networkx.json without self-loops (the builder refuses self-ties).
-fn networks() -> Vec<(String, SmugglingNetwork, Value)> {
-    let r = load("networkx.json");
-    let mut out = Vec::new();
-    for g in r["graphs"].as_array().unwrap() {
-        let edges: Vec<(usize, usize, f64)> = g["edges"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| {
-                (
-                    e[0].as_u64().unwrap() as usize,
-                    e[1].as_u64().unwrap() as usize,
-                    e[2].as_f64().unwrap(),
-                )
-            })
-            .collect();
-        if edges.iter().any(|e| e.0 == e.1) {
-            continue;
-        }
-        let directed = g["directed"].as_bool().unwrap();
-        let mut b = SmugglingNetwork::builder();
-        let ids: Vec<ActorId> = (0..g["n"].as_u64().unwrap())
-            .map(|i| b.add_actor(Actor::person(format!("n{i}"))))
-            .collect();
-        for (u, v, w) in edges {
-            let tie = if directed {
-                Tie::directed(TieKind::Communication)
-            } else {
-                Tie::undirected(TieKind::Communication)
-            };
-            b.add_tie(ids[u], ids[v], tie.weight(w)).unwrap();
-        }
-        out.push((
-            g["name"].as_str().unwrap().to_owned(),
-            b.build().unwrap(),
-            g["measures"].clone(),
-        ));
-    }
-    assert!(out.len() >= 5);
-    out
-}
 
 fn f64s(b: &RecordBatch, name: &str) -> Vec<f64> {
     let c = b.column_by_name(name).unwrap_or_else(|| panic!("column {name}"));

@@ -29,7 +29,7 @@ fn build(n: usize, directed: bool, edges: &[(usize, usize, f64)]) -> SmugglingNe
 }
 
 /// The reference graphs without self-loops (the builder refuses self-ties), as (name, network, measures).
-fn networks() -> Vec<(String, SmugglingNetwork, Value)> {
+pub(crate) fn networks() -> Vec<(String, SmugglingNetwork, Value)> {
     let out = networks_in("graphs", false);
     assert!(out.len() >= 5);
     out
