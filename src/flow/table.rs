@@ -80,6 +80,7 @@ struct CountColumn {
 }
 
 impl CountColumn {
+    /// Appends an exact count's point (its inexact bit stays 0).
     fn push_exact(&mut self, point: u64) {
         if self.points.len().is_multiple_of(64) {
             self.inexact_bits.push(0);
@@ -89,10 +90,7 @@ impl CountColumn {
 
     fn push(&mut self, c: Count) {
         let row = self.points.len();
-        if row.is_multiple_of(64) {
-            self.inexact_bits.push(0);
-        }
-        self.points.push(c.point());
+        self.push_exact(c.point());
         if !c.is_exact() {
             self.inexact_bits[row / 64] |= 1 << (row % 64);
             self.inexact.push((row, c));
